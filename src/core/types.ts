@@ -1,0 +1,243 @@
+// Shared data shapes of carbon-gate. Everything here is plain data (JSON-serialisable):
+// the sampler writes Samples, post turns them into an EnergyResult, then Emissions, a Verdict
+// and report text. Units are in the names.
+
+/** One line of samples.jsonl, written by the sampler once per tick. Counters are cumulative. */
+export interface Sample {
+  v: 1;
+  /** Monotonic clock (CLOCK_MONOTONIC via process.hrtime) in seconds; comparable across processes of one boot. */
+  monoS: number;
+  /** Wall clock, ms since the epoch. */
+  wallMs: number;
+  /** Machine CPU, cumulative over all logical CPUs since boot (seconds of CPU time). */
+  cpu: { busySeconds: number; totalSeconds: number; logicalCpus: number };
+  mem: { totalBytes: number; availableBytes: number };
+  /** The job's process tree; absent in machine-only sampling or when the root is gone. */
+  tree?: TreeReading;
+  /** One entry per GPU, when a GPU source is running. */
+  gpu?: GpuReading[];
+  /** Cumulative measured energy from RAPL (wrap-around already unfolded), joules. */
+  rapl?: RaplReading;
+  /** Problems seen during this tick (e.g. "nvidia-smi restarted"). */
+  faults?: string[];
+}
+
+export interface TreeReading {
+  /**
+   * CPU seconds attributed to the tree so far: sum over live tree members of
+   * utime+stime+cutime+cstime, plus what members that left the tree alive had used while in it.
+   * Monotone non-decreasing in a correct sampler.
+   */
+  cpuSeconds: number;
+  /** Resident memory of live tree members, bytes. */
+  rssBytes: number;
+  /** Live processes in the tree at this tick. */
+  processes: number;
+  /** CPU seconds used so far by processes that left the tree alive (re-parented away), after they left. */
+  escapedCpuSeconds?: number;
+  /** Where the number came from. */
+  method: 'procfs' | 'cgroup' | 'ps' | 'wmi';
+  /** True when the root process no longer exists (the sampler then reports the machine only). */
+  rootGone?: boolean;
+}
+
+export interface GpuReading {
+  index: number;
+  name: string;
+  /** Measured board power, W; null when the tool reports N/A. */
+  watts: number | null;
+  utilPercent: number | null;
+  memoryUsedMiB: number | null;
+  memoryTotalMiB: number | null;
+  vendor: 'nvidia' | 'amd';
+  /** pids of the tree seen using this GPU (from --query-compute-apps), when known. */
+  treePids?: number[];
+}
+
+export interface RaplReading {
+  packageJoules?: number;
+  dramJoules?: number;
+}
+
+/** Written by the sampler when it stops cleanly (SIGTERM). */
+export interface CompletionMarker {
+  reason: 'sigterm' | 'sigint' | 'root-exit' | 'error';
+  samples: number;
+  /** The sampler's own CPU time (process.cpuUsage), seconds. */
+  samplerCpuSeconds: number;
+  samplerMaxRssBytes: number;
+  endedWallMs: number;
+  error?: string;
+}
+
+/** Hardware and environment facts, read once (pre, or the CLI). */
+export interface HardwareFacts {
+  cpuModel: string;
+  logicalCpus: number;
+  memoryBytes: number;
+  os: 'linux' | 'darwin' | 'win32' | string;
+  osRelease: string;
+  arch: string;
+  /** RUNNER_ENVIRONMENT: 'github-hosted' | 'self-hosted' | 'local' (CLI). */
+  runnerEnvironment: 'github-hosted' | 'self-hosted' | 'local';
+  runnerName?: string;
+  /** GPUs found at start (name per GPU). */
+  gpus: string[];
+  /** Running inside a container (docker/podman/k8s), and how it was detected. */
+  container?: { detected: boolean; evidence: string[] };
+}
+
+/** How the CPU power of the reserved vCPUs depends on utilisation (0..1). */
+export type CpuCurve =
+  | { kind: 'linear'; idleWatts: number; maxWatts: number }
+  | { kind: 'points'; points: Array<[utilisation: number, watts: number]> };
+
+/** Where a number came from: a data row or an input, for traceability. */
+export interface SourceRef {
+  what: string;
+  value: string;
+  source: string;
+}
+
+/** The energy/emissions model chosen for this run. Pure data. */
+export interface PowerModel {
+  id: 'ccf' | 'tdp' | 'ecoci-github-4vcpu' | 'custom';
+  label: string;
+  provider?: 'aws' | 'azure' | 'gcp';
+  microarchitecture?: string;
+  instanceType?: string;
+  vcpus: number;
+  /** Whole-CPU power of the reserved vCPUs as a function of their utilisation. */
+  cpu: CpuCurve;
+  memoryGb: number;
+  memoryWattsPerGb: number;
+  pue: number;
+  embodied?: { totalKgCo2e: number; instanceVcpus: number; familyMaxVcpus: number; source: string };
+  /** GPU idle/max W per GPU model, used when a GPU reports no power. */
+  gpuWatts?: Record<string, { idleWatts: number; maxWatts: number }>;
+  sources: SourceRef[];
+  notes: string[];
+}
+
+export interface GridIntensity {
+  gCo2ePerKwh: number;
+  /** e.g. "azure:eastus2", "country:FRA", "input", "world", "github-hosted US average". */
+  location: string;
+  source: string;
+  year?: number;
+  live?: boolean;
+}
+
+export type Scope = 'process-tree' | 'machine';
+
+export interface Gap {
+  fromS: number;
+  toS: number;
+  seconds: number;
+  reason: string;
+}
+
+/** Point of the power time series, for charts and samples.csv. */
+export interface PowerPoint {
+  tS: number;
+  wallMs: number;
+  machineUtil: number;
+  treeUtil: number | null;
+  cpuWatts: number;
+  ramWatts: number;
+  gpuWatts: number;
+}
+
+export type Provenance = 'measured' | 'modelled' | 'defaulted';
+
+export interface EnergyResult {
+  scope: Scope;
+  durationSeconds: number;
+  samples: number;
+  cpuWh: number;
+  ramWh: number;
+  gpuWh: number;
+  totalWh: number;
+  cpu: Provenance;
+  ram: Provenance;
+  gpu: Provenance | 'none';
+  avgMachineUtil: number;
+  avgTreeUtil: number | null;
+  /** CPU seconds of the tree (process-tree scope), of the machine, and the remainder that was not the tree's. */
+  treeCpuSeconds: number | null;
+  machineCpuSeconds: number;
+  remainderCpuSeconds: number | null;
+  escapedCpuSeconds: number;
+  peakTreeRssBytes: number | null;
+  gpuCount: number;
+  gpuModels: string[];
+  avgCpuWatts: number;
+  avgRamWatts: number;
+  avgGpuWatts: number;
+  gaps: Gap[];
+  series: PowerPoint[];
+}
+
+export interface Emissions {
+  operationalGCo2e: number;
+  embodiedGCo2e: number;
+  totalGCo2e: number;
+  /** What the budget compares: total or operational only (include-embodied). */
+  gatedGCo2e: number;
+  intensity: GridIntensity;
+  pue: number;
+}
+
+export type CompareMetric = 'gco2e' | 'energy-wh' | 'cpu-seconds';
+export type FailOn = 'budget' | 'regression' | 'any' | 'never';
+
+/** One baseline record: the totals of one default-branch run. */
+export interface BaselineRecord {
+  runId: string;
+  runAttempt: number;
+  sha: string;
+  ref: string;
+  wallMs: number;
+  energyWh: number;
+  operationalGCo2e: number;
+  embodiedGCo2e: number;
+  gatedGCo2e: number;
+  durationSeconds: number;
+  cpuSeconds: number;
+}
+
+export interface Verdict {
+  status: 'pass' | 'warn' | 'fail';
+  /** Whether post must fail the step. */
+  failBuild: boolean;
+  headline: string;
+  reasons: string[];
+  budget?: { metric: 'gco2e' | 'energy-wh'; limit: number; actual: number; exceeded: boolean }[];
+  regression?: {
+    metric: CompareMetric;
+    current: number;
+    median: number;
+    deltaPercent: number;
+    band: 'alarm' | 'warn' | 'ok' | 'better';
+    spreadLow: number;
+    spreadHigh: number;
+    runs: number;
+    flagged: boolean;
+    enforced: boolean;
+  };
+}
+
+/** Everything the reporters need: the full result of one measured job. */
+export interface RunResult {
+  tool: { name: 'carbon-gate'; version: string };
+  job: { workflow?: string; job?: string; runId?: string; runAttempt?: number; sha?: string; ref?: string; repository?: string; runUrl?: string; key: string; label: string };
+  hardware: HardwareFacts;
+  model: PowerModel;
+  energy: EnergyResult;
+  emissions: Emissions;
+  verdict: Verdict;
+  baseline: { records: BaselineRecord[]; status: 'found' | 'none' | 'unavailable' | 'disabled'; note?: string };
+  quality: { partial: boolean; skippedLines: number; warnings: string[]; samplerCpuSeconds?: number; samplerMaxRssBytes?: number };
+  startedWallMs: number;
+  endedWallMs: number;
+}

@@ -1,0 +1,51 @@
+import type { CompareMetric, FailOn, Scope } from '../core/types.js';
+
+export type PowerModelChoice = 'auto' | 'ccf' | 'tdp' | 'ecoci-github-4vcpu';
+export type CommentMode = 'always' | 'on-regression' | 'never';
+export type ChartMode = 'mermaid' | 'sparkline' | 'none';
+export type GpuMode = 'auto' | 'nvidia' | 'amd' | 'off';
+
+/** Every input of the action, parsed and validated. Units in the names. */
+export interface Settings {
+  sampleIntervalSeconds: number;
+  scope: Scope;
+  carbonIntensityGPerKwh: number | null;
+  budgetGCo2e: number | null;
+  budgetWh: number | null;
+  token: string;
+
+  // model
+  powerModel: PowerModelChoice;
+  cpuWattsIdle: number | null;
+  cpuWattsMax: number | null;
+  tdpWatts: number | null;
+  cloudProvider: 'aws' | 'azure' | 'gcp' | null;
+  instanceType: string | null;
+  /** "azure:eastus2" style, split. */
+  region: { provider: 'aws' | 'azure' | 'gcp'; name: string } | null;
+  /** ISO2 or ISO3, upper-cased as given. */
+  country: string | null;
+  electricityMapsToken: string | null;
+  detectCloud: boolean;
+  includeEmbodied: boolean;
+  gpu: GpuMode;
+  rapl: boolean;
+
+  // gate and baseline
+  maxIncreasePercent: number | null;
+  failOn: FailOn;
+  minBaselineRuns: number;
+  compareOn: CompareMetric;
+  baseline: boolean;
+  baselineBranches: string[];
+  baselineKey: string | null;
+  baselineWindow: number;
+
+  // reporting
+  comment: CommentMode;
+  artifact: boolean;
+  artifactName: string | null;
+  artifactRetentionDays: number | null;
+  chart: ChartMode;
+  jobName: string | null;
+}
