@@ -1,0 +1,3 @@
+import { runSampler } from '../sampler/loop.js';
+
+runSampler(process.argv[2]);

@@ -1,0 +1,18 @@
+// What pre (or the CLI) hands the sampler, as a JSON file in the run directory.
+export interface SamplerConfig {
+  /** Root of the measured process tree (Runner.Worker for the action, the CLI for `carbon-gate run`); null = machine only. */
+  rootPid: number | null;
+  intervalSeconds: number;
+  outDir: string;
+  gpu: 'auto' | 'nvidia' | 'amd' | 'off';
+  rapl: boolean;
+  procRoot?: string;
+  sysfsRoot?: string;
+  /** Read the tree every N ticks (non-Linux platforms where a tree read spawns a process). */
+  treeEveryTicks?: number;
+}
+
+export const CONFIG_FILE = 'sampler-config.json';
+export const SAMPLES_FILE = 'samples.jsonl';
+export const MARKER_FILE = 'sampler-done.json';
+export const LOG_FILE = 'sampler.log';

@@ -1,0 +1,128 @@
+// The detached sampler: one JSON line per tick into samples.jsonl, a completion marker on SIGTERM.
+// It never writes to stdout/stderr (the runner waits for inherited pipes); problems go to sampler.log.
+import { appendFileSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import type { CompletionMarker, Sample, TreeReading } from '../core/types.js';
+import { createLinuxReaders } from './linux/readers.js';
+import { createPlatformReader } from './platform/index.js';
+import { startOptionalSources } from './sources.js';
+import { SAMPLES_FILE, MARKER_FILE, LOG_FILE, type SamplerConfig } from './config.js';
+
+/** After the root has been gone this long, nothing is left to measure and the sampler exits by itself. */
+const ROOT_GONE_EXIT_SECONDS = 600;
+
+export function monoSeconds(): number {
+  return Number(process.hrtime.bigint()) / 1e9;
+}
+
+export function runSampler(configPath: string): void {
+  const cfg = JSON.parse(readFileSync(configPath, 'utf8')) as SamplerConfig;
+  const log = (msg: string): void => {
+    try {
+      appendFileSync(`${cfg.outDir}/${LOG_FILE}`, `${new Date().toISOString()} ${msg}\n`);
+    } catch {
+      /* nowhere left to report */
+    }
+  };
+  process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
+
+  const excludePids = [process.pid];
+  const readers =
+    process.platform === 'linux'
+      ? createLinuxReaders({ procRoot: cfg.procRoot, rootPid: cfg.rootPid, excludePids })
+      : createPlatformReader(process.platform, { excludePids });
+  if (!readers) throw new Error(`no readers for platform ${process.platform}`);
+  const sources = startOptionalSources({ gpu: cfg.gpu, rapl: cfg.rapl, intervalSeconds: cfg.intervalSeconds, sysfsRoot: cfg.sysfsRoot, env: process.env });
+  for (const n of sources.notes) log(`note: ${n}`);
+
+  const fd = openSync(`${cfg.outDir}/${SAMPLES_FILE}`, 'a', 0o600);
+  let count = 0;
+  let rootGoneSince: number | null = null;
+  let treeEvery = cfg.treeEveryTicks ?? 1;
+  let lastTree: TreeReading | undefined;
+
+  const sample = (): void => {
+    const faults: string[] = [];
+    let tree: TreeReading | undefined;
+    try {
+      if (readers.tree && cfg.rootPid && rootGoneSince === null && count % treeEvery === 0) {
+        tree = readers.tree(cfg.rootPid);
+        lastTree = tree;
+      } else tree = lastTree;
+    } catch (e) {
+      faults.push(`tree: ${(e as Error).message}`);
+    }
+    const { cpu, mem } = readers.machine();
+    const s: Sample = { v: 1, monoS: monoSeconds(), wallMs: Date.now(), cpu, mem };
+    if (tree) s.tree = tree;
+    const gpu = sources.gpu?.take();
+    if (gpu) s.gpu = gpu;
+    if (sources.gpu) faults.push(...sources.gpu.takeFaults());
+    if (sources.rapl) {
+      try {
+        s.rapl = sources.rapl.read();
+      } catch (e) {
+        faults.push(`rapl: ${(e as Error).message}`);
+      }
+    }
+    if (faults.length) s.faults = faults;
+    writeSync(fd, `${JSON.stringify(s)}\n`);
+    count++;
+    if (tree?.rootGone && rootGoneSince === null) {
+      rootGoneSince = s.monoS;
+      treeEvery = Number.MAX_SAFE_INTEGER;
+      log('root process is gone; sampling the machine only');
+    }
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
+  const stop = (reason: CompletionMarker['reason'], error?: string): void => {
+    if (stopping) return;
+    stopping = true;
+    if (timer) clearTimeout(timer);
+    try {
+      sample();
+    } catch (e) {
+      log(`last sample failed: ${(e as Error).message}`);
+    }
+    sources.gpu?.stop();
+    closeSync(fd);
+    const usage = process.cpuUsage();
+    const marker: CompletionMarker = {
+      reason,
+      samples: count,
+      samplerCpuSeconds: (usage.user + usage.system) / 1e6,
+      samplerMaxRssBytes: process.resourceUsage().maxRSS * 1024,
+      endedWallMs: Date.now(),
+      ...(error ? { error } : {}),
+    };
+    writeFileSync(`${cfg.outDir}/${MARKER_FILE}`, JSON.stringify(marker));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => stop('sigterm'));
+  process.on('SIGINT', () => stop('sigint'));
+  process.on('SIGHUP', () => undefined);
+
+  // Drift-corrected schedule: tick k is due at start + k × interval, whatever each tick cost.
+  const intervalMs = cfg.intervalSeconds * 1000;
+  const start = performance.now();
+  let k = 0;
+  const loop = (): void => {
+    try {
+      sample();
+    } catch (e) {
+      log(`sample failed: ${(e as Error).stack ?? e}`);
+    }
+    if (rootGoneSince !== null && monoSeconds() - rootGoneSince > ROOT_GONE_EXIT_SECONDS) return stop('root-exit');
+    k++;
+    let due = start + k * intervalMs;
+    const now = performance.now();
+    if (due < now) {
+      // Overran (suspended machine, very slow tick): skip missed ticks rather than bursting.
+      k = Math.ceil((now - start) / intervalMs);
+      due = start + k * intervalMs;
+    }
+    timer = setTimeout(loop, due - now);
+  };
+  loop();
+}
