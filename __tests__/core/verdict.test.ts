@@ -1,0 +1,197 @@
+import { describe, expect, test } from '@jest/globals';
+import { computeVerdict, deltaBand, median, type VerdictSettings } from '../../src/core/verdict.js';
+import type { BaselineRecord, CompareMetric, FailOn } from '../../src/core/types.js';
+
+function rec(gatedGCo2e: number, extra: Partial<BaselineRecord> = {}): BaselineRecord {
+  return {
+    runId: String(Math.round(gatedGCo2e * 1000)),
+    runAttempt: 1,
+    sha: 'a'.repeat(40),
+    ref: 'refs/heads/main',
+    wallMs: 1_700_000_000_000,
+    energyWh: gatedGCo2e * 2,
+    operationalGCo2e: gatedGCo2e,
+    embodiedGCo2e: 0,
+    gatedGCo2e,
+    durationSeconds: 60,
+    cpuSeconds: gatedGCo2e * 10,
+    ...extra,
+  };
+}
+
+const base: VerdictSettings = { budgetGCo2e: null, budgetWh: null, maxIncreasePercent: 10, failOn: 'budget', minBaselineRuns: 3, compareOn: 'gco2e' };
+
+describe('median', () => {
+  test('odd and even counts, unsorted input', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+  });
+  test('empty list throws', () => {
+    expect(() => median([])).toThrow('empty');
+  });
+});
+
+describe('deltaBand boundaries', () => {
+  test.each([
+    [25, 'alarm'],
+    [20, 'alarm'],
+    [19.999, 'warn'],
+    [10, 'warn'],
+    [9.999, 'ok'],
+    [0, 'ok'],
+    [-0.001, 'better'],
+    [-50, 'better'],
+  ] as const)('%p %% → %s', (p, band) => {
+    expect(deltaBand(p)).toBe(band);
+  });
+});
+
+// Exhaustive: every fail-on × budget exceeded or not × regression flagged or not × enough baseline runs or not.
+describe('fail-on matrix', () => {
+  const failOns: FailOn[] = ['budget', 'regression', 'any', 'never'];
+  const cases: Array<[FailOn, boolean, boolean, boolean]> = [];
+  for (const f of failOns) for (const over of [false, true]) for (const reg of [false, true]) for (const enough of [false, true]) cases.push([f, over, reg, enough]);
+
+  test.each(cases)('fail-on %s, over budget %p, regression %p, enough runs %p', (failOn, overBudget, regressed, enoughRuns) => {
+    // Window 9, 10, 11 (median 10, max 11) or just 9, 10 (median 9.5, max 10).
+    const window = enoughRuns ? [rec(9), rec(10), rec(11)] : [rec(9), rec(10)];
+    // Flagged: 20 is > median × 1.1 and > max. Not flagged: 10 is inside the spread of both windows.
+    const current = regressed ? 20 : 10;
+    const v = computeVerdict({
+      energyWh: 1,
+      gatedGCo2e: current,
+      cpuSeconds: 1,
+      settings: { ...base, failOn, budgetGCo2e: overBudget ? current - 1 : current + 1 },
+      baseline: window,
+    });
+    const budgetCounts = failOn === 'budget' || failOn === 'any';
+    const regressionCounts = (failOn === 'regression' || failOn === 'any') && enoughRuns;
+    const expectedFail = (overBudget && budgetCounts) || (regressed && regressionCounts);
+    expect(v.failBuild).toBe(expectedFail);
+    expect(v.status).toBe(expectedFail ? 'fail' : overBudget || regressed ? 'warn' : 'pass');
+    expect(v.budget?.[0]?.exceeded).toBe(overBudget);
+    expect(v.regression?.flagged).toBe(regressed);
+    expect(v.regression?.runs).toBe(enoughRuns ? 3 : 2);
+    expect(v.regression?.enforced).toBe((failOn === 'regression' || failOn === 'any') && enoughRuns);
+    if (regressed && !enoughRuns) expect(v.reasons.join(' ')).toContain('not enforced');
+    if (!expectedFail && (overBudget || regressed)) expect(v.reasons.join(' ')).toContain(`fail-on is ${failOn}`);
+    expect(v.headline.startsWith(expectedFail ? '❌' : overBudget || regressed ? '⚠️' : '✅')).toBe(true);
+  });
+});
+
+describe('budgets', () => {
+  test('a tie with the budget is not exceeded; just above is', () => {
+    const at = computeVerdict({ energyWh: 5, gatedGCo2e: 2, cpuSeconds: 1, settings: { ...base, budgetGCo2e: 2, budgetWh: 5 }, baseline: [] });
+    expect(at.budget).toEqual([
+      { metric: 'gco2e', limit: 2, actual: 2, exceeded: false },
+      { metric: 'energy-wh', limit: 5, actual: 5, exceeded: false },
+    ]);
+    expect(at.status).toBe('pass');
+    const above = computeVerdict({ energyWh: 5.0001, gatedGCo2e: 2, cpuSeconds: 1, settings: { ...base, budgetGCo2e: 2, budgetWh: 5 }, baseline: [] });
+    expect(above.budget?.map((b) => b.exceeded)).toEqual([false, true]);
+    expect(above.failBuild).toBe(true);
+    expect(above.reasons[0]).toContain('budget-wh');
+  });
+
+  test('no budget and no baseline: pass, no budget or regression fields', () => {
+    const v = computeVerdict({ energyWh: 100, gatedGCo2e: 100, cpuSeconds: 100, settings: { ...base, failOn: 'any' }, baseline: [] });
+    expect(v).toMatchObject({ status: 'pass', failBuild: false, reasons: [] });
+    expect(v.budget).toBeUndefined();
+    expect(v.regression).toBeUndefined();
+  });
+});
+
+describe('regression rule boundaries', () => {
+  const window = [rec(10), rec(10), rec(10)]; // median 10, spread 10..10
+  const run = (current: number, settings: Partial<VerdictSettings> = {}) =>
+    computeVerdict({ energyWh: 0, gatedGCo2e: current, cpuSeconds: 0, settings: { ...base, failOn: 'regression', ...settings }, baseline: window });
+
+  test('exactly median × (1 + max-increase) is not flagged; a hair above is', () => {
+    expect(run(11).regression?.flagged).toBe(false);
+    expect(run(11.0001).regression?.flagged).toBe(true);
+    expect(run(11.0001).failBuild).toBe(true);
+  });
+
+  test('above the threshold but inside the spread is noise, not a regression', () => {
+    const wide = [rec(8), rec(10), rec(14)]; // median 10, max 14
+    const v = computeVerdict({ energyWh: 0, gatedGCo2e: 13, cpuSeconds: 0, settings: { ...base, failOn: 'regression' }, baseline: wide });
+    expect(v.regression).toMatchObject({ median: 10, spreadLow: 8, spreadHigh: 14, flagged: false, band: 'alarm' });
+    expect(v.regression?.deltaPercent).toBeCloseTo(30, 10);
+    expect(v.status).toBe('pass');
+    // Equal to the window max is still inside the spread.
+    expect(computeVerdict({ energyWh: 0, gatedGCo2e: 14, cpuSeconds: 0, settings: { ...base, failOn: 'regression' }, baseline: wide }).regression?.flagged).toBe(false);
+    expect(computeVerdict({ energyWh: 0, gatedGCo2e: 14.01, cpuSeconds: 0, settings: { ...base, failOn: 'regression' }, baseline: wide }).regression?.flagged).toBe(true);
+  });
+
+  test('max-increase empty: the delta is reported but never flagged', () => {
+    const v = run(100, { maxIncreasePercent: null });
+    expect(v.regression).toMatchObject({ flagged: false, enforced: false, band: 'alarm' });
+    expect(v.regression?.deltaPercent).toBeCloseTo(900, 10);
+    expect(v.status).toBe('pass');
+  });
+
+  test('max-increase 0: any run above median and spread is flagged', () => {
+    expect(run(10.001, { maxIncreasePercent: 0 }).regression?.flagged).toBe(true);
+    expect(run(10, { maxIncreasePercent: 0 }).regression?.flagged).toBe(false);
+  });
+
+  test('min-baseline-runs equal to the window size enforces; one more does not', () => {
+    expect(run(20, { minBaselineRuns: 3 }).failBuild).toBe(true);
+    const v = run(20, { minBaselineRuns: 4 });
+    expect(v.failBuild).toBe(false);
+    expect(v.status).toBe('warn');
+    expect(v.regression?.enforced).toBe(false);
+  });
+
+  test('improvement: negative delta, band better', () => {
+    const v = run(8);
+    expect(v.regression?.deltaPercent).toBeCloseTo(-20, 10);
+    expect(v.regression?.band).toBe('better');
+    expect(v.headline).toContain('−20.0 %');
+  });
+
+  test('bands at 10 % and 20 % exactly', () => {
+    expect(run(12).regression?.band).toBe('alarm');
+    expect(run(11).regression?.band).toBe('warn');
+    expect(run(10.5).regression?.band).toBe('ok');
+  });
+});
+
+describe('compare-on picks the metric', () => {
+  const window = [rec(10, { energyWh: 100, cpuSeconds: 50 }), rec(10, { energyWh: 100, cpuSeconds: 50 }), rec(10, { energyWh: 100, cpuSeconds: 50 })];
+  test.each([
+    ['gco2e', 20, true],
+    ['energy-wh', 100, false],
+    ['cpu-seconds', 50, false],
+  ] as Array<[CompareMetric, number, boolean]>)('%s', (compareOn, expectedCurrent, flagged) => {
+    const v = computeVerdict({ energyWh: 100, gatedGCo2e: 20, cpuSeconds: 50, settings: { ...base, compareOn, failOn: 'regression' }, baseline: window });
+    expect(v.regression?.metric).toBe(compareOn);
+    expect(v.regression?.current).toBe(expectedCurrent);
+    expect(v.regression?.flagged).toBe(flagged);
+    expect(v.failBuild).toBe(flagged);
+  });
+  test('energy-wh regression while gCO2e is flat', () => {
+    const v = computeVerdict({ energyWh: 150, gatedGCo2e: 10, cpuSeconds: 50, settings: { ...base, compareOn: 'energy-wh', failOn: 'regression' }, baseline: window });
+    expect(v.regression).toMatchObject({ metric: 'energy-wh', median: 100, flagged: true });
+    expect(v.reasons[0]).toContain('Wh');
+  });
+});
+
+describe('degenerate baselines', () => {
+  test('zero median: no relative comparison, no crash, no regression', () => {
+    const v = computeVerdict({ energyWh: 1, gatedGCo2e: 5, cpuSeconds: 1, settings: { ...base, failOn: 'any' }, baseline: [rec(0), rec(0), rec(0)] });
+    expect(v.regression).toBeUndefined();
+    expect(v.failBuild).toBe(false);
+    expect(v.reasons.join(' ')).toContain('median of gCO2e is 0');
+  });
+  test('a single-run window', () => {
+    const v = computeVerdict({ energyWh: 1, gatedGCo2e: 30, cpuSeconds: 1, settings: { ...base, failOn: 'regression', minBaselineRuns: 1 }, baseline: [rec(10)] });
+    expect(v.regression).toMatchObject({ median: 10, spreadLow: 10, spreadHigh: 10, runs: 1, flagged: true, enforced: true });
+    expect(v.failBuild).toBe(true);
+  });
+  test('the verdict is JSON-serialisable without loss', () => {
+    const v = computeVerdict({ energyWh: 1, gatedGCo2e: 30, cpuSeconds: 1, settings: { ...base, budgetGCo2e: 3 }, baseline: [rec(10), rec(12)] });
+    expect(JSON.parse(JSON.stringify(v))).toEqual(v);
+  });
+});

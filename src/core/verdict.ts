@@ -1,0 +1,178 @@
+// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
+//
+// Rules (stated in the summary and the comment by baseline-section.ts):
+// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
+// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
+//   the run is flagged when BOTH
+//     current > median × (1 + max-increase / 100)   and   current > max(window)
+//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
+//   A run inside the spread is treated as noise, however large the percentage.
+//   With max-increase empty the delta is reported but never flagged.
+// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
+//   below that it only warns.
+// - fail-on: budget | regression | any | never ('never' only warns).
+// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+import type { BaselineRecord, CompareMetric, FailOn, Verdict } from './types.js';
+
+export interface VerdictSettings {
+  budgetGCo2e: number | null;
+  budgetWh: number | null;
+  maxIncreasePercent: number | null;
+  failOn: FailOn;
+  minBaselineRuns: number;
+  compareOn: CompareMetric;
+}
+
+export interface VerdictArgs {
+  energyWh: number;
+  gatedGCo2e: number;
+  cpuSeconds: number;
+  settings: VerdictSettings;
+  baseline: BaselineRecord[];
+}
+
+export type DeltaBand = 'alarm' | 'warn' | 'ok' | 'better';
+
+export const ALARM_PERCENT = 20;
+export const WARN_PERCENT = 10;
+
+/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
+export function deltaBand(deltaPercent: number): DeltaBand {
+  if (deltaPercent >= ALARM_PERCENT) return 'alarm';
+  if (deltaPercent >= WARN_PERCENT) return 'warn';
+  if (deltaPercent < 0) return 'better';
+  return 'ok';
+}
+
+export function bandEmoji(band: DeltaBand): string {
+  switch (band) {
+    case 'alarm':
+      return '🚨';
+    case 'warn':
+      return '⚠️';
+    case 'better':
+      return '✅';
+    case 'ok':
+      return '';
+  }
+}
+
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of an empty list');
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The value of the compare-on metric in a baseline record. */
+export function metricOf(record: BaselineRecord, metric: CompareMetric): number {
+  switch (metric) {
+    case 'gco2e':
+      return record.gatedGCo2e;
+    case 'energy-wh':
+      return record.energyWh;
+    case 'cpu-seconds':
+      return record.cpuSeconds;
+  }
+}
+
+export function metricUnit(metric: CompareMetric): string {
+  switch (metric) {
+    case 'gco2e':
+      return 'gCO2e';
+    case 'energy-wh':
+      return 'Wh';
+    case 'cpu-seconds':
+      return 'CPU-s';
+  }
+}
+
+/** A short human number: 3 significant digits, no exponent for everyday magnitudes. */
+export function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n === 0) return '0';
+  const abs = Math.abs(n);
+  if (abs >= 1000) return n.toFixed(0);
+  if (abs >= 0.001) return String(Number(n.toPrecision(3)));
+  return n.toExponential(2);
+}
+
+export function fmtPercent(p: number): string {
+  const sign = p > 0 ? '+' : p < 0 ? '−' : '±';
+  return `${sign}${Math.abs(p).toFixed(1)} %`;
+}
+
+const budgetFails = (f: FailOn): boolean => f === 'budget' || f === 'any';
+const regressionFails = (f: FailOn): boolean => f === 'regression' || f === 'any';
+
+export function computeVerdict(args: VerdictArgs): Verdict {
+  const { settings: s } = args;
+  const reasons: string[] = [];
+
+  // Budgets.
+  const budget: NonNullable<Verdict['budget']> = [];
+  if (s.budgetGCo2e !== null) {
+    budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
+  }
+  if (s.budgetWh !== null) {
+    budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
+  }
+  const exceeded = budget.filter((b) => b.exceeded);
+  for (const b of exceeded) {
+    const unit = b.metric === 'gco2e' ? 'gCO2e' : 'Wh';
+    reasons.push(`Budget exceeded: ${fmt(b.actual)} ${unit} > ${fmt(b.limit)} ${unit} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
+  }
+  const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
+
+  // Regression against the baseline window.
+  let regression: Verdict['regression'];
+  const current = args.settings.compareOn === 'gco2e' ? args.gatedGCo2e : s.compareOn === 'energy-wh' ? args.energyWh : args.cpuSeconds;
+  const unit = metricUnit(s.compareOn);
+  if (args.baseline.length > 0) {
+    const values = args.baseline.map((r) => metricOf(r, s.compareOn));
+    const med = median(values);
+    const spreadLow = Math.min(...values);
+    const spreadHigh = Math.max(...values);
+    const runs = values.length;
+    if (med > 0) {
+      const deltaPercent = ((current - med) / med) * 100;
+      const threshold = s.maxIncreasePercent === null ? null : med * (1 + s.maxIncreasePercent / 100);
+      const flagged = threshold !== null && current > threshold && current > spreadHigh;
+      const enough = runs >= s.minBaselineRuns;
+      const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
+      regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
+      if (flagged) {
+        let r = `Regression: ${fmt(current)} ${unit} is ${fmtPercent(deltaPercent)} over the baseline median ${fmt(med)} ${unit} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${fmt(spreadHigh)} ${unit}.`;
+        if (!enough) r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
+        reasons.push(r);
+      }
+    } else {
+      reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
+    }
+  }
+  const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
+
+  const failBuild = budgetFail || regressionFail;
+  const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
+  const status: Verdict['status'] = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
+  if (anyProblem && !failBuild) {
+    reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
+  }
+
+  const headline = makeHeadline(status, exceeded.length > 0, regression);
+  return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
+}
+
+function makeHeadline(status: Verdict['status'], overBudget: boolean, regression: Verdict['regression']): string {
+  const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
+  const parts: string[] = [];
+  if (overBudget) parts.push('over budget');
+  if (regression?.flagged) parts.push(`regression ${fmtPercent(regression.deltaPercent)} vs baseline`);
+  if (parts.length === 0) {
+    if (regression) parts.push(`${fmtPercent(regression.deltaPercent)} vs baseline median`);
+    else parts.push('within limits');
+  }
+  const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
+  return `${icon} ${word}: ${parts.join(', ')}`;
+}
