@@ -1,0 +1,223 @@
+// Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
+//
+// Per interval i between two samples (Δt_i seconds):
+//   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
+//   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
+//   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
+//            — or, with RAPL, Δ(package J)/Δt × share, share = 1 (machine) or Δtree/Δbusy (tree)
+//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt × share with RAPL
+//   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
+//   E     += (P_cpu + P_ram + P_gpu) × Δt_i
+// Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
+// utilisation still comes out right; only the time resolution drops. Gaps are reported.
+import { cpuWatts } from './power.js';
+import type { EnergyResult, Gap, GpuReading, PowerModel, PowerPoint, Provenance, Sample, Scope } from './types.js';
+
+export interface IntegratorOptions {
+  model: PowerModel;
+  scope: Scope;
+  intervalSeconds: number;
+  /** Keep at most this many chart points (pairs are merged when exceeded). */
+  maxSeriesPoints?: number;
+  /** Called for every interval with its computed point (to stream samples.csv). */
+  onInterval?: (p: PowerPoint, s: Sample) => void;
+}
+
+const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
+
+export function gpuModelWatts(model: PowerModel, g: GpuReading): { watts: number; modelled: boolean } | null {
+  if (g.watts !== null && Number.isFinite(g.watts)) return { watts: g.watts, modelled: false };
+  const table = model.gpuWatts ?? {};
+  const name = g.name.toLowerCase();
+  const key = Object.keys(table)
+    .filter((k) => name.includes(k.toLowerCase()))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!key) return null;
+  const { idleWatts, maxWatts } = table[key];
+  return { watts: idleWatts + clamp01((g.utilPercent ?? 0) / 100) * (maxWatts - idleWatts), modelled: true };
+}
+
+export class EnergyIntegrator {
+  private first: Sample | null = null;
+  private prev: Sample | null = null;
+  private count = 0;
+  private cpuJ = 0;
+  private ramJ = 0;
+  private gpuJ = 0;
+  private machineUtilS = 0;
+  private treeUtilS = 0;
+  private treeSeconds = 0;
+  private cpuMeasured = false;
+  private ramMeasured = false;
+  private gpuMeasured = false;
+  private gpuModelled = false;
+  private gpuUnpowered = false;
+  private gpuCount = 0;
+  private readonly gpuModels = new Set<string>();
+  private peakRss: number | null = null;
+  private treeMissingSeconds = 0;
+  private readonly gaps: Gap[] = [];
+  private series: PowerPoint[] = [];
+  private readonly maxPoints: number;
+  private readonly gapSeconds: number;
+
+  constructor(private readonly o: IntegratorOptions) {
+    this.maxPoints = o.maxSeriesPoints ?? 240;
+    this.gapSeconds = Math.max(3 * o.intervalSeconds, o.intervalSeconds + 2);
+  }
+
+  add(s: Sample): void {
+    this.count++;
+    if (s.tree) this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
+    if (s.gpu?.length) {
+      this.gpuCount = Math.max(this.gpuCount, s.gpu.length);
+      for (const g of s.gpu) this.gpuModels.add(g.name);
+    }
+    const a = this.prev;
+    this.prev = s;
+    if (!a) {
+      this.first = s;
+      return;
+    }
+    const dt = s.monoS - a.monoS;
+    if (!(dt > 0)) return;
+    if (dt > this.gapSeconds) this.gaps.push({ fromS: a.monoS - (this.first as Sample).monoS, toS: s.monoS - (this.first as Sample).monoS, seconds: dt, reason: 'no samples' });
+
+    const dBusy = s.cpu.busySeconds - a.cpu.busySeconds;
+    const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
+    const machineUtil = dTotal > 0 ? clamp01(dBusy / dTotal) : 0;
+    let treeUtil: number | null = null;
+    let dTree = 0;
+    if (a.tree && s.tree && !s.tree.rootGone) {
+      dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
+      treeUtil = clamp01(dTree / (dt * this.o.model.vcpus));
+      this.treeSeconds += dt;
+      this.treeUtilS += treeUtil * dt;
+    } else if (this.o.scope === 'process-tree') {
+      this.treeMissingSeconds += dt;
+    }
+    this.machineUtilS += machineUtil * dt;
+
+    const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
+    const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
+    let cpuW: number;
+    const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
+    if (pkg !== null && pkg >= 0) {
+      cpuW = (pkg / dt) * share;
+      this.cpuMeasured = true;
+    } else {
+      cpuW = cpuWatts(this.o.model.cpu, useTree ? (treeUtil as number) : machineUtil);
+    }
+    let ramW: number;
+    const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
+    if (dram !== null && dram >= 0) {
+      ramW = (dram / dt) * share;
+      this.ramMeasured = true;
+    } else {
+      ramW = this.o.model.memoryGb * this.o.model.memoryWattsPerGb;
+    }
+    let gpuW = 0;
+    for (const g of s.gpu ?? []) {
+      const w = gpuModelWatts(this.o.model, g);
+      if (!w) {
+        this.gpuUnpowered = true;
+        continue;
+      }
+      gpuW += w.watts;
+      if (w.modelled) this.gpuModelled = true;
+      else this.gpuMeasured = true;
+    }
+
+    this.cpuJ += cpuW * dt;
+    this.ramJ += ramW * dt;
+    this.gpuJ += gpuW * dt;
+    const p: PowerPoint = { tS: s.monoS - (this.first as Sample).monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
+    this.o.onInterval?.(p, s);
+    this.pushPoint(p, dt);
+  }
+
+  private readonly weights: number[] = [];
+  /** Keeps a bounded series: when full, neighbours are merged into time-weighted means. */
+  private pushPoint(p: PowerPoint, dt: number): void {
+    this.series.push(p);
+    this.weights.push(dt);
+    if (this.series.length < this.maxPoints) return;
+    const merged: PowerPoint[] = [];
+    const w: number[] = [];
+    for (let i = 0; i + 1 < this.series.length; i += 2) {
+      const [x, y] = [this.series[i], this.series[i + 1]];
+      const [wx, wy] = [this.weights[i], this.weights[i + 1]];
+      const m = (a: number, b: number): number => (a * wx + b * wy) / (wx + wy);
+      merged.push({
+        tS: y.tS,
+        wallMs: y.wallMs,
+        machineUtil: m(x.machineUtil, y.machineUtil),
+        treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
+        cpuWatts: m(x.cpuWatts, y.cpuWatts),
+        ramWatts: m(x.ramWatts, y.ramWatts),
+        gpuWatts: m(x.gpuWatts, y.gpuWatts),
+      });
+      w.push(wx + wy);
+    }
+    if (this.series.length % 2 === 1) {
+      merged.push(this.series[this.series.length - 1]);
+      w.push(this.weights[this.weights.length - 1]);
+    }
+    this.series = merged;
+    this.weights.splice(0, this.weights.length, ...w);
+  }
+
+  /** True when a GPU reported no power and no CCF row matched its name (its energy is left out). */
+  get gpuWithoutPower(): boolean {
+    return this.gpuUnpowered;
+  }
+
+  /** Seconds of the window where the process tree could not be read (scope process-tree fell back to machine). */
+  get treeMissingSecondsTotal(): number {
+    return this.treeMissingSeconds;
+  }
+
+  result(): EnergyResult {
+    const first = this.first;
+    const last = this.prev;
+    const duration = first && last ? last.monoS - first.monoS : 0;
+    const treeCpu = first?.tree && last?.tree ? Math.max(0, last.tree.cpuSeconds - first.tree.cpuSeconds) : null;
+    const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
+    const escaped = first?.tree && last?.tree ? Math.max(0, (last.tree.escapedCpuSeconds ?? 0) - (first.tree.escapedCpuSeconds ?? 0)) : 0;
+    const wh = (j: number): number => j / 3600;
+    const gpu: Provenance | 'none' = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
+    return {
+      scope: this.o.scope,
+      durationSeconds: duration,
+      samples: this.count,
+      cpuWh: wh(this.cpuJ),
+      ramWh: wh(this.ramJ),
+      gpuWh: wh(this.gpuJ),
+      totalWh: wh(this.cpuJ + this.ramJ + this.gpuJ),
+      cpu: this.cpuMeasured ? 'measured' : 'modelled',
+      ram: this.ramMeasured ? 'measured' : 'modelled',
+      gpu,
+      avgMachineUtil: duration > 0 ? this.machineUtilS / duration : 0,
+      avgTreeUtil: this.treeSeconds > 0 ? this.treeUtilS / this.treeSeconds : null,
+      treeCpuSeconds: treeCpu,
+      machineCpuSeconds: machineCpu,
+      remainderCpuSeconds: treeCpu === null ? null : Math.max(0, machineCpu - treeCpu),
+      escapedCpuSeconds: escaped,
+      peakTreeRssBytes: this.peakRss,
+      gpuCount: this.gpuCount,
+      gpuModels: [...this.gpuModels],
+      avgCpuWatts: duration > 0 ? this.cpuJ / duration : 0,
+      avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
+      avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
+      gaps: this.gaps,
+      series: this.series,
+    };
+  }
+}
+
+/** Integrates a whole array of samples (tests, small files). */
+export function integrate(samples: Sample[], o: IntegratorOptions): EnergyResult {
+  const it = new EnergyIntegrator(o);
+  for (const s of samples) it.add(s);
+  return it.result();
+}

@@ -1,0 +1,62 @@
+// Tolerant reader of samples.jsonl: a truncated last line or garbage lines are skipped and counted.
+import type { Sample } from './types.js';
+
+const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** Returns the sample if the line is a well-formed sample, otherwise null. */
+export function parseSampleLine(line: string): Sample | null {
+  if (line.length < 2 || line.charCodeAt(0) !== 123 /* { */) return null;
+  let s: Sample;
+  try {
+    s = JSON.parse(line) as Sample;
+  } catch {
+    return null;
+  }
+  if (!s || s.v !== 1 || !num(s.monoS) || !num(s.wallMs) || !s.cpu || !num(s.cpu.busySeconds) || !num(s.cpu.totalSeconds) || !s.mem) return null;
+  if (s.tree && !num(s.tree.cpuSeconds)) delete s.tree;
+  return s;
+}
+
+export interface SampleStats {
+  lines: number;
+  skippedLines: number;
+  /** Samples dropped because their clock did not advance (duplicates, reordering). */
+  outOfOrder: number;
+}
+
+/**
+ * Calls `onSample` for each valid sample of `text` in order, without building an array
+ * (a 6 h job at 10 Hz has 216,000 lines). Blank lines are not counted as skipped.
+ */
+export function forEachSample(text: string, onSample: (s: Sample) => void): SampleStats {
+  const stats: SampleStats = { lines: 0, skippedLines: 0, outOfOrder: 0 };
+  let lastMono = -Infinity;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (!line) continue;
+    stats.lines++;
+    const s = parseSampleLine(line);
+    if (!s) {
+      stats.skippedLines++;
+      continue;
+    }
+    if (s.monoS <= lastMono) {
+      stats.outOfOrder++;
+      continue;
+    }
+    lastMono = s.monoS;
+    onSample(s);
+  }
+  return stats;
+}
+
+/** Convenience for tests and small files. */
+export function parseSamples(text: string): { samples: Sample[] } & SampleStats {
+  const samples: Sample[] = [];
+  const stats = forEachSample(text, (s) => samples.push(s));
+  return { samples, ...stats };
+}
