@@ -1,0 +1,144 @@
+import { describe, expect, test } from '@jest/globals';
+import { renderCommentBody, COMMENT_MAX_CHARS } from '../../src/core/report/comment-body.js';
+import { renderBaselineSection, noiseRule, baselineWindowTable } from '../../src/core/report/baseline-section.js';
+import { escapeMarkdown, markerFor } from '../../src/core/report/escape.js';
+import { computeVerdict } from '../../src/core/verdict.js';
+import { baselineRecord, runResult } from '../helpers/run-result-fixture.js';
+
+const settings = { maxIncreasePercent: 10, minBaselineRuns: 3, compareOn: 'gco2e' as const, failOn: 'regression' as const, baselineWindow: 5 };
+
+function withBaseline(current: number, window: number[]) {
+  const records = window.map((g, i) => baselineRecord(i, g));
+  const verdict = computeVerdict({ energyWh: current * 2, gatedGCo2e: current, cpuSeconds: current * 40, settings: { ...settings, budgetGCo2e: null, budgetWh: null }, baseline: records });
+  return runResult({
+    verdict,
+    baseline: { records, status: 'found' },
+    emissions: { ...runResult().emissions, gatedGCo2e: current },
+    energy: { ...runResult().energy, totalWh: current * 2, treeCpuSeconds: current * 40 },
+  });
+}
+
+describe('escapeMarkdown', () => {
+  test('defuses HTML, markdown, mentions, issue links and line breaks', () => {
+    const out = escapeMarkdown('<img src=x onerror=alert(1)> *bold* [x](y) @octo #12 a|b\nnext `code`');
+    expect(out).not.toMatch(/<img/);
+    expect(out).toContain('&lt;img');
+    expect(out).toContain('\\*bold\\*');
+    expect(out).toContain('\\[x\\]\\(y\\)');
+    expect(out).toContain('&#64;octo');
+    expect(out).toContain('&#35;12');
+    expect(out).toContain('a\\|b');
+    expect(out).not.toContain('\n');
+    expect(out).toContain('\\`code\\`');
+  });
+  test('plain words are unchanged', () => {
+    expect(escapeMarkdown('build on ubuntu')).toBe('build on ubuntu');
+  });
+});
+
+describe('markerFor', () => {
+  test('keeps simple keys readable and makes hostile keys comment-safe', () => {
+    expect(markerFor('CI/test/default')).toBe('<!-- carbon-gate:CI/test/default -->');
+    const m = markerFor('CI --> <script>/job\n--x');
+    expect(m.startsWith('<!-- carbon-gate:')).toBe(true);
+    expect(m.endsWith(' -->')).toBe(true);
+    const inner = m.slice('<!-- '.length, -' -->'.length);
+    expect(inner).not.toContain('--');
+    expect(inner).not.toContain('>');
+    expect(inner).not.toContain('\n');
+    // Distinct keys give distinct markers.
+    expect(markerFor('a/b/c')).not.toBe(markerFor('a/b/d'));
+  });
+});
+
+describe('renderCommentBody', () => {
+  test('starts with the marker and holds verdict, delta with band, table, run link and details', () => {
+    const r = withBaseline(1.3, [1.0, 1.0, 1.1, 0.9, 1.05]);
+    const body = renderCommentBody({ result: r, settings, links: { serverUrl: 'https://github.com', repository: 'octo/repo' } });
+    expect(body.split('\n')[0]).toBe('<!-- carbon-gate:CI/test/default -->');
+    expect(body).toContain(r.verdict.headline);
+    expect(r.verdict.status).toBe('fail');
+    expect(body).toContain('+30.0 % 🚨');
+    expect(body).toContain('| **gCO2e** | 1.3 | 1 | +30.0 % 🚨 |');
+    expect(body).toContain('[run 4242](https://github.com/octo/repo/actions/runs/4242)');
+    expect(body).toContain('<details><summary>Baseline window and regression rule</summary>');
+    expect(body).toContain('</details>');
+    expect(body).toContain('[1000](https://github.com/octo/repo/actions/runs/1000)');
+    expect(body).toContain('above the highest run of that window');
+  });
+
+  test('improvement shows ✅ and no baseline says how baselines are made', () => {
+    const better = renderCommentBody({ result: withBaseline(0.8, [1, 1, 1]), settings });
+    expect(better).toContain('−20.0 % ✅');
+    const none = renderCommentBody({ result: runResult(), settings });
+    expect(none).toContain('No baseline yet');
+    expect(none).toContain('never by pull requests');
+    expect(none).not.toContain('| Run | Commit');
+  });
+
+  test('user-controlled job label and notes are escaped', () => {
+    const r = runResult({ job: { ...runResult().job, label: '<b>evil</b> @team' }, quality: { partial: true, skippedLines: 1, warnings: ['<script>x</script>'] } });
+    const body = renderCommentBody({ result: r, settings });
+    expect(body).not.toContain('<b>evil');
+    expect(body).not.toContain('<script>');
+    expect(body).toContain('&lt;b&gt;evil');
+    expect(body).toContain('&#64;team');
+    expect(body).toContain('Partial measurement');
+  });
+
+  test('never above the limit, whatever the input; keeps the marker and says it was truncated', () => {
+    const records = Array.from({ length: 50 }, (_, i) => baselineRecord(i, 1 + i / 100, { runId: 'x'.repeat(2000) + i }));
+    const r = runResult({ baseline: { records, status: 'found' } });
+    const big = renderCommentBody({ result: r, settings });
+    expect(big.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(big).toContain('Comment truncated');
+    expect(big.startsWith('<!-- carbon-gate:CI/test/default -->')).toBe(true);
+    expect(big).not.toContain('<details>');
+
+    const absurd = runResult({ verdict: { ...r.verdict, reasons: Array.from({ length: 10 }, () => 'y'.repeat(100_000)) }, job: { ...r.job, label: 'z'.repeat(100_000) } });
+    for (const max of [60_000, 2_000, 300]) {
+      const body = renderCommentBody({ result: absurd, settings, maxChars: max });
+      expect(body.length).toBeLessThanOrEqual(max);
+      expect(body.startsWith('<!-- carbon-gate:CI/test/default -->')).toBe(true);
+    }
+  });
+
+  test('a small input is not truncated', () => {
+    const body = renderCommentBody({ result: withBaseline(1, [1, 1, 1]), settings });
+    expect(body).not.toContain('truncated');
+    expect(body.length).toBeLessThan(5_000);
+  });
+});
+
+describe('baseline section (job summary)', () => {
+  test('delta line, window table and the rule in words', () => {
+    const r = withBaseline(1.15, [1, 1.2, 1.1]);
+    const md = renderBaselineSection({ verdict: r.verdict, baseline: r.baseline, settings });
+    expect(md).toContain('### Baseline');
+    expect(md).toContain('3 default-branch runs');
+    expect(md).toContain('+4.5 %'); // 1.15 vs median 1.1
+    expect(md).toContain('| Run | Commit | Date | **gCO2e** |');
+    expect(md.match(/^\| 10\d\d /gm)?.length).toBe(3);
+    expect(md).toContain('more than 10 % above the median of the last 5 default-branch runs');
+    expect(md).toContain('once the window holds at least 3 runs');
+  });
+
+  test('unavailable cache is stated with its (escaped) note', () => {
+    const md = renderBaselineSection({ verdict: runResult().verdict, baseline: { records: [], status: 'unavailable', note: 'timed out <after 20 s>' }, settings });
+    expect(md).toContain('the Actions cache was unavailable (timed out &lt;after 20 s&gt;)');
+    expect(md).toContain('budgets only');
+  });
+
+  test('rule without max-increase and with fail-on budget', () => {
+    expect(noiseRule({ ...settings, maxIncreasePercent: null })).toContain('never flagged');
+    expect(noiseRule({ ...settings, failOn: 'budget' })).toContain('only warns (fail-on: budget)');
+  });
+
+  test('window table is newest first and bounded', () => {
+    const records = [baselineRecord(1, 1), baselineRecord(3, 3), baselineRecord(2, 2)];
+    const t = baselineWindowTable(records, { maxRows: 2 });
+    const runs = [...t.matchAll(/^\| (\d+) /gm)].map((m) => m[1]);
+    expect(runs).toEqual(['1003', '1002']);
+    expect(t).toContain('1 older run(s) not shown');
+  });
+});

@@ -1,0 +1,110 @@
+// The baseline part of the job summary (and of the PR comment's details): the delta vs the baseline
+// median with its band, the window as a table, and the regression rule in words. Pure.
+import type { BaselineRecord, CompareMetric, FailOn, RunResult, Verdict } from '../types.js';
+import { bandEmoji, fmt, fmtPercent, metricOf, metricUnit } from '../verdict.js';
+import { escapeMarkdown } from './escape.js';
+
+export interface BaselineSectionSettings {
+  maxIncreasePercent: number | null;
+  minBaselineRuns: number;
+  compareOn: CompareMetric;
+  failOn: FailOn;
+  baselineWindow: number;
+}
+
+export interface RunLinkBase {
+  /** e.g. https://github.com */
+  serverUrl?: string;
+  /** owner/name */
+  repository?: string;
+}
+
+const METRIC_LABEL: Record<CompareMetric, string> = { gco2e: 'gCO2e', 'energy-wh': 'energy (Wh)', 'cpu-seconds': 'CPU-seconds' };
+
+/** The regression (noise) rule in words, with the actual settings filled in. */
+export function noiseRule(s: BaselineSectionSettings): string {
+  const metric = METRIC_LABEL[s.compareOn];
+  const window = `the last ${s.baselineWindow} default-branch run${s.baselineWindow === 1 ? '' : 's'}`;
+  if (s.maxIncreasePercent === null) {
+    return `This run's ${metric} is compared with the median of ${window}. No \`max-increase\` is set, so the difference is reported but never flagged as a regression.`;
+  }
+  const gate =
+    s.failOn === 'regression' || s.failOn === 'any'
+      ? `A regression fails the build (fail-on: ${s.failOn}) once the window holds at least ${s.minBaselineRuns} run${s.minBaselineRuns === 1 ? '' : 's'} (min-baseline-runs); with fewer it only warns.`
+      : `A regression only warns (fail-on: ${s.failOn}).`;
+  return (
+    `A regression is flagged when this run's ${metric} is more than ${s.maxIncreasePercent} % above the median of ${window} ` +
+    `**and** above the highest run of that window. A run within the window's spread (lowest..highest) counts as noise, however large the percentage. ` +
+    gate
+  );
+}
+
+/** "Δ +12.3 % ⚠️ vs baseline median 1.1 gCO2e (5 runs)", or null without a comparison. */
+export function deltaLine(verdict: Verdict): string | null {
+  const r = verdict.regression;
+  if (!r) return null;
+  const unit = metricUnit(r.metric);
+  const emoji = bandEmoji(r.band);
+  return `Δ **${fmtPercent(r.deltaPercent)}**${emoji ? ' ' + emoji : ''} vs the baseline median ${fmt(r.median)} ${unit} (${r.runs} run${r.runs === 1 ? '' : 's'}, spread ${fmt(r.spreadLow)}–${fmt(r.spreadHigh)} ${unit}): this run ${fmt(r.current)} ${unit}${r.flagged ? ' — **regression**' : ''}.`;
+}
+
+function runCell(rec: BaselineRecord, links: RunLinkBase): string {
+  const label = `${escapeMarkdown(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
+  if (links.serverUrl && links.repository && /^\d+$/.test(rec.runId) && /^[\w.-]+\/[\w.-]+$/.test(links.repository) && /^https?:\/\/[^\s()<>]+$/.test(links.serverUrl)) {
+    return `[${label}](${links.serverUrl.replace(/\/+$/, '')}/${links.repository}/actions/runs/${rec.runId})`;
+  }
+  return label;
+}
+
+function dateOf(wallMs: number): string {
+  if (!Number.isFinite(wallMs)) return '';
+  const d = new Date(wallMs);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+/**
+ * The window as a markdown table, newest first. `maxRows` bounds the size; the compare-on metric column
+ * is marked.
+ */
+export function baselineWindowTable(records: readonly BaselineRecord[], opts: RunLinkBase & { compareOn?: CompareMetric; maxRows?: number } = {}): string {
+  const rows = [...records].sort((a, b) => b.wallMs - a.wallMs).slice(0, opts.maxRows ?? 50);
+  const mark = (m: CompareMetric, label: string): string => (opts.compareOn === m ? `**${label}**` : label);
+  const lines = [
+    `| Run | Commit | Date | ${mark('gco2e', 'gCO2e')} | ${mark('energy-wh', 'Wh')} | ${mark('cpu-seconds', 'CPU-s')} | Duration (s) |`,
+    '|---|---|---|--:|--:|--:|--:|',
+  ];
+  for (const r of rows) {
+    const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
+    lines.push(
+      `| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${fmt(metricOf(r, 'gco2e'))} | ${fmt(r.energyWh)} | ${fmt(r.cpuSeconds)} | ${fmt(r.durationSeconds)} |`,
+    );
+  }
+  if (records.length > rows.length) lines.push(`\n_${records.length - rows.length} older run(s) not shown._`);
+  return lines.join('\n');
+}
+
+/** One sentence on where the baseline stands (found / none / unavailable / disabled). */
+export function baselineStatusLine(baseline: RunResult['baseline']): string {
+  switch (baseline.status) {
+    case 'found':
+      return `Baseline: ${baseline.records.length} default-branch run${baseline.records.length === 1 ? '' : 's'} in the window.`;
+    case 'none':
+      return 'No baseline yet: baselines are saved by pushes to the default branch (and `baseline-branches`), never by pull requests.';
+    case 'unavailable':
+      return `No baseline: the Actions cache was unavailable${baseline.note ? ` (${escapeMarkdown(baseline.note)})` : ''}. The gate used budgets only.`;
+    case 'disabled':
+      return 'Baseline comparison is off (`baseline: false`).';
+  }
+}
+
+/** The whole baseline section of the job summary. */
+export function renderBaselineSection(args: { verdict: Verdict; baseline: RunResult['baseline']; settings: BaselineSectionSettings; links?: RunLinkBase }): string {
+  const out: string[] = ['### Baseline', '', baselineStatusLine(args.baseline)];
+  const delta = deltaLine(args.verdict);
+  if (delta) out.push('', delta);
+  if (args.baseline.records.length > 0) {
+    out.push('', baselineWindowTable(args.baseline.records, { ...args.links, compareOn: args.settings.compareOn }));
+  }
+  out.push('', `**Regression rule.** ${noiseRule(args.settings)}`);
+  return out.join('\n') + '\n';
+}
