@@ -1,17 +1,19 @@
 import type { EnergyResult, Emissions, GridIntensity, PowerModel } from './types.js';
 
-/** Hours in CCF's 4-year server lifespan, used to amortise embodied emissions. */
+/** Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN), used to amortise embodied emissions. */
 export const LIFESPAN_HOURS = 35040;
 
 /**
- * operational = energy (kWh) × PUE × intensity (g/kWh);
- * embodied = TE (kg) × 1000 × hours/35040 × instance vCPU / largest vCPU in the family (CCF).
+ * operational (g) = energy (kWh) × PUE × intensity (g/kWh);
+ * embodied (g)    = TE (kg) × 1000 × hours / 35040 × instance vCPU / largest vCPU in the family (CCF).
+ * `includeEmbodied` decides what the gate compares (gatedGCo2e); both parts are always reported.
  */
 export function computeEmissions(energy: EnergyResult, model: PowerModel, intensity: GridIntensity, includeEmbodied: boolean): Emissions {
   const operationalGCo2e = (energy.totalWh / 1000) * model.pue * intensity.gCo2ePerKwh;
   const hours = energy.durationSeconds / 3600;
   const e = model.embodied;
-  const embodiedGCo2e = e ? e.totalKgCo2e * 1000 * (hours / LIFESPAN_HOURS) * (e.instanceVcpus / e.familyMaxVcpus) : 0;
+  const share = e && e.familyMaxVcpus > 0 ? Math.min(1, e.instanceVcpus / e.familyMaxVcpus) : 0;
+  const embodiedGCo2e = e ? e.totalKgCo2e * 1000 * (hours / LIFESPAN_HOURS) * share : 0;
   const totalGCo2e = operationalGCo2e + embodiedGCo2e;
   return {
     operationalGCo2e,

@@ -1,13 +1,107 @@
-import type { GridIntensity } from '../types.js';
+// Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
+// (when a token gave one); input region (cloud table); input country (country table); the region
+// found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
+// the OWID world average. Unknown region/country inputs are errors listing the nearest names.
+import type { GridIntensity, HardwareFacts, PowerModel } from '../types.js';
 import type { Settings } from '../../settings/settings.js';
+import { InputError } from '../../settings/inputs.js';
+import { modelRegion } from './select.js';
+import { countryRow, gridFactor, nearestNames, type Provider, type Tables } from './tables.js';
 
-/** World average 2024, Ember via co2.js average-intensities.json (472.94 g/kWh). */
-export const WORLD_GCO2E_PER_KWH = 472.94;
+/** Result of the optional live lookup (src/adapters/electricity-maps.ts). */
+export interface LiveIntensity {
+  zone: string;
+  /** null when the lookup failed; `error` then says why and the tables are used. */
+  gCo2ePerKwh: number | null;
+  datetime?: string;
+  error?: string;
+  /** True when the value came from this run's cache file. */
+  cached?: boolean;
+}
 
-export function resolveIntensity(args: { settings: Settings }): GridIntensity {
-  const { settings } = args;
+const fmt = (x: number): string => String(Number(x.toFixed(1)));
+
+function regionIntensity(tables: Tables, provider: Provider, name: string): GridIntensity | null {
+  const g = gridFactor(tables, provider, name);
+  if (!g) return null;
+  return {
+    gCo2ePerKwh: g.gCo2ePerKwh,
+    location: `${provider}:${g.region}`,
+    source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
+  };
+}
+
+/** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
+export function electricityMapsZone(args: { settings: Settings; model: PowerModel; tables: Tables }): string | null {
+  const { settings, model, tables } = args;
+  if (settings.carbonIntensityGPerKwh !== null) return null;
+  const azureZone = (region: string): string | null => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
+  if (settings.region) return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
+  if (settings.country) return countryRow(tables, settings.country)?.iso2 || null;
+  const detected = modelRegion(model);
+  if (detected?.startsWith('azure:')) return azureZone(detected.slice('azure:'.length));
+  return null;
+}
+
+export function resolveIntensity(args: { settings: Settings; model: PowerModel; facts: HardwareFacts; tables: Tables; live?: LiveIntensity | null }): GridIntensity {
+  const { settings, model, facts, tables } = args;
+  const live = args.live ?? null;
   if (settings.carbonIntensityGPerKwh !== null) {
     return { gCo2ePerKwh: settings.carbonIntensityGPerKwh, location: 'input', source: 'input carbon-intensity' };
   }
-  return { gCo2ePerKwh: WORLD_GCO2E_PER_KWH, location: 'world', source: 'Ember 2024 world average (via co2.js)', year: 2024 };
+  if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
+    return {
+      gCo2ePerKwh: live.gCo2ePerKwh,
+      location: `electricitymaps:${live.zone}`,
+      source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
+      live: true,
+    };
+  }
+  const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
+  const withFallback = (g: GridIntensity): GridIntensity => ({ ...g, source: g.source + fallback });
+
+  if (settings.region) {
+    const { provider, name } = settings.region;
+    const g = regionIntensity(tables, provider, name);
+    if (!g) {
+      const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
+      throw new InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
+    }
+    return withFallback(g);
+  }
+  if (settings.country) {
+    const c = countryRow(tables, settings.country);
+    if (!c) {
+      const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
+      const near = nearestNames(names.filter((x) => x.length === settings.country!.length), settings.country).map((code) => `${code} (${countryRow(tables, code)?.country})`);
+      throw new InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+    }
+    return withFallback({
+      gCo2ePerKwh: c.gCo2ePerKwh,
+      location: `country:${c.iso3}`,
+      source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
+      year: c.year,
+    });
+  }
+  const detected = modelRegion(model);
+  let detectedNote = '';
+  if (detected) {
+    const [p, name] = detected.split(':') as [Provider, string];
+    const g = regionIntensity(tables, p, name);
+    if (g) return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
+    detectedNote = ` (detected region ${detected} is not in the cloud table)`;
+  }
+  if (facts.runnerEnvironment === 'github-hosted') {
+    const regions = tables.runnerRegions.map((r) => r.azureRegion);
+    return withFallback({
+      gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
+      location: 'github-hosted US average',
+      source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
+    });
+  }
+  return withFallback({
+    gCo2ePerKwh: tables.worldGCo2ePerKwh,
+    location: 'world',
+    source: `world average ${fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
+  });
 }

@@ -1,0 +1,85 @@
+// The "Model" section of the job summary: which model, which coefficient rows, which grid
+// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
+// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+import type { EnergyResult, Emissions, GridIntensity, PowerModel, Provenance } from '../types.js';
+
+/** Escapes text for a GitHub-flavoured markdown table cell or list item. */
+export function escapeCell(s: string): string {
+  return String(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/@/g, '@\u200b')
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+function num(x: number, digits = 4): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1e6 || a < 1e-3 ? x.toExponential(digits - 1) : String(Number(x.toPrecision(digits)));
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function isDefaulted(model: PowerModel): boolean {
+  return /defaulted/i.test(model.label) || model.notes.some((n) => /defaulted/i.test(n));
+}
+
+function provenance(p: Provenance | 'none', modelDefaulted: boolean): string {
+  if (p === 'none') return 'none';
+  if (p === 'modelled' && modelDefaulted) return 'defaulted (modelled with fallback coefficients)';
+  return p;
+}
+
+export function renderModelSection(model: PowerModel, intensity: GridIntensity, emissions: Emissions, energy: EnergyResult): string {
+  const out: string[] = [];
+  const defaulted = isDefaulted(model);
+  out.push('### Model\n');
+  out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
+
+  const curve =
+    model.cpu.kind === 'linear'
+      ? `${num(model.cpu.idleWatts)} W idle → ${num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
+      : `${model.cpu.points.length}-point curve, ${num(model.cpu.points[0][1])} W → ${num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
+  out.push(row(['What', 'Value', 'Source']));
+  out.push(row(['---', '---', '---']));
+  out.push(row(['CPU power', escapeCell(curve), escapeCell(model.id === 'custom' ? 'inputs' : model.label)]));
+  for (const s of model.sources) out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
+  const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
+  out.push(row(['Grid intensity', `${num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
+  out.push('');
+
+  out.push(row(['Component', 'Energy', 'Provenance']));
+  out.push(row(['---', '---', '---']));
+  out.push(row(['CPU', `${num(energy.cpuWh)} Wh`, escapeCell(provenance(energy.cpu, defaulted))]));
+  out.push(row(['Memory', `${num(energy.ramWh)} Wh`, escapeCell(provenance(energy.ram, false))]));
+  if (energy.gpu !== 'none' || energy.gpuCount > 0) out.push(row([`GPU ×${energy.gpuCount}`, `${num(energy.gpuWh)} Wh`, escapeCell(provenance(energy.gpu, false))]));
+  out.push(row(['Embodied', model.embodied ? `${num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', model.embodied ? 'modelled (CCF amortisation)' : 'no data']));
+  out.push('');
+
+  const kwh = energy.totalWh / 1000;
+  out.push(
+    `Operational: ${num(kwh)} kWh × PUE ${num(emissions.pue)} × ${num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${num(emissions.operationalGCo2e)} gCO2e**.`,
+  );
+  if (model.embodied) {
+    const e = model.embodied;
+    out.push(
+      `Embodied: ${num(e.totalKgCo2e)} kgCO2e × ${num(energy.durationSeconds / 3600)} h / 35040 h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${num(emissions.embodiedGCo2e)} gCO2e**.`,
+    );
+  } else {
+    out.push('Embodied: not estimated (no instance data).');
+  }
+  out.push(
+    `The gate counts ${emissions.gatedGCo2e === emissions.totalGCo2e && emissions.embodiedGCo2e > 0 ? 'operational + embodied' : 'operational only'}: ${num(emissions.gatedGCo2e)} gCO2e.\n`,
+  );
+  if (model.notes.length) {
+    out.push('<details><summary>Model notes</summary>\n');
+    for (const n of model.notes) out.push(`- ${escapeCell(n)}`);
+    out.push('\n</details>\n');
+  }
+  return out.join('\n') + '\n';
+}

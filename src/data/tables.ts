@@ -1,0 +1,67 @@
+// Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
+// The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
+// and this source file (src/data/tables.ts) both sit two directories below the repository root.
+// The path is built from variables so that ncc's asset relocator does not rewrite or copy it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTables, TABLE_FILES, type TableFileTexts, type Tables } from '../core/model/tables.js';
+
+export type { Tables } from '../core/model/tables.js';
+
+export const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
+const DATA_DIR_NAME = ['da', 'ta'].join('');
+const MARKER = TABLE_FILES.constants;
+
+function rootAbove(file: string | undefined): string | null {
+  if (!file) return null;
+  // file → its directory (src/data or dist/<entry>) → two levels up = repository root
+  const dir = path.dirname(file);
+  return path.dirname(path.dirname(dir));
+}
+
+function moduleFile(): string | undefined {
+  try {
+    const url = import.meta.url;
+    return typeof url === 'string' && url.startsWith('file:') ? fileURLToPath(url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
+export function dataDirCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+  const out: string[] = [];
+  const fromEnv = env[DATA_DIR_ENV]?.trim();
+  if (fromEnv) return [path.resolve(fromEnv)];
+  for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? path.resolve(process.argv[1]) : undefined)]) {
+    if (root) out.push(path.join(root, DATA_DIR_NAME));
+  }
+  return [...new Set(out)];
+}
+
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = dataDirCandidates(env);
+  for (const dir of candidates) {
+    if (fs.existsSync(path.join(dir, MARKER))) return dir;
+  }
+  throw new Error(
+    `carbon-gate: reference data not found (looked for ${MARKER} in ${candidates.join(', ') || 'no candidate'}); set ${DATA_DIR_ENV} to the data directory`,
+  );
+}
+
+const cache = new Map<string, Tables>();
+
+/** Loads and validates every table. Cached per directory for the life of the process. */
+export function loadTables(dataDir?: string): Tables {
+  const dir = dataDir ? path.resolve(dataDir) : resolveDataDir();
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  const texts = {} as TableFileTexts;
+  for (const [role, file] of Object.entries(TABLE_FILES) as Array<[keyof typeof TABLE_FILES, string]>) {
+    texts[role] = fs.readFileSync(path.join(dir, file), 'utf8');
+  }
+  const tables = buildTables(texts);
+  cache.set(dir, tables);
+  return tables;
+}
