@@ -1,0 +1,172 @@
+// Runs the bundled action the way the GitHub runner does: `node dist/<stage>/index.js` with INPUT_*
+// env, fresh GITHUB_STATE / GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files for each step, state passed on
+// to later stages as STATE_*, and RUNNER_TEMP. The test process stands in for Runner.Worker: the
+// stages are its children, so pre's parent pid is the test process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+/** Parses a file-command file (`name=value` lines and `name<<DELIM` … `DELIM` blocks). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delim] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]);
+      out[name] = value.join('\n');
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return out;
+}
+
+export interface StepResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  state: Record<string, string>;
+  outputs: Record<string, string>;
+  warnings: string[];
+  errors: string[];
+  durationMs: number;
+}
+
+export interface JobOptions {
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+  /** Directory of the action (dist/ and data/ inside it). */
+  actionDir?: string;
+}
+
+/** One emulated job: shared RUNNER_TEMP and accumulated state across its steps. */
+export class EmulatedJob {
+  readonly temp: string;
+  readonly state: Record<string, string> = {};
+  private step = 0;
+
+  constructor(private readonly opts: JobOptions = {}) {
+    this.temp = mkdtempSync(path.join(os.tmpdir(), 'cg-job-'));
+  }
+
+  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const inputs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.opts.inputs ?? {})) inputs[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+    const state: Record<string, string> = {};
+    for (const [k, v] of Object.entries(this.state)) state[`STATE_${k}`] = v;
+    const base: NodeJS.ProcessEnv = {};
+    for (const k of ['PATH', 'HOME', 'LANG', 'SYSTEMROOT', 'TMPDIR']) if (process.env[k]) base[k] = process.env[k];
+    return {
+      ...base,
+      RUNNER_TEMP: this.temp,
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64',
+      RUNNER_NAME: 'emulated-runner',
+      RUNNER_ENVIRONMENT: 'github-hosted',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKFLOW: 'ci',
+      GITHUB_JOB: 'build',
+      GITHUB_RUN_ID: '1001',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_REPOSITORY: 'acme/widgets',
+      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: 'http://127.0.0.1:9/',
+      ...inputs,
+      ...state,
+      ...this.opts.env,
+      ...extra,
+    };
+  }
+
+  /** Runs `node dist/<stage>/index.js` as a step. */
+  run(stage: 'pre' | 'main' | 'post', extraEnv: Record<string, string> = {}): Promise<StepResult> {
+    const n = ++this.step;
+    const files = {
+      GITHUB_STATE: path.join(this.temp, `state_${n}`),
+      GITHUB_OUTPUT: path.join(this.temp, `output_${n}`),
+      GITHUB_STEP_SUMMARY: path.join(this.temp, `summary_${n}`),
+    };
+    for (const f of Object.values(files)) writeFileSync(f, '');
+    const env = { ...this.env(extraEnv), ...files };
+    const script = path.join(this.opts.actionDir ?? ROOT, 'dist', stage, 'index.js');
+    const t0 = Date.now();
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      // 'close' waits for the pipes: a sampler that kept the step's stdout open would hang here.
+      child.on('close', (code) => {
+        const state = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'));
+        Object.assign(this.state, state);
+        const cmds = (name: string): string[] =>
+          stdout
+            .split('\n')
+            .filter((l) => l.startsWith(`::${name}`))
+            .map((l) => decodeURIComponent(l.slice(l.indexOf('::', 2) + 2).replace(/%(?![0-9A-F]{2})/g, '%25')));
+        resolve({
+          code: code ?? -1,
+          stdout,
+          stderr,
+          summary: existsSync(files.GITHUB_STEP_SUMMARY) ? readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') : '',
+          state,
+          outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+          warnings: cmds('warning'),
+          errors: cmds('error'),
+          durationMs: Date.now() - t0,
+        });
+      });
+    });
+  }
+
+  cleanup(): void {
+    rmSync(this.temp, { recursive: true, force: true });
+  }
+}
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The workload of the foundation e2e: two processes burning CPU for `burnSeconds` and `shortLived`
+ * short processes, run by bash, whose `times` builtin prints the kernel's own accounting of the shell
+ * and all the children it waited for. Returns that truth in CPU seconds.
+ */
+export function runWorkload(opts: { burnSeconds: number; shortLived: number }): Promise<{ cpuSeconds: number; wallMs: [number, number] }> {
+  const burn = `node -e "const end=Date.now()+${opts.burnSeconds * 1000}; let x=0; while(Date.now()<end){x+=Math.sqrt(x+1)}"`;
+  const script = `${burn} & ${burn} & i=0; while [ $i -lt ${opts.shortLived} ]; do /bin/true; i=$((i+1)); done; wait; times`;
+  return new Promise((resolve, reject) => {
+    const t0 = Date.now();
+    const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`workload exited ${code}`));
+      const secs = [...out.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+      if (secs.length !== 4) return reject(new Error(`unexpected times output: ${out}`));
+      resolve({ cpuSeconds: secs.reduce((a, b) => a + b, 0), wallMs: [t0, Date.now()] });
+    });
+  });
+}

@@ -1,0 +1,98 @@
+// Starting and stopping the detached sampler process.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import path from 'node:path';
+import type { CompletionMarker } from '../core/types.js';
+import { CONFIG_FILE, MARKER_FILE, type SamplerConfig } from '../sampler/config.js';
+
+/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
+export function samplerScript(entryUrl: string): string {
+  const here = path.dirname(new URL(entryUrl).pathname);
+  return path.resolve(here, '..', 'sampler', 'index.js');
+}
+
+/** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
+export function startSampler(script: string, cfg: SamplerConfig, opts: { detached: boolean } = { detached: true }): number {
+  const configPath = path.join(cfg.outDir, CONFIG_FILE);
+  writeFileSync(configPath, JSON.stringify(cfg), { mode: 0o600 });
+  const child = spawn(process.execPath, [script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
+  if (!child.pid) throw new Error('the sampler process did not start');
+  if (opts.detached) child.unref();
+  return child.pid;
+}
+
+/**
+ * True only for a live process that is our sampler. Guards against pid 0 / empty state (which would
+ * signal the whole process group) and against a reused pid.
+ */
+export function isOurSampler(pid: number, script: string, runDir: string): boolean {
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid) return false;
+  if (process.platform === 'linux') {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return cmdline.some((a) => a === script || a.endsWith(`${path.sep}sampler${path.sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface StopOutcome {
+  marker: CompletionMarker | null;
+  /** How it ended: clean stop, had to be killed, or was already gone (crashed or killed). */
+  how: 'stopped' | 'killed' | 'not-running';
+}
+
+/** SIGTERM, wait up to `waitMs` for the completion marker, then SIGKILL. Never throws. */
+export async function stopSampler(pid: number, script: string, runDir: string, waitMs = 4000): Promise<StopOutcome> {
+  const markerPath = path.join(runDir, MARKER_FILE);
+  const readMarker = (): CompletionMarker | null => {
+    try {
+      return existsSync(markerPath) ? (JSON.parse(readFileSync(markerPath, 'utf8')) as CompletionMarker) : null;
+    } catch {
+      return null;
+    }
+  };
+  if (!isOurSampler(pid, script, runDir)) return { marker: readMarker(), how: 'not-running' };
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return { marker: readMarker(), how: 'not-running' };
+  }
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    const m = readMarker();
+    if (m && !alive(pid)) return { marker: m, how: 'stopped' };
+    if (m) {
+      await sleep(20);
+      continue;
+    }
+    await sleep(25);
+  }
+  const m = readMarker();
+  if (alive(pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
+    return { marker: m, how: m ? 'stopped' : 'killed' };
+  }
+  return { marker: m, how: m ? 'stopped' : 'killed' };
+}

@@ -1,0 +1,70 @@
+// pre (and main, when GitHub skipped pre for a local `uses: ./` action): validate inputs, start sampling.
+import { createRunner, type Runner } from '../adapters/runner.js';
+import { samplerScript } from '../adapters/sampler-process.js';
+import { readHardwareFacts } from '../adapters/hardware.js';
+import { InputError, envLookup, parseSettings } from '../settings/inputs.js';
+import { jobFromEnv } from './job.js';
+import { startMeasurement, validateAgainstTables } from './start.js';
+
+export const STATE_RUN_DIR = 'run-dir';
+export const STATE_SAMPLER_PID = 'sampler-pid';
+
+/** The measured tree's root: the runner's worker (this step's parent), unless overridden. */
+export function rootPidFrom(env: NodeJS.ProcessEnv): number {
+  const o = env.CARBON_GATE_ROOT_PID;
+  if (o !== undefined && o !== '') {
+    const n = Number(o);
+    if (!Number.isInteger(n) || n <= 1) throw new InputError('CARBON_GATE_ROOT_PID', o, 'a process id greater than 1');
+    return n;
+  }
+  return process.ppid;
+}
+
+export function startFromAction(stage: 'pre' | 'main', entryUrl: string, env: NodeJS.ProcessEnv = process.env, runner: Runner = createRunner(env)): void {
+  const t0 = performance.now();
+  let settings;
+  let facts;
+  try {
+    settings = parseSettings(envLookup(env));
+    facts = readHardwareFacts(env);
+    validateAgainstTables(settings, facts);
+  } catch (e) {
+    if (e instanceof InputError) {
+      runner.fail(`carbon-gate: ${e.message}`);
+      return;
+    }
+    runner.warning(`carbon-gate could not check its inputs against the data tables (${(e as Error).message}); measuring anyway.`);
+    settings = settings ?? null;
+  }
+  if (!settings || !facts) return;
+  try {
+    const started = startMeasurement({
+      env,
+      settings,
+      job: jobFromEnv(env, settings.jobName),
+      rootPid: rootPidFrom(env),
+      samplerScript: samplerScript(entryUrl),
+      facts,
+    });
+    runner.saveState(STATE_RUN_DIR, started.runDir);
+    runner.saveState(STATE_SAMPLER_PID, String(started.samplerPid));
+    runner.info(
+      `carbon-gate: sampling every ${settings.sampleIntervalSeconds} s (scope ${settings.scope}) — ${facts.cpuModel}, ${facts.logicalCpus} logical CPUs, ` +
+        `${(facts.memoryBytes / 1024 ** 3).toFixed(1)} GiB, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
+        `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${(performance.now() - t0).toFixed(0)} ms).`,
+    );
+  } catch (e) {
+    runner.warning(`carbon-gate could not start its sampler (${(e as Error).message}); this job will not be measured. The build is not failed for this.`);
+  }
+}
+
+export function runMain(entryUrl: string, env: NodeJS.ProcessEnv = process.env): void {
+  const runner = createRunner(env);
+  const dir = runner.getState(STATE_RUN_DIR);
+  if (dir) {
+    runner.info(`carbon-gate: sampling is running (sampler pid ${runner.getState(STATE_SAMPLER_PID)}, data in ${dir}). The report is written by the post step.`);
+    return;
+  }
+  runner.info('carbon-gate: no pre step ran (local `uses: ./` actions skip pre): starting the sampler now.');
+  startFromAction('main', entryUrl, env, runner);
+}

@@ -1,0 +1,164 @@
+// carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readHardwareFacts } from '../adapters/hardware.js';
+import { samplerScript, stopSampler } from '../adapters/sampler-process.js';
+import { INPUTS, InputError, parseSettings } from '../settings/inputs.js';
+import type { Settings } from '../settings/settings.js';
+import { CONFIG_FILE, LOG_FILE, MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
+import { VERSION } from '../version.js';
+import { finishRun, readMarker, OUTPUT_FILES } from './finish.js';
+import { jobFromEnv } from './job.js';
+import { RUN_INFO_FILE, readRunInfo } from './run-info.js';
+import { startMeasurement, validateAgainstTables } from './start.js';
+
+/** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
+export const EXIT_GATE_FAILED = 86;
+/** Exit code for usage and input errors. */
+export const EXIT_USAGE = 2;
+
+const ALIASES: Record<string, string> = { interval: 'sample-interval', budget: 'budget-gco2e' };
+
+export const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
+
+Usage:
+  carbon-gate run [options] -- <command> [args...]
+  carbon-gate report <run-dir>
+  carbon-gate --help | --version
+
+Options (every action input is accepted as --<input> <value>):
+  --interval <s>          seconds between samples (0.1 to 60; default 1)
+  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
+  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
+                          (default ./carbon-gate-report)
+  --scope <s>             process-tree (default) or machine
+  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
+`;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** Splits argv into flags (input name → raw value) and the rest. */
+export function parseFlags(args: string[]): { flags: Map<string, string>; rest: string[] } {
+  const flags = new Map<string, string>();
+  const known = new Set([...INPUTS.map((i) => i.name), 'out']);
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('--')) break;
+    const eq = a.indexOf('=');
+    let name = a.slice(2, eq < 0 ? undefined : eq);
+    name = ALIASES[name] ?? name;
+    if (!known.has(name) || name === 'token') throw new InputError(`--${a.slice(2, eq < 0 ? undefined : eq)}`, a, `one of --${[...known].filter((k) => k !== 'token').join(', --')}, --interval`);
+    let value: string | undefined;
+    if (eq >= 0) value = a.slice(eq + 1);
+    else {
+      value = args[++i];
+      if (value === undefined) throw new InputError(`--${name}`, '', 'a value after the flag');
+    }
+    flags.set(name, value);
+  }
+  return { flags, rest: args.slice(i) };
+}
+
+async function waitForFirstSample(dir: string, ms: number): Promise<boolean> {
+  const file = path.join(dir, SAMPLES_FILE);
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (existsSync(file) && statSync(file).size > 0) return true;
+    await sleep(10);
+  }
+  return false;
+}
+
+function runChild(command: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command[0], command.slice(1), { stdio: 'inherit' });
+    const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
+    const onInt = forward('SIGINT');
+    const onTerm = forward('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    child.on('error', (e) => {
+      process.stderr.write(`carbon-gate: cannot run ${JSON.stringify(command[0])}: ${e.message}\n`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(code ?? (signal ? 128 + (({ SIGINT: 2, SIGTERM: 15, SIGKILL: 9 }) as Record<string, number>)[signal] || 1 : 1));
+    });
+  });
+}
+
+async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const { flags, rest } = parseFlags(args);
+  if (!rest.length) throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
+  const settings: Settings = parseSettings((name) => flags.get(name));
+  const facts = readHardwareFacts(env);
+  validateAgainstTables(settings, facts);
+  const outDir = path.resolve(flags.get('out') ?? 'carbon-gate-report');
+  mkdirSync(outDir, { recursive: true, mode: 0o700 });
+  for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)]) rmSync(path.join(outDir, f), { force: true });
+
+  const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? path.basename(rest[0])}/default` };
+  const started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir });
+  if (!(await waitForFirstSample(outDir, 5000))) io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
+  const code = await runChild(rest);
+  const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
+  const { result, summary, files } = finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how });
+  io.out(summary);
+  io.err(`\ncarbon-gate: ${result.verdict.headline}\nfiles: ${files.emissionsCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
+  if (code !== 0) return code;
+  return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
+}
+
+function cmdReport(args: string[], io: CliIo): number {
+  const dir = args[0];
+  if (!dir || args.length > 1) throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
+  if (!existsSync(path.join(dir, RUN_INFO_FILE))) throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
+  const info = readRunInfo(dir);
+  const settings: Settings = { ...info.settings, token: '', electricityMapsToken: null };
+  const marker = readMarker(dir);
+  const { result, summary } = finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved' });
+  io.out(summary);
+  return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
+}
+
+export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [cmd, ...args] = argv;
+  try {
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+      io.out(USAGE);
+      return cmd ? 0 : EXIT_USAGE;
+    }
+    if (cmd === '--version') {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
+    if (cmd === 'run') return await cmdRun(args, io, env);
+    if (cmd === 'report') return cmdReport(args, io);
+    throw new InputError('command', cmd, "'run', 'report', '--help' or '--version'");
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`carbon-gate: ${e.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+export function readPackageVersion(root: string): string {
+  return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}

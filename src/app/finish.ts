@@ -1,0 +1,193 @@
+// Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
+// The core does the computing; this file only reads and writes the run directory.
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { EnergyIntegrator } from '../core/energy.js';
+import { computeEmissions } from '../core/emissions.js';
+import { resolveIntensity } from '../core/model/intensity.js';
+import { selectModel } from '../core/model/select.js';
+import { renderModelSection } from '../core/report/model-section.js';
+import { emissionsCsv, samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
+import { renderSummary } from '../core/report/summary.js';
+import { forEachSample, parseSampleLine } from '../core/samples.js';
+import type { CloudMetadata } from '../core/model/cloud.js';
+import type { LiveIntensity } from '../core/model/intensity.js';
+import type { CompletionMarker, HardwareFacts, RunResult, Sample } from '../core/types.js';
+import { computeVerdict } from '../core/verdict.js';
+import { renderBaselineSection } from '../core/report/baseline-section.js';
+import { loadTables } from '../data/tables.js';
+import { createLinuxReaders } from '../sampler/linux/readers.js';
+import { MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
+import type { Settings } from '../settings/settings.js';
+import { VERSION } from '../version.js';
+import type { RunInfo } from './run-info.js';
+
+export const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' } as const;
+
+export interface FinishOptions {
+  runDir: string;
+  info: RunInfo;
+  settings: Settings;
+  /** The sampler's completion marker; null when it was killed or crashed. */
+  marker: CompletionMarker | null;
+  /** Sampler stop outcome, for the partial flag. */
+  samplerEnded: 'stopped' | 'killed' | 'not-running' | 'saved';
+  baseline?: RunResult['baseline'];
+  cloud?: CloudMetadata | null;
+  live?: LiveIntensity | null;
+  warnings?: string[];
+}
+
+export interface Finished {
+  result: RunResult;
+  summary: string;
+  files: { emissionsCsv: string; samplesCsv: string; json: string; summary: string };
+}
+
+/**
+ * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
+ * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
+ * last recorded one; what re-parented processes used since is not known, hence the partial flag.
+ */
+export function closingSample(info: RunInfo, last: Sample | null): Sample | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    const readers = createLinuxReaders({ rootPid: info.rootPid, excludePids: [process.pid] });
+    const { cpu, mem } = readers.machine();
+    const s: Sample = { v: 1, monoS: Number(process.hrtime.bigint()) / 1e9, wallMs: Date.now(), cpu, mem, faults: ['closing sample taken by post: the sampler had stopped'] };
+    const tree = info.rootPid ? readers.tree?.() : undefined;
+    if (tree && !tree.rootGone && last?.tree) s.tree = { ...tree, cpuSeconds: Math.max(tree.cpuSeconds, last.tree.cpuSeconds), escapedCpuSeconds: last.tree.escapedCpuSeconds };
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+function lastSampleOf(text: string): Sample | null {
+  let end = text.length;
+  while (end > 0) {
+    const nl = text.lastIndexOf('\n', end - 1);
+    const s = parseSampleLine(text.slice(nl + 1, end).trim());
+    if (s) return s;
+    end = nl;
+    if (nl < 0) break;
+  }
+  return null;
+}
+
+export function finishRun(o: FinishOptions): Finished {
+  const { runDir, info, settings } = o;
+  const warnings = [...(o.warnings ?? [])];
+  const samplesPath = path.join(runDir, SAMPLES_FILE);
+  let text = existsSync(samplesPath) ? readFileSync(samplesPath, 'utf8') : '';
+  const partial = o.samplerEnded === 'killed' || o.samplerEnded === 'not-running' || (o.samplerEnded === 'saved' && !o.marker);
+  if (partial && o.samplerEnded === 'saved') {
+    warnings.push('The sampler left no completion marker: it was killed or crashed before the end of the run.');
+  } else if (partial) {
+    warnings.push(
+      o.samplerEnded === 'killed'
+        ? 'The sampler did not stop cleanly and was killed; the last interval was closed by post.'
+        : 'The sampler was no longer running when post started (killed or crashed); the last interval was closed by post.',
+    );
+    const closing = closingSample(info, lastSampleOf(text));
+    if (closing) {
+      const line = `${JSON.stringify(closing)}\n`;
+      if (text && !text.endsWith('\n')) text += '\n';
+      text += line;
+      appendFileSync(samplesPath, (text.length > line.length && !text.slice(0, -line.length).endsWith('\n') ? '\n' : '') + line);
+    }
+  }
+  if (existsSync(path.join(runDir, 'sampler.log'))) {
+    const log = readFileSync(path.join(runDir, 'sampler.log'), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    if (log.length) warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
+  }
+
+  // GPUs seen in the samples complete the hardware facts used for model selection.
+  const facts: HardwareFacts = { ...info.facts, gpus: [...info.facts.gpus] };
+  const firstGpu = /"gpu":\[(.*?)\]/.exec(text);
+  if (firstGpu && !facts.gpus.length) for (const m of firstGpu[1].matchAll(/"name":"((?:[^"\\]|\\.)*)"/g)) facts.gpus.push(JSON.parse(`"${m[1]}"`) as string);
+
+  const tables = loadTables();
+  const modelArgs = { facts, settings, tables, cloud: o.cloud ?? null };
+  const model = selectModel(modelArgs);
+
+  const csvRows: string[] = [samplesCsvHeader()];
+  const integrator = new EnergyIntegrator({
+    model,
+    scope: settings.scope,
+    intervalSeconds: settings.sampleIntervalSeconds,
+    onInterval: (p, s) => csvRows.push(samplesCsvRow(p, s)),
+  });
+  const faults = new Map<string, number>();
+  const stats = forEachSample(text, (s) => {
+    integrator.add(s);
+    for (const f of s.faults ?? []) faults.set(f, (faults.get(f) ?? 0) + 1);
+  });
+  const energy = integrator.result();
+  if (energy.samples < 2) warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
+  if (integrator.gpuWithoutPower) warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
+  if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
+    warnings.push(`The process tree could not be read for ${integrator.treeMissingSecondsTotal.toFixed(1)} s; machine utilisation was used there.`);
+  }
+  for (const [f, n] of faults) if (!f.startsWith('closing sample')) warnings.push(n > 1 ? `${f} (${n} times)` : f);
+
+  const intensityArgs = { settings, model, facts, tables, live: o.live ?? null };
+  const intensity = resolveIntensity(intensityArgs);
+  const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+  const baseline = o.baseline ?? { records: [], status: 'disabled' as const };
+  const verdict = computeVerdict({
+    energyWh: energy.totalWh,
+    gatedGCo2e: emissions.gatedGCo2e,
+    cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+    settings,
+    baseline: baseline.records,
+  });
+
+  const result: RunResult = {
+    tool: { name: 'carbon-gate', version: VERSION },
+    job: info.job,
+    hardware: facts,
+    model,
+    energy,
+    emissions,
+    verdict,
+    baseline,
+    quality: {
+      partial,
+      skippedLines: stats.skippedLines,
+      warnings,
+      ...(o.marker ? { samplerCpuSeconds: o.marker.samplerCpuSeconds, samplerMaxRssBytes: o.marker.samplerMaxRssBytes } : {}),
+    },
+    startedWallMs: info.startedWallMs,
+    endedWallMs: o.marker?.endedWallMs ?? Date.now(),
+  };
+
+  const files = {
+    emissionsCsv: path.join(runDir, OUTPUT_FILES.emissionsCsv),
+    samplesCsv: path.join(runDir, OUTPUT_FILES.samplesCsv),
+    json: path.join(runDir, OUTPUT_FILES.json),
+    summary: path.join(runDir, OUTPUT_FILES.summary),
+  };
+  const summary = renderSummary(result, {
+    chart: settings.chart,
+    modelSection: renderModelSection(model, intensity, emissions, energy),
+    baselineSection:
+      baseline.status === 'disabled'
+        ? undefined
+        : renderBaselineSection({ verdict, baseline, settings, links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository } }),
+    files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+  });
+  writeFileSync(files.emissionsCsv, emissionsCsv(result));
+  writeFileSync(files.samplesCsv, csvRows.join(''));
+  writeFileSync(files.json, JSON.stringify(result, null, 2));
+  writeFileSync(files.summary, summary);
+  return { result, summary, files };
+}
+
+export function readMarker(runDir: string): CompletionMarker | null {
+  try {
+    return JSON.parse(readFileSync(path.join(runDir, MARKER_FILE), 'utf8')) as CompletionMarker;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+// post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
+import { createRunner } from '../adapters/runner.js';
+import { stopSampler } from '../adapters/sampler-process.js';
+import type { RunResult } from '../core/types.js';
+import { envLookup, parseSettings } from '../settings/inputs.js';
+import type { Settings } from '../settings/settings.js';
+import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
+import { finishRun, type Finished } from './finish.js';
+import { readRunInfo, type RunInfo } from './run-info.js';
+
+export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const runner = createRunner(env);
+  const runDir = runner.getState(STATE_RUN_DIR);
+  if (!runDir) {
+    runner.warning('carbon-gate has nothing to report: its first step did not start a sampler (see that step’s log). The build is not failed for this.');
+    return;
+  }
+  let settings: Settings;
+  let info: RunInfo;
+  try {
+    settings = parseSettings(envLookup(env));
+    info = readRunInfo(runDir);
+  } catch (e) {
+    runner.warning(`carbon-gate cannot report: ${(e as Error).message}`);
+    return;
+  }
+
+  runner.group('carbon-gate: stopping the sampler');
+  const stop = await stopSampler(Number(runner.getState(STATE_SAMPLER_PID)), info.samplerScript, runDir);
+  runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${stop.marker.samplerCpuSeconds.toFixed(3)} s` : ''}`);
+  runner.endGroup();
+
+  const warnings: string[] = [];
+  let finished: Finished | null = null;
+  let github: typeof import('../github/publish.js') | null = null;
+  let ctx: import('../github/context.js').JobContext | null = null;
+  try {
+    github = await import('../github/publish.js');
+    const { readJobContext } = await import('../github/context.js');
+    ctx = readJobContext(settings, env);
+    info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl } };
+  } catch (e) {
+    warnings.push(`GitHub context unavailable: ${(e as Error).message}`);
+  }
+
+  let baseline: RunResult['baseline'] = { records: [], status: 'disabled' };
+  if (github && ctx && settings.baseline) {
+    runner.group('carbon-gate: baseline');
+    baseline = await github.restoreBaseline(settings, ctx);
+    runner.endGroup();
+  }
+
+  runner.group('carbon-gate: report');
+  try {
+    finished = finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings });
+  } catch (e) {
+    runner.endGroup();
+    runner.warning(`carbon-gate could not compute the report: ${(e as Error).stack ?? e}. This is a measurement fault; the build is not failed for it.`);
+    return;
+  }
+  const { result, summary, files } = finished;
+  for (const w of result.quality.warnings) runner.warning(`carbon-gate: ${w}`);
+  runner.info(
+    `${result.verdict.headline}\n` +
+      `energy ${result.energy.totalWh.toFixed(4)} Wh, ${result.emissions.totalGCo2e.toFixed(4)} gCO2e ` +
+      `(operational ${result.emissions.operationalGCo2e.toFixed(4)}, embodied ${result.emissions.embodiedGCo2e.toFixed(4)}) over ${result.energy.durationSeconds.toFixed(1)} s`,
+  );
+  runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+  runner.endGroup();
+  if (!runner.appendSummary(summary)) runner.info(summary);
+
+  if (github && ctx) {
+    runner.group('carbon-gate: GitHub (artifact, baseline, comment)');
+    try {
+      const out = await github.publish(result, files, settings, ctx);
+      for (const w of out.warnings) runner.warning(`carbon-gate: ${w}`);
+      for (const n of out.notes) runner.info(n);
+    } catch (e) {
+      runner.warning(`carbon-gate: publishing failed (${(e as Error).message}); the build is not failed for it.`);
+    }
+    runner.endGroup();
+  }
+
+  if (result.verdict.failBuild) {
+    runner.fail(`carbon-gate: ${result.verdict.headline}${result.verdict.reasons.length ? ` — ${result.verdict.reasons.join('; ')}` : ''}`);
+  }
+}

@@ -1,0 +1,69 @@
+// Starting a measurement: hardware facts, the run directory, the detached sampler and run.json.
+import type { HardwareFacts, RunResult } from '../core/types.js';
+import type { Settings } from '../settings/settings.js';
+import { readHardwareFacts } from '../adapters/hardware.js';
+import { startSampler } from '../adapters/sampler-process.js';
+import { makeRunDir, publicSettings, writeRunInfo, type RunInfo } from './run-info.js';
+import { selectModel } from '../core/model/select.js';
+import { resolveIntensity } from '../core/model/intensity.js';
+import { loadTables } from '../data/tables.js';
+
+export interface Started {
+  runDir: string;
+  samplerPid: number;
+  info: RunInfo;
+}
+
+/**
+ * Checks the inputs that need the data tables (region, country, instance type, model) so that a typo
+ * fails the first step with a clear message rather than surfacing only in post. Throws InputError.
+ */
+export function validateAgainstTables(settings: Settings, facts: HardwareFacts): void {
+  const tables = loadTables();
+  const modelArgs = { facts, settings, tables, cloud: null };
+  const model = selectModel(modelArgs);
+  const intensityArgs = { settings, model, facts, tables, live: null };
+  resolveIntensity(intensityArgs);
+}
+
+export function startMeasurement(args: {
+  env: NodeJS.ProcessEnv;
+  settings: Settings;
+  job: RunResult['job'];
+  rootPid: number | null;
+  samplerScript: string;
+  facts?: HardwareFacts;
+  runDir?: string;
+  /** false for the CLI, which waits for its own child. */
+  detached?: boolean;
+}): Started {
+  const facts = args.facts ?? readHardwareFacts(args.env);
+  const runDir = args.runDir ?? makeRunDir(args.env);
+  const samplerPid = startSampler(
+    args.samplerScript,
+    {
+      rootPid: args.rootPid,
+      intervalSeconds: args.settings.sampleIntervalSeconds,
+      outDir: runDir,
+      gpu: args.settings.gpu,
+      rapl: args.settings.rapl,
+      ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
+      ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
+      ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(5 / args.settings.sampleIntervalSeconds)) } : {}),
+    },
+    { detached: args.detached ?? true },
+  );
+  const info: RunInfo = {
+    v: 1,
+    settings: publicSettings(args.settings),
+    facts,
+    job: args.job,
+    rootPid: args.rootPid,
+    samplerPid,
+    samplerScript: args.samplerScript,
+    startedWallMs: Date.now(),
+    startedMonoS: Number(process.hrtime.bigint()) / 1e9,
+  };
+  writeRunInfo(runDir, info);
+  return { runDir, samplerPid, info };
+}

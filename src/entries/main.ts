@@ -1,0 +1,3 @@
+import { runMain } from '../app/action-start.js';
+
+runMain(import.meta.url);

@@ -1,0 +1,3 @@
+import { runPost } from '../app/post.js';
+
+await runPost();

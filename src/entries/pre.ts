@@ -1,0 +1,3 @@
+import { startFromAction } from '../app/action-start.js';
+
+startFromAction('pre', import.meta.url);
