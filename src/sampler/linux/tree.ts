@@ -4,19 +4,35 @@
 // When a member exits and its parent (also a member) reaps it, the kernel adds the child's whole
 // total to the parent's cutime/cstime, so S carries on without double counting and short-lived
 // children that were waited for are never lost, however briefly they lived between two ticks.
+// Zombies keep their /proc entry (and their times) until they are reaped, so they stay members.
+//
 // A member that leaves the tree alive (its parent died and it was re-parented away: a daemon)
 // takes its total out of S; we keep what it had used while in the tree ("carried") and count what
-// it uses afterwards as escaped CPU, which the report shows inside the machine remainder.
+// it uses afterwards as escaped CPU, which the report shows inside the machine remainder. Escaped
+// processes and their descendants are accounted by the same conservation rule in a second group,
+// so an escaped child reaped by an escaped parent is not counted twice.
+// A member that vanishes without its reaper being a member (re-parented and reaped between two
+// ticks, or auto-reaped because its parent ignores SIGCHLD) would make S drop: we check, per live
+// ancestor, that the ancestor's cutime+cstime grew by at least the vanished members' last totals,
+// and carry the shortfall ("lost" ticks: the CPU it used after our last look is unknowable here).
+//
 // Processes are identified by (pid, starttime) so a reused pid is never mistaken for its predecessor.
+//
+// Discovery is cheap: each tick lists /proc (one readdir) and reads the stat of pids that were not
+// in the previous listing; a full scan (the stat of every pid) runs only every `fullScanEvery`
+// ticks, to catch a pid reused between two listings or a process re-parented into the tree.
+// With `marker` (an environment entry such as RUNNER_TRACKING_ID=github_…, inherited by everything
+// the job starts), new processes outside the tree that carry it are recognised as escaped daemons
+// even when they left the tree before we ever saw them (a double fork takes well under a tick).
 import type { TreeReading } from '../../core/types.js';
-import type { ProcStat } from './procfs.js';
+import { environHas, type ProcStat } from './procfs.js';
 
 /** Where the tracker reads processes from: the real /proc, or recorded snapshots in tests. */
 export interface ProcSource {
   stat(pid: number): ProcStat | null;
-  /** Children of the main thread, or null when the kernel has no children file. */
-  children(pid: number): number[] | null;
   listPids(): number[];
+  /** The environment the process was started with (NUL-separated), or null when unreadable. */
+  environ?(pid: number): string | null;
 }
 
 export interface TreeTrackerOptions {
@@ -25,26 +41,91 @@ export interface TreeTrackerOptions {
   pageBytes: number;
   /** Pids (with their descendants) never counted: the sampler itself. */
   excludePids?: number[];
-  /** A full /proc scan every N ticks finds children the main-thread children files miss. */
+  /** A full /proc scan every N ticks (the first tick is always one). Default 30. */
   fullScanEvery?: number;
+  /** `NAME=value` environment entry that marks processes the job started (to recognise escaped daemons). */
+  marker?: string;
 }
 
 interface Member {
   starttime: number;
+  /** utime+stime+cutime+cstime at the last look. */
   ticks: number;
+  /** cutime+cstime at the last look. */
+  childTicks: number;
   ppid: number;
+  rssPages: number;
 }
 
 const total = (s: ProcStat): number => s.utime + s.stime + s.cutime + s.cstime;
+const member = (s: ProcStat): Member => ({ starttime: s.starttime, ticks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
+
+/**
+ * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
+ * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
+ */
+class Group {
+  readonly members = new Map<number, Member>();
+  carried = 0;
+  /** Ticks carried because a vanished member's reaper was not a member (or did not account it). */
+  lost = 0;
+
+  sum(): number {
+    let S = this.carried;
+    for (const m of this.members.values()) S += m.ticks;
+    return S;
+  }
+
+  /**
+   * Re-reads every member. Vanished members must have been reaped into a live member's child times;
+   * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
+   */
+  refresh(stat: (pid: number) => ProcStat | null, countLoss: boolean): void {
+    const vanished = new Map<number, Member>();
+    const prevChildTicks = new Map<number, number>();
+    for (const [pid, m] of this.members) {
+      const s = stat(pid);
+      if (!s || s.starttime !== m.starttime) {
+        this.members.delete(pid);
+        vanished.set(pid, m);
+        continue;
+      }
+      prevChildTicks.set(pid, m.childTicks);
+      m.ticks = total(s);
+      m.childTicks = s.cutime + s.cstime;
+      m.ppid = s.ppid;
+      m.rssPages = s.rssPages;
+    }
+    if (!vanished.size) return;
+    const expected = new Map<number, number>();
+    for (const m of vanished.values()) {
+      let a = m.ppid;
+      for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++) a = (vanished.get(a) as Member).ppid;
+      if (this.members.has(a)) expected.set(a, (expected.get(a) ?? 0) + m.ticks);
+      else this.carry(m.ticks, countLoss);
+    }
+    for (const [a, want] of expected) {
+      const got = (this.members.get(a) as Member).childTicks - (prevChildTicks.get(a) ?? 0);
+      if (got < want) this.carry(want - got, true);
+    }
+  }
+
+  private carry(ticks: number, isLoss: boolean): void {
+    this.carried += ticks;
+    if (isLoss) this.lost += ticks;
+  }
+}
 
 export class TreeTracker {
-  private readonly members = new Map<number, Member>();
-  private readonly escaped = new Map<number, { starttime: number; ticks: number }>();
-  private carriedTicks = 0;
-  private escapedTicks = 0;
-  /** Drops of S that no rule explains (e.g. a member reaped by a parent outside the tree between ticks). */
-  private lostTicks = 0;
+  private readonly tree = new Group();
+  /** Processes that left the tree alive, their descendants, and marked processes found outside it. */
+  private readonly escaped = new Group();
+  /** What escaped members had used when they left (already counted in the tree). */
+  private escapedBase = 0;
+  /** Pids in the previous /proc listing: only pids not in it are read on an ordinary tick. */
+  private seen = new Set<number>();
   private lastS = 0;
+  private monotoneFix = 0;
   private tick = 0;
   private rootStart: number | null = null;
   private rootGone = false;
@@ -57,125 +138,136 @@ export class TreeTracker {
     this.exclude = new Set(opts.excludePids ?? []);
   }
 
-  read(): TreeReading {
-    const fullScan = this.tick % (this.opts.fullScanEvery ?? 10) === 0;
+  read(options: { fullScan?: boolean } = {}): TreeReading {
+    const fullScan = options.fullScan ?? this.tick % (this.opts.fullScanEvery ?? 30) === 0;
     this.tick++;
-    let rss = 0;
+    if (!this.rootGone) this.step(fullScan);
+    else this.escaped.refresh((pid) => this.src.stat(pid), false);
 
-    const root = this.rootGone ? null : this.src.stat(this.opts.rootPid);
-    if (!root || (this.rootStart !== null && root.starttime !== this.rootStart)) {
-      this.rootGone = true;
-    } else {
-      this.rootStart = root.starttime;
-      this.members.set(root.pid, { starttime: root.starttime, ticks: total(root), ppid: root.ppid });
-      rss += root.rssPages;
-    }
-
-    // 1. Refresh known members; drop the dead, catch reused pids and members that left the tree alive.
-    const isMember = (pid: number): boolean => this.members.has(pid);
-    for (const [pid, m] of this.members) {
-      if (pid === this.opts.rootPid) continue;
-      const s = this.src.stat(pid);
-      if (!s || s.starttime !== m.starttime) {
-        this.members.delete(pid); // exited (reaped into its parent's cutime) or pid reused
-        continue;
-      }
-      m.ticks = total(s);
-      m.ppid = s.ppid;
-      rss += s.rssPages;
-    }
-    // Members whose parent is no longer a member have been re-parented away: carry what they used.
-    for (const [pid, m] of this.members) {
-      if (pid === this.opts.rootPid || isMember(m.ppid)) continue;
-      this.members.delete(pid);
-      this.carriedTicks += m.ticks;
-      this.escaped.set(pid, { starttime: m.starttime, ticks: m.ticks });
-    }
-
-    // 2. Discover new members: main-thread children files each tick, a full scan periodically
-    //    (or every tick when the kernel has no children files).
-    if (!this.rootGone) rss += this.discover(fullScan);
-
-    // 3. Escaped processes: count what they use after leaving, drop them when they exit.
-    for (const [pid, e] of this.escaped) {
-      const s = this.src.stat(pid);
-      if (!s || s.starttime !== e.starttime) {
-        this.escaped.delete(pid);
-        continue;
-      }
-      const t = total(s);
-      if (t > e.ticks) this.escapedTicks += t - e.ticks;
-      e.ticks = t;
-    }
-
-    let S = this.carriedTicks;
-    for (const m of this.members.values()) S += m.ticks;
+    let S = this.tree.sum() + this.monotoneFix;
     if (S < this.lastS) {
-      this.lostTicks += this.lastS - S;
-      this.carriedTicks += this.lastS - S; // keep S monotone; the loss is reported
+      // No rule explains the drop (should not happen): keep S monotone and count it as lost.
+      this.monotoneFix += this.lastS - S;
       S = this.lastS;
     }
     this.lastS = S;
+    let rss = 0;
+    for (const m of this.tree.members.values()) rss += m.rssPages;
+    const clk = this.opts.clkTck;
     return {
-      cpuSeconds: S / this.opts.clkTck,
+      cpuSeconds: S / clk,
       rssBytes: rss * this.opts.pageBytes,
-      processes: this.members.size,
-      escapedCpuSeconds: this.escapedTicks / this.opts.clkTck,
+      processes: this.tree.members.size,
+      escapedCpuSeconds: Math.max(0, this.escaped.sum() - this.escapedBase) / clk,
       method: 'procfs',
       ...(this.rootGone ? { rootGone: true } : {}),
     };
   }
 
-  /** CPU seconds S dropped by that no rule explained (kept for diagnostics and tests). */
+  /** CPU seconds the tree lost track of (members reaped outside the tree between two ticks). */
   get lostCpuSeconds(): number {
-    return this.lostTicks / this.opts.clkTck;
+    return (this.tree.lost + this.monotoneFix) / this.opts.clkTck;
   }
 
-  private discover(fullScan: boolean): number {
-    let rss = 0;
-    const add = (s: ProcStat): void => {
-      this.members.set(s.pid, { starttime: s.starttime, ticks: total(s), ppid: s.ppid });
-      rss += s.rssPages;
-    };
-    let needScan = fullScan;
-    if (!needScan) {
-      const queue = [...this.members.keys()];
-      while (queue.length) {
-        const pid = queue.pop() as number;
-        const kids = this.src.children(pid);
-        if (kids === null) {
-          needScan = true;
-          break;
-        }
-        for (const k of kids) {
-          if (this.members.has(k) || this.exclude.has(k)) continue;
-          const s = this.src.stat(k);
-          if (s && s.ppid === pid) {
-            add(s);
-            queue.push(k);
-          }
-        }
+  /** Whether a pid is a live member of the tree at the last read (for the cgroup cross-check). */
+  isMember(pid: number): boolean {
+    return this.tree.members.has(pid);
+  }
+
+  /** Whether a pid is known outside the tree: excluded (the sampler and its helpers) or escaped. */
+  isKnownOutside(pid: number): 'excluded' | 'escaped' | null {
+    if (this.exclude.has(pid)) return 'excluded';
+    return this.escaped.members.has(pid) ? 'escaped' : null;
+  }
+
+  /** Live pids of the tree (read-only view). */
+  memberPids(): IterableIterator<number> {
+    return this.tree.members.keys();
+  }
+
+  private step(fullScan: boolean): void {
+    const rootPid = this.opts.rootPid;
+    // The root. A different starttime under the same pid means the root is gone and the pid reused.
+    const root = this.src.stat(rootPid);
+    if (!root || (this.rootStart !== null && root.starttime !== this.rootStart)) {
+      this.rootGone = true;
+      const last = this.tree.members.get(rootPid);
+      if (last) {
+        // Nothing inside the tree reaps the root: keep its last total; its children escape below.
+        this.tree.members.delete(rootPid);
+        this.tree.carried += last.ticks;
+      }
+    } else if (this.rootStart === null) {
+      this.rootStart = root.starttime;
+      this.tree.members.set(rootPid, member(root));
+    }
+
+    this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+
+    // Members whose parent is no longer a member have been re-parented away: carry what they used,
+    // and follow them (with their descendants) in the escaped group. Repeat until stable.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [pid, m] of this.tree.members) {
+        if (pid === rootPid || this.tree.members.has(m.ppid)) continue;
+        this.tree.members.delete(pid);
+        this.tree.carried += m.ticks;
+        this.escaped.members.set(pid, m);
+        this.escapedBase += m.ticks;
+        changed = true;
       }
     }
-    if (needScan) {
-      const byParent = new Map<number, ProcStat[]>();
-      for (const pid of this.src.listPids()) {
-        if (this.members.has(pid) || this.exclude.has(pid)) continue;
-        const s = this.src.stat(pid);
-        if (!s) continue;
-        const list = byParent.get(s.ppid);
-        if (list) list.push(s);
-        else byParent.set(s.ppid, [s]);
-      }
-      const queue = [...this.members.keys()];
+    this.escaped.refresh((pid) => this.src.stat(pid), false);
+    if (!this.rootGone) this.discover(this.src.listPids(), fullScan);
+  }
+
+  /** New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full scan. */
+  private discover(pids: number[], fullScan: boolean): void {
+    const prev = this.seen;
+    this.seen = new Set(pids);
+    const candidates: ProcStat[] = [];
+    for (const pid of pids) {
+      if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid)) continue;
+      if (!fullScan && prev.has(pid)) continue;
+      const s = this.src.stat(pid);
+      if (s) candidates.push(s);
+    }
+    if (!candidates.length) return;
+    const byParent = new Map<number, ProcStat[]>();
+    for (const s of candidates) {
+      const list = byParent.get(s.ppid);
+      if (list) list.push(s);
+      else byParent.set(s.ppid, [s]);
+    }
+    const taken = new Set<number>();
+    const adopt = (from: Iterable<number>, into: (s: ProcStat) => void): void => {
+      const queue = [...from];
       while (queue.length) {
-        const pid = queue.pop() as number;
-        for (const s of byParent.get(pid) ?? []) {
-          add(s);
+        for (const s of byParent.get(queue.pop() as number) ?? []) {
+          if (taken.has(s.pid)) continue;
+          taken.add(s.pid);
+          into(s);
           queue.push(s.pid);
         }
       }
+    };
+    // Descendants of excluded pids (the sampler's helpers) are excluded too; then the tree; then escapees' children.
+    adopt([...this.exclude], (s) => this.exclude.add(s.pid));
+    adopt([...this.tree.members.keys()], (s) => this.tree.members.set(s.pid, member(s)));
+    adopt([...this.escaped.members.keys()], (s) => this.escaped.members.set(s.pid, member(s)));
+
+    // Processes outside the tree that carry the job's marker and started after the root: escaped daemons.
+    const marker = this.opts.marker;
+    if (!marker || !this.src.environ || this.rootStart === null) return;
+    const marked: number[] = [];
+    for (const s of candidates) {
+      if (taken.has(s.pid) || s.starttime < this.rootStart) continue;
+      const env = this.src.environ(s.pid);
+      if (env === null || !environHas(env, marker)) continue;
+      taken.add(s.pid);
+      this.escaped.members.set(s.pid, member(s));
+      marked.push(s.pid);
     }
-    return rss;
+    adopt(marked, (s) => this.escaped.members.set(s.pid, member(s)));
   }
 }
