@@ -34,3 +34,14 @@ runs:
 `;
 writeFileSync('action.yml', yml.replace("job's", 'job’s'));
 console.log(`action.yml: ${inputs.length} inputs`);
+
+// The inputs table in README.md, between the inputs markers.
+const readme = readFileSync('README.md', 'utf8');
+const start = '<!-- inputs:start -->';
+const end = '<!-- inputs:end -->';
+const cell = (s) => s.replace(/\|/g, '\\|');
+const table = ['| Input | Default | Description |', '|---|---|---|', ...inputs.map((i) => `| \`${i.name}\` | ${i.def ? `\`${cell(i.def)}\`` : '—'} | ${cell(i.description)} |`)].join('\n');
+if (readme.includes(start)) {
+  writeFileSync('README.md', readme.slice(0, readme.indexOf(start) + start.length) + '\n' + table + '\n' + readme.slice(readme.indexOf(end)));
+  console.log('README.md: inputs table updated');
+}

@@ -1,0 +1,17 @@
+// The README demo workload: two processes burning CPU for a few seconds and 200 short-lived processes,
+// like a small test suite. Usage: node bench/workloads/sample-workload.mjs [burnSeconds] [shortLived]
+import { spawn, spawnSync } from 'node:child_process';
+
+const burnSeconds = Number(process.argv[2] ?? 3);
+const shortLived = Number(process.argv[3] ?? 200);
+const burn = `const end = Date.now() + ${burnSeconds * 1000}; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1);`;
+
+const t0 = Date.now();
+const burners = [0, 1].map(() => new Promise((resolve) => spawn(process.execPath, ['-e', burn], { stdio: 'ignore' }).on('exit', resolve)));
+for (let i = 0; i < shortLived; i++) spawnSync(process.platform === 'win32' ? 'cmd' : 'true', process.platform === 'win32' ? ['/c', 'exit'] : [], { stdio: 'ignore' });
+await Promise.all(burners);
+const usage = process.resourceUsage();
+process.stderr.write(
+  `sample workload: 2 × ${burnSeconds} s CPU burners + ${shortLived} short-lived processes in ${((Date.now() - t0) / 1000).toFixed(1)} s ` +
+    `(the driver itself used ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} CPU-s)\n`,
+);
