@@ -15,53 +15,72 @@ export class CsvError extends Error {
 /** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
 export function parseCsvRows(text: string, source = 'csv'): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let quoteStartLine = 0;
+  const len = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRow = (): void => {
-    row.push(field);
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
-    row = [];
-    field = '';
-  };
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-          const next = text[i + 1];
-          if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-            throw new CsvError(source, line, 'unexpected character after a closing quote');
-          }
-        }
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"') {
-      if (field !== '') throw new CsvError(source, line, 'a quote inside an unquoted field');
-      inQuotes = true;
-      quoteStartLine = line;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
+  let line = 1;
+  while (i < len) {
+    // Fast path: a record without quotes is the text up to the next line break, split on commas.
+    let eol = text.indexOf('\n', i);
+    if (eol === -1) eol = len;
+    const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+    const q = text.indexOf('"', i);
+    if (q === -1 || q >= end) {
+      const rec = text.slice(i, end);
+      if (rec !== '') rows.push(rec.split(','));
+      i = eol + 1;
       line++;
-    } else {
-      field += c;
+      continue;
     }
+    // Slow path: a record with quoted fields, which may span lines.
+    const row: string[] = [];
+    let field = '';
+    let inQuotes = false;
+    let quoteStartLine = 0;
+    for (;;) {
+      if (i >= len) {
+        if (inQuotes) throw new CsvError(source, quoteStartLine, 'a quoted field is never closed');
+        row.push(field);
+        break;
+      }
+      const c = text[i];
+      if (inQuotes) {
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else {
+            inQuotes = false;
+            const next = text[i + 1];
+            if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+              throw new CsvError(source, line, 'unexpected character after a closing quote');
+            }
+          }
+        } else {
+          if (c === '\n') line++;
+          field += c;
+        }
+        i++;
+      } else if (c === '"') {
+        if (field !== '') throw new CsvError(source, line, 'a quote inside an unquoted field');
+        inQuotes = true;
+        quoteStartLine = line;
+        i++;
+      } else if (c === ',') {
+        row.push(field);
+        field = '';
+        i++;
+      } else if (c === '\n' || c === '\r') {
+        row.push(field);
+        i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        line++;
+        break;
+      } else {
+        field += c;
+        i++;
+      }
+    }
+    if (!(row.length === 1 && row[0] === '')) rows.push(row);
   }
-  if (inQuotes) throw new CsvError(source, quoteStartLine, 'a quoted field is never closed');
-  if (field !== '' || row.length > 0) endRow();
   return rows;
 }
 
@@ -73,12 +92,17 @@ export function parseCsvRecords(text: string, source = 'csv', requiredColumns: r
   for (const col of requiredColumns) {
     if (!header.includes(col)) throw new CsvError(source, 1, `missing column '${col}' (have: ${header.join(', ')})`);
   }
-  return rows.slice(1).map((r, idx) => {
-    if (r.length > header.length) throw new CsvError(source, idx + 2, `${r.length} fields, header has ${header.length}`);
+  const out: Array<Record<string, string>> = new Array(rows.length - 1);
+  const width = header.length;
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.length > width) throw new CsvError(source, i + 1, `${r.length} fields, header has ${width}`);
     const o: Record<string, string> = {};
-    header.forEach((h, j) => {
-      o[h] = (r[j] ?? '').trim();
-    });
-    return o;
-  });
+    for (let j = 0; j < width; j++) {
+      const v = r[j];
+      o[header[j]] = v === undefined ? '' : v.trim();
+    }
+    out[i - 1] = o;
+  }
+  return out;
 }

@@ -30,8 +30,6 @@ export interface CoefficientRow {
 }
 export interface CpuArchRow {
   cpuModel: string;
-  /** Normalised form used for matching. */
-  key: string;
   microarchitecture: string;
   source: string;
 }
@@ -61,7 +59,6 @@ export interface GpuRow {
 }
 export interface TdpRow {
   cpuModel: string;
-  key: string;
   tdpWatts: number;
 }
 export interface RunnerProfile {
@@ -107,14 +104,18 @@ export interface Constants {
   ecoci: { embodiedHostKgCo2e: number; instanceVcpus: number; hostVcpus: number; source: string; pue: number; pueNote: string };
 }
 
+/**
+ * All reference tables. The three large tables (instances, cpuArchitectures, cpuTdp) are parsed on
+ * first access and then kept, so a run pays only for what its model uses.
+ */
 export interface Tables {
   gridFactors: GridFactorRow[];
   countries: CountryRow[];
   coefficients: CoefficientRow[];
-  cpuArchitectures: CpuArchRow[];
-  instances: InstanceRow[];
+  readonly cpuArchitectures: CpuArchRow[];
+  readonly instances: InstanceRow[];
   gpus: GpuRow[];
-  cpuTdp: TdpRow[];
+  readonly cpuTdp: TdpRow[];
   runnerProfiles: RunnerProfile[];
   runnerRegions: RunnerRegion[];
   /** Eco CI's github_EPYC_7763_4_CPU_shared curve: [utilisation 0..1, watts]. */
@@ -127,8 +128,7 @@ export interface Tables {
   // indexes
   gridIndex: Map<string, GridFactorRow>;
   countryIndex: Map<string, CountryRow>;
-  instanceIndex: Map<string, InstanceRow>;
-  tdpIndex: Map<string, TdpRow>;
+  readonly instanceIndex: Map<string, InstanceRow>;
 }
 
 /** The data files read by loadTables, by role. */
@@ -224,30 +224,6 @@ export function buildTables(files: TableFileTexts): Tables {
     flag: r.flag,
   }));
 
-  const cpuArchitectures = rec('cpuArchitectures', ['cpu_model', 'microarchitecture', 'source'])
-    .map((r) => ({ cpuModel: r.cpu_model, key: normaliseCpuModel(r.cpu_model), microarchitecture: r.microarchitecture, source: r.source }))
-    .filter((r) => r.key !== '')
-    .sort((a, b) => b.key.length - a.key.length);
-
-  const inf = TABLE_FILES.instances;
-  const instances = rec('instances', ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source']).map((r) => {
-    const p = provider(inf, r.provider);
-    return {
-      provider: p,
-      instanceType: r.instance_type,
-      key: normaliseInstanceType(p, r.instance_type),
-      family: r.family,
-      vcpus: n(inf, r.vcpus, `${r.instance_type} vcpus`),
-      memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, `${r.instance_type} memory_gb`),
-      microarchitectures: list(r.microarchitectures).length ? list(r.microarchitectures) : ['Unknown'],
-      cpuName: r.cpu_name,
-      gpus: r.gpus === '' ? 0 : n(inf, r.gpus, `${r.instance_type} gpus`),
-      familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, `${r.instance_type} family_max_vcpus`),
-      embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, `${r.instance_type} embodied`),
-      embodiedSource: r.embodied_source,
-    };
-  });
-
   const gpf = TABLE_FILES.gpus;
   const gpus = rec('gpus', ['vendor', 'gpu', 'idle_watts', 'max_watts']).map((r) => ({
     vendor: r.vendor,
@@ -256,9 +232,6 @@ export function buildTables(files: TableFileTexts): Tables {
     idleWatts: n(gpf, r.idle_watts, r.gpu),
     maxWatts: n(gpf, r.max_watts, r.gpu),
   }));
-
-  const tf = TABLE_FILES.cpuTdp;
-  const cpuTdp = rec('cpuTdp', ['cpu_model', 'tdp_watts']).map((r) => ({ cpuModel: r.cpu_model, key: normaliseCpuModel(r.cpu_model), tdpWatts: n(tf, r.tdp_watts, r.cpu_model) }));
 
   const pf = TABLE_FILES.runnerProfiles;
   const runnerProfiles = rec('runnerProfiles', ['labels', 'runner_class', 'repo_visibility', 'os', 'arch', 'vcpus', 'ram_gb', 'gpu', 'likely_cpu', 'azure_vm_size', 'embodied_proxy', 'evidence_level', 'sources']).map((r) => ({
@@ -308,9 +281,6 @@ export function buildTables(files: TableFileTexts): Tables {
     countryIndex.set(c.iso3, c);
     if (c.iso2) countryIndex.set(c.iso2, c);
   }
-  const instanceIndex = new Map(instances.map((i) => [`${i.provider}:${i.key}`, i]));
-  const tdpIndex = new Map<string, TdpRow>();
-  for (const t of cpuTdp) if (!tdpIndex.has(t.key)) tdpIndex.set(t.key, t);
 
   const weighted = countries.filter((c) => c.totalTwh > 0);
   const worldGCo2ePerKwh = weighted.reduce((s, c) => s + c.gCo2ePerKwh * c.totalTwh, 0) / weighted.reduce((s, c) => s + c.totalTwh, 0);
@@ -322,14 +292,54 @@ export function buildTables(files: TableFileTexts): Tables {
   });
   const githubRegionAverageGCo2ePerKwh = regionFactors.reduce((s, x) => s + x, 0) / regionFactors.length;
 
+  const parseArchitectures = (): CpuArchRow[] =>
+    rec('cpuArchitectures', ['cpu_model', 'microarchitecture', 'source']).map((r) => ({
+      cpuModel: r.cpu_model,
+      microarchitecture: r.microarchitecture,
+      source: r.source,
+    }));
+  const inf = TABLE_FILES.instances;
+  const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
+  const parseInstances = (): InstanceRow[] =>
+    rec('instances', instanceCols).map((r) => {
+      const p = provider(inf, r.provider);
+      const archs = list(r.microarchitectures);
+      return {
+        provider: p,
+        instanceType: r.instance_type,
+        key: normaliseInstanceType(p, r.instance_type),
+        family: r.family,
+        vcpus: n(inf, r.vcpus, `${r.instance_type} vcpus`),
+        memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, `${r.instance_type} memory_gb`),
+        microarchitectures: archs.length ? archs : ['Unknown'],
+        cpuName: r.cpu_name,
+        gpus: r.gpus === '' ? 0 : n(inf, r.gpus, `${r.instance_type} gpus`),
+        familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, `${r.instance_type} family_max_vcpus`),
+        embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, `${r.instance_type} embodied`),
+        embodiedSource: r.embodied_source,
+      };
+    });
+  const tf = TABLE_FILES.cpuTdp;
+  const parseTdp = (): TdpRow[] => rec('cpuTdp', ['cpu_model', 'tdp_watts']).map((r) => ({ cpuModel: r.cpu_model, tdpWatts: n(tf, r.tdp_watts, r.cpu_model) }));
+  let archMemo: CpuArchRow[] | undefined;
+  let instMemo: InstanceRow[] | undefined;
+  let instIndexMemo: Map<string, InstanceRow> | undefined;
+  let tdpMemo: TdpRow[] | undefined;
+
   return {
     gridFactors,
     countries,
     coefficients,
-    cpuArchitectures,
-    instances,
+    get cpuArchitectures(): CpuArchRow[] {
+      return (archMemo ??= parseArchitectures());
+    },
+    get instances(): InstanceRow[] {
+      return (instMemo ??= parseInstances());
+    },
     gpus,
-    cpuTdp,
+    get cpuTdp(): TdpRow[] {
+      return (tdpMemo ??= parseTdp());
+    },
     runnerProfiles,
     runnerRegions,
     ecociCurve,
@@ -338,34 +348,73 @@ export function buildTables(files: TableFileTexts): Tables {
     githubRegionAverageGCo2ePerKwh,
     gridIndex,
     countryIndex,
-    instanceIndex,
-    tdpIndex,
+    get instanceIndex(): Map<string, InstanceRow> {
+      return (instIndexMemo ??= new Map(this.instances.map((i) => [`${i.provider}:${i.key}`, i])));
+    },
   };
+}
+
+/** Parses the lazily loaded tables now (tests and the load-time script use it to validate everything). */
+export function parseAllTables(tables: Tables): { instances: number; cpuArchitectures: number; cpuTdp: number } {
+  return { instances: tables.instanceIndex.size, cpuArchitectures: tables.cpuArchitectures.length, cpuTdp: tables.cpuTdp.length };
 }
 
 // ---------------- lookups ----------------
 
 const contains = (hay: string, needle: string): boolean => ` ${hay} `.includes(` ${needle} `);
 
+// Normalised CPU-name indexes are built on first lookup (not at load) to keep loadTables fast.
+interface Keyed<T> {
+  key: string;
+  row: T;
+}
+const archKeys = new WeakMap<Tables, Array<Keyed<CpuArchRow>>>();
+const tdpKeys = new WeakMap<Tables, { list: Array<Keyed<TdpRow>>; exact: Map<string, TdpRow> }>();
+
+function archIndex(tables: Tables): Array<Keyed<CpuArchRow>> {
+  let idx = archKeys.get(tables);
+  if (!idx) {
+    idx = tables.cpuArchitectures
+      .map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }))
+      .filter((k) => k.key !== '')
+      .sort((a, b) => b.key.length - a.key.length);
+    archKeys.set(tables, idx);
+  }
+  return idx;
+}
+
+function tdpIndex(tables: Tables): { list: Array<Keyed<TdpRow>>; exact: Map<string, TdpRow> } {
+  let idx = tdpKeys.get(tables);
+  if (!idx) {
+    const list = tables.cpuTdp.map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }));
+    const exact = new Map<string, TdpRow>();
+    for (const k of list) if (!exact.has(k.key)) exact.set(k.key, k.row);
+    idx = { list, exact };
+    tdpKeys.set(tables, idx);
+  }
+  return idx;
+}
+
 /** CPU model (as in /proc/cpuinfo) → CCF microarchitecture, or null. Longest listed model contained in the name wins. */
 export function microarchitectureOf(tables: Tables, cpuModel: string): CpuArchRow | null {
   const m = normaliseCpuModel(cpuModel);
   if (!m) return null;
-  for (const r of tables.cpuArchitectures) if (contains(m, r.key)) return r;
+  for (const k of archIndex(tables)) if (contains(m, k.key)) return k.row;
   return null;
 }
 
-/** CPU model → CodeCarbon TDP row: exact normalised match, else the longest table name contained in the model. */
+/** CPU model → CodeCarbon TDP row: exact normalised match, else the longest table name (with a digit) contained in the model. */
 export function tdpOf(tables: Tables, cpuModel: string): TdpRow | null {
   const m = normaliseCpuModel(cpuModel);
   if (!m) return null;
-  const exact = tables.tdpIndex.get(m);
+  const idx = tdpIndex(tables);
+  const exact = idx.exact.get(m);
   if (exact) return exact;
-  let best: TdpRow | null = null;
-  for (const r of tables.cpuTdp) {
-    if (r.key.length >= 4 && /\d/.test(r.key) && contains(m, r.key) && (!best || r.key.length > best.key.length)) best = r;
+  let best: Keyed<TdpRow> | null = null;
+  for (const k of idx.list) {
+    if (k.key.length >= 4 && /\d/.test(k.key) && contains(m, k.key) && (!best || k.key.length > best.key.length)) best = k;
   }
-  return best;
+  return best ? best.row : null;
 }
 
 /** GPU name (nvidia-smi / systeminformation) → CCF GPU row: the longest table name contained in it. */
