@@ -1,0 +1,244 @@
+// The /proc parsers on recorded text, the cgroup helpers, and the tracker on the real /proc of
+// this machine against the kernel's own accounting of the same processes.
+import { describe, expect, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { environHas, parseCpuLine, parseMeminfo, parseProcStat, readPidStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
+import { CgroupAccount, cgroupDir, findCgroup2Mount, parseCgroupV2Path, parseUsageUsec, type CgroupSource } from '../../src/sampler/linux/cgroup.js';
+import { jobMarker, procSource } from '../../src/sampler/linux/readers.js';
+import { TreeTracker } from '../../src/sampler/linux/tree.js';
+import type { ProcStat } from '../../src/sampler/linux/procfs.js';
+import type { TreeReading } from '../../src/core/types.js';
+
+// Recorded on Linux 6.18 (process_api is pid 1 in this sandbox).
+const INIT_STAT = '1 (process_api) S 0 0 0 0 -1 4194560 66540 359127 0 177 73 328 902 569 10 -10 13 0 24 44920832 3556 18446744073709551615 1 1 0 0 0 0 0 4096 1256 0 0 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 0\n';
+
+describe('procfs parsers', () => {
+  test('parseProcStat reads utime, stime, cutime, cstime, starttime and rss (fields 14-17, 22, 24)', () => {
+    expect(parseProcStat(INIT_STAT)).toEqual({ pid: 1, state: 'S', ppid: 0, utime: 73, stime: 328, cutime: 902, cstime: 569, starttime: 24, rssPages: 3556 });
+  });
+
+  test('parseProcStat survives a comm with spaces and parentheses', () => {
+    const line = INIT_STAT.replace('(process_api)', '(we ird) (x) )').replace(/^1 /, '4242 ');
+    const s = parseProcStat(line) as ProcStat;
+    expect(s.pid).toBe(4242);
+    expect(s.utime).toBe(73);
+    expect(s.starttime).toBe(24);
+  });
+
+  test('parseProcStat rejects truncated lines', () => {
+    expect(parseProcStat('12 (sh) S 1 2 3')).toBeNull();
+    expect(parseProcStat('garbage')).toBeNull();
+  });
+
+  test('parseCpuLine: busy = user+nice+system+irq+softirq, total adds idle+iowait, one cpuN line per logical CPU', () => {
+    const text = 'cpu  13262 5 4380 105290 164 7 61 157 0 0\ncpu0 5584 0 2028 53908 19 0 16 81 0 0\ncpu1 7677 0 2352 51381 144 0 44 76 0 0\nintr 1 2 3\n';
+    expect(parseCpuLine(text)).toEqual({ busyTicks: 13262 + 5 + 4380 + 7 + 61, totalTicks: 13262 + 5 + 4380 + 7 + 61 + 105290 + 164, logicalCpus: 2 });
+  });
+
+  test('parseMeminfo uses MemAvailable, or free+buffers+cached on old kernels', () => {
+    expect(parseMeminfo('MemTotal:       8000 kB\nMemFree:  100 kB\nMemAvailable:   5000 kB\n')).toEqual({ totalBytes: 8000 * 1024, availableBytes: 5000 * 1024 });
+    expect(parseMeminfo('MemTotal: 8000 kB\nMemFree: 100 kB\nBuffers: 20 kB\nCached: 30 kB\n')).toEqual({ totalBytes: 8000 * 1024, availableBytes: 150 * 1024 });
+  });
+
+  test('environHas matches whole NAME=value entries only', () => {
+    const env = 'PATH=/bin\0RUNNER_TRACKING_ID=github_abc\0X=RUNNER_TRACKING_ID=github_abc9\0';
+    expect(environHas(env, 'RUNNER_TRACKING_ID=github_abc')).toBe(true);
+    expect(environHas('RUNNER_TRACKING_ID=github_abcd\0', 'RUNNER_TRACKING_ID=github_abc')).toBe(false);
+    expect(environHas('XRUNNER_TRACKING_ID=github_abc\0', 'RUNNER_TRACKING_ID=github_abc')).toBe(false);
+    expect(environHas('RUNNER_TRACKING_ID=github_abc', 'RUNNER_TRACKING_ID=github_abc')).toBe(true);
+  });
+
+  test('jobMarker prefers the runner\'s tracking id', () => {
+    expect(jobMarker({ RUNNER_TRACKING_ID: 'github_1', CARBON_GATE_TRACKING_ID: 'x' })).toBe('RUNNER_TRACKING_ID=github_1');
+    expect(jobMarker({ CARBON_GATE_TRACKING_ID: 'x' })).toBe('CARBON_GATE_TRACKING_ID=x');
+    expect(jobMarker({})).toBeUndefined();
+  });
+
+  test('readSmallFile reads files larger than its buffer whole', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-procfs-'));
+    try {
+      const big = 'x'.repeat(20000) + 'END';
+      writeFileSync(join(dir, 'big'), big);
+      expect(readSmallFile(join(dir, 'big'))).toBe(big);
+      expect(readSmallFile(join(dir, 'missing'))).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('cgroup v2 helpers', () => {
+  const MOUNTINFO = [
+    '31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755',
+    '32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu',
+    '41 31 0:38 / /sys/fs/cgroup/unified rw,relatime shared:9 - cgroup2 cgroup2 rw',
+  ].join('\n');
+
+  test('finds the cgroup2 mount in a hybrid layout and maps a path under it', () => {
+    const m = findCgroup2Mount(MOUNTINFO);
+    expect(m).toEqual({ root: '/', mountPoint: '/sys/fs/cgroup/unified' });
+    expect(cgroupDir(m as { root: string; mountPoint: string }, '/job/a')).toBe('/sys/fs/cgroup/unified/job/a');
+  });
+
+  test('the root cgroup and paths outside a namespaced mount are refused', () => {
+    expect(cgroupDir({ root: '/', mountPoint: '/sys/fs/cgroup' }, '/')).toBeNull();
+    expect(cgroupDir({ root: '/kubepods/pod1', mountPoint: '/sys/fs/cgroup' }, '/kubepods/pod2/x')).toBeNull();
+    expect(cgroupDir({ root: '/kubepods/pod1', mountPoint: '/sys/fs/cgroup' }, '/kubepods/pod1/x')).toBe('/sys/fs/cgroup/x');
+    expect(cgroupDir({ root: '/', mountPoint: '/sys/fs/cgroup' }, '/../other')).toBeNull();
+  });
+
+  test('parses the v2 line of /proc/<pid>/cgroup (hybrid and pure v2) and usage_usec', () => {
+    expect(parseCgroupV2Path('4:memory:/x\n1:cpu:/\n0::/system.slice/hosted-compute-agent.service\n')).toBe('/system.slice/hosted-compute-agent.service');
+    expect(parseCgroupV2Path('4:memory:/x\n')).toBeNull();
+    expect(parseUsageUsec('usage_usec 97005541\nuser_usec 64476679\n')).toBe(97005541);
+    expect(parseUsageUsec('user_usec 1\n')).toBeNull();
+  });
+
+  const view = (members: number[], excluded: number[] = [], escaped: number[] = []) => ({
+    isMember: (p: number) => members.includes(p),
+    isKnownOutside: (p: number) => (excluded.includes(p) ? ('excluded' as const) : escaped.includes(p) ? ('escaped' as const) : null),
+    memberPids: () => members,
+  });
+  const reading = (cpuSeconds: number): TreeReading => ({ cpuSeconds, rssBytes: 0, processes: 1, method: 'procfs' });
+
+  test('takes the increase from usage_usec only while the cgroup holds just the tree, procfs otherwise', () => {
+    let pids = [100, 101];
+    let usage = 5_000_000;
+    const cg: CgroupSource = { pids: () => pids, usageUsec: () => usage };
+    const stats: Record<number, ProcStat> = {
+      50: { pid: 50, state: 'S', ppid: 1, utime: 0, stime: 0, cutime: 0, cstime: 0, starttime: 1, rssPages: 0 },
+    };
+    const acc = new CgroupAccount(cg, (p) => stats[p] ?? null, 100);
+    const tree = view([100, 101]);
+    expect(acc.combine(reading(2), tree)).toMatchObject({ cpuSeconds: 2, method: 'procfs' }); // baseline
+    usage = 6_234_000;
+    expect(acc.combine(reading(3.2), tree)).toMatchObject({ cpuSeconds: 3.234, method: 'cgroup' });
+    // A foreign process joins: this tick and the next fall back to procfs deltas.
+    pids = [100, 101, 50];
+    usage = 9_000_000;
+    expect(acc.combine(reading(3.5), tree)).toMatchObject({ method: 'procfs' });
+    expect(acc.lastReason).toMatch(/50/);
+    pids = [100, 101];
+    usage = 9_500_000;
+    const r = acc.combine(reading(4.0), tree);
+    expect(r.method).toBe('procfs');
+    expect(r.cpuSeconds).toBeCloseTo(3.234 + 0.3 + 0.5, 10);
+    usage = 10_000_000;
+    expect(acc.combine(reading(4.4), tree).cpuSeconds).toBeCloseTo(4.034 + 0.5, 10);
+  });
+
+  test('a tree process outside the cgroup, or an escaped one inside it, makes the cgroup unusable', () => {
+    const stats: Record<number, ProcStat> = { 101: { pid: 101, state: 'S', ppid: 100, utime: 1, stime: 0, cutime: 0, cstime: 0, starttime: 5, rssPages: 0 } };
+    const outside = new CgroupAccount({ pids: () => [100], usageUsec: () => 1 }, (p) => stats[p] ?? null, 100);
+    outside.combine(reading(1), view([100, 101]));
+    expect(outside.combine(reading(2), view([100, 101])).method).toBe('procfs');
+    expect(outside.lastReason).toMatch(/outside/);
+    const escaped = new CgroupAccount({ pids: () => [100, 300], usageUsec: () => 1 }, () => null, 100);
+    escaped.combine(reading(1), view([100], [], [300]));
+    expect(escaped.combine(reading(2), view([100], [], [300])).method).toBe('procfs');
+  });
+
+  test('the sampler inside the cgroup is subtracted; a child born after the tracker read is accepted', () => {
+    let samplerTicks = 10;
+    const stats: Record<number, ProcStat> = {
+      900: { pid: 900, state: 'S', ppid: 1, utime: 0, stime: 0, cutime: 0, cstime: 0, starttime: 1, rssPages: 0 },
+      102: { pid: 102, state: 'R', ppid: 100, utime: 0, stime: 0, cutime: 0, cstime: 0, starttime: 9, rssPages: 0 },
+    };
+    let usage = 1_000_000;
+    const acc = new CgroupAccount({ pids: () => [100, 900, 102], usageUsec: () => usage }, (p) => (p === 900 ? { ...stats[900], utime: samplerTicks } : stats[p] ?? null), 100);
+    acc.combine(reading(1), view([100], [900]));
+    usage = 2_000_000;
+    samplerTicks = 30;
+    const r = acc.combine(reading(1.5), view([100], [900]));
+    expect(r.method).toBe('cgroup');
+    expect(r.cpuSeconds).toBeCloseTo(1 + 1 - 0.2, 10);
+  });
+});
+
+/** utime+stime+cutime+cstime of a live process, in ticks. */
+const ticksOf = (pid: number): number => {
+  const s = readPidStat('/proc', pid) as ProcStat;
+  return s.utime + s.stime + s.cutime + s.cstime;
+};
+
+describe('TreeTracker on the real /proc', () => {
+  test('attributes exactly what the kernel charges the workload, and shows a double-forked daemon as escaped', async () => {
+    const { clkTck, pageBytes } = systemConstants();
+    const dir = mkdtempSync(join(tmpdir(), 'cg-tree-'));
+    const hold = join(dir, 'hold');
+    writeFileSync(hold, '');
+    const marker = `cg-test-${process.pid}-${Date.now()}`;
+    // Busy loops in dash: two in parallel, 25 short-lived ones in sequence, and a daemon that double
+    // forks away, burns once it has left the tree (its parent exits at once; what a process uses
+    // while still in the tree is the tree's), then idles until the test removes the hold file.
+    const burn = (n: number): string => `i=0; while [ $i -lt ${n} ]; do i=$((i+1)); done`;
+    const script = [
+      `( ( sleep 0.2; ${burn(60000)}; while [ -e '${hold}' ]; do sleep 0.05; done ) & ) `,
+      `${burn(150000)} & ${burn(150000)} & wait`,
+      `for k in $(seq 1 25); do sh -c '${burn(8000)}'; done`,
+      'echo done',
+      'read x',
+    ].join('\n');
+    // The workload's root W runs under a parent P that only waits for it and then prints its own
+    // /proc/<P>/stat: P's cutime+cstime is the kernel's account of W and everything W waited for
+    // (what getrusage(RUSAGE_CHILDREN) returns). The test process itself is not used as the reaper:
+    // jest may have other children of its own.
+    const parent = `echo $$; sh -c "$CG_W"; cat /proc/$$/stat`;
+    const child = spawn('/bin/sh', ['-c', parent], { env: { ...process.env, CARBON_GATE_TRACKING_ID: marker, CG_W: `echo root $$\n${script}` }, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const done = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('done')) resolve();
+    }));
+    const rootPid = await new Promise<number>((resolve) => {
+      const look = (): void => {
+        const m = /root (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+        else setTimeout(look, 2);
+      };
+      look();
+    });
+    const tracker = new TreeTracker(procSource('/proc'), { rootPid, clkTck, pageBytes, marker: `CARBON_GATE_TRACKING_ID=${marker}`, fullScanEvery: 10 });
+    let last = tracker.read();
+    let finished = false;
+    void done.then(() => (finished = true));
+    const readings: TreeReading[] = [last];
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 20));
+      last = tracker.read();
+      readings.push(last);
+    }
+    last = tracker.read();
+    readings.push(last);
+    // The daemon is still alive (held): its own counters, read directly, against what we called escaped.
+    const daemonPids = procSource('/proc').listPids().filter((p) => {
+      const env = procSource('/proc').environ?.(p);
+      return env?.includes(`CARBON_GATE_TRACKING_ID=${marker}`) && p !== rootPid && p !== child.pid;
+    });
+    const daemonTicks = daemonPids.reduce((a, p) => a + ticksOf(p), 0);
+    rmSync(hold);
+    child.stdin.end('\n');
+    await exited;
+    await new Promise((r) => setTimeout(r, 100)); // let the daemon notice the hold file is gone
+    const parentStat = parseProcStat(out.slice(out.lastIndexOf('\n', out.length - 2) + 1)) as ProcStat;
+    expect(parentStat.pid).toBe(child.pid);
+    const truthTicks = parentStat.cutime + parentStat.cstime;
+    rmSync(dir, { recursive: true, force: true });
+
+    for (let i = 1; i < readings.length; i++) expect(readings[i].cpuSeconds).toBeGreaterThanOrEqual(readings[i - 1].cpuSeconds);
+    // The workload burns about a second of CPU.
+    expect(truthTicks).toBeGreaterThan(clkTck / 2);
+    // /proc counts whole ticks per counter, and the wrapper still spends a little CPU reading stdin
+    // and exiting after our last read: allow 3 ticks, plus 1 % for the utime/stime split rounding.
+    expect(Math.abs(last.cpuSeconds * clkTck - truthTicks)).toBeLessThanOrEqual(3 + truthTicks * 0.01);
+    // The daemon was never waited for by the tree: not in the truth, not in the tree, but escaped.
+    expect(daemonPids.length).toBeGreaterThanOrEqual(1);
+    expect(last.escapedCpuSeconds).toBeGreaterThan(0);
+    expect(Math.abs((last.escapedCpuSeconds as number) * clkTck - daemonTicks)).toBeLessThanOrEqual(2);
+    expect(tracker.lostCpuSeconds).toBe(0);
+  });
+});
