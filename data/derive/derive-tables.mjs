@@ -80,6 +80,11 @@ for (const [file, arch] of Object.entries(ARCH_FILES)) {
 }
 // Additions not in CCF's lists (facts from the cited docs).
 archRows.push({ cpu_model: 'EPYC 7V12', microarchitecture: 'EPYC 2nd Gen', source: 'Azure docs NCasT4_v3 series: "AMD EPYC 7V12 (Rome)"' });
+// Azure host CPUs named in the Azure Dv2/DSv2 size docs (AZ-DSV2) but missing from CCF's lists; generation
+// from Intel's naming: E5 v3 = Haswell, E5 v4 = Broadwell, Xeon Scalable 82xx = Cascade Lake, 85xx = Emerald Rapids.
+for (const [m, a] of [['Platinum 8272CL', 'Cascade Lake'], ['E5-2673 v4', 'Broadwell'], ['E5-2673 v3', 'Haswell'], ['Platinum 8573C', 'Emerald Rapids']]) {
+  if (!archRows.some((r) => r.cpu_model === m)) archRows.push({ cpu_model: m, microarchitecture: a, source: 'Azure DSv2 size docs (CPU list) + Intel generation naming' });
+}
 archRows.push({ cpu_model: 'Neoverse-N2', microarchitecture: 'Neoverse N2', source: 'GitHub arm64 runner lscpu (EESSI/software-layer#1100): Azure Cobalt 100' });
 archRows.push({ cpu_model: 'Cobalt 100', microarchitecture: 'Neoverse N2', source: 'Azure Cobalt 100 = Arm Neoverse N2 (Azure docs)' });
 writeCsv('cpu-microarchitectures.csv', ['cpu_model', 'microarchitecture', 'source'], archRows);
