@@ -1,0 +1,52 @@
+// The "Model" section of the job summary.
+import { describe, expect, test } from '@jest/globals';
+import { renderModelSection, escapeCell } from '../../src/core/report/model-section.js';
+import { selectModel } from '../../src/core/model/select.js';
+import { resolveIntensity } from '../../src/core/model/intensity.js';
+import { computeEmissions } from '../../src/core/emissions.js';
+import { constant, factsOf, integrate, settingsOf, tables } from './helpers.js';
+
+function render(inputs: Record<string, string>, facts = factsOf()) {
+  const t = tables();
+  const settings = settingsOf(inputs);
+  const model = selectModel({ facts, settings, tables: t });
+  const energy = integrate(model, constant(0.5, 60), 60);
+  const intensity = resolveIntensity({ settings, model, facts, tables: t });
+  const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+  return { md: renderModelSection(model, intensity, emissions, energy), model, emissions };
+}
+
+describe('renderModelSection', () => {
+  test('names the model, coefficient rows, region and its source, PUE, operational vs embodied, provenance', () => {
+    const { md, emissions } = render({});
+    expect(md).toMatch(/^### Model/);
+    expect(md).toContain('**CCF Azure model for a GitHub-hosted runner \\(Azure EPYC 3rd Gen\\)** (`ccf`)');
+    expect(md).toContain('| CPU W per vCPU \\(idle/max\\) | 0.4454 / 2.019 × 4 vCPU | CCF coefficients-\\*-use.csv');
+    expect(md).toMatch(/\| PUE \| 1\.185 \|/);
+    expect(md).toContain('| Grid intensity | 366.8 gCO2e/kWh (annual) | github-hosted US average: mean of the CCF grid factors');
+    expect(md).toMatch(/\| CPU \| [\d.]+ Wh \| modelled \|/);
+    expect(md).toMatch(/\| Memory \| 6\.272 Wh \| modelled \|/);
+    expect(md).toMatch(/Embodied: 1561 kgCO2e × 1 h \/ 35040 h × 4\/96 vCPU/);
+    expect(md).toContain(`= **${Number(emissions.operationalGCo2e.toPrecision(4))} gCO2e**`);
+    expect(md).toMatch(/The gate counts operational \+ embodied/);
+    expect(md).toMatch(/<details><summary>Model notes<\/summary>/);
+  });
+
+  test('defaulted coefficients are shown as defaulted; operational-only gate is said', () => {
+    const { md } = render({ 'include-embodied': 'false' }, factsOf({ cpuModel: 'Unknown <b>CPU</b> | x' }));
+    expect(md).toMatch(/\| CPU \| [\d.]+ Wh \| defaulted/);
+    expect(md).toMatch(/The gate counts operational only/);
+    expect(md).not.toContain('<b>');
+    expect(md).toContain('&lt;b&gt;CPU&lt;/b&gt; \\| x');
+  });
+
+  test('no embodied data is reported as not estimated', () => {
+    const { md } = render({}, factsOf({ runnerEnvironment: 'self-hosted' }));
+    expect(md).toMatch(/\| Embodied \| not estimated \| no data \|/);
+    expect(md).toMatch(/Embodied: not estimated/);
+  });
+
+  test('escapeCell neutralises markdown, HTML, pipes, mentions and newlines', () => {
+    expect(escapeCell('a|b\n<script>*x*_[y](z)@team`c`')).toBe('a\\|b &lt;script&gt;\\*x\\*\\_\\[y\\]\\(z\\)@\u200bteam\\`c\\`');
+  });
+});
