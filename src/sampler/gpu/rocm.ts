@@ -36,7 +36,7 @@ export function probeRocm(env: NodeJS.ProcessEnv, timeoutMs = 20000): RocmProbe 
     windowsHide: true,
   });
   if (res.error) return { ok: false, found: true, command, cards: 0, names: none, note: `rocm-smi could not run (${res.error.message}): no AMD GPU measured` };
-  let cards = 0;
+  let cards: number;
   let names = none;
   try {
     const doc = extractJsonObject(res.stdout) as Record<string, unknown>;
