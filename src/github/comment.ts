@@ -68,7 +68,7 @@ function waitMs(e: HttpError, attempt: number): number {
 
 class GaveUp extends Error {
   constructor(
-    readonly cause: HttpError,
+    readonly last: HttpError,
     message: string,
   ) {
     super(message);
@@ -92,7 +92,7 @@ async function withRetries<T>(what: string, fn: () => Promise<T>, retries: numbe
 
 function adviceFor403(req: CommentRequest): string {
   const why = req.isFork ? 'this pull request comes from a fork, and its token is read-only' : 'the token is read-only or lacks `pull-requests: write`';
-  return `carbon-gate could not write the PR comment (HTTP 403: ${why}). The summary and the artifact have the full report; to comment on fork PRs, use the workflow_run recipe: ${req.forkRecipeUrl}`;
+  return `could not write the PR comment (HTTP 403: ${why}). The summary and the artifact have the full report; to comment on fork PRs, use the workflow_run recipe: ${req.forkRecipeUrl}`;
 }
 
 function describe(e: unknown): string {
@@ -111,12 +111,12 @@ export async function upsertStickyComment(req: CommentRequest): Promise<CommentO
   try {
     return await withTimeout(run(), req.timeoutMs, 'PR comment');
   } catch (e) {
-    const h = asHttp(e instanceof GaveUp ? e.cause : e);
+    const h = asHttp(e instanceof GaveUp ? e.last : e);
     if (h.status === 403 && !isRateLimited(h)) return { action: 'failed', warning: adviceFor403(req) };
-    if (h.status === 401) return { action: 'failed', warning: `carbon-gate could not write the PR comment: the token was rejected (HTTP 401). Check the \`token\` input.` };
-    if (h.status === 404) return { action: 'failed', warning: `carbon-gate could not write the PR comment: pull request #${req.prNumber} of ${req.owner}/${req.repo} is not visible to the token (HTTP 404).` };
-    if (h.status === 422) return { action: 'failed', warning: `carbon-gate could not write the PR comment: GitHub refused it (HTTP 422: ${h.message ?? 'validation failed'}).` };
-    return { action: 'failed', warning: `carbon-gate could not write the PR comment: ${describe(e)}. The job summary has the full report.` };
+    if (h.status === 401) return { action: 'failed', warning: `could not write the PR comment: the token was rejected (HTTP 401). Check the \`token\` input.` };
+    if (h.status === 404) return { action: 'failed', warning: `could not write the PR comment: pull request #${req.prNumber} of ${req.owner}/${req.repo} is not visible to the token (HTTP 404).` };
+    if (h.status === 422) return { action: 'failed', warning: `could not write the PR comment: GitHub refused it (HTTP 422: ${h.message ?? 'validation failed'}).` };
+    return { action: 'failed', warning: `could not write the PR comment: ${describe(e)}. The job summary has the full report.` };
   }
 
   async function run(): Promise<CommentOutcome> {

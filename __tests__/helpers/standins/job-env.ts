@@ -116,10 +116,12 @@ export function emulateJob(j: EmulatedJob): JobEnvironment {
 }
 
 /** Names of the env variables emulateJob sets, to clear between in-process jobs. */
-export const JOB_ENV_NAMES = Object.keys(emulateJob({ resultsUrl: 'http://127.0.0.1:9/', runId: 1, root: mkdtempSync(path.join(tmpdir(), 'cg-names-')) }).env).concat([
-  'GITHUB_HEAD_REF',
-  'GITHUB_BASE_REF',
-]);
+export const JOB_ENV_NAMES = [
+  'GITHUB_ACTIONS', 'CI', 'GITHUB_WORKFLOW', 'GITHUB_JOB', 'GITHUB_RUN_ID', 'GITHUB_RUN_ATTEMPT', 'GITHUB_RUN_NUMBER', 'GITHUB_SHA',
+  'GITHUB_REF', 'GITHUB_REF_NAME', 'GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_REPOSITORY_OWNER',
+  'GITHUB_SERVER_URL', 'GITHUB_API_URL', 'GITHUB_WORKSPACE', 'RUNNER_TEMP', 'RUNNER_OS', 'RUNNER_ARCH', 'RUNNER_ENVIRONMENT',
+  'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RUNTIME_TOKEN', 'INPUT_MATRIX', 'INPUT_TOKEN', 'GITHUB_HEAD_REF', 'GITHUB_BASE_REF',
+];
 
 /** Replaces the job variables of process.env with this job's (in-process tests). */
 export function applyJobEnv(job: JobEnvironment): void {
