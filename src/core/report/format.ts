@@ -18,6 +18,7 @@ export const pct = (x: number): string => `${sig(x * 100, 3)} %`;
 export function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return 'n/a';
   if (seconds < 60) return `${sig(seconds, 3)} s`;
+  seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = Math.round(seconds % 60);
