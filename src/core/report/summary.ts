@@ -100,7 +100,7 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
 
   let text = out.join('\n');
   if (Buffer.byteLength(text) > SUMMARY_MAX_BYTES) {
-    text = text.slice(0, SUMMARY_MAX_BYTES - 200) + '\n\n… summary truncated to stay under the 1 MiB step-summary limit; see carbon-gate.json.\n';
+    text = Buffer.from(text, 'utf8').subarray(0, SUMMARY_MAX_BYTES - 200).toString('utf8').replace(/\uFFFD+$/, '') + '\n\n… summary truncated to stay under the 1 MiB step-summary limit; see carbon-gate.json.\n';
   }
   return text;
 }
