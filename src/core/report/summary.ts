@@ -36,7 +36,7 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
   const em = r.emissions;
   const out: string[] = [];
   out.push(`## 🌱 carbon-gate — ${escapeMarkdown(r.job.label)}\n`);
-  out.push(`${verdictIcon(r.verdict)} **${escapeMarkdown(r.verdict.headline)}**\n`);
+  out.push(`**${escapeMarkdown(r.verdict.headline)}**\n`); // the headline already starts with verdictIcon's icon
   for (const reason of capped(r.verdict.reasons)) out.push(`- ${escapeMarkdown(reason)}`);
   if (r.verdict.reasons.length) out.push('');
   if (r.quality.partial) out.push('> [!WARNING]\n> This report is **partial**: the measurement was interrupted (see Data quality below). Totals cover what was measured.\n');
