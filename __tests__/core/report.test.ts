@@ -1,0 +1,381 @@
+import { describe, expect, test } from '@jest/globals';
+import { parseCsvRecords, parseCsvRows } from '../../src/core/csv.js';
+import { downsample, renderChart, sparkline } from '../../src/core/report/chart.js';
+import { EMISSIONS_COLUMNS, SAMPLES_COLUMNS, csvField, csvLine, emissionsCsv, samplesCsvHeader, samplesCsvRow } from '../../src/core/report/csv.js';
+import { bytes, duration, grams, pct, sig, watts, wh } from '../../src/core/report/format.js';
+import { SUMMARY_MAX_BYTES, renderSummary, verdictIcon } from '../../src/core/report/summary.js';
+import type { Gap, PowerPoint } from '../../src/core/types.js';
+import { T0_WALL_MS, gpu, point, runResult, sample } from '../helpers/fixtures.js';
+
+const NO_CHART = { chart: 'none' as const };
+
+/** The rows of the first markdown table whose header starts with `| <first> |`. */
+function tableAfter(md: string, first: string): string[][] {
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`| ${first} |`));
+  if (start < 0) throw new Error(`no table starting with ${first}`);
+  const rows: string[][] = [];
+  for (let i = start + 2; i < lines.length && lines[i].startsWith('|'); i++) {
+    rows.push(lines[i].slice(2, -2).split(' | '));
+  }
+  return rows;
+}
+
+describe('format', () => {
+  test.each([
+    [0, '0'],
+    [1, '1'],
+    [0.0012345, '0.00123'],
+    [1.23456, '1.23'],
+    [123.456, '123'],
+    [999.6, '1000'],
+    [12345.6, '12,346'],
+    [-2.5, '-2.5'],
+    [1e-9, '1.00e-9'],
+    [Number.NaN, 'n/a'],
+    [Number.POSITIVE_INFINITY, 'n/a'],
+  ])('sig(%p) = %p', (x, want) => {
+    expect(sig(x)).toBe(want);
+  });
+  test('units', () => {
+    expect(wh(0.18)).toBe('0.18 Wh');
+    expect(wh(1500)).toBe('1.5 kWh');
+    expect(grams(0.3)).toBe('0.3 gCO2e');
+    expect(grams(2500)).toBe('2.5 kgCO2e');
+    expect(watts(4.567)).toBe('4.57 W');
+    expect(pct(0.4567)).toBe('45.7 %');
+    expect(bytes(512)).toBe('0.5 KiB');
+    expect(bytes(5 * 2 ** 20)).toBe('5 MiB');
+    expect(bytes(1.5 * 2 ** 30)).toBe('1.5 GiB');
+  });
+  test.each([
+    [0, '0 s'],
+    [12.345, '12.3 s'],
+    [60, '1 min 0 s'],
+    [61.4, '1 min 1 s'],
+    [3725, '1 h 2 min 5 s'],
+    [119.6, '2 min 0 s'],
+    [3599.7, '1 h 0 min 0 s'],
+    [Number.NaN, 'n/a'],
+  ])('duration(%p) = %p', (s, want) => {
+    expect(duration(s)).toBe(want);
+  });
+});
+
+describe('renderSummary', () => {
+  test('headline, totals and the components table', () => {
+    const md = renderSummary(runResult(), NO_CHART);
+    expect(md.startsWith('## 🌱 carbon-gate — build\n')).toBe(true);
+    expect(md).toContain('**✅ Passed: within limits**');
+    const totals = Object.fromEntries(tableAfter(md, 'Total'));
+    expect(totals['**Emissions**']).toBe('**0.3 gCO2e** (operational 0.25 gCO2e + embodied 0.05 gCO2e)');
+    expect(totals['Gated amount']).toBe('0.3 gCO2e (embodied included)');
+    expect(totals['Energy']).toBe('0.188 Wh at the machine, ×1.185 PUE');
+    expect(totals['Grid intensity']).toBe('472 gCO2e/kWh (world: Ember 2024)');
+    expect(totals['Duration']).toBe('1 min 0 s');
+    expect(totals['Scope']).toBe('process tree of the job');
+    expect(totals['Average CPU utilisation']).toBe('tree 25 %, machine 50 % of 4 vCPU');
+    expect(tableAfter(md, 'Component')).toEqual([
+      ['CPU', '0.0625 Wh', '3.75 W', 'modelled'],
+      ['RAM', '0.125 Wh', '7.5 W', 'modelled'],
+    ]);
+  });
+
+  test('the verdict icon appears once on the headline line', () => {
+    const md = renderSummary(runResult({ verdict: { status: 'fail', failBuild: true, headline: '❌ Failed: over budget', reasons: ['gCO2e 0.3 over the budget 0.1'] } }), NO_CHART);
+    const headline = md.split('\n').find((l) => l.includes('Failed: over budget')) as string;
+    expect(headline.split('❌').length - 1).toBe(1);
+    expect(md).toContain('- gCO2e 0\\.3 over the budget 0\\.1');
+    expect(verdictIcon({ status: 'warn', failBuild: false, headline: '', reasons: [] })).toBe('⚠️');
+  });
+
+  test('gated amount wording: operational only when embodied is excluded; machine scope; no tree utilisation', () => {
+    const md = renderSummary(runResult({ emissions: { gatedGCo2e: 0.25 }, energy: { scope: 'machine', avgTreeUtil: null, treeCpuSeconds: null, remainderCpuSeconds: null } }), NO_CHART);
+    const totals = Object.fromEntries(tableAfter(md, 'Total'));
+    expect(totals['Gated amount']).toBe('0.25 gCO2e (operational only)');
+    expect(totals['Scope']).toBe('whole machine');
+    expect(totals['Average CPU utilisation']).toBe('machine 50 % of 4 vCPU');
+    const attr = tableAfter(md, 'What').map((r) => r[0]);
+    expect(attr).not.toContain('CPU time of the job’s process tree');
+    expect(attr).toContain('CPU time of the whole machine');
+  });
+
+  test('a GPU row only when GPUs were seen, with measured provenance', () => {
+    expect(renderSummary(runResult(), NO_CHART)).not.toMatch(/\| GPU/);
+    const md = renderSummary(runResult({ energy: { gpuCount: 2, gpuModels: ['Tesla T4'], gpuWh: 1.5, avgGpuWatts: 90, gpu: 'measured' } }), NO_CHART);
+    expect(tableAfter(md, 'Component')[2]).toEqual(['GPU ×2 (Tesla T4)', '1.5 Wh', '90 W', 'measured (nvidia-smi / rocm-smi)']);
+  });
+
+  test('RAPL-measured CPU and RAM say so', () => {
+    const md = renderSummary(runResult({ energy: { cpu: 'measured', ram: 'measured' } }), NO_CHART);
+    expect(tableAfter(md, 'Component').map((r) => r[3])).toEqual(['measured (RAPL package)', 'measured (RAPL DRAM)']);
+  });
+
+  test('the partial warning appears only for a partial report', () => {
+    expect(renderSummary(runResult(), NO_CHART)).not.toContain('partial');
+    const md = renderSummary(runResult({ quality: { partial: true, warnings: ['the sampler was killed'] } }), NO_CHART);
+    expect(md).toContain('> [!WARNING]\n> This report is **partial**');
+    expect(md).toContain('⚠️ the sampler was killed');
+  });
+
+  test('data quality: samples, no gaps, skipped lines, sampler cost', () => {
+    const md = renderSummary(runResult({ quality: { skippedLines: 3, samplerCpuSeconds: 0.42, samplerMaxRssBytes: 40 * 2 ** 20 } }), NO_CHART);
+    expect(md).toContain('- 61 samples over 1 min 0 s\n- no gaps\n- 3 unreadable sample line(s) skipped');
+    expect(md).toContain("sampler's own cost: 0.42 CPU-s, peak RSS 40 MiB (not charged to the job)");
+  });
+
+  test('gaps are listed with their total, and capped at 20 with a count of the rest', () => {
+    const gaps: Gap[] = Array.from({ length: 25 }, (_, i) => ({ fromS: i * 10, toS: i * 10 + 4, seconds: 4, reason: 'no samples' }));
+    const md = renderSummary(runResult({ energy: { gaps } }), NO_CHART);
+    expect(md).toContain('25 gap(s) without samples, 100 s in all');
+    const listed = md.split('\n').filter((l) => l.startsWith('  - gap from'));
+    expect(listed).toHaveLength(20);
+    expect(listed[0]).toBe('  - gap from 0 s to 4 s: no samples');
+    expect(md).toContain('  - … and 5 more');
+    expect(md).not.toContain('no gaps');
+  });
+
+  test('user-controlled text (job label, warnings, reasons, intensity source) is escaped', () => {
+    const evil = '<img src=x onerror=alert(1)> **bold** [link](https://evil) @octo #12 | pipe\nnew line';
+    const md = renderSummary(
+      runResult({
+        job: { label: evil },
+        quality: { warnings: [evil] },
+        verdict: { reasons: [evil] },
+        energy: { gpuCount: 1, gpuModels: [evil] },
+        emissions: { intensity: { gCo2ePerKwh: 100, location: evil, source: evil } },
+      }),
+      NO_CHART,
+    );
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('**bold**');
+    expect(md).not.toContain('[link](');
+    expect(md).not.toContain('@octo');
+    expect(md).not.toContain('#12');
+    expect(md).not.toMatch(/[^\\]\| pipe/); // only the escaped \| remains
+    expect(md).not.toContain('\nnew line');
+    expect(md).toContain('## 🌱 carbon-gate — &lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\* \\[link\\]\\(https://evil\\) &#64;octo &#35;12 \\| pipe new line\n');
+    // every table row still has its column count
+    for (const r of tableAfter(md, 'Component')) expect(r).toHaveLength(4);
+  });
+
+  test('the files section lists the paths in code spans (backticks defused)', () => {
+    const md = renderSummary(runResult(), { chart: 'none', files: { 'emissions.csv': '/tmp/run/emissions.csv', 'odd`name': '/tmp/a`b' } });
+    expect(md).toContain('<details><summary>Files</summary>');
+    expect(md).toContain('| emissions\\.csv | `/tmp/run/emissions.csv` |');
+    expect(md).toContain("| odd\\`name | `/tmp/a'b` |");
+  });
+
+  test('model and baseline sections are included when given', () => {
+    const md = renderSummary(runResult(), { chart: 'none', modelSection: '### Model\n\nMODEL-TEXT\n\n\n', baselineSection: '### Baseline\nBASE-TEXT' });
+    expect(md).toContain('### Model\n\nMODEL-TEXT\n\n### Baseline\nBASE-TEXT\n\n### Attribution');
+  });
+
+  test('the chart is embedded per the chart setting', () => {
+    const series = Array.from({ length: 10 }, (_, i) => point(i + 1, 3 + i));
+    expect(renderSummary(runResult({ energy: { series } }), { chart: 'mermaid' })).toContain('```mermaid\nxychart-beta');
+    expect(renderSummary(runResult({ energy: { series } }), { chart: 'sparkline' })).toContain('Power over time (3.0–12.0 W)');
+    expect(renderSummary(runResult({ energy: { series } }), { chart: 'none' })).not.toContain('mermaid');
+  });
+
+  test('stays under SUMMARY_MAX_BYTES with huge ASCII inputs', () => {
+    const big = 'x'.repeat(300_000);
+    const md = renderSummary(
+      runResult({ job: { label: big }, quality: { warnings: Array(30).fill(big) }, verdict: { reasons: Array(30).fill(big) } }),
+      { chart: 'none', modelSection: big, baselineSection: big },
+    );
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(md).toContain('summary truncated to stay under the 1 MiB step-summary limit');
+  });
+
+  test('stays under SUMMARY_MAX_BYTES in bytes with huge multi-byte inputs (CJK, emoji)', () => {
+    const cjk = '碳'.repeat(200_000); // 3 bytes each in UTF-8
+    const emoji = '🌱'.repeat(100_000); // 4 bytes each, 2 UTF-16 units
+    const md = renderSummary(runResult({ job: { label: cjk }, quality: { warnings: [cjk, emoji, cjk, emoji] } }), NO_CHART);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES);
+    expect(md).toContain('summary truncated');
+    // no lone surrogate at the cut
+    expect(md).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+
+  test('an ordinary report is not truncated', () => {
+    expect(renderSummary(runResult(), NO_CHART)).not.toContain('truncated');
+  });
+});
+
+describe('chart', () => {
+  const series = (n: number, f: (i: number) => number, dt = 1): PowerPoint[] => Array.from({ length: n }, (_, i) => point((i + 1) * dt, f(i)));
+  const lineValues = (md: string): number[] => {
+    const m = /^ {2}line \[(.*)\]$/m.exec(md);
+    if (!m) throw new Error('no line');
+    return m[1].split(', ').map(Number);
+  };
+
+  test('none, or fewer than 2 points: no chart', () => {
+    expect(renderChart(series(10, () => 1), 'none')).toBe('');
+    expect(renderChart(series(1, () => 1), 'mermaid')).toBe('');
+    expect(renderChart([], 'sparkline')).toBe('');
+  });
+
+  test('mermaid: at most 120 points for a long series, axis in minutes or hours', () => {
+    const long = series(1000, (i) => (i < 500 ? 2 : 10));
+    const md = renderChart(long, 'mermaid');
+    const v = lineValues(md);
+    expect(v.length).toBeLessThanOrEqual(120);
+    expect(v.length).toBeGreaterThanOrEqual(100);
+    expect(v[0]).toBe(2);
+    expect(v[v.length - 1]).toBe(10);
+    expect(md).toContain('x-axis "time (min)" 0 --> 16.7'); // 1000 s
+    expect(md).toContain('y-axis "W" 2 --> 10');
+    expect(lineValues(renderChart(series(50, (i) => i, 300), 'mermaid'))).toHaveLength(50);
+    expect(renderChart(series(50, (i) => i, 300), 'mermaid')).toContain('x-axis "time (h)" 0 --> 4.2'); // 15000 s
+    expect(renderChart(series(60, (i) => i), 'mermaid')).toContain('x-axis "time (s)" 0 --> 60');
+  });
+
+  test('mermaid: a flat series gets a widened y axis (Mermaid rejects a zero-height axis)', () => {
+    const md = renderChart(series(10, () => 5), 'mermaid');
+    expect(md).toContain('y-axis "W" 4.5 --> 5.5');
+    // near zero the bottom is not negative
+    expect(renderChart(series(10, () => 0.2), 'mermaid')).toContain('y-axis "W" 0 --> 0.7');
+  });
+
+  test('mermaid: the line sums CPU, RAM and GPU power', () => {
+    const s = [point(1, 1, { ramWatts: 2, gpuWatts: 3 }), point(2, 2, { ramWatts: 2, gpuWatts: 0 })];
+    expect(lineValues(renderChart(s, 'mermaid'))).toEqual([6, 4]);
+  });
+
+  test('downsample: bucket means, the bucket ends at its last point', () => {
+    const s = series(240, (i) => (i % 2 ? 10 : 0));
+    const d = downsample(s, 120);
+    expect(d).toHaveLength(120);
+    for (const p of d) expect(p.watts).toBe(5);
+    expect(d[0].tS).toBe(2);
+    expect(d[119].tS).toBe(240);
+    expect(downsample(series(5, (i) => i), 120)).toEqual([0, 1, 2, 3, 4].map((w, i) => ({ tS: i + 1, watts: w })));
+  });
+
+  test('sparkline: eight levels from min to max, a flat series is the lowest bar', () => {
+    expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7])).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([3, 3, 3])).toBe('▁▁▁');
+    expect(sparkline([])).toBe('');
+    expect(sparkline([10, 0])).toBe('█▁');
+    const text = renderChart(series(300, (i) => i % 7), 'sparkline');
+    expect(/`(.*)`/.exec(text)?.[1]).toHaveLength(120);
+  });
+});
+
+describe('CSV', () => {
+  test.each([
+    ['plain', 'plain'],
+    [12.5, '12.5'],
+    [-3, '-3'],
+    [0, '0'],
+    [null, ''],
+    [undefined, ''],
+    [Number.NaN, ''],
+    [Number.POSITIVE_INFINITY, ''],
+    [true, 'true'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\rhere', '"cr\rhere"'],
+    ['=cmd|\' /C calc\'!A0', "'=cmd|' /C calc'!A0"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+  ])('csvField(%j) = %j', (v, want) => {
+    expect(csvField(v)).toBe(want);
+  });
+
+  test('every escaped field parses back (formula prefix aside)', () => {
+    const values = ['a,b', 'say "hi"', 'two\r\nlines', 'x', '', '=1+2', 'ü,€'];
+    const rows = parseCsvRows(csvLine(values) + csvLine(values), 'test');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual(['a,b', 'say "hi"', 'two\r\nlines', 'x', '', "'=1+2", 'ü,€']);
+  });
+
+  test('emissions.csv: CodeCarbon column names, one row, units kg and kWh', () => {
+    const r = runResult({
+      energy: { cpuWh: 100, ramWh: 20, gpuWh: 30, totalWh: 150, durationSeconds: 600, avgCpuWatts: 600, gpuCount: 1, gpuModels: ['Tesla T4'] },
+      emissions: { operationalGCo2e: 70, embodiedGCo2e: 5, totalGCo2e: 75, gatedGCo2e: 75, intensity: { gCo2ePerKwh: 466.7, location: 'azure:eastus2', source: 'CCF' } },
+    });
+    const text = emissionsCsv(r);
+    const recs = parseCsvRecords(text, 'emissions.csv', EMISSIONS_COLUMNS);
+    expect(recs).toHaveLength(1);
+    expect(parseCsvRows(text)[0]).toEqual([...EMISSIONS_COLUMNS]);
+    const row = recs[0];
+    expect(Number(row.emissions)).toBeCloseTo(0.075, 12); // kg
+    expect(Number(row.emissions_rate)).toBeCloseTo(0.075 / 600, 15); // kg/s
+    expect(Number(row.energy_consumed)).toBeCloseTo(0.15, 12); // kWh
+    expect(Number(row.cpu_energy)).toBeCloseTo(0.1, 12);
+    expect(Number(row.ram_energy)).toBeCloseTo(0.02, 12);
+    expect(Number(row.gpu_energy)).toBeCloseTo(0.03, 12);
+    expect(Number(row.cpu_power)).toBe(600); // W
+    expect(Number(row.duration)).toBe(600); // s
+    expect(Number(row.energy_wh)).toBe(150);
+    expect(Number(row.total_gco2e)).toBe(75);
+    expect(row).toMatchObject({
+      timestamp: new Date(T0_WALL_MS + 60_000).toISOString(),
+      project_name: 'octo/repo',
+      run_id: '777',
+      region: 'eastus2',
+      cloud_region: 'eastus2',
+      cloud_provider: 'azure',
+      on_cloud: 'Y',
+      country_iso_code: '',
+      tracking_mode: 'process',
+      cpu_count: '4',
+      gpu_count: '1',
+      gpu_model: 'Tesla T4',
+      os: 'linux 6.8.0',
+      partial: 'false',
+      verdict: 'pass',
+      tool_version: '9.8.7',
+      pue: '1.185',
+    });
+  });
+
+  test('emissions.csv: a country location fills country_iso_code; machine scope; no provider', () => {
+    const r = runResult({ model: { provider: undefined }, energy: { scope: 'machine', treeCpuSeconds: null }, emissions: { intensity: { gCo2ePerKwh: 56, location: 'country:FRA', source: 'OWID' } } });
+    const row = parseCsvRecords(emissionsCsv(r))[0];
+    expect(row).toMatchObject({ country_iso_code: 'FRA', region: 'country:FRA', cloud_region: '', cloud_provider: '', on_cloud: 'N', tracking_mode: 'machine', tree_cpu_seconds: '' });
+  });
+
+  test('emissions.csv: a hostile job label stays one field and cannot start a formula', () => {
+    const label = '=cmd|\' /C calc\'!A0,"x"\nnext';
+    const row = parseCsvRecords(emissionsCsv(runResult({ job: { label, repository: '@evil' } })))[0];
+    expect(row.job).toBe(`'${label}`);
+    expect(row.project_name).toBe("'@evil");
+    expect(Object.keys(row)).toEqual([...EMISSIONS_COLUMNS]);
+  });
+
+  test('emissions.csv: a zero duration gives a zero rate, not NaN', () => {
+    const row = parseCsvRecords(emissionsCsv(runResult({ energy: { durationSeconds: 0 } })))[0];
+    expect(row.emissions_rate).toBe('0');
+  });
+
+  test('samples.csv: header and a row per interval parse back', () => {
+    const s = sample({ t: 2.5, busy: 3, tree: 1.23456, memTotalBytes: 1000, memAvailableBytes: 400, gpu: [gpu(), gpu({ index: 1 })] });
+    const p = point(2.5, 4.123456, { machineUtil: 0.333333, treeUtil: 0.25, ramWatts: 2, gpuWatts: 60 });
+    const text = samplesCsvHeader() + samplesCsvRow(p, s) + samplesCsvRow({ ...p, treeUtil: null }, sample({ t: 3, busy: 3 }));
+    const recs = parseCsvRecords(text, 'samples.csv', SAMPLES_COLUMNS);
+    expect(recs).toHaveLength(2);
+    expect(recs[0]).toEqual({
+      time_s: '2.5',
+      timestamp: new Date(T0_WALL_MS + 2500).toISOString(),
+      machine_cpu_util: '0.3333',
+      tree_cpu_util: '0.25',
+      tree_cpu_seconds: '1.23',
+      tree_processes: '3',
+      tree_rss_bytes: String(100 * 2 ** 20),
+      memory_used_bytes: '600',
+      cpu_watts: '4.1235',
+      ram_watts: '2',
+      gpu_watts: '60',
+      gpu_count: '2',
+    });
+    expect(recs[1]).toMatchObject({ tree_cpu_util: '', tree_cpu_seconds: '', tree_processes: '', tree_rss_bytes: '', gpu_count: '0' });
+  });
+});
