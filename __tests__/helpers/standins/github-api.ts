@@ -4,7 +4,7 @@
 //   GET   /repos/{owner}/{repo}/issues/{n}/comments      (page / per_page ≤ 100, RFC 5988 Link header)
 //   POST  /repos/{owner}/{repo}/issues/{n}/comments
 //   PATCH /repos/{owner}/{repo}/issues/comments/{id}
-//   GET   /repos/{owner}/{repo}/commits/{sha}/pulls       (for the workflow_run recipe: PRs by head SHA)
+//   GET   /repos/{owner}/{repo}/pulls                     (state / head filters; for the workflow_run recipe)
 // Faults are scripted at run time (status, headers such as retry-after, how many times, which requests),
 // and `readOnly` answers 403 "Resource not accessible by integration" to every write, as for fork PRs.
 // Every request is recorded without its token (only whether one was sent).
@@ -48,6 +48,13 @@ export interface Fault {
   hang?: boolean;
 }
 
+export interface StandinPull {
+  repo: string;
+  number: number;
+  state: 'open' | 'closed';
+  head: { sha: string; ref: string; label: string; repo: { full_name: string } };
+}
+
 export const ACTIONS_BOT: StandinUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
 export interface GitHubApi {
@@ -57,8 +64,8 @@ export interface GitHubApi {
   /** Who the token is: a user (GET /user answers) or an installation (GET /user → 403). Default: the Actions bot as installation. */
   identity: { user: StandinUser; installation: boolean };
   readOnly: boolean;
-  /** PRs by head sha, for /commits/{sha}/pulls. */
-  pullsBySha: Map<string, Array<{ number: number; state: string; head: { sha: string } }>>;
+  /** Pull requests of the repository, for GET /repos/{owner}/{repo}/pulls (state and head filters). */
+  pulls: StandinPull[];
   addFault(f: Fault): void;
   clearFaults(): void;
   /** Adds a comment as someone (seeding pages of other comments). */
@@ -75,7 +82,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     requests: [] as RecordedRequest[],
     identity: { user: ACTIONS_BOT, installation: true },
     readOnly: false,
-    pullsBySha: new Map<string, Array<{ number: number; state: string; head: { sha: string } }>>(),
+    pulls: [] as StandinPull[],
   };
   let clock = Date.UTC(2026, 10, 1);
   const now = (): string => new Date((clock += 1000)).toISOString();
@@ -175,8 +182,11 @@ export async function startGitHubApi(): Promise<GitHubApi> {
         c.updated_at = now();
         return send(200, view(c, base));
       }
-      if ((m = /^\/repos\/([^/]+\/[^/]+)\/commits\/([0-9a-f]+)\/pulls$/.exec(u.pathname)) && method === 'GET') {
-        return send(200, api.pullsBySha.get(m[2]!) ?? []);
+      if ((m = /^\/repos\/([^/]+\/[^/]+)\/pulls$/.exec(u.pathname)) && method === 'GET') {
+        const state = u.searchParams.get('state') ?? 'open';
+        const head = u.searchParams.get('head');
+        const list = api.pulls.filter((p) => p.repo === m![1] && (state === 'all' || p.state === state) && (!head || p.head.label === head));
+        return send(200, list.map(({ repo: _r, ...p }) => p));
       }
       return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     });
