@@ -254,6 +254,29 @@ describe('integrate: hand-computed cases', () => {
     expect(r.peakTreeRssBytes).toBe(900);
   });
 
+  test('after the root is gone the sampler repeats the last tree reading (rootGone): the tree total still counts', () => {
+    const s = [
+      sample({ t: 0, busy: 0, tree: 1 }),
+      sample({ t: 1, busy: 1, tree: 1.5 }),
+      sample({ t: 2, busy: 2, tree: 1.8, treeExtra: { rootGone: true } }),
+      sample({ t: 3, busy: 3, tree: 1.8, treeExtra: { rootGone: true } }),
+    ];
+    const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
+    expect(r.treeCpuSeconds).toBeCloseTo(0.8, 12);
+    expect(r.remainderCpuSeconds).toBeCloseTo(2.2, 12);
+  });
+
+  // KNOWN BUG (reported to the lead): result() takes the tree total from the first and the *last*
+  // sample only, so one last sample without a tree reading (a tree read that threw on the final
+  // SIGTERM tick: loop.ts then writes no tree) turns treeCpuSeconds and the remainder into null for
+  // the whole run, although every earlier interval was charged from the tree. Fix: remember the last
+  // sample that had a tree (and the first one) in add(). When fixed, turn `test.failing` into `test`.
+  test.failing('a last sample without a tree reading keeps the tree total of the samples before it', () => {
+    const s = [sample({ t: 0, busy: 0, tree: 0 }), sample({ t: 1, busy: 1, tree: 0.5 }), sample({ t: 2, busy: 2, tree: 1 }), sample({ t: 3, busy: 3 })];
+    const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
+    expect(r.treeCpuSeconds).toBeCloseTo(1, 12);
+  });
+
   test('no samples or a single sample: zero energy, zero duration, no NaN', () => {
     for (const s of [[], [sample({ t: 0, busy: 0, tree: 0 })]] as Sample[][]) {
       const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
