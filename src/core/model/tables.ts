@@ -154,16 +154,17 @@ export class TableError extends Error {
   }
 }
 
-function n(file: string, v: string, what: string): number {
+/** A number from a table cell; `row` and `col` only name the cell in the error. */
+function n(file: string, v: string, row: string, col = ''): number {
   const x = Number(v);
-  if (v === '' || !Number.isFinite(x)) throw new TableError(file, `${what} is not a number: ${JSON.stringify(v)}`);
+  if (v === '' || !Number.isFinite(x)) throw new TableError(file, `${row}${col ? ` ${col}` : ''} is not a number: ${JSON.stringify(v)}`);
   return x;
 }
 function provider(file: string, v: string): Provider {
   if ((PROVIDERS as readonly string[]).includes(v)) return v as Provider;
   throw new TableError(file, `unknown provider ${JSON.stringify(v)}`);
 }
-const list = (v: string): string[] => v.split(';').map((s) => s.trim()).filter(Boolean);
+const list = (v: string): string[] => (v === '' ? [] : v.includes(';') ? v.split(';').map((s) => s.trim()).filter(Boolean) : [v]);
 
 /** Normalises a CPU model string for matching: lower case, without (R)/(TM), clock, "CPU", "n-Core Processor". */
 export function normaliseCpuModel(s: string): string {
@@ -240,8 +241,8 @@ export function buildTables(files: TableFileTexts): Tables {
     repoVisibility: r.repo_visibility,
     os: list(r.os),
     arch: list(r.arch),
-    vcpus: n(pf, r.vcpus, `${r.labels} vcpus`),
-    ramGb: n(pf, r.ram_gb, `${r.labels} ram_gb`),
+    vcpus: n(pf, r.vcpus, r.labels, 'vcpus'),
+    ramGb: n(pf, r.ram_gb, r.labels, 'ram_gb'),
     gpu: r.gpu,
     likelyCpu: r.likely_cpu,
     azureVmSize: r.azure_vm_size,
@@ -309,13 +310,13 @@ export function buildTables(files: TableFileTexts): Tables {
         instanceType: r.instance_type,
         key: normaliseInstanceType(p, r.instance_type),
         family: r.family,
-        vcpus: n(inf, r.vcpus, `${r.instance_type} vcpus`),
-        memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, `${r.instance_type} memory_gb`),
+        vcpus: n(inf, r.vcpus, r.instance_type, 'vcpus'),
+        memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, r.instance_type, 'memory_gb'),
         microarchitectures: archs.length ? archs : ['Unknown'],
         cpuName: r.cpu_name,
-        gpus: r.gpus === '' ? 0 : n(inf, r.gpus, `${r.instance_type} gpus`),
-        familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, `${r.instance_type} family_max_vcpus`),
-        embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, `${r.instance_type} embodied`),
+        gpus: r.gpus === '' ? 0 : n(inf, r.gpus, r.instance_type, 'gpus'),
+        familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, r.instance_type, 'family_max_vcpus'),
+        embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, r.instance_type, 'embodied'),
         embodiedSource: r.embodied_source,
       };
     });
@@ -375,7 +376,8 @@ function archIndex(tables: Tables): Array<Keyed<CpuArchRow>> {
   let idx = archKeys.get(tables);
   if (!idx) {
     idx = tables.cpuArchitectures
-      .map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }))
+      // CCF list entries are bare model names ("EPYC 7763", "Platinum 8370C"): a light normalisation suffices
+      .map((row) => ({ key: row.cpuModel.toLowerCase().replace(/[^a-z0-9+-]+/g, ' ').trim(), row }))
       .filter((k) => k.key !== '')
       .sort((a, b) => b.key.length - a.key.length);
     archKeys.set(tables, idx);
