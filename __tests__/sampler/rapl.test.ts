@@ -36,6 +36,29 @@ describe('RAPL', () => {
     expect(unfoldDeltaUj(100, 350, 1000)).toBe(250);
     expect(unfoldDeltaUj(900, 50, 1000)).toBe(150);
     expect(unfoldDeltaUj(10, 10, 1000)).toBe(0);
+    // a drop that would need more than half the range is no wrap (reset or bad read)
+    expect(unfoldDeltaUj(300, 100, 1000)).toBeNull();
+    expect(unfoldDeltaUj(900, 50, 0)).toBeNull();
+  });
+
+  test('an empty or torn read is a fault, not a wrap to zero, and the total stays right', () => {
+    const root = fakeSysfs({ 'intel-rapl:0': { name: 'package-0', energy: 100_000_000, max: MAX } });
+    const { reader } = openRapl(root);
+    fs.writeFileSync(path.join(root, 'class', 'powercap', 'intel-rapl:0', 'energy_uj'), '');
+    expect(reader!.read()).toEqual({});
+    expect(reader!.takeFaults!()[0]).toMatch(/not a counter value \(""\)/);
+    setEnergy(root, 'intel-rapl:0', 101_000_000);
+    expect(reader!.read()).toEqual({ packageJoules: 1 });
+  });
+
+  test('a counter that drops without wrapping (reset) is reported and that interval not counted', () => {
+    const root = fakeSysfs({ 'intel-rapl:0': { name: 'package-0', energy: 100_000_000, max: MAX } });
+    const { reader } = openRapl(root);
+    setEnergy(root, 'intel-rapl:0', 50_000_000);
+    expect(reader!.read()).toEqual({ packageJoules: 0 });
+    expect(reader!.takeFaults!()).toEqual(['RAPL: intel-rapl:0 (package-0) went from 100000000 to 50000000 µJ, which is no wrap-around; interval not counted']);
+    setEnergy(root, 'intel-rapl:0', 52_000_000);
+    expect(reader!.read()).toEqual({ packageJoules: 2 });
   });
 
   test('sums packages, reads dram, skips core/uncore/psys, unfolds a wrap-around', () => {

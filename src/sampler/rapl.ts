@@ -24,16 +24,22 @@ function readText(p: string): string {
 }
 
 function readUj(p: string): number {
-  const v = Number(readText(p));
-  if (!Number.isFinite(v) || v < 0) throw new Error(`not a counter: ${p}`);
-  return v;
+  const text = readText(p);
+  // Number('') is 0: an empty read must not pass for a counter that wrapped to zero.
+  if (!/^\d+$/.test(text)) throw new Error(`not a counter value (${JSON.stringify(text.slice(0, 30))}) in ${p}`);
+  return Number(text);
 }
 
-/** Energy in µJ between two raw readings of a counter that wraps at maxRangeUj. */
-export function unfoldDeltaUj(previousUj: number, currentUj: number, maxRangeUj: number): number {
+/**
+ * Energy in µJ between two raw readings of a counter that wraps at maxRangeUj, or null when the
+ * pair cannot be a wrap: a wrap between two ticks (≤ 60 s) consumes far less than half the range
+ * (≈131 kJ for a package), so a larger unfolded delta is a counter reset or a bad read.
+ */
+export function unfoldDeltaUj(previousUj: number, currentUj: number, maxRangeUj: number): number | null {
   if (currentUj >= previousUj) return currentUj - previousUj;
-  // Wrapped once (the tick is far shorter than a wrap period: ≥ minutes at full power).
-  return maxRangeUj > previousUj ? maxRangeUj - previousUj + currentUj : currentUj;
+  if (maxRangeUj <= previousUj) return null;
+  const unfolded = maxRangeUj - previousUj + currentUj;
+  return unfolded <= maxRangeUj / 2 ? unfolded : null;
 }
 
 /** Opens the RAPL domains under `<sysfsRoot>/class/powercap`. Never throws: problems become notes. */
@@ -76,7 +82,7 @@ export function openRapl(sysfsRoot: string): { reader?: RaplReader; notes: strin
     try {
       maxRangeUj = readUj(path.join(dir, 'max_energy_range_uj'));
     } catch {
-      notes.push(`RAPL: ${zone} has no readable max_energy_range_uj: a wrap-around of its counter is counted from zero`);
+      notes.push(`RAPL: ${zone} has no readable max_energy_range_uj: a wrap-around of its counter cannot be unfolded (that interval is not counted)`);
     }
     domains.push({ label: `${zone} (${name})`, kind, energyPath, maxRangeUj, lastRawUj: raw, totalUj: 0 });
   }
@@ -95,8 +101,15 @@ export function openRapl(sysfsRoot: string): { reader?: RaplReader; notes: strin
       for (const d of domains) {
         try {
           const raw = readUj(d.energyPath);
-          d.totalUj += unfoldDeltaUj(d.lastRawUj, raw, d.maxRangeUj);
+          const previous = d.lastRawUj;
+          const delta = unfoldDeltaUj(previous, raw, d.maxRangeUj);
           d.lastRawUj = raw;
+          if (delta === null) {
+            // Not counted: the energy of this one interval is lost for this domain, and said so.
+            faults.push(`RAPL: ${d.label} went from ${previous} to ${raw} µJ, which is no wrap-around; interval not counted`);
+          } else {
+            d.totalUj += delta;
+          }
         } catch (err) {
           ok[d.kind] = false;
           if (!failed.has(d.label)) {
