@@ -87,11 +87,13 @@ describe('integrate: hand-computed cases', () => {
     // interval 1: Δt 0.5, Δtree 0.5 → u = 0.5 / (0.5·2) = 0.5  → 6 W × 0.5 s = 3 J
     // interval 2: Δt 2,   Δtree 1   → u = 1 / (2·2) = 0.25     → 4 W × 2 s   = 8 J
     // CPU 11 J; RAM 2 W × 2.5 s = 5 J. avg tree util = (0.5·0.5 + 0.25·2) / 2.5 = 0.3 (not the 0.375 of an unweighted mean)
-    const s = [sample({ t: 0, busy: 0, tree: 0 }), sample({ t: 0.5, busy: 0.5, tree: 0.5 }), sample({ t: 2.5, busy: 1.5, tree: 1.5 })];
+    // machine: Δbusy 0.25 of Δtotal 1 → 0.25, then Δbusy 2 of Δtotal 4 → 0.5; time-weighted (0.125 + 1) / 2.5 = 0.45
+    const s = [sample({ t: 0, busy: 0, tree: 0 }), sample({ t: 0.5, busy: 0.25, tree: 0.5 }), sample({ t: 2.5, busy: 2.25, tree: 1.5 })];
     const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
     expect(J(r.cpuWh)).toBeCloseTo(11, 10);
     expect(J(r.ramWh)).toBeCloseTo(5, 10);
     expect(r.avgTreeUtil).toBeCloseTo(0.3, 12);
+    expect(r.avgMachineUtil).toBeCloseTo(0.45, 12);
     expect(r.gaps).toEqual([]);
   });
 
