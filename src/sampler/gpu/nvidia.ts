@@ -1,6 +1,9 @@
 // NVIDIA GPUs through ONE long-running `nvidia-smi --query-gpu=… -lms <interval>` child, read as a
 // stream. A second, short `--query-compute-apps` query runs every few ticks (async, never two at
 // once) to learn which pids use which GPU. The child never inherits the sampler's stdio.
+// nvidia-smi's loop mode writes each block as it is taken, so a pipe delivers lines promptly:
+// production monitors read it this way (e.g. henrygd/beszel's agent streams `nvidia-smi -l 4
+// --query-gpu=… --format=csv,noheader,nounits` line by line).
 
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { GpuReading } from '../../core/types.js';
