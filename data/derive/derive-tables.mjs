@@ -198,7 +198,10 @@ for (const v of inst.values()) {
   }
 }
 const instRows = [...inst.values()].filter((v) => v.vcpus).sort((a, b) => (a.provider + a.instance_type).localeCompare(b.provider + b.instance_type));
-writeCsv('instance-types.csv', ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'], instRows);
+// One file per provider, so a run parses only the provider it needs.
+for (const provider of ['aws', 'azure', 'gcp']) {
+  writeCsv(`instance-types-${provider}.csv`, ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'], instRows.filter((r) => r.provider === provider));
+}
 
 // ---------------- cloud grid factors ----------------
 const gridRows = [];

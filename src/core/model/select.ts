@@ -146,7 +146,7 @@ function ccfModel(ctx: Ctx, args: { provider: Provider; vcpus: number; memoryGb:
 }
 
 function unknownInstance(tables: Tables, provider: Provider, instanceType: string): InputError {
-  const names = tables.instances.filter((i) => i.provider === provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
+  const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
   return new InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${nearestNames(names, instanceType).join(', ')}`);
 }
 

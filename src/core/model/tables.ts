@@ -113,7 +113,10 @@ export interface Tables {
   countries: CountryRow[];
   coefficients: CoefficientRow[];
   readonly cpuArchitectures: CpuArchRow[];
+  /** All instance rows of all providers. */
   readonly instances: InstanceRow[];
+  /** The instance rows of one provider (parses only that provider's file). */
+  instancesOf(p: Provider): InstanceRow[];
   gpus: GpuRow[];
   readonly cpuTdp: TdpRow[];
   runnerProfiles: RunnerProfile[];
@@ -128,7 +131,6 @@ export interface Tables {
   // indexes
   gridIndex: Map<string, GridFactorRow>;
   countryIndex: Map<string, CountryRow>;
-  readonly instanceIndex: Map<string, InstanceRow>;
 }
 
 /** The data files read by loadTables, by role. */
@@ -137,7 +139,9 @@ export const TABLE_FILES = {
   countries: 'country-intensity.csv',
   coefficients: 'cpu-coefficients.csv',
   cpuArchitectures: 'cpu-microarchitectures.csv',
-  instances: 'instance-types.csv',
+  instancesAws: 'instance-types-aws.csv',
+  instancesAzure: 'instance-types-azure.csv',
+  instancesGcp: 'instance-types-gcp.csv',
   gpus: 'gpu-watts.csv',
   cpuTdp: 'cpu-tdp.csv',
   runnerProfiles: 'github-runner-profiles.csv',
@@ -299,10 +303,11 @@ export function buildTables(files: TableFileTexts): Tables {
       microarchitecture: r.microarchitecture,
       source: r.source,
     }));
-  const inf = TABLE_FILES.instances;
+  const instanceFiles = { aws: 'instancesAws', azure: 'instancesAzure', gcp: 'instancesGcp' } as const;
   const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
-  const parseInstances = (): InstanceRow[] =>
-    rec('instances', instanceCols).map((r) => {
+  const parseInstances = (want: Provider): InstanceRow[] => {
+    const inf = TABLE_FILES[instanceFiles[want]];
+    return rec(instanceFiles[want], instanceCols).map((r) => {
       const p = provider(inf, r.provider);
       const archs = list(r.microarchitectures);
       return {
@@ -320,11 +325,20 @@ export function buildTables(files: TableFileTexts): Tables {
         embodiedSource: r.embodied_source,
       };
     });
+  };
   const tf = TABLE_FILES.cpuTdp;
   const parseTdp = (): TdpRow[] => rec('cpuTdp', ['cpu_model', 'tdp_watts']).map((r) => ({ cpuModel: r.cpu_model, tdpWatts: n(tf, r.tdp_watts, r.cpu_model) }));
   let archMemo: CpuArchRow[] | undefined;
-  let instMemo: InstanceRow[] | undefined;
-  let instIndexMemo: Map<string, InstanceRow> | undefined;
+  const instMemo = new Map<Provider, InstanceRow[]>();
+  const instancesOf = (p: Provider): InstanceRow[] => {
+    let rows = instMemo.get(p);
+    if (!rows) {
+      rows = parseInstances(p);
+      if (rows.some((r) => r.provider !== p)) throw new TableError(TABLE_FILES[instanceFiles[p]], `rows of another provider than ${p}`);
+      instMemo.set(p, rows);
+    }
+    return rows;
+  };
   let tdpMemo: TdpRow[] | undefined;
 
   return {
@@ -335,8 +349,9 @@ export function buildTables(files: TableFileTexts): Tables {
       return (archMemo ??= parseArchitectures());
     },
     get instances(): InstanceRow[] {
-      return (instMemo ??= parseInstances());
+      return PROVIDERS.flatMap((p) => instancesOf(p));
     },
+    instancesOf,
     gpus,
     get cpuTdp(): TdpRow[] {
       return (tdpMemo ??= parseTdp());
@@ -349,15 +364,12 @@ export function buildTables(files: TableFileTexts): Tables {
     githubRegionAverageGCo2ePerKwh,
     gridIndex,
     countryIndex,
-    get instanceIndex(): Map<string, InstanceRow> {
-      return (instIndexMemo ??= new Map(this.instances.map((i) => [`${i.provider}:${i.key}`, i])));
-    },
   };
 }
 
 /** Parses the lazily loaded tables now (tests and the load-time script use it to validate everything). */
 export function parseAllTables(tables: Tables): { instances: number; cpuArchitectures: number; cpuTdp: number } {
-  return { instances: tables.instanceIndex.size, cpuArchitectures: tables.cpuArchitectures.length, cpuTdp: tables.cpuTdp.length };
+  return { instances: tables.instances.length, cpuArchitectures: tables.cpuArchitectures.length, cpuTdp: tables.cpuTdp.length };
 }
 
 // ---------------- lookups ----------------
@@ -431,8 +443,14 @@ export function coefficientRow(tables: Tables, p: Provider, microarchitecture: s
   return tables.coefficients.find((c) => c.provider === p && c.microarchitecture === microarchitecture) ?? null;
 }
 
+const instanceKeys = new WeakMap<Tables, Map<Provider, Map<string, InstanceRow>>>();
+
 export function instanceRow(tables: Tables, p: Provider, instanceType: string): InstanceRow | null {
-  return tables.instanceIndex.get(`${p}:${normaliseInstanceType(p, instanceType)}`) ?? null;
+  let byProvider = instanceKeys.get(tables);
+  if (!byProvider) instanceKeys.set(tables, (byProvider = new Map()));
+  let idx = byProvider.get(p);
+  if (!idx) byProvider.set(p, (idx = new Map(tables.instancesOf(p).map((r) => [r.key, r]))));
+  return idx.get(normaliseInstanceType(p, instanceType)) ?? null;
 }
 
 export function gridFactor(tables: Tables, p: Provider, region: string): GridFactorRow | null {
