@@ -1,0 +1,81 @@
+// The same flow through the bundled CLI: `carbon-gate run -- <workload>` and `carbon-gate report <dir>`.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../helpers/action-runner.js';
+import { parseCsvRows } from '../../src/core/csv.js';
+import type { RunResult } from '../../src/core/types.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'cg-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+// Two 1.5 s burners and 100 short-lived processes; bash's `times` prints the kernel's accounting of the
+// shell and every child it waited for, to stdout after the workload.
+const BURN = `node -e "const e=Date.now()+1500;let x=0;while(Date.now()<e){x+=Math.sqrt(x+1)}"`;
+const WORKLOAD = `${BURN} & ${BURN} & i=0; while [ $i -lt 100 ]; do /bin/true; i=$((i+1)); done; wait; times >&2`;
+
+function timesTotal(stderr: string): number {
+  const secs = [...stderr.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  if (secs.length !== 4) throw new Error(`no times output in: ${stderr}`);
+  return secs.reduce((a, b) => a + b, 0);
+}
+
+describe('carbon-gate CLI (bundled)', () => {
+  it('runs a command under the sampler, prints the report and writes the files', async () => {
+    const out = path.join(tmp, 'run1');
+    const r = await cli(['run', '--interval', '0.25', '--carbon-intensity', '300', '--out', out, '--', 'bash', '-c', WORKLOAD]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/## 🌱 carbon-gate/);
+    expect(r.stdout).toMatch(/300 gCO2e\/kWh/);
+    const result = JSON.parse(readFileSync(path.join(out, 'carbon-gate.json'), 'utf8')) as RunResult;
+    expect(result.energy.totalWh).toBeGreaterThan(0);
+    const truth = timesTotal(r.stderr);
+    expect(truth).toBeGreaterThan(2.5);
+    // Tree rooted at the CLI: the command and everything it spawned, within 5 % of the kernel's accounting.
+    expect(Math.abs((result.energy.treeCpuSeconds as number) - truth) / truth).toBeLessThan(0.05);
+    const rows = parseCsvRows(readFileSync(path.join(out, 'emissions.csv'), 'utf8'));
+    expect(rows).toHaveLength(2);
+    expect(parseCsvRows(readFileSync(path.join(out, 'samples.csv'), 'utf8')).length).toBeGreaterThan(5);
+
+    // `report` re-renders the same totals from the saved samples.
+    const again = await cli(['report', out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/## 🌱 carbon-gate/);
+    const rerendered = JSON.parse(readFileSync(path.join(out, 'carbon-gate.json'), 'utf8')) as RunResult;
+    expect(rerendered.energy.totalWh).toBeCloseTo(result.energy.totalWh, 12);
+    expect(rerendered.emissions.totalGCo2e).toBeCloseTo(result.emissions.totalGCo2e, 12);
+  });
+
+  it('exits with the command’s own code when the command fails', async () => {
+    const r = await cli(['run', '--interval', '0.2', '--out', path.join(tmp, 'run2'), '--', 'bash', '-c', 'exit 7']);
+    expect(r.code).toBe(7);
+    expect(r.stdout).toMatch(/carbon-gate/);
+  });
+
+  it('exits 86 when the command succeeded but the budget was exceeded', async () => {
+    const r = await cli(['run', '--interval', '0.2', '--budget-gco2e', '0.0000001', '--out', path.join(tmp, 'run3'), '--', 'bash', '-c', `${BURN}`]);
+    expect(r.code).toBe(86);
+    expect(r.stderr).toMatch(/budget/i);
+  });
+
+  it('rejects a bad input with exit code 2, naming the input, the value and what is accepted', async () => {
+    const r = await cli(['run', '--scope', 'galaxy', '--', 'true']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'scope'.*"galaxy".*'process-tree', 'machine'/);
+  });
+});
