@@ -40,7 +40,7 @@ afterEach(async () => {
 beforeAll(async () => {
   const srv = await serve((_req, res) => res.end('ok'));
   await (await fetch(srv.url)).text();
-  expect(tables().instancesOf("azure").length).toBeGreaterThan(0);
+  expect(tables().instancesOf('azure').length).toBeGreaterThan(0);
 });
 
 const notFound = (res: http.ServerResponse): void => {

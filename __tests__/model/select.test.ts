@@ -107,6 +107,12 @@ describe('inputs override', () => {
     expect(m.pue).toBe(1.185);
   });
 
+  test('power-model tdp on a GitHub runner: whole-package TDP (EPYC 7763 280 W) with a warning note', () => {
+    const m = selectModel({ facts: factsOf(), settings: settingsOf({ 'power-model': 'tdp' }), tables: tables() });
+    expect(m.cpu).toEqual({ kind: 'linear', idleWatts: 28, maxWatts: 280 });
+    expect(notes(m)).toMatch(/This is a VM: the TDP of the whole CPU package is charged to its 4 vCPUs/);
+  });
+
   test('power-model tdp on an unknown self-hosted CPU → 4 W per thread, flagged defaulted, PUE 1', () => {
     const m = selectModel({ facts: factsOf({ cpuModel: 'Homebrew RISC-V', logicalCpus: 6, runnerEnvironment: 'self-hosted' }), settings: settingsOf({ 'power-model': 'tdp' }), tables: tables() });
     expect(m.cpu).toEqual({ kind: 'linear', idleWatts: 2.4000000000000004, maxWatts: 24 });

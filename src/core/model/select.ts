@@ -421,6 +421,9 @@ export function selectModel(args: { facts: HardwareFacts; settings: Settings; ta
   } else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
     const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
     model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].source }) : tdpModel(ctx);
+    if (p && settings.tdpWatts === null) {
+      ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
+    }
   } else if (settings.instanceType !== null && inputProvider) {
     const row = instanceRow(tables, inputProvider, settings.instanceType);
     if (!row) throw unknownInstance(tables, inputProvider, settings.instanceType);
