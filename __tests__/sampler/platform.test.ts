@@ -193,9 +193,18 @@ describe('machine readings from the os module', () => {
 
 describe('readers with real processes', () => {
   test('ps reader follows a real tree on this machine (procps accepts the same ps arguments)', async () => {
-    // root: sh → (node spinning ~1.5 s) and sleep
-    const root: ChildProcess = spawn('sh', ['-c', `"${process.execPath}" -e "const t=Date.now()+1500;while(Date.now()<t);" & sleep 4 & wait`], { stdio: 'ignore' });
-    cleanups.push(() => root.kill('SIGKILL'));
+    // root: sh → (node burning 1.2 s of CPU, however loaded the machine) and sleep
+    const burn = 'while(process.cpuUsage().user<1.2e6);';
+    const root: ChildProcess = spawn('sh', ['-c', `"${process.execPath}" -e "${burn}" & sleep 8 & wait`], { stdio: 'ignore', detached: true });
+    // its own process group, so the whole tree (sleep included) is killed at the end
+    const killGroup = () => {
+      try {
+        process.kill(-root.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    cleanups.push(killGroup);
     const reader = createDarwinReader({ excludePids: [process.pid] });
     const first = await waitFor('the children', () => {
       const r = reader.tree!(root.pid!);
@@ -206,9 +215,9 @@ describe('readers with real processes', () => {
     const later = await waitFor('CPU seconds of the spinner', () => {
       const r = reader.tree!(root.pid!);
       return r && r.cpuSeconds >= 1 ? r : undefined;
-    });
+    }, 20000);
     expect(later.rssBytes).toBeGreaterThan(0);
-    root.kill('SIGKILL');
+    killGroup();
     const gone = await waitFor('root gone', () => {
       const r = reader.tree!(root.pid!);
       return r?.rootGone ? r : undefined;
