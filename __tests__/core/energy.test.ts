@@ -268,12 +268,9 @@ describe('integrate: hand-computed cases', () => {
     expect(r.remainderCpuSeconds).toBeCloseTo(2.2, 12);
   });
 
-  // KNOWN BUG (reported to the lead): result() takes the tree total from the first and the *last*
-  // sample only, so one last sample without a tree reading (a tree read that threw on the final
-  // SIGTERM tick: loop.ts then writes no tree) turns treeCpuSeconds and the remainder into null for
-  // the whole run, although every earlier interval was charged from the tree. Fix: remember the last
-  // sample that had a tree (and the first one) in add(). When fixed, turn `test.failing` into `test`.
-  test.failing('a last sample without a tree reading keeps the tree total of the samples before it', () => {
+  // Regression test: result() once took the tree total from the first and last samples only, so a
+  // last sample without a tree reading made treeCpuSeconds null for the whole run.
+  test('a last sample without a tree reading keeps the tree total of the samples before it', () => {
     const s = [sample({ t: 0, busy: 0, tree: 0 }), sample({ t: 1, busy: 1, tree: 0.5 }), sample({ t: 2, busy: 2, tree: 1 }), sample({ t: 3, busy: 3 })];
     const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
     expect(r.treeCpuSeconds).toBeCloseTo(1, 12);
@@ -366,12 +363,10 @@ describe('EnergyIntegrator streaming and the bounded series', () => {
     expect(J(r.cpuWh)).toBeCloseTo(6000, 6);
   });
 
-  // KNOWN BUG (reported to the lead): pushPoint merges *all* neighbours pairwise each time the series
-  // fills, including points merged before, so the oldest point ends up covering half the run and the
-  // newest ones a couple of seconds (1000 × 1 s with max 16 gives spans of 512, 256, …, 2 s). The chart
-  // then draws these unequal spans as equally spaced points. A fix keeps a bucket width that doubles on
-  // each merge and accumulates new intervals into it. When fixed, turn `test.failing` into `test`.
-  test.failing('each point of the bounded series covers a similar span of time', () => {
+  // Regression test: pushPoint once merged *all* neighbours pairwise each time the series filled, so
+  // the oldest point covered half the run and the newest a couple of seconds. Points now accumulate
+  // into a bucket whose width doubles with each merge.
+  test('each point of the bounded series covers a similar span of time', () => {
     const s: Sample[] = [];
     let tree = 0;
     for (let t = 0; t <= 1000; t++) {

@@ -40,6 +40,8 @@ export function gpuModelWatts(model: PowerModel, g: GpuReading): { watts: number
 export class EnergyIntegrator {
   private first: Sample | null = null;
   private prev: Sample | null = null;
+  private firstTree: Sample | null = null;
+  private lastTree: Sample | null = null;
   private count = 0;
   private cpuJ = 0;
   private ramJ = 0;
@@ -68,7 +70,11 @@ export class EnergyIntegrator {
 
   add(s: Sample): void {
     this.count++;
-    if (s.tree) this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
+    if (s.tree) {
+      this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
+      if (!this.firstTree) this.firstTree = s;
+      this.lastTree = s;
+    }
     if (s.gpu?.length) {
       this.gpuCount = Math.max(this.gpuCount, s.gpu.length);
       for (const g of s.gpu) this.gpuModels.add(g.name);
@@ -137,34 +143,49 @@ export class EnergyIntegrator {
   }
 
   private readonly weights: number[] = [];
-  /** Keeps a bounded series: when full, neighbours are merged into time-weighted means. */
+  /** Interval(s) not yet long enough to make a point of the current bucket width. */
+  private pending: { p: PowerPoint; w: number } | null = null;
+  /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
+  private bucketSeconds = 0;
+
+  private static merge(x: PowerPoint, wx: number, y: PowerPoint, wy: number): PowerPoint {
+    const m = (a: number, b: number): number => (a * wx + b * wy) / (wx + wy);
+    return {
+      tS: y.tS,
+      wallMs: y.wallMs,
+      machineUtil: m(x.machineUtil, y.machineUtil),
+      treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
+      cpuWatts: m(x.cpuWatts, y.cpuWatts),
+      ramWatts: m(x.ramWatts, y.ramWatts),
+      gpuWatts: m(x.gpuWatts, y.gpuWatts),
+    };
+  }
+
+  /**
+   * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
+   * bucket of the current width; when the series is full, neighbours merge and the width doubles.
+   */
   private pushPoint(p: PowerPoint, dt: number): void {
-    this.series.push(p);
-    this.weights.push(dt);
-    if (this.series.length < this.maxPoints) return;
+    this.pending = this.pending ? { p: EnergyIntegrator.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
+    if (this.pending.w < this.bucketSeconds) return;
+    this.series.push(this.pending.p);
+    this.weights.push(this.pending.w);
+    this.pending = null;
+    // Merge one early, so that with a pending bucket the result stays below maxPoints.
+    if (this.series.length < this.maxPoints - 1) return;
     const merged: PowerPoint[] = [];
     const w: number[] = [];
     for (let i = 0; i + 1 < this.series.length; i += 2) {
-      const [x, y] = [this.series[i], this.series[i + 1]];
-      const [wx, wy] = [this.weights[i], this.weights[i + 1]];
-      const m = (a: number, b: number): number => (a * wx + b * wy) / (wx + wy);
-      merged.push({
-        tS: y.tS,
-        wallMs: y.wallMs,
-        machineUtil: m(x.machineUtil, y.machineUtil),
-        treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
-        cpuWatts: m(x.cpuWatts, y.cpuWatts),
-        ramWatts: m(x.ramWatts, y.ramWatts),
-        gpuWatts: m(x.gpuWatts, y.gpuWatts),
-      });
-      w.push(wx + wy);
+      merged.push(EnergyIntegrator.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
+      w.push(this.weights[i] + this.weights[i + 1]);
     }
     if (this.series.length % 2 === 1) {
-      merged.push(this.series[this.series.length - 1]);
-      w.push(this.weights[this.weights.length - 1]);
+      // The odd newest point becomes the start of the next bucket.
+      this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
     }
     this.series = merged;
     this.weights.splice(0, this.weights.length, ...w);
+    this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
   }
 
   /** True when a GPU reported no power and no CCF row matched its name (its energy is left out). */
@@ -181,9 +202,10 @@ export class EnergyIntegrator {
     const first = this.first;
     const last = this.prev;
     const duration = first && last ? last.monoS - first.monoS : 0;
-    const treeCpu = first?.tree && last?.tree ? Math.max(0, last.tree.cpuSeconds - first.tree.cpuSeconds) : null;
+    const [ft, lt] = [this.firstTree?.tree, this.lastTree?.tree];
+    const treeCpu = ft && lt ? Math.max(0, lt.cpuSeconds - ft.cpuSeconds) : null;
     const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
-    const escaped = first?.tree && last?.tree ? Math.max(0, (last.tree.escapedCpuSeconds ?? 0) - (first.tree.escapedCpuSeconds ?? 0)) : 0;
+    const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
     const wh = (j: number): number => j / 3600;
     const gpu: Provenance | 'none' = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
     return {
@@ -210,7 +232,7 @@ export class EnergyIntegrator {
       avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
       avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
       gaps: this.gaps,
-      series: this.series,
+      series: this.pending ? [...this.series, this.pending.p] : this.series,
     };
   }
 }
