@@ -1,5 +1,6 @@
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
 import { createRunner } from '../adapters/runner.js';
+import { escapeMarkdown } from '../core/report/escape.js';
 import { stopSampler } from '../adapters/sampler-process.js';
 import type { RunResult } from '../core/types.js';
 import { envLookup, parseSettings } from '../settings/inputs.js';
@@ -7,6 +8,19 @@ import type { Settings } from '../settings/settings.js';
 import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
 import { finishRun, type Finished } from './finish.js';
 import { readRunInfo, type RunInfo } from './run-info.js';
+
+/** The summary written when no report could be computed: flagged, with the reason and where the raw data is. */
+export function failedSummary(why: string, runDir: string): string {
+  return [
+    '## 🌱 carbon-gate — no report',
+    '',
+    '> [!WARNING]',
+    `> The measurement could not be turned into a report: ${escapeMarkdown(why)}`,
+    '> This is a measurement fault, so the build was not failed for it. The raw samples are in the run directory:',
+    `> \`${runDir.replace(/`/g, "'")}\``,
+    '',
+  ].join('\n');
+}
 
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const runner = createRunner(env);
@@ -55,7 +69,10 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
     finished = finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings });
   } catch (e) {
     runner.endGroup();
-    runner.warning(`carbon-gate could not compute the report: ${(e as Error).stack ?? e}. This is a measurement fault; the build is not failed for it.`);
+    const why = (e as Error).message ?? String(e);
+    runner.warning(`carbon-gate could not compute the report: ${why}. This is a measurement fault; the build is not failed for it.`);
+    runner.info(String((e as Error).stack ?? e));
+    runner.appendSummary(failedSummary(why, runDir));
     return;
   }
   const { result, summary, files } = finished;
