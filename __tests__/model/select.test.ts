@@ -68,6 +68,12 @@ describe('GitHub-hosted runners', () => {
     expect(m.embodied).toEqual(expect.objectContaining({ totalKgCo2e: 1333.12, familyMaxVcpus: 64 }));
   });
 
+  test('an 8-core arm64 larger runner matches the larger-runner profile but keeps the Arm embodied stand-in', () => {
+    const m = selectModel({ facts: factsOf({ cpuModel: 'Neoverse-N2', arch: 'arm64', logicalCpus: 8, memoryGb: 32 }), settings: settingsOf(), tables: tables() });
+    expect(src(m, 'runner profile')).toMatch(/larger 8-core/);
+    expect(m.embodied).toEqual(expect.objectContaining({ totalKgCo2e: 1333.12, instanceVcpus: 8, familyMaxVcpus: 64 }));
+  });
+
   test('GPU runner: EPYC 7V12 → EPYC 2nd Gen, T4 idle/max from CCF, NC4as T4 v3 embodied', () => {
     const m = selectModel({ facts: factsOf({ cpuModel: 'AMD EPYC 7V12 64-Core Processor', memoryGb: 28, gpus: ['Tesla T4'] }), settings: settingsOf(), tables: tables() });
     expect(m.microarchitecture).toBe('EPYC 2nd Gen');

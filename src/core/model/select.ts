@@ -270,7 +270,8 @@ function githubModel(ctx: Ctx): PowerModel {
     microarchitecture: archs[0],
   });
   // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
-  const proxy = profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : arch === 'arm64' ? 'aws:m6g.large' : 'azure:D4as v4');
+  // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
+  const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
   const [pp, pt] = proxy.split(':') as [Provider, string];
   const row = instanceRow(tables, pp, pt);
   if (row) {
