@@ -65,6 +65,7 @@ describe('GitHub-hosted runners', () => {
     expect(m.microarchitecture).toBe('Neoverse N2');
     expect(perVcpu(m)).toEqual([0.4742621527777777, 1.6929615162037035]);
     expect(notes(m)).toMatch(/Neoverse N2 is modelled with the CCF Graviton3 row/);
+    expect(notes(m)).toMatch(/arm64 runner SKU \(Azure Cobalt 100, inferred\) has no CCF embodied row; the CCF AWS m6g family/);
     expect(m.embodied).toEqual(expect.objectContaining({ totalKgCo2e: 1333.12, familyMaxVcpus: 64 }));
   });
 

@@ -276,7 +276,13 @@ function githubModel(ctx: Ctx): PowerModel {
   const row = instanceRow(tables, pp, pt);
   if (row) {
     const exact = proxy === 'azure:NC4as T4 v3';
-    if (!exact) ctx.notes.push(`Embodied: ${tables.constants.githubHosted.embodiedProxyNote.replace(/the Das v4 family/, `the ${PROVIDER_NAME[pp]} ${row.family} family`)}.`);
+    if (!exact) {
+      ctx.notes.push(
+        arch === 'arm64'
+          ? `Embodied: the arm64 runner SKU (Azure Cobalt 100, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (Graviton2, also Arm Neoverse) stands in.`
+          : `Embodied: the runner SKU (Dadsv5/Dadsv6, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (2–96 vCPU, 4 GB per vCPU, AMD EPYC) stands in.`,
+      );
+    }
     model.embodied = embodiedFromRow(ctx, row, facts.logicalCpus, exact ? 'the inferred runner SKU' : 'stand-in family for the hosted-runner SKU');
   }
   return model;

@@ -100,7 +100,7 @@ export interface Constants {
   tdpCurve: { idleFractionOfTdp: number; maxFractionOfTdp: number; source: string };
   unknownCpuTdpWattsPerThread: { value: number; source: string };
   microarchitectureStandIns: Record<string, { use: string; reason: string }>;
-  githubHosted: { provider: Provider; regionAverage: string; embodiedProxyNote: string };
+  githubHosted: { provider: Provider; regionAverage: string };
   ecoci: { embodiedHostKgCo2e: number; instanceVcpus: number; hostVcpus: number; source: string; pue: number; pueNote: string };
 }
 
