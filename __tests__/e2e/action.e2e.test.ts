@@ -90,7 +90,7 @@ describe('the bundled action, pre → main → workload → post', () => {
     const post = await job.run('post');
     expect(post.code).toBe(1);
     expect(post.errors.join('\n')).toMatch(/budget/i);
-    expect(post.errors.join('\n')).toMatch(/0\.000001/);
+    expect(post.errors.join('\n')).toMatch(/budget-gco2e/);
     expect(pidAlive(Number(job.state['sampler-pid']))).toBe(false);
   });
 

@@ -24,9 +24,9 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-// Two 1.5 s burners and 100 short-lived processes; bash's `times` prints the kernel's accounting of the
+// Two burners of 1.5 CPU-seconds each and 100 short-lived processes; bash's `times` prints the kernel's accounting of the
 // shell and every child it waited for, to stdout after the workload.
-const BURN = `node -e "const e=Date.now()+1500;let x=0;while(Date.now()<e){x+=Math.sqrt(x+1)}"`;
+const BURN = `node -e "let x=0;while(process.cpuUsage().user<1.5e6){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}"`;
 const WORKLOAD = `${BURN} & ${BURN} & i=0; while [ $i -lt 100 ]; do /bin/true; i=$((i+1)); done; wait; times >&2`;
 
 function timesTotal(stderr: string): number {

@@ -149,12 +149,14 @@ export function pidAlive(pid: number): boolean {
 }
 
 /**
- * The workload of the foundation e2e: two processes burning CPU for `burnSeconds` and `shortLived`
+ * The workload of the foundation e2e: two processes each burning `burnSeconds` of CPU and `shortLived`
  * short processes, run by bash, whose `times` builtin prints the kernel's own accounting of the shell
  * and all the children it waited for. Returns that truth in CPU seconds.
  */
 export function runWorkload(opts: { burnSeconds: number; shortLived: number }): Promise<{ cpuSeconds: number; wallMs: [number, number] }> {
-  const burn = `node -e "const end=Date.now()+${opts.burnSeconds * 1000}; let x=0; while(Date.now()<end){x+=Math.sqrt(x+1)}"`;
+  // Each burner stops after burnSeconds of its own CPU time (not wall time), so the workload is the
+  // same amount of CPU however busy the machine is.
+  const burn = `node -e "let x=0; while(process.cpuUsage().user<${opts.burnSeconds * 1e6}){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}"`;
   const script = `${burn} & ${burn} & i=0; while [ $i -lt ${opts.shortLived} ]; do /bin/true; i=$((i+1)); done; wait; times`;
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
