@@ -12,24 +12,27 @@ describe('golden CCF examples', () => {
     const facts = factsOf({ cpuModel: 'AMD EPYC 7763 64-Core Processor', logicalCpus: 4, memoryGb: 16, runnerEnvironment: 'github-hosted' });
     const settings = settingsOf({ region: 'azure:eastus2' });
     const model = selectModel({ facts, settings, tables: t });
-    // CCF coefficients-azure-use.csv, EPYC 3rd Gen: 0.44538981119791665 / 2.0193277994791665 W per vCPU
+    // CCF coefficients-azure-use.csv, EPYC 3rd Gen: 0.44538981119791665 / 2.0193277994791665 W per vCPU, 128 GB/chip
     // CPU = 4 × (0.445389811 + 0.5 × (2.019327799 − 0.445389811)) = 4.929435221354167 W
-    // RAM = 16 GB × 0.392 W/GB = 6.272 W; P = 11.201435221354167 W; E = 11.201435221354167 Wh over 1 h
+    // RAM (CCF rule) = (16 GB − 4 vCPU × 128 GB/chip × 1 chip / 96 platform vCPU) × 0.392 W/GB
+    //               = (16 − 5.333333333333333) × 0.392 = 4.181333333333334 W
+    // P = 9.1107685546875 W; E = 9.1107685546875 Wh over 1 h
     const energy = integrate(model, constant(0.5, 60), 60);
     relClose(energy.durationSeconds, 3600);
     relClose(energy.cpuWh, 4.929435221354167);
-    relClose(energy.ramWh, 6.272);
-    relClose(energy.totalWh, 11.201435221354167);
+    relClose(model.memoryGb, 10.666666666666668);
+    relClose(energy.ramWh, 4.181333333333334);
+    relClose(energy.totalWh, 9.1107685546875);
     const intensity = resolveIntensity({ settings, model, facts, tables: t });
     expect(intensity.location).toBe('azure:eastus2');
     relClose(intensity.gCo2ePerKwh, 379.069);
     const em = computeEmissions(energy, model, intensity, true);
-    // operational = 0.011201435221354167 kWh × 1.185 × 379.069 g/kWh = 5.031648464789352 g
-    relClose(em.operationalGCo2e, 5.031648464789352);
+    // operational = 0.0091107685546875 kWh × 1.185 × 379.069 g/kWh = 4.09252776142935 g
+    relClose(em.operationalGCo2e, 4.09252776142935);
     // embodied (Das v4 stand-in) = 1560.79 kg × 1000 × 1 h / 35040 h × 4 / 96 = 1.8559622336377473 g
     relClose(em.embodiedGCo2e, 1.8559622336377473);
-    relClose(em.totalGCo2e, 6.887610698427099);
-    relClose(em.gatedGCo2e, 6.887610698427099);
+    relClose(em.totalGCo2e, 5.9484899950670975);
+    relClose(em.gatedGCo2e, 5.9484899950670975);
     expect(em.pue).toBe(1.185);
   });
 
@@ -40,15 +43,19 @@ describe('golden CCF examples', () => {
     const model = selectModel({ facts, settings, tables: t });
     expect(model.instanceType).toBe('m5.xlarge');
     expect(model.microarchitecture).toBe('Skylake');
-    // coefficients-aws-use.csv Skylake 0.6129888539040325 / 4.104170352960531; CPU = 4 × (min + 0.25 (max − min)) = 5.943136914672628 W
-    // RAM = 16 GB (instance) × 0.392 = 6.272 W; E = 12.215136914672629 W × 0.5 h = 6.107568457336314 Wh
+    // coefficients-aws-use.csv Skylake 0.6129888539040325 / 4.104170352960531 W per vCPU, 75.09995781995782 GB/chip
+    // CPU = 4 × (min + 0.25 (max − min)) = 5.943136914672628 W
+    // RAM = (16 GB − 4 × 75.09995781995782 × 2 chips / 96 platform vCPU (Xeon 8175M host)) × 0.392
+    //     = 9.74167018167018 GB × 0.392 = 3.8187347112147108 W
+    // E = 9.76187162588734 W × 0.5 h = 4.88093581294367 Wh
     const energy = integrate(model, constant(0.25, 30), 60);
     relClose(energy.cpuWh, 5.943136914672628 / 2);
-    relClose(energy.totalWh, 6.107568457336314);
+    relClose(model.memoryGb, 9.74167018167018);
+    relClose(energy.totalWh, 4.88093581294367);
     const intensity = resolveIntensity({ settings, model, facts, tables: t });
     const em = computeEmissions(energy, model, intensity, true);
-    // operational = 0.006107568457336314 kWh × 1.135 × 379.069 = 2.6277404996738123 g
-    relClose(em.operationalGCo2e, 2.6277404996738123);
+    // operational = 0.00488093581294367 kWh × 1.135 × 379.069 = 2.0999900044631046 g
+    relClose(em.operationalGCo2e, 2.0999900044631046);
     // embodied = 1610.79 kg (m5) × 1000 × 0.5 / 35040 × 4 / 96 (m5.24xlarge) = 0.9577090468036529 g
     relClose(em.embodiedGCo2e, 0.9577090468036529);
   });
@@ -80,18 +87,19 @@ describe('golden CCF examples', () => {
     const model = selectModel({ facts, settings: on, tables: t });
     expect(model.embodied).toEqual(expect.objectContaining({ totalKgCo2e: 1560.79, instanceVcpus: 4, familyMaxVcpus: 96 }));
     const energy = integrate(model, constant(0, 180), 60);
-    // idle: 4 × 0.4742621527777778 (Azure EPYC 2nd Gen) + 6.272 = 8.169048611111112 W × 3 h = 24.507145833333336 Wh
-    relClose(energy.totalWh, 24.507145833333336);
+    // idle: 4 × 0.4742621527777778 (Azure EPYC 2nd Gen) + (16 − 4 × 129.77777777777777 × 1 / 96) × 0.392
+    //     = 1.8970486111111112 + 4.152296296296296 = 6.049344907407407 W × 3 h = 18.14803472222222 Wh
+    relClose(energy.totalWh, 18.14803472222222);
     const intensity = resolveIntensity({ settings: on, model, facts, tables: t });
     relClose(intensity.gCo2ePerKwh, 328.4);
     // embodied = 1560.79 × 1000 × 3 / 35040 × 4 / 96 = 5.567886700913242 g
-    // operational = 0.024507145833333336 × 1.185 × 328.4 = 9.537053829625002 g
+    // operational = 0.01814803472222222 × 1.185 × 328.4 = 7.062380304291666 g
     const withE = computeEmissions(energy, model, intensity, on.includeEmbodied);
     const withoutE = computeEmissions(energy, model, intensity, off.includeEmbodied);
     relClose(withE.embodiedGCo2e, 5.567886700913242);
-    relClose(withE.operationalGCo2e, 9.537053829625002);
-    relClose(withE.gatedGCo2e, 9.537053829625002 + 5.567886700913242);
-    relClose(withoutE.gatedGCo2e, 9.537053829625002);
+    relClose(withE.operationalGCo2e, 7.062380304291666);
+    relClose(withE.gatedGCo2e, 7.062380304291666 + 5.567886700913242);
+    relClose(withoutE.gatedGCo2e, 7.062380304291666);
     relClose(withoutE.embodiedGCo2e, 5.567886700913242);
   });
 });

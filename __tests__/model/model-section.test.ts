@@ -25,7 +25,8 @@ describe('renderModelSection', () => {
     expect(md).toMatch(/\| PUE \| 1\.185 \|/);
     expect(md).toContain('| Grid intensity | 366.8 gCO2e/kWh (annual) | github-hosted US average: mean of the CCF grid factors');
     expect(md).toMatch(/\| CPU \| [\d.]+ Wh \| modelled \|/);
-    expect(md).toMatch(/\| Memory \| 6\.272 Wh \| modelled \|/);
+    expect(md).toMatch(/\| Memory \| 4\.181 Wh \| modelled \|/);
+    expect(md).toContain('| memory | 10.67 GB × 0.392 W/GB | machine memory 16 GB minus 5.333 GB already in the CCF coefficient');
     expect(md).toMatch(/Embodied: 1561 kgCO2e × 1 h \/ 35040 h × 4\/96 vCPU/);
     expect(md).toContain(`= **${Number(emissions.operationalGCo2e.toPrecision(4))} gCO2e**`);
     expect(md).toMatch(/The gate counts operational \+ embodied/);

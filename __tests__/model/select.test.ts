@@ -223,6 +223,31 @@ describe('self-hosted cloud and on-prem', () => {
   });
 });
 
+describe('memory (CCF rule)', () => {
+  test('GitHub runner: only memory above the SPECpower share already in the coefficient is added', () => {
+    const m = selectModel({ facts: factsOf(), settings: settingsOf(), tables: tables() });
+    // 16 GB − 4 vCPU × 128 GB/chip (Azure EPYC 3rd Gen) × 1 chip / 96 platform vCPU
+    expect(m.memoryGb).toBeCloseTo(16 - (4 * 128) / 96, 12);
+  });
+  test('EPYC 4th Gen runner: AWS row GB/chip, CCF default of 2 sockets for a microarchitecture without socket data', () => {
+    const m = selectModel({ facts: factsOf({ cpuModel: 'AMD EPYC 9V74 80-Core Processor' }), settings: settingsOf(), tables: tables() });
+    expect(m.memoryGb).toBeCloseTo(16 - (4 * 152.1951219512195 * 2) / 96, 12);
+  });
+  test('an instance whose memory is inside the SPECpower share adds none (c5.xlarge)', () => {
+    const m = selectModel({ facts: factsOf({ runnerEnvironment: 'self-hosted' }), settings: settingsOf({ 'cloud-provider': 'aws', 'instance-type': 'c5.xlarge' }), tables: tables() });
+    expect(m.memoryGb).toBe(0);
+  });
+  test('GCP charges all memory, as CCF does', () => {
+    const m = selectModel({ facts: factsOf({ runnerEnvironment: 'self-hosted' }), settings: settingsOf({ 'cloud-provider': 'gcp', 'instance-type': 'n2-standard-4' }), tables: tables() });
+    expect(m.memoryGb).toBe(16);
+  });
+  test('without platform data all memory is charged and the note says so', () => {
+    const m = selectModel({ facts: factsOf({ runnerEnvironment: 'self-hosted', memoryGb: 32 }), settings: settingsOf({ 'cloud-provider': 'aws' }), tables: tables() });
+    expect(m.memoryGb).toBe(32);
+    expect(notes(m)).toMatch(/Host platform unknown: all 32 GB of memory are charged/);
+  });
+});
+
 describe('bad inputs', () => {
   test('unknown instance type → InputError naming the nearest valid types', () => {
     const e = inputError(() => selectModel({ facts: factsOf(), settings: settingsOf({ 'cloud-provider': 'aws', 'instance-type': 'm5.xlarg' }), tables: tables() }));

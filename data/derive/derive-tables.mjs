@@ -132,11 +132,18 @@ function put(provider, type, o) {
   inst.set(key, cur);
 }
 // AWS: CCF embodied coefficients (method values), Teads dataset (vCPU, memory, CPU), CCF 2026 list (newer types).
+// Sockets of the host platform (CCF: physical chips of the instance comparable to a whole SPECpower server).
+const awsSockets = new Map(records('ccf/aws-instances-cpus.csv').map((r) => [r['CPU Name'], num(r['Platform Number of CPU Socket(s)'])]));
+const azureSockets = new Map(records('ccf/azure-instances-cpus.csv').map((r) => [r.Microarchitecture, num(r['CPU Sockets'])]));
 const awsEmb = new Map(records('ccf/coefficients-aws-embodied.csv').map((r) => [r.type, num(r.total)]));
 for (const r of records('ccf/aws-instances.csv')) {
   const t = r['Instance type'];
   if (!/^[a-z0-9-]+\.[a-z0-9-]+$/.test(t)) continue; // skip db./cache./.elasticsearch service variants
-  put('aws', t, { vcpus: num(r['Instance vCPU']), memory_gb: num(r['Instance Memory (in GB)']), cpu_name: r['Platform CPU Name'], gpu_name: r['Platform GPU Name'] === 'N/A' ? '' : r['Platform GPU Name'], gpus: num(r['Instance Number of GPU']) ?? '' });
+  put('aws', t, {
+    vcpus: num(r['Instance vCPU']), memory_gb: num(r['Instance Memory (in GB)']), cpu_name: r['Platform CPU Name'],
+    gpu_name: r['Platform GPU Name'] === 'N/A' ? '' : r['Platform GPU Name'], gpus: num(r['Instance Number of GPU']) ?? '',
+    platform_vcpus: num(r['Platform Total Number of vCPU']) ?? '', platform_sockets: awsSockets.get(r['Platform CPU Name']) ?? '',
+  });
 }
 for (const r of records('ccf/aws-instances-latest-2026.csv')) {
   const t = r['Instance Type'];
@@ -151,8 +158,8 @@ const azEmb = new Map(records('ccf/coefficients-azure-embodied.csv').map((r) => 
 for (const r of records('ccf/azure-instances.csv')) {
   put('azure', r['Virtual Machine'], {
     family: r.Series, vcpus: num(r['Instance vCPUs']), memory_gb: num(r['Instance Memory']),
-    microarchitectures: r.Microarchitecture, platform_vcpus: num(r['Platform vCPUs (highest vCPU possible)']),
-    gpus: num(r['Instance GPUs']) ?? '',
+    microarchitectures: r.Microarchitecture, platform_vcpus: num(r['Platform vCPUs (highest vCPU possible)']) ?? '',
+    platform_sockets: azureSockets.get(r.Microarchitecture) ?? '', gpus: num(r['Instance GPUs']) ?? '',
   });
 }
 // GCP: CCF gcp-instances.csv (one row per possible microarchitecture) + embodied means; 2026 list for newer types.
@@ -200,8 +207,10 @@ for (const v of inst.values()) {
 const instRows = [...inst.values()].filter((v) => v.vcpus).sort((a, b) => (a.provider + a.instance_type).localeCompare(b.provider + b.instance_type));
 // One file per provider, so a run parses only the provider it needs.
 for (const provider of ['aws', 'azure', 'gcp']) {
-  writeCsv(`instance-types-${provider}.csv`, ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'], instRows.filter((r) => r.provider === provider));
+  writeCsv(`instance-types-${provider}.csv`, ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'platform_vcpus', 'platform_sockets', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'], instRows.filter((r) => r.provider === provider));
 }
+
+console.log('azure sockets by microarchitecture', JSON.stringify(Object.fromEntries(azureSockets)));
 
 // ---------------- cloud grid factors ----------------
 const gridRows = [];

@@ -75,6 +75,8 @@ function coefficientsFor(ctx: Ctx, provider: Provider, arch: string): Coefficien
 interface PerVcpu {
   idle: number;
   max: number;
+  /** GB of memory per chip of the SPECpower servers behind the row(s), for CCF's memory rule. */
+  gbPerChip: number | null;
   label: string;
   source: string;
   defaulted: boolean;
@@ -92,12 +94,14 @@ function perVcpuWatts(ctx: Ctx, provider: Provider, archs: string[], archEvidenc
   if (rows.length > 0) {
     const idle = rows.reduce((s, r) => s + r.minWattsPerVcpu, 0) / rows.length;
     const max = rows.reduce((s, r) => s + r.maxWattsPerVcpu, 0) / rows.length;
+    const gbPerChip = rows.reduce((s, r) => s + r.gbPerChip, 0) / rows.length;
     const names = rows.map((r) => `${PROVIDER_NAME[r.provider]} ${r.microarchitecture}`);
     if (rows.length > 1) ctx.notes.push(`${archEvidence} may run on ${known.join(', ')}; the mean of their CCF rows is used.`);
     ctx.sources.push({ what: 'microarchitecture', value: known.join('; '), source: archEvidence });
     return {
       idle,
       max,
+      gbPerChip,
       label: rows.length > 1 ? `mean of ${names.join(', ')}` : names[0],
       source: `CCF coefficients-*-use.csv (ccf-coefficients @ b0032d9): ${names.join(', ')}`,
       defaulted: false,
@@ -107,7 +111,14 @@ function perVcpuWatts(ctx: Ctx, provider: Provider, archs: string[], archEvidenc
   ctx.notes.push(
     `Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`,
   );
-  return { idle: c.avgMinWattsPerVcpu, max: c.avgMaxWattsPerVcpu, label: `${PROVIDER_NAME[provider]} ${c.averageKind}`, source: c.source, defaulted: true };
+  return {
+    idle: c.avgMinWattsPerVcpu,
+    max: c.avgMaxWattsPerVcpu,
+    gbPerChip: c.avgGbPerChip ?? null,
+    label: `${PROVIDER_NAME[provider]} ${c.averageKind}`,
+    source: c.source,
+    defaulted: true,
+  };
 }
 
 function cpuArchFromFacts(ctx: Ctx): { archs: string[]; evidence: string } {
@@ -119,6 +130,44 @@ function cpuArchFromFacts(ctx: Ctx): { archs: string[]; evidence: string } {
 function memorySource(ctx: Ctx, memoryGb: number, from: string): void {
   const m = ctx.tables.constants.memoryWattsPerGb;
   ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GB × ${m.value} W/GB`, source: `${from}; ${m.source}` });
+}
+
+interface Platform {
+  vcpus: number;
+  sockets: number;
+  source: string;
+}
+
+/**
+ * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
+ * include gbPerChip × sockets of memory for the platform's vCPUs, so only memory above the instance's
+ * share of it is added. GCP (as CCF does) and machines without platform data: all memory.
+ */
+function chargedMemoryGb(ctx: Ctx, args: { provider: Provider | null; memoryGb: number; vcpus: number; perVcpu: PerVcpu; platform: Platform | null; from: string }): number {
+  const { provider, memoryGb, vcpus, perVcpu, platform, from } = args;
+  if (provider === 'gcp') {
+    memorySource(ctx, memoryGb, `${from}; all memory, as CCF does for GCP`);
+    return memoryGb;
+  }
+  if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
+    ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+    memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
+    return memoryGb;
+  }
+  const included = (vcpus * perVcpu.gbPerChip * platform.sockets) / platform.vcpus;
+  const charged = Math.max(0, memoryGb - included);
+  const m = ctx.tables.constants.memoryWattsPerGb;
+  ctx.sources.push({
+    what: 'memory',
+    value: `${fmt(charged)} GB × ${m.value} W/GB`,
+    source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); ${m.source}`,
+  });
+  return charged;
+}
+
+function socketsOf(ctx: Ctx, arch: string | undefined): number {
+  const t = ctx.tables.constants.memoryRule.socketsByMicroarchitecture;
+  return (arch ? t[arch] : undefined) ?? t.Unknown;
 }
 
 function ccfModel(ctx: Ctx, args: { provider: Provider; vcpus: number; memoryGb: number; perVcpu: PerVcpu; label: string; pue: number; pueSource: string; instanceType?: string; microarchitecture?: string }): PowerModel {
@@ -174,9 +223,19 @@ function cloudInstanceModel(ctx: Ctx, provider: Provider, row: InstanceRow, orig
     evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
   }
   const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-  const memoryGb = row.memoryGb > 0 ? row.memoryGb : machineMemoryGb(facts);
-  ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types.csv)` });
-  memorySource(ctx, memoryGb, row.memoryGb > 0 ? 'instance memory' : 'machine memory');
+  ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+  const platform =
+    row.platformVcpus && row.platformSockets
+      ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
+      : null;
+  const memoryGb = chargedMemoryGb(ctx, {
+    provider,
+    memoryGb: row.memoryGb > 0 ? row.memoryGb : machineMemoryGb(facts),
+    vcpus: row.vcpus,
+    perVcpu,
+    platform,
+    from: row.memoryGb > 0 ? 'instance memory' : 'machine memory',
+  });
   const c = ctx.tables.constants.clouds[provider];
   const model = ccfModel(ctx, {
     provider,
@@ -199,9 +258,8 @@ function cloudCpuModel(ctx: Ctx, provider: Provider, origin: string): PowerModel
   const { facts } = ctx;
   const { archs, evidence } = cpuArchFromFacts(ctx);
   const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-  const memoryGb = machineMemoryGb(facts);
   ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
-  memorySource(ctx, memoryGb, 'machine memory');
+  const memoryGb = chargedMemoryGb(ctx, { provider, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
   ctx.notes.push(`No instance type (${origin}): embodied emissions are not estimated; set instance-type to include them.`);
   const c = ctx.tables.constants.clouds[provider];
   return ccfModel(ctx, {
@@ -255,9 +313,17 @@ function githubModel(ctx: Ctx): PowerModel {
   }
   const { archs, evidence } = cpuArchFromFacts(ctx);
   const perVcpu = perVcpuWatts(ctx, 'azure', archs, evidence);
-  const memoryGb = machineMemoryGb(facts);
   ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs), checked against the runner profile' });
-  memorySource(ctx, memoryGb, 'machine memory');
+  // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
+  const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
+  const [pp, pt] = proxy.split(':') as [Provider, string];
+  const row = instanceRow(tables, pp, pt);
+  const exact = proxy === 'azure:NC4as T4 v3';
+  const gh = tables.constants.githubHosted;
+  const platform: Platform = exact && row
+    ? { vcpus: row.familyMaxVcpus, sockets: socketsOf(ctx, archs[0]), source: `largest ${row.family} size; sockets per CCF for ${archs[0] ?? 'Unknown'}` }
+    : { vcpus: gh.platformVcpus, sockets: socketsOf(ctx, archs[0]), source: `${gh.platformSource}; sockets per CCF for ${archs[0] ?? 'Unknown'}` };
+  const memoryGb = chargedMemoryGb(ctx, { provider: 'azure', memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
   const c = tables.constants.clouds.azure;
   const model = ccfModel(ctx, {
     provider: 'azure',
@@ -270,12 +336,7 @@ function githubModel(ctx: Ctx): PowerModel {
     microarchitecture: archs[0],
   });
   // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
-  // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
-  const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
-  const [pp, pt] = proxy.split(':') as [Provider, string];
-  const row = instanceRow(tables, pp, pt);
   if (row) {
-    const exact = proxy === 'azure:NC4as T4 v3';
     if (!exact) {
       ctx.notes.push(
         arch === 'arm64'
@@ -366,11 +427,10 @@ function ccfGenericModel(ctx: Ctx): PowerModel {
   const { facts, tables } = ctx;
   const { archs, evidence } = cpuArchFromFacts(ctx);
   const perVcpu = perVcpuWatts(ctx, 'aws', archs, evidence);
-  const memoryGb = machineMemoryGb(facts);
   ctx.notes.push('No cloud is known: CCF coefficients are taken from the AWS table (the one with the most microarchitectures) and no facility overhead is added.');
   ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
   ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
-  memorySource(ctx, memoryGb, 'machine memory');
+  const memoryGb = chargedMemoryGb(ctx, { provider: null, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
   const m = ccfModel(ctx, {
     provider: 'aws',
     vcpus: facts.logicalCpus,

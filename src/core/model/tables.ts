@@ -46,6 +46,9 @@ export interface InstanceRow {
   microarchitectures: string[];
   cpuName: string;
   gpus: number;
+  /** vCPUs and CPU sockets of the host platform (for CCF's memory rule); null when CCF does not say. */
+  platformVcpus: number | null;
+  platformSockets: number | null;
   familyMaxVcpus: number;
   embodiedKgCo2e: number | null;
   embodiedSource: string;
@@ -90,17 +93,20 @@ export interface CloudConstants {
   avgMinWattsPerVcpu: number;
   avgMaxWattsPerVcpu: number;
   averageKind: string;
+  /** CCF's average GB of memory per chip of the SPECpower servers (AWS/Azure), for unknown microarchitectures. */
+  avgGbPerChip?: number;
   source: string;
 }
 export interface Constants {
   clouds: Record<Provider, CloudConstants>;
   memoryWattsPerGb: { value: number; source: string };
+  memoryRule: { socketsByMicroarchitecture: Record<string, number>; source: string; rule: string };
   serverLifespanHours: { value: number; source: string };
   onPremPue: { value: number; source: string };
   tdpCurve: { idleFractionOfTdp: number; maxFractionOfTdp: number; source: string };
   unknownCpuTdpWattsPerThread: { value: number; source: string };
   microarchitectureStandIns: Record<string, { use: string; reason: string }>;
-  githubHosted: { provider: Provider; regionAverage: string };
+  githubHosted: { provider: Provider; regionAverage: string; platformVcpus: number; platformSource: string };
   ecoci: { embodiedHostKgCo2e: number; instanceVcpus: number; hostVcpus: number; source: string; pue: number; pueNote: string };
 }
 
@@ -304,7 +310,7 @@ export function buildTables(files: TableFileTexts): Tables {
       source: r.source,
     }));
   const instanceFiles = { aws: 'instancesAws', azure: 'instancesAzure', gcp: 'instancesGcp' } as const;
-  const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
+  const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'platform_vcpus', 'platform_sockets', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
   const parseInstances = (want: Provider): InstanceRow[] => {
     const inf = TABLE_FILES[instanceFiles[want]];
     return rec(instanceFiles[want], instanceCols).map((r) => {
@@ -320,6 +326,8 @@ export function buildTables(files: TableFileTexts): Tables {
         microarchitectures: archs.length ? archs : ['Unknown'],
         cpuName: r.cpu_name,
         gpus: r.gpus === '' ? 0 : n(inf, r.gpus, r.instance_type, 'gpus'),
+        platformVcpus: r.platform_vcpus === '' ? null : n(inf, r.platform_vcpus, r.instance_type, 'platform_vcpus'),
+        platformSockets: r.platform_sockets === '' ? null : n(inf, r.platform_sockets, r.instance_type, 'platform_sockets'),
         familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, r.instance_type, 'family_max_vcpus'),
         embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, r.instance_type, 'embodied'),
         embodiedSource: r.embodied_source,
