@@ -399,3 +399,31 @@ describe('EnergyIntegrator streaming and the bounded series', () => {
     expect(r.series.length).toBeGreaterThanOrEqual(120);
   });
 });
+
+describe('GPU readings missing for some ticks', () => {
+  test('the last GPU power is carried forward over ticks without a reading, and the time is counted', () => {
+    // t0..t1: 30 W measured; t1..t2 and t2..t3: no reading (tool restarting) → 30 W carried; t3..t4: 50 W.
+    // GPU energy = 30 + 30 + 30 + 50 = 140 J; carried 2 s.
+    const s = [
+      sample({ t: 0, busy: 0, tree: 0, gpu: [gpu({ watts: 30 })] }),
+      sample({ t: 1, busy: 0, tree: 0, gpu: [gpu({ watts: 30 })] }),
+      sample({ t: 2, busy: 0, tree: 0 }),
+      sample({ t: 3, busy: 0, tree: 0 }),
+      sample({ t: 4, busy: 0, tree: 0, gpu: [gpu({ watts: 50 })] }),
+    ];
+    const it = new EnergyIntegrator({ model: model(), scope: 'process-tree', intervalSeconds: 1 });
+    for (const x of s) it.add(x);
+    const r = it.result();
+    expect(J(r.gpuWh)).toBeCloseTo(140, 9);
+    expect(it.gpuCarriedSecondsTotal).toBeCloseTo(2, 12);
+    expect(r.gpu).toBe('measured');
+  });
+
+  test('no GPU ever seen: nothing is carried and GPU energy is zero', () => {
+    const it = new EnergyIntegrator({ model: model(), scope: 'process-tree', intervalSeconds: 1 });
+    for (const t of [0, 1, 2]) it.add(sample({ t, busy: 0, tree: 0 }));
+    expect(it.result().gpuWh).toBe(0);
+    expect(it.gpuCarriedSecondsTotal).toBe(0);
+    expect(it.result().gpu).toBe('none');
+  });
+});

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { HardwareFacts } from '../core/types.js';
+import { detectContainer } from '../sampler/container.js';
 
 function cpuModel(): string {
   const fromOs = os.cpus()[0]?.model?.trim();
@@ -32,5 +33,6 @@ export function readHardwareFacts(env: NodeJS.ProcessEnv): HardwareFacts {
     runnerEnvironment: runnerEnvironment(env),
     ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
     gpus: [],
+    container: detectContainer('/', env),
   };
 }

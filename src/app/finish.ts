@@ -125,6 +125,9 @@ export function finishRun(o: FinishOptions): Finished {
   });
   const energy = integrator.result();
   if (energy.samples < 2) warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
+  if (integrator.gpuCarriedSecondsTotal > 0) {
+    warnings.push(`No GPU reading arrived for ${integrator.gpuCarriedSecondsTotal.toFixed(1)} s; the last GPU power was carried forward over that gap.`);
+  }
   if (integrator.gpuWithoutPower) warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
   if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
     warnings.push(`The process tree could not be read for ${integrator.treeMissingSecondsTotal.toFixed(1)} s; machine utilisation was used there.`);

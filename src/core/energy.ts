@@ -55,6 +55,8 @@ export class EnergyIntegrator {
   private gpuModelled = false;
   private gpuUnpowered = false;
   private gpuCount = 0;
+  private lastGpu: GpuReading[] | null = null;
+  private gpuCarriedSeconds = 0;
   private readonly gpuModels = new Set<string>();
   private peakRss: number | null = null;
   private treeMissingSeconds = 0;
@@ -123,7 +125,14 @@ export class EnergyIntegrator {
       ramW = this.o.model.memoryGb * this.o.model.memoryWattsPerGb;
     }
     let gpuW = 0;
-    for (const g of s.gpu ?? []) {
+    // A tick without a GPU reading after GPUs were seen (the tool restarting, or given up) carries the
+    // last reading forward: a GPU does not switch off. The carried time is reported.
+    let gpus = s.gpu;
+    if (!gpus?.length && this.lastGpu) {
+      gpus = this.lastGpu;
+      this.gpuCarriedSeconds += dt;
+    } else if (gpus?.length) this.lastGpu = gpus;
+    for (const g of gpus ?? []) {
       const w = gpuModelWatts(this.o.model, g);
       if (!w) {
         this.gpuUnpowered = true;
@@ -186,6 +195,11 @@ export class EnergyIntegrator {
     this.series = merged;
     this.weights.splice(0, this.weights.length, ...w);
     this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+  }
+
+  /** Seconds where no GPU reading arrived and the last one was carried forward. */
+  get gpuCarriedSecondsTotal(): number {
+    return this.gpuCarriedSeconds;
   }
 
   /** True when a GPU reported no power and no CCF row matched its name (its energy is left out). */

@@ -31,7 +31,15 @@ export function runSampler(configPath: string): void {
       ? createLinuxReaders({ procRoot: cfg.procRoot, rootPid: cfg.rootPid, excludePids })
       : createPlatformReader(process.platform, { excludePids });
   if (!readers) throw new Error(`no readers for platform ${process.platform}`);
-  const sources = startOptionalSources({ gpu: cfg.gpu, rapl: cfg.rapl, intervalSeconds: cfg.intervalSeconds, sysfsRoot: cfg.sysfsRoot, env: process.env });
+  const treePids = 'treePids' in readers ? readers.treePids : undefined;
+  const sources = startOptionalSources({
+    gpu: cfg.gpu,
+    rapl: cfg.rapl,
+    intervalSeconds: cfg.intervalSeconds,
+    sysfsRoot: cfg.sysfsRoot,
+    env: process.env,
+    ...(treePids ? { treePids } : {}),
+  });
   for (const n of sources.notes) log(`note: ${n}`);
 
   const fd = openSync(`${cfg.outDir}/${SAMPLES_FILE}`, 'a', 0o600);
@@ -57,12 +65,14 @@ export function runSampler(configPath: string): void {
     const gpu = sources.gpu?.take();
     if (gpu) s.gpu = gpu;
     if (sources.gpu) faults.push(...sources.gpu.takeFaults());
+    if ('takeFaults' in readers && readers.takeFaults) faults.push(...readers.takeFaults());
     if (sources.rapl) {
       try {
         s.rapl = sources.rapl.read();
       } catch (e) {
         faults.push(`rapl: ${(e as Error).message}`);
       }
+      faults.push(...(sources.rapl.takeFaults?.() ?? []));
     }
     if (faults.length) s.faults = faults;
     writeSync(fd, `${JSON.stringify(s)}\n`);
@@ -86,6 +96,7 @@ export function runSampler(configPath: string): void {
       log(`last sample failed: ${(e as Error).message}`);
     }
     sources.gpu?.stop();
+    if ('stop' in readers) readers.stop?.();
     closeSync(fd);
     const usage = process.cpuUsage();
     const marker: CompletionMarker = {

@@ -88,6 +88,12 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
   } else q.push('no gaps');
   if (r.quality.skippedLines) q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
   if (r.quality.samplerCpuSeconds !== undefined) q.push(`sampler's own cost: ${sig(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+  if (r.hardware.container?.detected) {
+    q.push(
+      `running inside a container (${escapeMarkdown(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
+        'processes of other containers are invisible to the tree and count only in the machine remainder',
+    );
+  }
   for (const w of capped(r.quality.warnings)) q.push(`⚠️ ${escapeMarkdown(w)}`);
   out.push(q.map((l) => (l.startsWith('  ') ? l : `- ${l}`)).join('\n') + '\n');
 

@@ -2,17 +2,27 @@
 // cross-checked against the root's cgroup v2 cpu.stat when that cgroup holds only the tree.
 import type { Sample, TreeReading } from '../../core/types.js';
 import { CgroupAccount, cgroupSource, findCgroupDir } from './cgroup.js';
-import { listPids, parseCpuLine, parseMeminfo, readEnviron, readPidStat, readSmallFile, systemConstants } from './procfs.js';
+import { KeptFile, StatReader, listPids, parseCpuLine, parseLastPid, parseMeminfo, readEnviron, systemConstants } from './procfs.js';
 import { TreeTracker, type ProcSource } from './tree.js';
 
 /** Environment entries that mark every process a job starts, in order of preference. */
 export const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'] as const;
 
+/** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
+export const FULL_SCAN_EVERY_MS = 300_000;
+
 export function procSource(procRoot: string): ProcSource {
+  const stats = new StatReader(procRoot);
+  const loadavg = new KeptFile(`${procRoot}/loadavg`);
   return {
-    stat: (pid) => readPidStat(procRoot, pid),
+    stat: (pid) => stats.stat(pid),
     listPids: () => listPids(procRoot),
     environ: (pid) => readEnviron(procRoot, pid),
+    lastPid: () => {
+      const t = loadavg.read();
+      return t === null ? null : parseLastPid(t);
+    },
+    retain: (pids) => stats.retain(pids),
   };
 }
 
@@ -32,31 +42,37 @@ export function jobMarker(env: NodeJS.ProcessEnv): string | undefined {
 export function createLinuxReaders(opts: { procRoot?: string; rootPid: number | null; excludePids: number[]; env?: NodeJS.ProcessEnv }) {
   const procRoot = opts.procRoot ?? '/proc';
   const env = opts.env ?? process.env;
-  const { clkTck, pageBytes } = systemConstants();
+  const { clkTck, pageBytes } = systemConstants(procRoot);
   const src = procSource(procRoot);
   const tracker = opts.rootPid
     ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env) })
     : null;
   const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
   const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
-  // A full scan every ~30 s of wall time, whatever the sampling rate (the first read is always one).
   let lastFullScanMs = -Infinity;
+  const procStat = new KeptFile(`${procRoot}/stat`);
+  const meminfo = new KeptFile(`${procRoot}/meminfo`);
   return {
     machine(): { cpu: Sample['cpu']; mem: Sample['mem'] } {
-      const cpu = parseCpuLine(readSmallFile(`${procRoot}/stat`) ?? '');
+      const stat = procStat.read();
+      const mem = meminfo.read();
+      if (stat === null || mem === null) throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
+      const cpu = parseCpuLine(stat);
       return {
         cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus },
-        mem: parseMeminfo(readSmallFile(`${procRoot}/meminfo`) ?? ''),
+        mem: parseMeminfo(mem),
       };
     },
     tree: tracker
       ? (): TreeReading => {
           const now = performance.now();
-          const fullScan = now - lastFullScanMs >= 30_000;
+          const fullScan = now - lastFullScanMs >= FULL_SCAN_EVERY_MS;
           if (fullScan) lastFullScanMs = now;
           const r = tracker.read({ fullScan });
           return cgroup ? cgroup.combine(r, tracker) : r;
         }
       : undefined,
+    /** Live pids of the tree at the last read (the GPU source keeps only these). */
+    treePids: tracker ? (): ReadonlySet<number> => new Set(tracker.memberPids()) : undefined,
   };
 }
