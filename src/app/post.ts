@@ -45,7 +45,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   runner.endGroup();
 
   const warnings: string[] = [];
-  let finished: Finished | null = null;
+  let finished: Finished;
   let github: typeof import('../github/publish.js') | null = null;
   let ctx: import('../github/context.js').JobContext | null = null;
   try {
