@@ -20,8 +20,8 @@ describe('renderModelSection', () => {
   test('names the model, coefficient rows, region and its source, PUE, operational vs embodied, provenance', () => {
     const { md, emissions } = render({});
     expect(md).toMatch(/^### Model/);
-    expect(md).toContain('**CCF Azure model for a GitHub-hosted runner \\(Azure EPYC 3rd Gen\\)** (`ccf`)');
-    expect(md).toContain('| CPU W per vCPU \\(idle/max\\) | 0.4454 / 2.019 × 4 vCPU | CCF coefficients-\\*-use.csv');
+    expect(md).toContain('**CCF Azure model for a GitHub-hosted runner (Azure EPYC 3rd Gen)** (`ccf`)');
+    expect(md).toContain('| CPU W per vCPU (idle/max) | 0.4454 / 2.019 × 4 vCPU | CCF coefficients-\\*-use.csv');
     expect(md).toMatch(/\| PUE \| 1\.185 \|/);
     expect(md).toContain('| Grid intensity | 366.8 gCO2e/kWh (annual) | github-hosted US average: mean of the CCF grid factors');
     expect(md).toMatch(/\| CPU \| [\d.]+ Wh \| modelled \|/);
@@ -48,6 +48,6 @@ describe('renderModelSection', () => {
   });
 
   test('escapeCell neutralises markdown, HTML, pipes, mentions and newlines', () => {
-    expect(escapeCell('a|b\n<script>*x*_[y](z)@team`c`')).toBe('a\\|b &lt;script&gt;\\*x\\*\\_\\[y\\]\\(z\\)@\u200bteam\\`c\\`');
+    expect(escapeCell('a|b\n<script>*x*_[y](z)@team`c`')).toBe('a\\|b &lt;script&gt;\\*x\\*\\_\\[y\\](z)@\u200bteam\\`c\\`');
   });
 });

@@ -160,7 +160,7 @@ function chargedMemoryGb(ctx: Ctx, args: { provider: Provider | null; memoryGb: 
   ctx.sources.push({
     what: 'memory',
     value: `${fmt(charged)} GB × ${m.value} W/GB`,
-    source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); ${m.source}`,
+    source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
   });
   return charged;
 }
@@ -320,9 +320,12 @@ function githubModel(ctx: Ctx): PowerModel {
   const row = instanceRow(tables, pp, pt);
   const exact = proxy === 'azure:NC4as T4 v3';
   const gh = tables.constants.githubHosted;
-  const platform: Platform = exact && row
-    ? { vcpus: row.familyMaxVcpus, sockets: socketsOf(ctx, archs[0]), source: `largest ${row.family} size; sockets per CCF for ${archs[0] ?? 'Unknown'}` }
-    : { vcpus: gh.platformVcpus, sockets: socketsOf(ctx, archs[0]), source: `${gh.platformSource}; sockets per CCF for ${archs[0] ?? 'Unknown'}` };
+  const sockets = socketsOf(ctx, archs[0]);
+  const socketNote = `${sockets} chip(s): CCF's count for ${archs[0] ?? 'an unknown microarchitecture'}${archs[0] && ctx.tables.constants.memoryRule.socketsByMicroarchitecture[archs[0]] ? '' : ' (its default)'}`;
+  const platform: Platform =
+    exact && row
+      ? { vcpus: row.familyMaxVcpus, sockets, source: `platform = largest ${row.family} size; ${socketNote}` }
+      : { vcpus: gh.platformVcpus, sockets, source: `platform = largest Dadsv5/Dpsv6 size (Azure docs); ${socketNote}` };
   const memoryGb = chargedMemoryGb(ctx, { provider: 'azure', memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
   const c = tables.constants.clouds.azure;
   const model = ccfModel(ctx, {

@@ -9,7 +9,7 @@ export function escapeCell(s: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
     .replace(/@/g, '@\u200b')
     .replace(/\r?\n|\r/g, ' ');
 }
@@ -47,7 +47,7 @@ export function renderModelSection(model: PowerModel, intensity: GridIntensity, 
       : `${model.cpu.points.length}-point curve, ${num(model.cpu.points[0][1])} W → ${num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
   out.push(row(['What', 'Value', 'Source']));
   out.push(row(['---', '---', '---']));
-  out.push(row(['CPU power', escapeCell(curve), escapeCell(model.id === 'custom' ? 'inputs' : model.label)]));
+  out.push(row(['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']));
   for (const s of model.sources) out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
   const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
   out.push(row(['Grid intensity', `${num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
