@@ -1,5 +1,5 @@
 // Model selection: a pure function from (hardware facts, runner environment, inputs, tables,
-// optional cloud metadata) to a PowerModel. Order (METHODOLOGY.md §2):
+// optional cloud metadata) to a PowerModel. Order (METHODOLOGY.md §3):
 //   1. inputs: power-model, tdp-watts, cloud-provider + instance-type, then cpu-watts-idle/max on top;
 //   2. GitHub-hosted runner: Azure, CPU model → microarchitecture → CCF Azure row;
 //   3. self-hosted on a cloud: instance metadata (detect-cloud) or a region's provider;
