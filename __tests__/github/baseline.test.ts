@@ -140,6 +140,14 @@ describe('real cache client against the stand-in', () => {
     expect(s).toMatchObject({ saved: true, records: 1 });
   });
 
+  test('a read-only cache token (untrusted event): the service refuses the write; reported, no throw', async () => {
+    const ctx = job({ runId: 451, job: 'ro', cacheReadOnly: true });
+    const s = await saveBaselineWindow(ctx, settings, baselineRecord(1, 1, { runId: '451' }), [], opts);
+    expect(s).toMatchObject({ saved: false, failed: true });
+    expect(s.reason).toContain('cache write denied');
+    expect(results.state.cacheEntries.some((e) => e.key.includes('-ro-'))).toBe(false);
+  });
+
   test('matrix legs have separate baselines', async () => {
     const a = emulateJob({ resultsUrl: results.url, runId: 501, job: 'mx', matrix: { os: 'ubuntu', node: 20 } });
     applyJobEnv(a);
