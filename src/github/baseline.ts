@@ -23,6 +23,7 @@ import type { BaselineRecord, RunResult } from '../core/types.js';
 import type { JobContext } from './context.js';
 import { TimeoutError, withTimeout } from './timeout.js';
 import { captureClientFailures } from './client-log.js';
+import { clip } from '../core/report/escape.js';
 
 export const BASELINE_DIR = '.carbon-gate-baseline';
 export const BASELINE_FILE = `${BASELINE_DIR}/baseline.json`;
@@ -167,7 +168,7 @@ export async function restoreBaselineWindow(ctx: JobContext, settings: BaselineS
     );
     if (!matchedKey) {
       rmSync(path.join(dir, BASELINE_DIR), { recursive: true, force: true });
-      if (failures.length > 0) return { records: [], status: 'unavailable', note: failures[0] };
+      if (failures.length > 0) return { records: [], status: 'unavailable', note: clip(failures[0]!, 300) };
       return { records: [], status: 'none' };
     }
     try {
@@ -217,7 +218,7 @@ export async function saveBaselineWindow(
     writeFileSync(path.join(dir, BASELINE_FILE), JSON.stringify(body, null, 1));
     try {
       const { value: id, failures } = await captureClientFailures(() => withTimeout(inWorkspace(dir, () => cache.saveCache([BASELINE_FILE], key)), opts.timeoutMs, 'baseline save'));
-      if (id === -1 || failures.length > 0) return { saved: false, key, reason: failures[0] ?? 'the cache service refused the entry', failed: true };
+      if (id === -1 || failures.length > 0) return { saved: false, key, reason: clip(failures[0] ?? 'the cache service refused the entry', 300), failed: true };
       return { saved: true, key, reason: decision.reason, failed: false, records: records.length };
     } finally {
       rmSync(path.join(dir, BASELINE_DIR), { recursive: true, force: true });
@@ -229,5 +230,5 @@ export async function saveBaselineWindow(
 
 function describe(e: unknown): string {
   if (e instanceof TimeoutError) return e.message;
-  return e instanceof Error ? e.message : String(e);
+  return clip(e instanceof Error ? e.message : String(e), 300);
 }
