@@ -117,21 +117,21 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   if (!(await waitForFirstSample(outDir, 5000))) io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
   const code = await runChild(rest);
   const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
-  const { result, summary, files } = finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how });
+  const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
   io.out(summary);
   io.err(`\ncarbon-gate: ${result.verdict.headline}\nfiles: ${files.emissionsCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
   if (code !== 0) return code;
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
 
-function cmdReport(args: string[], io: CliIo): number {
+async function cmdReport(args: string[], io: CliIo): Promise<number> {
   const dir = args[0];
   if (!dir || args.length > 1) throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
   if (!existsSync(path.join(dir, RUN_INFO_FILE))) throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
   const info = readRunInfo(dir);
   const settings: Settings = { ...info.settings, token: '', electricityMapsToken: null };
   const marker = readMarker(dir);
-  const { result, summary } = finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved' });
+  const { result, summary } = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
   io.out(summary);
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
@@ -148,7 +148,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.
       return 0;
     }
     if (cmd === 'run') return await cmdRun(args, io, env);
-    if (cmd === 'report') return cmdReport(args, io);
+    if (cmd === 'report') return await cmdReport(args, io);
     throw new InputError('command', cmd, "'run', 'report', '--help' or '--version'");
   } catch (e) {
     if (e instanceof InputError) {

@@ -16,6 +16,8 @@ import type { CompletionMarker, HardwareFacts, RunResult, Sample } from '../core
 import { computeVerdict } from '../core/verdict.js';
 import { renderBaselineSection } from '../core/report/baseline-section.js';
 import { loadTables } from '../data/tables.js';
+import { detectCloud } from '../adapters/cloud-metadata.js';
+import { CACHE_FILE_NAME, liveIntensityFor } from '../adapters/electricity-maps.js';
 import { createLinuxReaders } from '../sampler/linux/readers.js';
 import { MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
 import type { Settings } from '../settings/settings.js';
@@ -36,6 +38,7 @@ export interface FinishOptions {
   cloud?: CloudMetadata | null;
   live?: LiveIntensity | null;
   warnings?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Finished {
@@ -75,7 +78,7 @@ function lastSampleOf(text: string): Sample | null {
   return null;
 }
 
-export function finishRun(o: FinishOptions): Finished {
+export async function finishRun(o: FinishOptions): Promise<Finished> {
   const { runDir, info, settings } = o;
   const warnings = [...(o.warnings ?? [])];
   const samplesPath = path.join(runDir, SAMPLES_FILE);
@@ -108,8 +111,14 @@ export function finishRun(o: FinishOptions): Finished {
   if (firstGpu && !facts.gpus.length) for (const m of firstGpu[1].matchAll(/"name":"((?:[^"\\]|\\.)*)"/g)) facts.gpus.push(JSON.parse(`"${m[1]}"`) as string);
 
   const tables = loadTables();
-  const modelArgs = { facts, settings, tables, cloud: o.cloud ?? null };
+  const env = o.env ?? process.env;
+  // Network only when asked for: instance metadata (≤ 300 ms) and a live intensity (1 s, cached per run).
+  const cloud = o.cloud !== undefined ? o.cloud : settings.detectCloud ? await detectCloud({ env }) : null;
+  if (settings.detectCloud && !cloud) warnings.push('detect-cloud: no instance metadata service answered within 300 ms; the model uses the inputs and defaults.');
+  const modelArgs = { facts, settings, tables, cloud };
   const model = selectModel(modelArgs);
+  const live =
+    o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: path.join(runDir, CACHE_FILE_NAME), env }) : null;
 
   const csvRows: string[] = [samplesCsvHeader()];
   const integrator = new EnergyIntegrator({
@@ -134,7 +143,7 @@ export function finishRun(o: FinishOptions): Finished {
   }
   for (const [f, n] of faults) if (!f.startsWith('closing sample')) warnings.push(n > 1 ? `${f} (${n} times)` : f);
 
-  const intensityArgs = { settings, model, facts, tables, live: o.live ?? null };
+  const intensityArgs = { settings, model, facts, tables, live };
   const intensity = resolveIntensity(intensityArgs);
   const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
   const baseline = o.baseline ?? { records: [], status: 'disabled' as const };

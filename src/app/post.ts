@@ -66,7 +66,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
 
   runner.group('carbon-gate: report');
   try {
-    finished = finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings });
+    finished = await finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings, env });
   } catch (e) {
     runner.endGroup();
     const why = (e as Error).message ?? String(e);

@@ -57,7 +57,7 @@ export function emissionsCsv(r: RunResult): string {
     gpu_model: e.gpuModels.join('; '),
     longitude: '',
     latitude: '',
-    ram_total_size: r.model.memoryGb,
+    ram_total_size: r.hardware.memoryBytes / 2 ** 30,
     tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
     on_cloud: r.model.provider ? 'Y' : 'N',
     pue: em.pue,
