@@ -4,7 +4,7 @@
 //
 // The compared metric is cpu-seconds of the job's process tree, which the workload controls. The workload
 // is a fixed amount of work (not a fixed time), so its CPU-seconds do not depend on how busy the machine
-// is: every job runs one unit (≈0.8 CPU-s here); the regressing re-run runs four.
+// is: every job runs one unit (≈0.8 CPU-s here); the regressing re-run runs six.
 //
 // CARBON_GATE_ACTION_DIR points the runner at another built copy of the action (dist/ and data/), e.g. to
 // test before dist/ is rebuilt.
