@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 57766:
+/***/ 82535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -930,7 +930,7 @@ function instanceRow(tables, p, instanceType) {
 function gridFactor(tables, p, region) {
     return tables.gridIndex.get(`${p}:${region.trim().toLowerCase()}`) ?? null;
 }
-function tables_countryRow(tables, code) {
+function countryRow(tables, code) {
     return tables.countryIndex.get(code.trim().toUpperCase()) ?? null;
 }
 /** Levenshtein distance, for "did you mean" lists. */
@@ -970,7 +970,7 @@ const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => String(Number(x.toPrecision(digits)));
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
 /** The cloud region recorded in a model by instance metadata, if any. */
-function select_modelRegion(model) {
+function modelRegion(model) {
     return model.sources.find((s) => s.what === CLOUD_REGION_WHAT)?.value ?? null;
 }
 function normalisedArch(arch) {
@@ -1490,10 +1490,10 @@ function intensity_resolveIntensity(args) {
         return withFallback(g);
     }
     if (settings.country) {
-        const c = tables_countryRow(tables, settings.country);
+        const c = countryRow(tables, settings.country);
         if (!c) {
             const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
-            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${tables_countryRow(tables, code)?.country})`);
+            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${countryRow(tables, code)?.country})`);
             throw new inputs_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
         }
         return withFallback({
@@ -1503,7 +1503,7 @@ function intensity_resolveIntensity(args) {
             year: c.year,
         });
     }
-    const detected = select_modelRegion(model);
+    const detected = modelRegion(model);
     let detectedNote = '';
     if (detected) {
         const [p, name] = detected.split(':');
@@ -2136,7 +2136,7 @@ function emissionsCsv(r) {
         gpu_model: e.gpuModels.join('; '),
         longitude: '',
         latitude: '',
-        ram_total_size: r.model.memoryGb,
+        ram_total_size: r.hardware.memoryBytes / 2 ** 30,
         tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
         on_cloud: r.model.provider ? 'Y' : 'N',
         pue: em.pue,
@@ -2434,6 +2434,220 @@ function parseSamples(text) {
 var core_verdict = __nccwpck_require__(79478);
 // EXTERNAL MODULE: ./src/core/report/baseline-section.ts
 var baseline_section = __nccwpck_require__(48113);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/adapters/cloud-metadata.ts
+// Optional instance-metadata probe (input detect-cloud, off by default). Asks the link-local metadata
+// service of AWS (IMDSv2, IMDSv1 fallback), Azure and GCP in parallel under one deadline (≤ 300 ms)
+// and returns the provider, region and instance type, or null. Never throws.
+// The endpoint is overridable with CARBON_GATE_IMDS_URL (tests point it at a loopback server).
+
+const IMDS_URL_ENV = 'CARBON_GATE_IMDS_URL';
+const DEFAULT_BASE = 'http://169.254.169.254';
+const MAX_TIMEOUT_MS = 300;
+/** Metadata values are untrusted text: accept only plain identifiers. */
+const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+const safe = (v) => (typeof v === 'string' && SAFE.test(v.trim()) ? v.trim() : null);
+// node:http rather than fetch: it is already loaded, so the 300 ms budget is spent on the network
+// and not on initialising fetch's HTTP client.
+function get(url, headers, signal, method = 'GET') {
+    return new Promise((resolve) => {
+        let req;
+        try {
+            req = external_node_http_default().request(url, { method, headers, signal, agent: false }, (res) => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (c) => {
+                    size += c.length;
+                    if (size > 4096)
+                        req.destroy();
+                    else
+                        chunks.push(c);
+                });
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8').trim() }));
+                res.on('error', () => resolve(null));
+            });
+        }
+        catch {
+            resolve(null);
+            return;
+        }
+        req.on('error', () => resolve(null));
+        req.on('close', () => resolve(null));
+        req.end();
+    });
+}
+function cloud_metadata_text(r) {
+    return r && r.status >= 200 && r.status < 300 ? r.body : null;
+}
+async function probeAws(base, signal) {
+    const rawToken = cloud_metadata_text(await get(`${base}/latest/api/token`, { 'X-aws-ec2-metadata-token-ttl-seconds': '60' }, signal, 'PUT'));
+    const token = rawToken && /^[A-Za-z0-9+/=_-]{1,1024}$/.test(rawToken) ? rawToken : null;
+    const headers = token ? { 'X-aws-ec2-metadata-token': token } : {};
+    const [type, region] = await Promise.all([
+        get(`${base}/latest/meta-data/instance-type`, headers, signal).then(cloud_metadata_text),
+        get(`${base}/latest/meta-data/placement/region`, headers, signal).then(cloud_metadata_text),
+    ]);
+    const instanceType = safe(type);
+    if (!instanceType || !/^[a-z0-9-]+\.[a-z0-9-]+$/.test(instanceType))
+        return null;
+    return { provider: 'aws', region: safe(region), instanceType, source: token ? 'AWS IMDSv2' : 'AWS IMDSv1' };
+}
+async function probeAzure(base, signal) {
+    const body = cloud_metadata_text(await get(`${base}/metadata/instance/compute?api-version=2021-02-01`, { Metadata: 'true' }, signal));
+    if (!body)
+        return null;
+    try {
+        const j = JSON.parse(body);
+        const instanceType = safe(j.vmSize);
+        const region = safe(j.location);
+        if (!instanceType && !region)
+            return null;
+        return { provider: 'azure', region: region?.toLowerCase() ?? null, instanceType, source: 'Azure IMDS' };
+    }
+    catch {
+        return null;
+    }
+}
+async function probeGcp(base, signal) {
+    const h = { 'Metadata-Flavor': 'Google' };
+    const [mt, zone] = await Promise.all([get(`${base}/computeMetadata/v1/instance/machine-type`, h, signal), get(`${base}/computeMetadata/v1/instance/zone`, h, signal)]);
+    // A real GCP metadata server answers with this header; anything else is not GCP.
+    if (mt?.headers['metadata-flavor'] !== 'Google')
+        return null;
+    const instanceType = safe(cloud_metadata_text(mt)?.split('/').pop());
+    const z = safe(cloud_metadata_text(zone)?.split('/').pop());
+    if (!instanceType)
+        return null;
+    const region = z && /^[a-z]+-[a-z]+\d+-[a-z]$/.test(z) ? z.replace(/-[a-z]$/, '') : null;
+    return { provider: 'gcp', region, instanceType, source: 'GCP metadata server' };
+}
+/**
+ * Probes the three metadata services at once; returns the first that identifies its cloud, or null
+ * when none does within `timeoutMs` (capped at 300 ms).
+ */
+async function detectCloud(opts = {}) {
+    const env = opts.env ?? process.env;
+    const base = (env[IMDS_URL_ENV]?.trim() || DEFAULT_BASE).replace(/\/+$/, '');
+    const timeoutMs = Math.min(MAX_TIMEOUT_MS, Math.max(1, opts.timeoutMs ?? MAX_TIMEOUT_MS));
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+    try {
+        const deadline = new Promise((resolve) => ctrl.signal.addEventListener('abort', () => resolve(null), { once: true }));
+        const probes = [probeAws(base, ctrl.signal), probeAzure(base, ctrl.signal), probeGcp(base, ctrl.signal)];
+        // The first probe that finds something wins; null once all have answered nothing.
+        const first = new Promise((resolve) => {
+            let pending = probes.length;
+            for (const p of probes) {
+                p.then((r) => (r ? resolve(r) : --pending === 0 && resolve(null)), () => --pending === 0 && resolve(null));
+            }
+        });
+        return await Promise.race([first, deadline]);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        clearTimeout(timer);
+        ctrl.abort();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/electricity-maps.ts
+// Optional live grid intensity from the Electricity Maps API (input electricity-maps-token).
+// One request per run at most: the answer (or the failure) is cached in a file of the run directory.
+// 1 s timeout; any failure becomes a LiveIntensity with an error, so the tables are used and the
+// report says why. The token is sent only as the auth-token header and never logged or stored.
+
+
+const ELECTRICITY_MAPS_URL_ENV = 'CARBON_GATE_ELECTRICITY_MAPS_URL';
+const electricity_maps_DEFAULT_BASE = 'https://api.electricitymap.org';
+const TIMEOUT_MS = 1000;
+const CACHE_FILE_NAME = 'electricity-maps.json';
+function readCache(file, zone) {
+    try {
+        const c = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        if (c.zone !== zone)
+            return null;
+        const out = { zone: c.zone, gCo2ePerKwh: typeof c.gCo2ePerKwh === 'number' ? c.gCo2ePerKwh : null, cached: true };
+        if (c.datetime)
+            out.datetime = c.datetime;
+        if (c.error)
+            out.error = c.error;
+        return out;
+    }
+    catch {
+        return null;
+    }
+}
+function writeCache(file, v) {
+    try {
+        const entry = { ...v, fetchedAtMs: Date.now() };
+        delete entry.cached;
+        external_node_fs_default().writeFileSync(file, JSON.stringify(entry));
+    }
+    catch {
+        // a cache that cannot be written only costs a second request
+    }
+}
+/** Fetches the latest carbon intensity of `zone`. Never throws; never includes the token in errors. */
+async function fetchLiveIntensity(opts) {
+    const { zone, token } = opts;
+    if (opts.cacheFile) {
+        const hit = readCache(opts.cacheFile, zone);
+        if (hit)
+            return hit;
+    }
+    const env = opts.env ?? process.env;
+    const base = (env[ELECTRICITY_MAPS_URL_ENV]?.trim() || electricity_maps_DEFAULT_BASE).replace(/\/+$/, '');
+    const timeoutMs = Math.min(TIMEOUT_MS, Math.max(1, opts.timeoutMs ?? TIMEOUT_MS));
+    let result;
+    try {
+        const res = await fetch(`${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(zone)}`, {
+            headers: { 'auth-token': token, accept: 'application/json' },
+            signal: AbortSignal.timeout(timeoutMs),
+            redirect: 'error',
+        });
+        if (!res.ok) {
+            await res.body?.cancel().catch(() => undefined);
+            result = { zone, gCo2ePerKwh: null, error: `HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (token rejected)' : ''}` };
+        }
+        else {
+            const j = (await res.json());
+            const v = j.carbonIntensity;
+            if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 5000) {
+                result = { zone, gCo2ePerKwh: v };
+                if (typeof j.datetime === 'string' && /^[0-9T:.Z+-]{10,40}$/.test(j.datetime))
+                    result.datetime = j.datetime;
+            }
+            else {
+                result = { zone, gCo2ePerKwh: null, error: 'the answer had no usable carbonIntensity' };
+            }
+        }
+    }
+    catch (e) {
+        const name = e?.name;
+        result = { zone, gCo2ePerKwh: null, error: name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${timeoutMs} ms` : 'network error' };
+    }
+    if (opts.cacheFile)
+        writeCache(opts.cacheFile, result);
+    return result;
+}
+/**
+ * The live value for this run, or null when no token is set. When a token is set but no zone can be
+ * named for the location, returns an error value so the report says why the tables were used.
+ */
+async function liveIntensityFor(args) {
+    const token = args.settings.electricityMapsToken;
+    if (!token || args.settings.carbonIntensityGPerKwh !== null)
+        return null;
+    const zone = electricityMapsZone(args);
+    if (!zone)
+        return { zone: 'none', gCo2ePerKwh: null, error: 'no Electricity Maps zone is known for this location (set country, or region to an Azure US region)' };
+    return fetchLiveIntensity({ zone, token, cacheFile: args.cacheFile ?? null, env: args.env });
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/linux/procfs.ts
 // Minimal synchronous /proc readers for the sampler's hot loop. No allocation-heavy parsing.
 // Small /proc files are read through one shared buffer with open/read/close: about 40 % cheaper
@@ -3239,6 +3453,8 @@ const VERSION = '0.1.0';
 
 
 
+
+
 const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
@@ -3274,7 +3490,7 @@ function lastSampleOf(text) {
     }
     return null;
 }
-function finishRun(o) {
+async function finishRun(o) {
     const { runDir, info, settings } = o;
     const warnings = [...(o.warnings ?? [])];
     const samplesPath = external_node_path_default().join(runDir, SAMPLES_FILE);
@@ -3308,8 +3524,14 @@ function finishRun(o) {
         for (const m of firstGpu[1].matchAll(/"name":"((?:[^"\\]|\\.)*)"/g))
             facts.gpus.push(JSON.parse(`"${m[1]}"`));
     const tables = tables_loadTables();
-    const modelArgs = { facts, settings, tables, cloud: o.cloud ?? null };
+    const env = o.env ?? process.env;
+    // Network only when asked for: instance metadata (≤ 300 ms) and a live intensity (1 s, cached per run).
+    const cloud = o.cloud !== undefined ? o.cloud : settings.detectCloud ? await detectCloud({ env }) : null;
+    if (settings.detectCloud && !cloud)
+        warnings.push('detect-cloud: no instance metadata service answered within 300 ms; the model uses the inputs and defaults.');
+    const modelArgs = { facts, settings, tables, cloud };
     const model = select_selectModel(modelArgs);
+    const live = o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: external_node_path_default().join(runDir, CACHE_FILE_NAME), env }) : null;
     const csvRows = [samplesCsvHeader()];
     const integrator = new EnergyIntegrator({
         model,
@@ -3337,7 +3559,7 @@ function finishRun(o) {
     for (const [f, n] of faults)
         if (!f.startsWith('closing sample'))
             warnings.push(n > 1 ? `${f} (${n} times)` : f);
-    const intensityArgs = { settings, model, facts, tables, live: o.live ?? null };
+    const intensityArgs = { settings, model, facts, tables, live };
     const intensity = intensity_resolveIntensity(intensityArgs);
     const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
     const baseline = o.baseline ?? { records: [], status: 'disabled' };
@@ -3458,7 +3680,7 @@ async function runPost(env = process.env) {
     }
     runner.group('carbon-gate: report');
     try {
-        finished = finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings });
+        finished = await finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings, env });
     }
     catch (e) {
         runner.endGroup();
@@ -3828,7 +4050,7 @@ function makeHeadline(status, overBudget, regression) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57766);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82535);
 
 await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 // A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.
