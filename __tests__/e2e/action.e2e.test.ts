@@ -59,6 +59,12 @@ describe('the bundled action, pre → main → workload → post', () => {
     expect(result.energy.totalWh).toBeGreaterThan(0);
     expect(post.summary).toContain(result.energy.totalWh >= 1000 ? 'kWh' : 'Wh');
     expect(post.summary).toMatch(/400 gCO2e\/kWh/);
+    // The model and its sources (RUNNER_ENVIRONMENT=github-hosted → the CCF Azure model).
+    expect(post.summary).toContain('### Model');
+    expect(post.summary).toMatch(/CCF Azure model for a GitHub-hosted runner/);
+    expect(post.summary).toMatch(/CPU W per vCPU \(idle\/max\)/);
+    expect(post.summary).toMatch(/PUE \| 1\.185/);
+    expect(post.summary).toMatch(/input carbon-intensity/);
     expect(result.quality.partial).toBe(false);
 
     // Attribution: the tree's CPU over the workload's window matches the kernel's own accounting
@@ -121,6 +127,10 @@ describe('the bundled action, pre → main → workload → post', () => {
     const post = await job.run('post');
     expect(post.code).toBe(0);
     expect(existsSync(path.join(job.state['run-dir'], 'carbon-gate.json'))).toBe(true);
+    // No intensity input: the documented US region set of GitHub-hosted runners, named in the summary.
+    expect(post.summary).toMatch(/github-hosted US average/);
+    expect(post.summary).toMatch(/eastus2/);
+    expect(post.summary).toMatch(/366\.8 gCO2e\/kWh/);
     expect(pidAlive(Number(job.state['sampler-pid']))).toBe(false);
   });
 
