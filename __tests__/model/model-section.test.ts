@@ -48,6 +48,6 @@ describe('renderModelSection', () => {
   });
 
   test('escapeCell neutralises markdown, HTML, pipes, mentions and newlines', () => {
-    expect(escapeCell('a|b\n<script>*x*_[y](z)@team`c`')).toBe('a\\|b &lt;script&gt;\\*x\\*\\_\\[y\\](z)@\u200bteam\\`c\\`');
+    expect(escapeCell('a|b\n<script>*x*_[y](z)@team`c`')).toBe('a\\|b &lt;script&gt;\\*x\\*\\_\\[y\\](z)&#64;team\\`c\\`');
   });
 });

@@ -14,7 +14,8 @@ const HTML_ENTITIES: Record<string, string> = {
 
 /**
  * Makes arbitrary text safe to place inline in markdown (including a table cell): HTML special characters
- * become entities, markdown punctuation is backslash-escaped, mentions and issue references are defused,
+ * become entities, the inline markdown characters (\\ ` * _ [ ] | ~) are backslash-escaped, mentions and
+ * issue references are defused,
  * and line breaks / control characters become spaces. Do not put the result inside a code span.
  */
 export function escapeMarkdown(text: string): string {
@@ -25,7 +26,7 @@ export function escapeMarkdown(text: string): string {
       out += ' ';
     } else if (ch in HTML_ENTITIES) {
       out += HTML_ENTITIES[ch];
-    } else if ('\\`*_{}[]()+-.!|~'.includes(ch)) {
+    } else if ('\\`*_[]|~'.includes(ch)) {
       out += '\\' + ch;
     } else {
       out += ch;

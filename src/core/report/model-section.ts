@@ -1,17 +1,12 @@
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+import { escapeMarkdown } from './escape.js';
 import type { EnergyResult, Emissions, GridIntensity, PowerModel, Provenance } from '../types.js';
 
-/** Escapes text for a GitHub-flavoured markdown table cell or list item. */
+/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
 export function escapeCell(s: string): string {
-  return String(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b')
-    .replace(/\r?\n|\r/g, ' ');
+  return escapeMarkdown(s);
 }
 
 function num(x: number, digits = 4): string {
