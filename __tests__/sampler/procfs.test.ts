@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { environHas, parseCpuLine, parseMeminfo, parseProcStat, readPidStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
+import { KeptFile, StatReader, environHas, parseAuxv, parseCpuLine, parseLastPid, parseMeminfo, parseProcStat, readPidStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
 import { CgroupAccount, cgroupDir, findCgroup2Mount, parseCgroupV2Path, parseUsageUsec, type CgroupSource } from '../../src/sampler/linux/cgroup.js';
 import { jobMarker, procSource } from '../../src/sampler/linux/readers.js';
 import { TreeTracker } from '../../src/sampler/linux/tree.js';
@@ -67,6 +67,47 @@ describe('procfs parsers', () => {
     } finally {
       rmSync(dir, { recursive: true });
     }
+  });
+});
+
+describe('system constants and kept files', () => {
+  test('parseAuxv finds AT_CLKTCK and AT_PAGESZ in 64- and 32-bit vectors', () => {
+    // Recorded from /proc/self/auxv on x86-64 (first pairs: AT_SYSINFO_EHDR, AT_MINSIGSTKSZ, AT_HWCAP, AT_PAGESZ, AT_CLKTCK).
+    const hex = '2100000000000000' + '0010bd60ce7f0000' + '3300000000000000' + '300d000000000000' + '1000000000000000' + 'fffb8b1700000000' + '0600000000000000' + '0010000000000000' + '1100000000000000' + '6400000000000000' + '0000000000000000' + '0000000000000000';
+    expect(parseAuxv(Buffer.from(hex, 'hex'), 8)).toEqual({ clkTck: 100, pageBytes: 4096 });
+    const w32 = Buffer.alloc(32);
+    [6, 16384, 17, 250, 0, 0].forEach((v, i) => w32.writeUInt32LE(v, i * 4));
+    expect(parseAuxv(w32, 4)).toEqual({ clkTck: 250, pageBytes: 16384 });
+  });
+
+  test('systemConstants agrees with getconf on this machine', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const c = systemConstants();
+    expect(c.clkTck).toBe(Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()));
+    expect(c.pageBytes).toBe(Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()));
+  });
+
+  test('parseLastPid reads the 5th field of /proc/loadavg', () => {
+    expect(parseLastPid('0.38 1.72 2.61 2/311 30123\n')).toBe(30123);
+    expect(parseLastPid('0.38 1.72')).toBeNull();
+  });
+
+  test('a kept /proc/<pid>/stat stops reading once its process has exited (no pid-reuse confusion)', async () => {
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const pid = child.pid as number;
+    const reader = new StatReader('/proc');
+    reader.retain([pid]);
+    expect(reader.stat(pid)?.pid).toBe(pid);
+    expect(reader.keptCount).toBe(1);
+    const gone = new Promise((r) => child.on('exit', r));
+    child.kill('SIGKILL');
+    await gone;
+    expect(reader.stat(pid)).toBeNull();
+    expect(reader.keptCount).toBe(0);
+    const f = new KeptFile('/proc/self/stat');
+    expect(parseProcStat(f.read() as string)?.pid).toBe(process.pid);
+    expect(parseProcStat(f.read() as string)?.pid).toBe(process.pid);
+    f.close();
   });
 });
 
@@ -169,16 +210,19 @@ describe('TreeTracker on the real /proc', () => {
     const { clkTck, pageBytes } = systemConstants();
     const dir = mkdtempSync(join(tmpdir(), 'cg-tree-'));
     const hold = join(dir, 'hold');
+    const burnt = join(dir, 'burnt');
     writeFileSync(hold, '');
     const marker = `cg-test-${process.pid}-${Date.now()}`;
     // Busy loops in dash: two in parallel, 25 short-lived ones in sequence, and a daemon that double
     // forks away, burns once it has left the tree (its parent exits at once; what a process uses
-    // while still in the tree is the tree's), then idles until the test removes the hold file.
+    // while still in the tree is the tree's), then idles until the test removes the hold file. The
+    // root says "done" only once the daemon has finished burning, so the last reads see it idle.
     const burn = (n: number): string => `i=0; while [ $i -lt ${n} ]; do i=$((i+1)); done`;
     const script = [
-      `( ( sleep 0.2; ${burn(60000)}; while [ -e '${hold}' ]; do sleep 0.05; done ) & ) `,
+      `( ( sleep 0.2; ${burn(60000)}; : > '${burnt}'; n=0; while [ -e '${hold}' ] && [ $n -lt 600 ]; do sleep 0.05; n=$((n+1)); done ) & ) `,
       `${burn(150000)} & ${burn(150000)} & wait`,
       `for k in $(seq 1 25); do sh -c '${burn(8000)}'; done`,
+      `while [ ! -e '${burnt}' ]; do sleep 0.05; done`,
       'echo done',
       'read x',
     ].join('\n');
@@ -202,32 +246,48 @@ describe('TreeTracker on the real /proc', () => {
       };
       look();
     });
-    const tracker = new TreeTracker(procSource('/proc'), { rootPid, clkTck, pageBytes, marker: `CARBON_GATE_TRACKING_ID=${marker}`, fullScanEvery: 10 });
-    let last = tracker.read();
-    let finished = false;
-    void done.then(() => (finished = true));
-    const readings: TreeReading[] = [last];
-    while (!finished) {
-      await new Promise((r) => setTimeout(r, 20));
+    // Whatever fails below, nothing started here may outlive the test.
+    const cleanup = (): void => {
+      rmSync(dir, { recursive: true, force: true });
+      if (child.exitCode === null) child.stdin.end('\n');
+    };
+    let last: TreeReading;
+    let readings: TreeReading[];
+    let daemonPids: number[];
+    let daemonTicks: number;
+    let truthTicks: number;
+    let tracker: TreeTracker;
+    try {
+      tracker = new TreeTracker(procSource('/proc'), { rootPid, clkTck, pageBytes, marker: `CARBON_GATE_TRACKING_ID=${marker}`, fullScanEvery: 10 });
+      last = tracker.read();
+      let finished = false;
+      void done.then(() => (finished = true));
+      readings = [last];
+      const giveUp = Date.now() + 45_000; // bounded: a stuck workload fails the test instead of hanging it
+      while (!finished && Date.now() < giveUp) {
+        await new Promise((r) => setTimeout(r, 20));
+        last = tracker.read();
+        readings.push(last);
+      }
+      expect(finished).toBe(true);
       last = tracker.read();
       readings.push(last);
+      // The daemon is still alive (held): its own counters, read directly, against what we called escaped.
+      daemonPids = procSource('/proc').listPids().filter((p) => {
+        const env = procSource('/proc').environ?.(p);
+        return env?.includes(`CARBON_GATE_TRACKING_ID=${marker}`) && p !== rootPid && p !== child.pid;
+      });
+      daemonTicks = daemonPids.reduce((a, p) => a + ticksOf(p), 0);
+      rmSync(hold);
+      child.stdin.end('\n');
+      await exited;
+      await new Promise((r) => setTimeout(r, 100)); // let the daemon notice the hold file is gone
+      const parentStat = parseProcStat(out.slice(out.lastIndexOf('\n', out.length - 2) + 1)) as ProcStat;
+      expect(parentStat.pid).toBe(child.pid);
+      truthTicks = parentStat.cutime + parentStat.cstime;
+    } finally {
+      cleanup();
     }
-    last = tracker.read();
-    readings.push(last);
-    // The daemon is still alive (held): its own counters, read directly, against what we called escaped.
-    const daemonPids = procSource('/proc').listPids().filter((p) => {
-      const env = procSource('/proc').environ?.(p);
-      return env?.includes(`CARBON_GATE_TRACKING_ID=${marker}`) && p !== rootPid && p !== child.pid;
-    });
-    const daemonTicks = daemonPids.reduce((a, p) => a + ticksOf(p), 0);
-    rmSync(hold);
-    child.stdin.end('\n');
-    await exited;
-    await new Promise((r) => setTimeout(r, 100)); // let the daemon notice the hold file is gone
-    const parentStat = parseProcStat(out.slice(out.lastIndexOf('\n', out.length - 2) + 1)) as ProcStat;
-    expect(parentStat.pid).toBe(child.pid);
-    const truthTicks = parentStat.cutime + parentStat.cstime;
-    rmSync(dir, { recursive: true, force: true });
 
     for (let i = 1; i < readings.length; i++) expect(readings[i].cpuSeconds).toBeGreaterThanOrEqual(readings[i - 1].cpuSeconds);
     // The workload burns about a second of CPU.

@@ -28,18 +28,26 @@ function statLine(p: Proc): string {
   return `${f.join(' ')}\n`;
 }
 
-/** Replays snapshots: `at(i)` makes snapshot i the current /proc. */
-function replay(snapshots: Proc[][]) {
+/** Replays snapshots: `at(i)` makes snapshot i the current /proc. With `lastPids`, also /proc/loadavg's last pid per snapshot. */
+function replay(snapshots: Proc[][], lastPids?: number[]) {
   let cur = new Map<number, { stat: ProcStat; env: string }>();
+  let i = 0;
+  const calls = { listPids: 0 };
   const src: ProcSource = {
     stat: (pid) => cur.get(pid)?.stat ?? null,
-    listPids: () => [...cur.keys()],
+    listPids: () => {
+      calls.listPids++;
+      return [...cur.keys()];
+    },
     environ: (pid) => cur.get(pid)?.env ?? null,
+    ...(lastPids ? { lastPid: () => lastPids[i] } : {}),
   };
   return {
     src,
-    at(i: number): void {
-      cur = new Map(snapshots[i].map((p) => [p.pid, { stat: parseProcStat(statLine(p)) as ProcStat, env: (p.env ?? ['PATH=/usr/bin']).join('\0') + '\0' }]));
+    calls,
+    at(k: number): void {
+      i = k;
+      cur = new Map(snapshots[k].map((p) => [p.pid, { stat: parseProcStat(statLine(p)) as ProcStat, env: (p.env ?? ['PATH=/usr/bin']).join('\0') + '\0' }]));
     },
   };
 }
@@ -265,5 +273,44 @@ describe('TreeTracker over recorded snapshots', () => {
     const last = snaps[49];
     const expected = last.reduce((a, p) => (p.pid === 1 ? a : a + p.utime + (p.cutime ?? 0)), 0);
     expect(readings[49].cpuSeconds).toBeCloseTo(expected / 100, 10);
+  });
+
+  test('while the last allocated pid stands still nothing is listed; when it moves, new pids are read; a wrap forces a full scan', () => {
+    const base = (cut: number): Proc[] => [init, { pid: ROOT, ppid: 1, utime: 10, cutime: cut, start: 100 }];
+    const snaps: Proc[][] = [
+      base(0),
+      base(0),
+      [...base(0), { pid: 120, ppid: ROOT, utime: 4, start: 150 }],
+      [...base(0), { pid: 120, ppid: ROOT, utime: 9, start: 150 }],
+      // The counter wrapped: pid 90 (below the old counter) is a new child of the tree.
+      [...base(0), { pid: 120, ppid: ROOT, utime: 9, start: 150 }, { pid: 90, ppid: ROOT, utime: 2, start: 160 }],
+    ];
+    const r = replay(snaps, [110, 110, 120, 120, 90]);
+    const t = new TreeTracker(r.src, opts);
+    const readings = snaps.map((_, k) => {
+      r.at(k);
+      const before = r.calls.listPids;
+      const reading = t.read({ fullScan: k === 0 });
+      return { reading, listed: r.calls.listPids > before };
+    });
+    expect(readings.map((x) => x.listed)).toEqual([true, false, true, false, true]);
+    expect(readings[2].reading.processes).toBe(2);
+    expect(readings[3].reading.cpuSeconds).toBeCloseTo(0.19, 10);
+    expect(readings[4].reading.processes).toBe(3);
+    expect(readings[4].reading.cpuSeconds).toBeCloseTo(0.21, 10);
+  });
+
+  test('tells its source which pids it follows (members and escapees), so their files can stay open', () => {
+    const r = replay([
+      [init, { pid: ROOT, ppid: 1, utime: 10, start: 100 }, { pid: 101, ppid: ROOT, utime: 1, start: 110 }, { pid: 102, ppid: 101, utime: 1, start: 111 }],
+      [init, { pid: ROOT, ppid: 1, utime: 10, cutime: 1, start: 100 }, { pid: 102, ppid: 1, utime: 1, start: 111 }],
+    ]);
+    const retained: number[][] = [];
+    const t = new TreeTracker({ ...r.src, retain: (pids) => retained.push([...pids].sort((a, b) => a - b)) }, opts);
+    r.at(0);
+    t.read({ fullScan: true });
+    r.at(1);
+    t.read();
+    expect(retained).toEqual([[100, 101, 102], [100, 102]]);
   });
 });

@@ -18,9 +18,11 @@
 //
 // Processes are identified by (pid, starttime) so a reused pid is never mistaken for its predecessor.
 //
-// Discovery is cheap: each tick lists /proc (one readdir) and reads the stat of pids that were not
-// in the previous listing; a full scan (the stat of every pid) runs only every `fullScanEvery`
-// ticks, to catch a pid reused between two listings or a process re-parented into the tree.
+// Discovery is cheap: when the last allocated pid (/proc/loadavg) has not moved since the previous
+// tick, nothing was created and nothing is listed; otherwise one readdir of /proc and the stat of
+// pids that were not in the previous listing. A full scan (the stat of every pid) runs on the first
+// tick, when the pid counter wrapped, and every `fullScanEvery` ticks, to catch a pid reused between
+// two listings or a process re-parented into the tree.
 // With `marker` (an environment entry such as RUNNER_TRACKING_ID=github_…, inherited by everything
 // the job starts), new processes outside the tree that carry it are recognised as escaped daemons
 // even when they left the tree before we ever saw them (a double fork takes well under a tick).
@@ -33,6 +35,13 @@ export interface ProcSource {
   listPids(): number[];
   /** The environment the process was started with (NUL-separated), or null when unreadable. */
   environ?(pid: number): string | null;
+  /**
+   * The most recently allocated pid (/proc/loadavg): while it does not change, no process (or
+   * thread) was created anywhere, so the /proc listing can be skipped. Null when unknown.
+   */
+  lastPid?(): number | null;
+  /** Told after each read which pids will be read again next tick (to keep their files open). */
+  retain?(pids: Iterable<number>): void;
 }
 
 export interface TreeTrackerOptions {
@@ -124,6 +133,7 @@ export class TreeTracker {
   private escapedBase = 0;
   /** Pids in the previous /proc listing: only pids not in it are read on an ordinary tick. */
   private seen = new Set<number>();
+  private prevLastPid: number | null = null;
   private lastS = 0;
   private monotoneFix = 0;
   private tick = 0;
@@ -187,6 +197,11 @@ export class TreeTracker {
 
   private step(fullScan: boolean): void {
     const rootPid = this.opts.rootPid;
+    // Read before anything else: a process created after this read moves it for the next tick.
+    const lastPid = this.src.lastPid?.() ?? null;
+    const created = lastPid === null || this.prevLastPid === null || lastPid !== this.prevLastPid;
+    const wrapped = lastPid !== null && this.prevLastPid !== null && lastPid < this.prevLastPid;
+    this.prevLastPid = lastPid;
     // The root. A different starttime under the same pid means the root is gone and the pid reused.
     const root = this.src.stat(rootPid);
     if (!root || (this.rootStart !== null && root.starttime !== this.rootStart)) {
@@ -218,7 +233,13 @@ export class TreeTracker {
       }
     }
     this.escaped.refresh((pid) => this.src.stat(pid), false);
-    if (!this.rootGone) this.discover(this.src.listPids(), fullScan);
+    if (!this.rootGone && (fullScan || wrapped || created)) this.discover(this.src.listPids(), fullScan || wrapped);
+    this.src.retain?.(this.followed());
+  }
+
+  private *followed(): IterableIterator<number> {
+    yield* this.tree.members.keys();
+    yield* this.escaped.members.keys();
   }
 
   /** New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full scan. */
