@@ -1752,16 +1752,69 @@ function resolveIntensity(args) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/report/escape.ts
+// Escaping of user-controlled text (job names, branch names, workflow names, notes) for GitHub-flavoured
+// markdown that may also contain HTML. Pure.
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // '@name' would mention (notify) a user or team; '#12' would link an issue.
+    '@': '&#64;',
+    '#': '&#35;',
+};
+/**
+ * Makes arbitrary text safe to place inline in markdown (including a table cell): HTML special characters
+ * become entities, the inline markdown characters (\\ ` * _ [ ] | ~) are backslash-escaped, mentions and
+ * issue references are defused,
+ * and line breaks / control characters become spaces. Do not put the result inside a code span.
+ */
+function escapeMarkdown(text) {
+    let out = '';
+    for (const ch of String(text)) {
+        const code = ch.codePointAt(0);
+        if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+            out += ' ';
+        }
+        else if (ch in HTML_ENTITIES) {
+            out += HTML_ENTITIES[ch];
+        }
+        else if ('\\`*_[]|~'.includes(ch)) {
+            out += '\\' + ch;
+        }
+        else {
+            out += ch;
+        }
+    }
+    return out;
+}
+/** Cuts text to at most `maxChars` code points, marking the cut with an ellipsis. Apply before escaping. */
+function clip(text, maxChars) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : chars.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
+}
+/**
+ * The text of a hidden marker `<!-- carbon-gate:<key> -->` with the key made safe for an HTML comment
+ * (no `--`, no `>`, no line breaks): anything outside [A-Za-z0-9 ._/:+=,@-] is percent-encoded.
+ */
+function markerFor(key) {
+    const safe = Array.from(key)
+        .map((ch) => (/^[A-Za-z0-9 ._/:+=,@-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
+        .join('')
+        .replace(/--/g, '-%2D');
+    return `<!-- carbon-gate:${safe} -->`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
-/** Escapes text for a GitHub-flavoured markdown table cell or list item. */
+// The "Model" section of the job summary: which model, which coefficient rows, which grid
+// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
+// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
+/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
 function escapeCell(s) {
-    return String(s)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200b')
-        .replace(/\r?\n|\r/g, ' ');
+    return escapeMarkdown(s);
 }
 function model_section_num(x, digits = 4) {
     if (!Number.isFinite(x))
@@ -1981,60 +2034,6 @@ function renderChart(series, mode) {
         '```',
         '',
     ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape.ts
-// Escaping of user-controlled text (job names, branch names, workflow names, notes) for GitHub-flavoured
-// markdown that may also contain HTML. Pure.
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    // '@name' would mention (notify) a user or team; '#12' would link an issue.
-    '@': '&#64;',
-    '#': '&#35;',
-};
-/**
- * Makes arbitrary text safe to place inline in markdown (including a table cell): HTML special characters
- * become entities, markdown punctuation is backslash-escaped, mentions and issue references are defused,
- * and line breaks / control characters become spaces. Do not put the result inside a code span.
- */
-function escapeMarkdown(text) {
-    let out = '';
-    for (const ch of String(text)) {
-        const code = ch.codePointAt(0);
-        if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
-            out += ' ';
-        }
-        else if (ch in HTML_ENTITIES) {
-            out += HTML_ENTITIES[ch];
-        }
-        else if ('\\`*_{}[]()+-.!|~'.includes(ch)) {
-            out += '\\' + ch;
-        }
-        else {
-            out += ch;
-        }
-    }
-    return out;
-}
-/** Cuts text to at most `maxChars` code points, marking the cut with an ellipsis. Apply before escaping. */
-function clip(text, maxChars) {
-    const chars = Array.from(text);
-    return chars.length <= maxChars ? text : chars.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
-}
-/**
- * The text of a hidden marker `<!-- carbon-gate:<key> -->` with the key made safe for an HTML comment
- * (no `--`, no `>`, no line breaks): anything outside [A-Za-z0-9 ._/:+=,@-] is percent-encoded.
- */
-function markerFor(key) {
-    const safe = Array.from(key)
-        .map((ch) => (/^[A-Za-z0-9 ._/:+=,@-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
-        .join('')
-        .replace(/--/g, '-%2D');
-    return `<!-- carbon-gate:${safe} -->`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/format.ts

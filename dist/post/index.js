@@ -2006,15 +2006,13 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
-/** Escapes text for a GitHub-flavoured markdown table cell or list item. */
+// The "Model" section of the job summary: which model, which coefficient rows, which grid
+// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
+// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
+/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
 function escapeCell(s) {
-    return String(s)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200b')
-        .replace(/\r?\n|\r/g, ' ');
+    return (0,report_escape/* escapeMarkdown */.FV)(s);
 }
 function model_section_num(x, digits = 4) {
     if (!Number.isFinite(x))
@@ -3843,7 +3841,8 @@ const HTML_ENTITIES = {
 };
 /**
  * Makes arbitrary text safe to place inline in markdown (including a table cell): HTML special characters
- * become entities, markdown punctuation is backslash-escaped, mentions and issue references are defused,
+ * become entities, the inline markdown characters (\\ ` * _ [ ] | ~) are backslash-escaped, mentions and
+ * issue references are defused,
  * and line breaks / control characters become spaces. Do not put the result inside a code span.
  */
 function escapeMarkdown(text) {
@@ -3856,7 +3855,7 @@ function escapeMarkdown(text) {
         else if (ch in HTML_ENTITIES) {
             out += HTML_ENTITIES[ch];
         }
-        else if ('\\`*_{}[]()+-.!|~'.includes(ch)) {
+        else if ('\\`*_[]|~'.includes(ch)) {
             out += '\\' + ch;
         }
         else {
