@@ -162,13 +162,19 @@ describe('cgroup v2 helpers', () => {
     usage = 9_000_000;
     expect(acc.combine(reading(3.5), tree)).toMatchObject({ method: 'procfs' });
     expect(acc.lastReason).toMatch(/50/);
+    // The check then pauses (it costs reads each tick) and procfs deltas are used meanwhile.
     pids = [100, 101];
     usage = 9_500_000;
     const r = acc.combine(reading(4.0), tree);
     expect(r.method).toBe('procfs');
     expect(r.cpuSeconds).toBeCloseTo(3.234 + 0.3 + 0.5, 10);
+    for (let k = 2; k < CgroupAccount.PAUSE_TICKS; k++) expect(acc.combine(reading(4.0), tree).method).toBe('procfs');
+    usage = 9_800_000;
+    expect(acc.combine(reading(4.1), tree).method).toBe('procfs'); // first check after the pause: baseline
     usage = 10_000_000;
-    expect(acc.combine(reading(4.4), tree).cpuSeconds).toBeCloseTo(4.034 + 0.5, 10);
+    const back = acc.combine(reading(4.4), tree);
+    expect(back.method).toBe('cgroup');
+    expect(back.cpuSeconds).toBeCloseTo(4.034 + 0.1 + 0.2, 10);
   });
 
   test('a tree process outside the cgroup, or an escaped one inside it, makes the cgroup unusable', () => {

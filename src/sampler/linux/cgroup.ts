@@ -132,6 +132,9 @@ export class CgroupAccount {
   ticks = 0;
   /** Why the last tick could not use the cgroup, if it could not. */
   lastReason: string | null = null;
+  /** After a process outside the tree is seen in the cgroup, the check pauses for a while (it costs reads). */
+  private pausedUntilTick = 0;
+  static readonly PAUSE_TICKS = 60;
 
   constructor(
     private readonly cg: CgroupSource,
@@ -142,7 +145,8 @@ export class CgroupAccount {
   /** Call right after the tracker's read() of this tick. */
   combine(procfs: TreeReading, tree: TreeView): TreeReading {
     this.ticks++;
-    const pids = procfs.rootGone ? null : this.cg.pids();
+    const paused = this.ticks < this.pausedUntilTick;
+    const pids = procfs.rootGone || paused ? null : this.cg.pids();
     const usage = pids === null ? null : this.cg.usageUsec();
     let excludedTicks = 0;
     let usable = pids !== null && usage !== null;
@@ -151,7 +155,8 @@ export class CgroupAccount {
       usable = check.ok;
       excludedTicks = check.excludedTicks;
       this.lastReason = check.ok ? null : check.reason;
-    } else this.lastReason = 'cgroup files unreadable';
+      if (!check.ok && check.foreign) this.pausedUntilTick = this.ticks + CgroupAccount.PAUSE_TICKS;
+    } else if (!paused) this.lastReason = 'cgroup files unreadable';
 
     let method: TreeReading['method'] = 'procfs';
     if (this.prevProcfs === null) this.acc = procfs.cpuSeconds;
@@ -167,7 +172,7 @@ export class CgroupAccount {
     return { ...procfs, cpuSeconds: this.reported, method };
   }
 
-  private check(pids: number[], tree: TreeView): { ok: true; excludedTicks: number } | { ok: false; reason: string; excludedTicks: number } {
+  private check(pids: number[], tree: TreeView): { ok: true; excludedTicks: number } | { ok: false; reason: string; excludedTicks: number; foreign?: boolean } {
     const inCgroup = new Set(pids);
     let excludedTicks = 0;
     const stats = new Map<number, ProcStat | null>();
@@ -193,7 +198,7 @@ export class CgroupAccount {
         if (!ps) break;
         p = ps.ppid;
       }
-      if (!tree.isMember(p)) return { ok: false, reason: `process ${pid} (parent ${s.ppid}) in the cgroup is not in the tree`, excludedTicks };
+      if (!tree.isMember(p)) return { ok: false, reason: `process ${pid} (parent ${s.ppid}) in the cgroup is not in the tree`, excludedTicks, foreign: true };
     }
     for (const pid of tree.memberPids()) {
       if (!inCgroup.has(pid) && statOf(pid)) return { ok: false, reason: `tree process ${pid} is outside the cgroup`, excludedTicks };

@@ -1,0 +1,117 @@
+// Sampler overhead: the CPU each sampler costs per hour and its peak RSS, all running side by side
+// in the same window with about 200 processes on the machine. Each contender runs in its own
+// cgroup when cgroup v2 is writable (usage_usec: µs, includes the processes it starts and threads
+// that ended); otherwise its CPU is the Σ of its threads' runtime plus its reaped children's time.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLK_TCK, makeCgroup, peakRssBytes, sleep, statOf, threadsRuntimeSeconds } from './lib/proc.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Starts `argv` inside a fresh cgroup (from its first instruction) when possible. */
+function startContender(name, argv, env = {}) {
+  const cg = makeCgroup(`overhead-${name}`);
+  const shell = cg ? `echo $$ > "${cg.dir}/cgroup.procs"; exec "$@"` : 'exec "$@"';
+  const child = spawn('/bin/sh', ['-c', shell, 'sh', ...argv], { stdio: 'ignore', env: { ...process.env, ...env } });
+  const exited = new Promise((r) => child.on('exit', r));
+  const cpuSeconds = () => {
+    if (cg) return cg.usageSeconds();
+    const s = statOf(child.pid);
+    const threads = threadsRuntimeSeconds(child.pid);
+    return s && threads !== null ? threads + (s.cutime + s.cstime) / CLK_TCK : null;
+  };
+  return {
+    name,
+    pid: child.pid,
+    cgroup: Boolean(cg),
+    cpuSeconds,
+    peakRss: () => peakRssBytes(child.pid),
+    async stop() {
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (cg) {
+        for (const pid of cg.pids()) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+        await sleep(200);
+        cg.remove();
+      }
+    },
+  };
+}
+
+export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds = 5, background = 200 }) {
+  const dir = join(work, 'overhead');
+  mkdirSync(dir, { recursive: true });
+  // ~200 processes: sleepers, plus a small job tree for our sampler to follow.
+  const sleepers = [];
+  for (let i = 0; i < background; i++) sleepers.push(spawn('sleep', ['3600'], { stdio: 'ignore' }));
+  const job = spawn('/bin/sh', ['-c', 'sleep 3600 & sleep 3600 & sleep 3600 & wait'], { stdio: 'ignore' });
+  await sleep(500);
+  const processesOnMachine = (await import('node:fs')).readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length;
+
+  const cfg = (name, hz) => {
+    const outDir = join(dir, name);
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, 'sampler-config.json');
+    return { outDir, file, body: JSON.stringify({ rootPid: job.pid, intervalSeconds: 1 / hz, outDir, gpu: 'off', rapl: false }) };
+  };
+  const { writeFileSync } = await import('node:fs');
+  const ours1 = cfg('ours-1hz', 1);
+  const ours10 = cfg('ours-10hz', 10);
+  writeFileSync(ours1.file, ours1.body);
+  writeFileSync(ours10.file, ours10.body);
+  const oursFlags = cfg('ours-1hz-flags', 1);
+  writeFileSync(oursFlags.file, oursFlags.body);
+  // Each contender runs alone (one after the other) against the same background, so that no
+  // contender's forks or cache pressure is billed to another; all in this one run of the bench.
+  const plan = [
+    { name: 'carbon-gate 1 Hz', seconds: windowSeconds, argv: [process.execPath, join(dist, 'sampler/index.js'), ours1.file] },
+    { name: 'carbon-gate 1 Hz, node --jitless --max-semi-space-size=1', seconds: windowSeconds, argv: [process.execPath, '--jitless', '--max-semi-space-size=1', join(dist, 'sampler/index.js'), oursFlags.file] },
+    { name: 'carbon-gate 10 Hz', seconds: windowSeconds / 2, argv: [process.execPath, join(dist, 'sampler/index.js'), ours10.file] },
+    { name: 'Eco CI-style bash loop 1 Hz', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/ecoci-style-loop.sh'), '1', join(dir, 'ecoci.txt')] },
+    { name: 'minimal bash loop 1 Hz', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/bash-minimal-loop.sh'), '1', join(dir, 'bash-min.txt')] },
+    { name: 'systeminformation 1 Hz', seconds: windowSeconds / 3, argv: [process.execPath, join(here, 'peers/si-sampler.mjs'), '1', join(dir, 'si.jsonl')] },
+  ];
+  const rows = [];
+  try {
+    for (const p of plan) {
+      const c = startContender(p.name, p.argv);
+      try {
+        await sleep(warmupSeconds * 1000);
+        const t0 = performance.now();
+        const c0 = c.cpuSeconds();
+        await sleep(p.seconds * 1000);
+        const seconds = (performance.now() - t0) / 1000;
+        const c1 = c.cpuSeconds();
+        rows.push({
+          name: p.name,
+          cgroup: c.cgroup,
+          windowSeconds: seconds,
+          startupCpuSeconds: c0,
+          cpuSeconds: c1 - c0,
+          cpuSecondsPerHour: ((c1 - c0) / seconds) * 3600,
+          percentOfOneCore: ((c1 - c0) / seconds) * 100,
+          peakRssBytes: c.peakRss(),
+        });
+      } finally {
+        await c.stop();
+      }
+    }
+    return { warmupSeconds, processesOnMachine, rows };
+  } finally {
+    job.kill('SIGKILL');
+    for (const s of sleepers) s.kill('SIGKILL');
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [dist = 'dist', work = '/tmp/carbon-gate-bench', windowSeconds = '120'] = process.argv.slice(2);
+  console.log(JSON.stringify(await overhead({ dist, work, windowSeconds: Number(windowSeconds) }), null, 1));
+}
