@@ -3,7 +3,7 @@
 // cgroup when cgroup v2 is writable (usage_usec: µs, includes the processes it starts and threads
 // that ended); otherwise its CPU is the Σ of its threads' runtime plus its reaped children's time.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLK_TCK, makeCgroup, peakRssBytes, sleep, statOf, threadsRuntimeSeconds } from './lib/proc.mjs';
@@ -54,7 +54,7 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
   for (let i = 0; i < background; i++) sleepers.push(spawn('sleep', ['3600'], { stdio: 'ignore' }));
   const job = spawn('/bin/sh', ['-c', 'sleep 3600 & sleep 3600 & sleep 3600 & wait'], { stdio: 'ignore' });
   await sleep(500);
-  const processesOnMachine = (await import('node:fs')).readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length;
+  const processesOnMachine = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length;
 
   const cfg = (name, hz) => {
     const outDir = join(dir, name);
@@ -62,7 +62,6 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
     const file = join(outDir, 'sampler-config.json');
     return { outDir, file, body: JSON.stringify({ rootPid: job.pid, intervalSeconds: 1 / hz, outDir, gpu: 'off', rapl: false }) };
   };
-  const { writeFileSync } = await import('node:fs');
   const ours1 = cfg('ours-1hz', 1);
   const ours10 = cfg('ours-10hz', 10);
   writeFileSync(ours1.file, ours1.body);

@@ -43,6 +43,14 @@ describe('procfs parsers', () => {
     expect(parseMeminfo('MemTotal: 8000 kB\nMemFree: 100 kB\nBuffers: 20 kB\nCached: 30 kB\n')).toEqual({ totalBytes: 8000 * 1024, availableBytes: 150 * 1024 });
   });
 
+  test('parseMeminfo on this machine agrees with os.totalmem() and finds a plausible MemAvailable', async () => {
+    const os = await import('node:os');
+    const m = parseMeminfo(readSmallFile('/proc/meminfo') as string);
+    expect(m.totalBytes).toBe(os.totalmem());
+    expect(m.availableBytes).toBeGreaterThan(0);
+    expect(m.availableBytes).toBeLessThanOrEqual(m.totalBytes);
+  });
+
   test('environHas matches whole NAME=value entries only', () => {
     const env = 'PATH=/bin\0RUNNER_TRACKING_ID=github_abc\0X=RUNNER_TRACKING_ID=github_abc9\0';
     expect(environHas(env, 'RUNNER_TRACKING_ID=github_abc')).toBe(true);

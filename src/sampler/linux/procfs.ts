@@ -102,9 +102,14 @@ export function parseCpuLine(text: string): { busyTicks: number; totalTicks: num
 }
 
 export function parseMeminfo(text: string): { totalBytes: number; availableBytes: number } {
+  // indexOf instead of a RegExp per key: this runs every tick.
   const kb = (key: string): number => {
-    const m = new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text);
-    return m ? Number(m[1]) * 1024 : NaN;
+    const at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`);
+    if (at < 0) return NaN;
+    const from = at + key.length + (at === 0 ? 1 : 2);
+    const end = text.indexOf('\n', from);
+    const n = Number.parseInt(text.slice(from, end < 0 ? undefined : end).trim(), 10);
+    return Number.isFinite(n) ? n * 1024 : NaN;
   };
   const total = kb('MemTotal');
   let available = kb('MemAvailable');
