@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runWorkload } from './accuracy.mjs';
 import { overhead } from './overhead.mjs';
@@ -24,7 +24,7 @@ const opt = (name, dflt) => {
   return i < 0 ? dflt : argv[i + 1];
 };
 const quick = argv.includes('--quick');
-const dist = join(repo, opt('dist', 'dist'));
+const dist = resolve(repo, opt('dist', 'dist'));
 const work = opt('work', join(os.tmpdir(), 'carbon-gate-bench'));
 const only = new Set((opt('only', 'accuracy,overhead,scale,startup') ?? '').split(','));
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
@@ -155,7 +155,7 @@ async function main() {
   // 2. overhead
   if (only.has('overhead')) {
     log('overhead (each contender alone, ~200 background processes)');
-    const o = await overhead({ dist, work, windowSeconds: quick ? 30 : 120, warmupSeconds: 5 });
+    const o = await overhead({ dist, work, windowSeconds: quick ? 30 : 240, warmupSeconds: 5 });
     const by = (prefix) => o.rows.find((r) => r.name.startsWith(prefix));
     const ours = by('carbon-gate 1 Hz');
     const oursFlags = o.rows.find((r) => r.name.includes('jitless'));
