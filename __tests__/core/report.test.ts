@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseCsvRecords, parseCsvRows } from '../../src/core/csv.js';
 import { downsample, renderChart, sparkline } from '../../src/core/report/chart.js';
-import { EMISSIONS_COLUMNS, SAMPLES_COLUMNS, csvField, csvLine, emissionsCsv, samplesCsvHeader, samplesCsvRow } from '../../src/core/report/csv.js';
+import { EMISSIONS_COLUMNS, SAMPLES_COLUMNS, csvField, csvLine, emissionsCsv, samplesCsvHeader, samplesCsvRow, isoTimestamp } from '../../src/core/report/csv.js';
 import { bytes, duration, grams, pct, sig, watts, wh } from '../../src/core/report/format.js';
 import { SUMMARY_MAX_BYTES, renderSummary, verdictIcon } from '../../src/core/report/summary.js';
 import type { Gap, PowerPoint } from '../../src/core/types.js';
@@ -377,5 +377,17 @@ describe('CSV', () => {
       gpu_count: '2',
     });
     expect(recs[1]).toMatchObject({ tree_cpu_util: '', tree_cpu_seconds: '', tree_processes: '', tree_rss_bytes: '', gpu_count: '0' });
+  });
+});
+
+describe('isoTimestamp (samples.csv hot path)', () => {
+  test('equals Date#toISOString across minute, hour, day and year boundaries and odd milliseconds', () => {
+    const starts = [Date.UTC(2026, 10, 23, 17, 59, 58, 997), Date.UTC(2026, 11, 31, 23, 59, 59, 5), 0, 1_700_000_000_123];
+    for (const start of starts) {
+      for (let d = 0; d < 5000; d += 37) {
+        const ms = start + d;
+        expect(isoTimestamp(ms)).toBe(new Date(ms).toISOString());
+      }
+    }
   });
 });

@@ -139,7 +139,14 @@ export class EmulatedJob {
   }
 }
 
+/** True while the process runs; an exited process waiting to be reaped (a zombie, state Z) is not running. */
 export function pidAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    if (stat[stat.lastIndexOf(')') + 2] === 'Z') return false;
+  } catch {
+    /* no /proc entry: fall through to signal 0 */
+  }
   try {
     process.kill(pid, 0);
     return true;

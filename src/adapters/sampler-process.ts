@@ -12,11 +12,18 @@ export function samplerScript(entryUrl: string): string {
   return path.resolve(here, '..', 'sampler', 'index.js');
 }
 
+/**
+ * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
+ * small young generation keeps its memory flat. Measured in bench/RESULTS.md: 3.86 → 3.41 CPU-s per hour
+ * at 1 Hz and 51.8 → 47 MB peak RSS. Both flags exist in Node 20 and 24.
+ */
+export const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1'];
+
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 export function startSampler(script: string, cfg: SamplerConfig, opts: { detached: boolean } = { detached: true }): number {
   const configPath = path.join(cfg.outDir, CONFIG_FILE);
   writeFileSync(configPath, JSON.stringify(cfg), { mode: 0o600 });
-  const child = spawn(process.execPath, [script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
+  const child = spawn(process.execPath, [...SAMPLER_NODE_FLAGS, script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
   if (!child.pid) throw new Error('the sampler process did not start');
   if (opts.detached) child.unref();
   return child.pid;
@@ -44,7 +51,19 @@ export function isOurSampler(pid: number, script: string, runDir: string): boole
   }
 }
 
+/**
+ * False once the process is gone or a zombie: a sampler that has exited stays a zombie until its new
+ * parent (pid 1 after pre exits) reaps it, and signal 0 still succeeds on a zombie.
+ */
 function alive(pid: number): boolean {
+  if (process.platform === 'linux') {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    } catch {
+      return false;
+    }
+  }
   try {
     process.kill(pid, 0);
     return true;

@@ -9,7 +9,8 @@ import { selectModel } from '../core/model/select.js';
 import { renderModelSection } from '../core/report/model-section.js';
 import { emissionsCsv, samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
 import { renderSummary } from '../core/report/summary.js';
-import { forEachSample, parseSampleLine } from '../core/samples.js';
+import { SampleLineStream, parseSampleLine } from '../core/samples.js';
+import { ChunkedWriter, forEachLine, readSlice } from '../adapters/chunked-file.js';
 import type { CloudMetadata } from '../core/model/cloud.js';
 import type { LiveIntensity } from '../core/model/intensity.js';
 import type { CompletionMarker, HardwareFacts, RunResult, Sample } from '../core/types.js';
@@ -82,7 +83,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   const { runDir, info, settings } = o;
   const warnings = [...(o.warnings ?? [])];
   const samplesPath = path.join(runDir, SAMPLES_FILE);
-  let text = existsSync(samplesPath) ? readFileSync(samplesPath, 'utf8') : '';
+  const hasSamples = existsSync(samplesPath);
   const partial = o.samplerEnded === 'killed' || o.samplerEnded === 'not-running' || (o.samplerEnded === 'saved' && !o.marker);
   if (partial && o.samplerEnded === 'saved') {
     warnings.push('The sampler left no completion marker: it was killed or crashed before the end of the run.');
@@ -92,13 +93,9 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
         ? 'The sampler did not stop cleanly and was killed; the last interval was closed by post.'
         : 'The sampler was no longer running when post started (killed or crashed); the last interval was closed by post.',
     );
-    const closing = closingSample(info, lastSampleOf(text));
-    if (closing) {
-      const line = `${JSON.stringify(closing)}\n`;
-      if (text && !text.endsWith('\n')) text += '\n';
-      text += line;
-      appendFileSync(samplesPath, (text.length > line.length && !text.slice(0, -line.length).endsWith('\n') ? '\n' : '') + line);
-    }
+    const tail = hasSamples ? readSlice(samplesPath, 64 * 1024, true) : '';
+    const closing = closingSample(info, lastSampleOf(tail));
+    if (closing) appendFileSync(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
   }
   if (existsSync(path.join(runDir, 'sampler.log'))) {
     const log = readFileSync(path.join(runDir, 'sampler.log'), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
@@ -107,7 +104,8 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
 
   // GPUs seen in the samples complete the hardware facts used for model selection.
   const facts: HardwareFacts = { ...info.facts, gpus: [...info.facts.gpus] };
-  const firstGpu = /"gpu":\[(.*?)\]/.exec(text);
+  // The first GPU reading comes with the first ticks: the head of the file is enough.
+  const firstGpu = hasSamples ? /"gpu":\[(.*?)\]/.exec(readSlice(samplesPath, 1024 * 1024)) : null;
   if (firstGpu && !facts.gpus.length) for (const m of firstGpu[1].matchAll(/"name":"((?:[^"\\]|\\.)*)"/g)) facts.gpus.push(JSON.parse(`"${m[1]}"`) as string);
 
   const tables = loadTables();
@@ -120,18 +118,25 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   const live =
     o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: path.join(runDir, CACHE_FILE_NAME), env }) : null;
 
-  const csvRows: string[] = [samplesCsvHeader()];
+  const csv = new ChunkedWriter(path.join(runDir, OUTPUT_FILES.samplesCsv));
+  csv.write(samplesCsvHeader());
   const integrator = new EnergyIntegrator({
     model,
     scope: settings.scope,
     intervalSeconds: settings.sampleIntervalSeconds,
-    onInterval: (p, s) => csvRows.push(samplesCsvRow(p, s)),
+    onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
   });
   const faults = new Map<string, number>();
-  const stats = forEachSample(text, (s) => {
+  const stream = new SampleLineStream((s) => {
     integrator.add(s);
     for (const f of s.faults ?? []) faults.set(f, (faults.get(f) ?? 0) + 1);
   });
+  try {
+    if (hasSamples) forEachLine(samplesPath, (line) => stream.line(line));
+  } finally {
+    csv.close();
+  }
+  const stats = stream.stats;
   const energy = integrator.result();
   if (energy.samples < 2) warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
   if (integrator.gpuCarriedSecondsTotal > 0) {
@@ -190,7 +195,6 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
   });
   writeFileSync(files.emissionsCsv, emissionsCsv(result));
-  writeFileSync(files.samplesCsv, csvRows.join(''));
   writeFileSync(files.json, JSON.stringify(result, null, 2));
   writeFileSync(files.summary, summary);
   return { result, summary, files };
