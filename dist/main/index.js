@@ -111,11 +111,17 @@ function samplerScript(entryUrl) {
     const here = external_node_path_default().dirname(new URL(entryUrl).pathname);
     return external_node_path_default().resolve(here, '..', 'sampler', 'index.js');
 }
+/**
+ * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
+ * small young generation keeps its memory flat. Measured in bench/RESULTS.md: 3.86 → 3.41 CPU-s per hour
+ * at 1 Hz and 51.8 → 47 MB peak RSS. Both flags exist in Node 20 and 24.
+ */
+const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1'];
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function startSampler(script, cfg, opts = { detached: true }) {
     const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);
     (0,external_node_fs_namespaceObject.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
-    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...SAMPLER_NODE_FLAGS, script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
     if (!child.pid)
         throw new Error('the sampler process did not start');
     if (opts.detached)
@@ -146,7 +152,20 @@ function isOurSampler(pid, script, runDir) {
         return false;
     }
 }
+/**
+ * False once the process is gone or a zombie: a sampler that has exited stays a zombie until its new
+ * parent (pid 1 after pre exits) reaps it, and signal 0 still succeeds on a zombie.
+ */
 function alive(pid) {
+    if (process.platform === 'linux') {
+        try {
+            const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+            return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+        }
+        catch {
+            return false;
+        }
+    }
     try {
         process.kill(pid, 0);
         return true;

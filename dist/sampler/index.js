@@ -132,9 +132,15 @@ function parseCpuLine(text) {
     return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus };
 }
 function parseMeminfo(text) {
+    // indexOf instead of a RegExp per key: this runs every tick.
     const kb = (key) => {
-        const m = new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(text);
-        return m ? Number(m[1]) * 1024 : NaN;
+        const at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`);
+        if (at < 0)
+            return NaN;
+        const from = at + key.length + (at === 0 ? 1 : 2);
+        const end = text.indexOf('\n', from);
+        const n = Number.parseInt(text.slice(from, end < 0 ? undefined : end).trim(), 10);
+        return Number.isFinite(n) ? n * 1024 : NaN;
     };
     const total = kb('MemTotal');
     let available = kb('MemAvailable');
@@ -430,6 +436,9 @@ class CgroupAccount {
     ticks = 0;
     /** Why the last tick could not use the cgroup, if it could not. */
     lastReason = null;
+    /** After a process outside the tree is seen in the cgroup, the check pauses for a while (it costs reads). */
+    pausedUntilTick = 0;
+    static PAUSE_TICKS = 60;
     constructor(cg, stat, clkTck) {
         this.cg = cg;
         this.stat = stat;
@@ -438,7 +447,8 @@ class CgroupAccount {
     /** Call right after the tracker's read() of this tick. */
     combine(procfs, tree) {
         this.ticks++;
-        const pids = procfs.rootGone ? null : this.cg.pids();
+        const paused = this.ticks < this.pausedUntilTick;
+        const pids = procfs.rootGone || paused ? null : this.cg.pids();
         const usage = pids === null ? null : this.cg.usageUsec();
         let excludedTicks = 0;
         let usable = pids !== null && usage !== null;
@@ -447,8 +457,10 @@ class CgroupAccount {
             usable = check.ok;
             excludedTicks = check.excludedTicks;
             this.lastReason = check.ok ? null : check.reason;
+            if (!check.ok && check.foreign)
+                this.pausedUntilTick = this.ticks + CgroupAccount.PAUSE_TICKS;
         }
-        else
+        else if (!paused)
             this.lastReason = 'cgroup files unreadable';
         let method = 'procfs';
         if (this.prevProcfs === null)
@@ -499,7 +511,7 @@ class CgroupAccount {
                 p = ps.ppid;
             }
             if (!tree.isMember(p))
-                return { ok: false, reason: `process ${pid} (parent ${s.ppid}) in the cgroup is not in the tree`, excludedTicks };
+                return { ok: false, reason: `process ${pid} (parent ${s.ppid}) in the cgroup is not in the tree`, excludedTicks, foreign: true };
         }
         for (const pid of tree.memberPids()) {
             if (!inCgroup.has(pid) && statOf(pid))
