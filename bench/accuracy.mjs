@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLK_TCK, makeCgroup, sleep, waitFor } from './lib/proc.mjs';
-import { startSampler } from './lib/sampler.mjs';
+import { preNodeFlags, startSampler } from './lib/sampler.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const burn = join(here, 'workloads/burn.mjs');
@@ -81,7 +81,7 @@ export async function runWorkload({ dist, work, name, method }) {
   const rootPid = await waitFor(() => Number(/root (\d+)/.exec(out)?.[1]), 10000, 'workload root');
 
   const env = { CARBON_GATE_TRACKING_ID: marker, ...(method === 'procfs' ? { CARBON_GATE_TREE_METHOD: 'procfs' } : {}) };
-  const sampler = startSampler({ dist, outDir: join(dir, 'run'), rootPid, intervalSeconds: 1, env });
+  const sampler = startSampler({ dist, outDir: join(dir, 'run'), rootPid, intervalSeconds: 1, env, nodeArgs: preNodeFlags(join(here, '..')) });
   const naiveOut = join(dir, 'naive.json');
   const naive = spawn(node, [join(here, 'naive-sampler.mjs'), String(rootPid), '1', naiveOut], { stdio: 'ignore' });
   const naiveExit = new Promise((r) => naive.on('exit', r));

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLK_TCK, makeCgroup, peakRssBytes, sleep, statOf, threadsRuntimeSeconds } from './lib/proc.mjs';
+import { preNodeFlags } from './lib/sampler.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -70,13 +71,15 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
   writeFileSync(oursFlags.file, oursFlags.body);
   // Each contender runs alone (one after the other) against the same background, so that no
   // contender's forks or cache pressure is billed to another; all in this one run of the bench.
+  const flags = preNodeFlags(join(here, '..'));
+  const shown = flags.length ? `node ${flags.join(' ')}` : 'plain node';
   const plan = [
-    { name: 'carbon-gate 1 Hz', seconds: windowSeconds, argv: [process.execPath, join(dist, 'sampler/index.js'), ours1.file] },
-    { name: 'carbon-gate 1 Hz, node --jitless --max-semi-space-size=1', seconds: windowSeconds, argv: [process.execPath, '--jitless', '--max-semi-space-size=1', join(dist, 'sampler/index.js'), oursFlags.file] },
-    { name: 'carbon-gate 10 Hz', seconds: windowSeconds / 2, argv: [process.execPath, join(dist, 'sampler/index.js'), ours10.file] },
-    { name: 'Eco CI-style bash loop 1 Hz', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/ecoci-style-loop.sh'), '1', join(dir, 'ecoci.txt')] },
-    { name: 'minimal bash loop 1 Hz', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/bash-minimal-loop.sh'), '1', join(dir, 'bash-min.txt')] },
-    { name: 'systeminformation 1 Hz', seconds: windowSeconds / 3, argv: [process.execPath, join(here, 'peers/si-sampler.mjs'), '1', join(dir, 'si.jsonl')] },
+    { name: `carbon-gate 1 Hz, as pre spawns it (${shown})`, key: 'ours', seconds: windowSeconds, argv: [process.execPath, ...flags, join(dist, 'sampler/index.js'), ours1.file] },
+    { name: 'carbon-gate 1 Hz, plain node (no flags)', key: 'plain', seconds: windowSeconds, argv: [process.execPath, join(dist, 'sampler/index.js'), oursFlags.file] },
+    { name: `carbon-gate 10 Hz, as pre spawns it`, key: 'ours10', seconds: windowSeconds / 2, argv: [process.execPath, ...flags, join(dist, 'sampler/index.js'), ours10.file] },
+    { name: 'Eco CI-style bash loop 1 Hz', key: 'eco', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/ecoci-style-loop.sh'), '1', join(dir, 'ecoci.txt')] },
+    { name: 'minimal bash loop 1 Hz', key: 'bashmin', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/bash-minimal-loop.sh'), '1', join(dir, 'bash-min.txt')] },
+    { name: 'systeminformation 1 Hz', key: 'si', seconds: windowSeconds / 3, argv: [process.execPath, join(here, 'peers/si-sampler.mjs'), '1', join(dir, 'si.jsonl')] },
   ];
   const rows = [];
   try {
@@ -91,6 +94,7 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
         const c1 = c.cpuSeconds();
         rows.push({
           name: p.name,
+          key: p.key,
           cgroup: c.cgroup,
           windowSeconds: seconds,
           startupCpuSeconds: c0,
@@ -103,7 +107,7 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
         await c.stop();
       }
     }
-    return { warmupSeconds, processesOnMachine, rows };
+    return { warmupSeconds, processesOnMachine, flags, rows };
   } finally {
     job.kill('SIGKILL');
     for (const s of sleepers) s.kill('SIGKILL');

@@ -5,6 +5,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep, waitFor } from './proc.mjs';
 
+/**
+ * The Node flags pre uses to spawn the sampler (SAMPLER_NODE_FLAGS in src/adapters/sampler-process.ts),
+ * so the bench runs the sampler exactly as the action does; [] when the constant is not found.
+ */
+export function preNodeFlags(repo) {
+  try {
+    const src = readFileSync(join(repo, 'src/adapters/sampler-process.ts'), 'utf8');
+    const m = /SAMPLER_NODE_FLAGS\s*=\s*\[([^\]]*)\]/.exec(src);
+    return m ? [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function startSampler({ dist, outDir, rootPid, intervalSeconds, env = {}, nodeArgs = [] }) {
   mkdirSync(outDir, { recursive: true });
   const config = join(outDir, 'sampler-config.json');
