@@ -53,7 +53,8 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
   // ~200 processes: sleepers, plus a small job tree for our sampler to follow.
   const sleepers = [];
   for (let i = 0; i < background; i++) sleepers.push(spawn('sleep', ['3600'], { stdio: 'ignore' }));
-  const job = spawn('/bin/sh', ['-c', 'sleep 3600 & sleep 3600 & sleep 3600 & wait'], { stdio: 'ignore' });
+  // Its own process group, so that the whole job tree is stopped at the end (not only the shell).
+  const job = spawn('/bin/sh', ['-c', 'sleep 3600 & sleep 3600 & sleep 3600 & wait'], { stdio: 'ignore', detached: true });
   await sleep(500);
   const processesOnMachine = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length;
 
@@ -109,7 +110,11 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
     }
     return { warmupSeconds, processesOnMachine, flags, rows };
   } finally {
-    job.kill('SIGKILL');
+    try {
+      process.kill(-job.pid, 'SIGKILL');
+    } catch {
+      job.kill('SIGKILL');
+    }
     for (const s of sleepers) s.kill('SIGKILL');
   }
 }
