@@ -61,6 +61,19 @@ describe('carbon-gate CLI (bundled)', () => {
     expect(rerendered.emissions.totalGCo2e).toBeCloseTo(result.emissions.totalGCo2e, 12);
   });
 
+  it('shows a double-forked daemon as escaped CPU, outside the tree and in the machine remainder', async () => {
+    const out = path.join(tmp, 'daemon');
+    const daemon = `node -e "let x=0;while(process.cpuUsage().user<1e6){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}"`;
+    // The subshell exits at once, so the daemon is re-parented away before any sample can see it.
+    const r = await cli(['run', '--interval', '0.25', '--out', out, '--', 'bash', '-c', `( ${daemon} & ) ; sleep 3`]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(path.join(out, 'carbon-gate.json'), 'utf8')) as RunResult;
+    expect(result.energy.escapedCpuSeconds).toBeGreaterThan(0.8);
+    expect(result.energy.treeCpuSeconds as number).toBeLessThan(0.8);
+    expect(result.energy.remainderCpuSeconds as number).toBeGreaterThanOrEqual(result.energy.escapedCpuSeconds * 0.9);
+    expect(r.stdout).toMatch(/Escaped: processes that left the tree alive/);
+  });
+
   it('exits with the command’s own code when the command fails', async () => {
     const r = await cli(['run', '--interval', '0.2', '--out', path.join(tmp, 'run2'), '--', 'bash', '-c', 'exit 7']);
     expect(r.code).toBe(7);

@@ -1,5 +1,6 @@
 // carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -113,6 +114,9 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)]) rmSync(path.join(outDir, f), { force: true });
 
   const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? path.basename(rest[0])}/default` };
+  // Every process the command starts inherits this marker, so a daemon that double-forks out of the tree
+  // is still recognised as the command's (shown as escaped CPU), as RUNNER_TRACKING_ID does on a runner.
+  process.env.CARBON_GATE_TRACKING_ID ??= randomUUID();
   const started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir });
   if (!(await waitForFirstSample(outDir, 5000))) io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
   const code = await runChild(rest);
