@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 518:
+/***/ 576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15,6 +15,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
@@ -3963,6 +3965,7 @@ function startMeasurement(args) {
 
 
 
+
 /** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
 const EXIT_GATE_FAILED = 86;
 /** Exit code for usage and input errors. */
@@ -4056,6 +4059,9 @@ async function cmdRun(args, io, env) {
     for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)])
         (0,external_node_fs_namespaceObject.rmSync)(external_node_path_default().join(outDir, f), { force: true });
     const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? external_node_path_default().basename(rest[0])}/default` };
+    // Every process the command starts inherits this marker, so a daemon that double-forks out of the tree
+    // is still recognised as the command's (shown as escaped CPU), as RUNNER_TRACKING_ID does on a runner.
+    process.env.CARBON_GATE_TRACKING_ID ??= (0,external_node_crypto_namespaceObject.randomUUID)();
     const started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir });
     if (!(await waitForFirstSample(outDir, 5000)))
         io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
@@ -4117,7 +4123,7 @@ function readPackageVersion(root) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(518);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(576);
 
 process.exitCode = await (0,_app_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2));
 
