@@ -1,7 +1,7 @@
 // carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readHardwareFacts } from '../adapters/hardware.js';
@@ -161,8 +161,4 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.
     }
     throw e;
   }
-}
-
-export function readPackageVersion(root: string): string {
-  return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
