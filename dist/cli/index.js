@@ -11,7 +11,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, parseFlags, readPackageVersion
+// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, parseFlags
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -4111,9 +4111,6 @@ async function runCli(argv, io = defaultIo, env = process.env) {
         }
         throw e;
     }
-}
-function readPackageVersion(root) {
-    return JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 }
 
 
