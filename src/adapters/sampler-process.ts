@@ -1,6 +1,6 @@
 // Starting and stopping the detached sampler process.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import type { CompletionMarker } from '../core/types.js';
@@ -78,40 +78,36 @@ export interface StopOutcome {
   how: 'stopped' | 'killed' | 'not-running';
 }
 
-/** SIGTERM, wait up to `waitMs` for the completion marker, then SIGKILL. Never throws. */
+/** The sampler's completion marker in a run directory, or null when it never wrote one (killed, crashed). */
+export function readMarker(runDir: string): CompletionMarker | null {
+  try {
+    return JSON.parse(readFileSync(path.join(runDir, MARKER_FILE), 'utf8')) as CompletionMarker;
+  } catch {
+    return null;
+  }
+}
+
+/** SIGTERM, wait up to `waitMs` for the completion marker and the exit, then SIGKILL. Never throws. */
 export async function stopSampler(pid: number, script: string, runDir: string, waitMs = 4000): Promise<StopOutcome> {
-  const markerPath = path.join(runDir, MARKER_FILE);
-  const readMarker = (): CompletionMarker | null => {
-    try {
-      return existsSync(markerPath) ? (JSON.parse(readFileSync(markerPath, 'utf8')) as CompletionMarker) : null;
-    } catch {
-      return null;
-    }
-  };
-  if (!isOurSampler(pid, script, runDir)) return { marker: readMarker(), how: 'not-running' };
+  if (!isOurSampler(pid, script, runDir)) return { marker: readMarker(runDir), how: 'not-running' };
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
-    return { marker: readMarker(), how: 'not-running' };
+    return { marker: readMarker(runDir), how: 'not-running' };
   }
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
-    const m = readMarker();
+    const m = readMarker(runDir);
     if (m && !alive(pid)) return { marker: m, how: 'stopped' };
-    if (m) {
-      await sleep(20);
-      continue;
-    }
-    await sleep(25);
+    await sleep(20);
   }
-  const m = readMarker();
   if (alive(pid)) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
       /* gone meanwhile */
     }
-    return { marker: m, how: m ? 'stopped' : 'killed' };
   }
+  const m = readMarker(runDir);
   return { marker: m, how: m ? 'stopped' : 'killed' };
 }

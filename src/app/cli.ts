@@ -2,15 +2,16 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readHardwareFacts } from '../adapters/hardware.js';
-import { samplerScript, stopSampler } from '../adapters/sampler-process.js';
+import { readMarker, samplerScript, stopSampler } from '../adapters/sampler-process.js';
 import { INPUTS, InputError, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { CONFIG_FILE, LOG_FILE, MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
 import { VERSION } from '../version.js';
-import { finishRun, readMarker, OUTPUT_FILES } from './finish.js';
+import { finishRun, OUTPUT_FILES } from './finish.js';
 import { jobFromEnv } from './job.js';
 import { RUN_INFO_FILE, readRunInfo } from './run-info.js';
 import { startMeasurement, validateAgainstTables } from './start.js';
@@ -98,7 +99,8 @@ function runChild(command: string[]): Promise<number> {
     child.on('exit', (code, signal) => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
-      resolve(code ?? (signal ? 128 + (({ SIGINT: 2, SIGTERM: 15, SIGKILL: 9 }) as Record<string, number>)[signal] || 1 : 1));
+      // A command killed by a signal exits like a shell reports it: 128 + the signal number.
+      resolve(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1));
     });
   });
 }

@@ -20,7 +20,7 @@ import { loadTables } from '../data/tables.js';
 import { detectCloud } from '../adapters/cloud-metadata.js';
 import { CACHE_FILE_NAME, liveIntensityFor } from '../adapters/electricity-maps.js';
 import { createLinuxReaders } from '../sampler/linux/readers.js';
-import { MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
+import { LOG_FILE, SAMPLES_FILE } from '../sampler/config.js';
 import type { Settings } from '../settings/settings.js';
 import { VERSION } from '../version.js';
 import type { RunInfo } from './run-info.js';
@@ -97,8 +97,8 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     const closing = closingSample(info, lastSampleOf(tail));
     if (closing) appendFileSync(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
   }
-  if (existsSync(path.join(runDir, 'sampler.log'))) {
-    const log = readFileSync(path.join(runDir, 'sampler.log'), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+  if (existsSync(path.join(runDir, LOG_FILE))) {
+    const log = readFileSync(path.join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
     if (log.length) warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
   }
 
@@ -198,12 +198,4 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   writeFileSync(files.json, JSON.stringify(result, null, 2));
   writeFileSync(files.summary, summary);
   return { result, summary, files };
-}
-
-export function readMarker(runDir: string): CompletionMarker | null {
-  try {
-    return JSON.parse(readFileSync(path.join(runDir, MARKER_FILE), 'utf8')) as CompletionMarker;
-  } catch {
-    return null;
-  }
 }
