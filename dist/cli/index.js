@@ -20,14 +20,14 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/sampler/container.ts
 // Is the sampler running inside a container (a `container:` job, a self-hosted runner in
 // Docker/Podman/Kubernetes)? Cheap file checks only; every hit is kept as evidence for the report.
@@ -214,37 +214,32 @@ function alive(pid) {
         return false;
     }
 }
-/** SIGTERM, wait up to `waitMs` for the completion marker, then SIGKILL. Never throws. */
+/** The sampler's completion marker in a run directory, or null when it never wrote one (killed, crashed). */
+function readMarker(runDir) {
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+/** SIGTERM, wait up to `waitMs` for the completion marker and the exit, then SIGKILL. Never throws. */
 async function stopSampler(pid, script, runDir, waitMs = 4000) {
-    const markerPath = external_node_path_default().join(runDir, MARKER_FILE);
-    const readMarker = () => {
-        try {
-            return (0,external_node_fs_namespaceObject.existsSync)(markerPath) ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(markerPath, 'utf8')) : null;
-        }
-        catch {
-            return null;
-        }
-    };
     if (!isOurSampler(pid, script, runDir))
-        return { marker: readMarker(), how: 'not-running' };
+        return { marker: readMarker(runDir), how: 'not-running' };
     try {
         process.kill(pid, 'SIGTERM');
     }
     catch {
-        return { marker: readMarker(), how: 'not-running' };
+        return { marker: readMarker(runDir), how: 'not-running' };
     }
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
-        const m = readMarker();
+        const m = readMarker(runDir);
         if (m && !alive(pid))
             return { marker: m, how: 'stopped' };
-        if (m) {
-            await (0,promises_namespaceObject.setTimeout)(20);
-            continue;
-        }
-        await (0,promises_namespaceObject.setTimeout)(25);
+        await (0,promises_namespaceObject.setTimeout)(20);
     }
-    const m = readMarker();
     if (alive(pid)) {
         try {
             process.kill(pid, 'SIGKILL');
@@ -252,8 +247,8 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
         catch {
             /* gone meanwhile */
         }
-        return { marker: m, how: m ? 'stopped' : 'killed' };
     }
+    const m = readMarker(runDir);
     return { marker: m, how: m ? 'stopped' : 'killed' };
 }
 
@@ -3741,8 +3736,8 @@ async function finishRun(o) {
         if (closing)
             (0,external_node_fs_namespaceObject.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
     }
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(runDir, 'sampler.log'))) {
-        const log = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, 'sampler.log'), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
+        const log = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
         if (log.length)
             warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
     }
@@ -3845,14 +3840,6 @@ async function finishRun(o) {
     (0,external_node_fs_namespaceObject.writeFileSync)(files.json, JSON.stringify(result, null, 2));
     (0,external_node_fs_namespaceObject.writeFileSync)(files.summary, summary);
     return { result, summary, files };
-}
-function readMarker(runDir) {
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
-    }
-    catch {
-        return null;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/app/job.ts
@@ -3966,6 +3953,7 @@ function startMeasurement(args) {
 
 
 
+
 /** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
 const EXIT_GATE_FAILED = 86;
 /** Exit code for usage and input errors. */
@@ -4043,7 +4031,8 @@ function runChild(command) {
         child.on('exit', (code, signal) => {
             process.off('SIGINT', onInt);
             process.off('SIGTERM', onTerm);
-            resolve(code ?? (signal ? 128 + ({ SIGINT: 2, SIGTERM: 15, SIGKILL: 9 })[signal] || 1 : 1));
+            // A command killed by a signal exits like a shell reports it: 128 + the signal number.
+            resolve(code ?? (signal ? 128 + ((external_node_os_default()).constants.signals[signal] ?? 0) : 1));
         });
     });
 }

@@ -174,37 +174,32 @@ function alive(pid) {
         return false;
     }
 }
-/** SIGTERM, wait up to `waitMs` for the completion marker, then SIGKILL. Never throws. */
+/** The sampler's completion marker in a run directory, or null when it never wrote one (killed, crashed). */
+function readMarker(runDir) {
+    try {
+        return JSON.parse(readFileSync(path.join(runDir, MARKER_FILE), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+/** SIGTERM, wait up to `waitMs` for the completion marker and the exit, then SIGKILL. Never throws. */
 async function stopSampler(pid, script, runDir, waitMs = 4000) {
-    const markerPath = path.join(runDir, MARKER_FILE);
-    const readMarker = () => {
-        try {
-            return existsSync(markerPath) ? JSON.parse(readFileSync(markerPath, 'utf8')) : null;
-        }
-        catch {
-            return null;
-        }
-    };
     if (!isOurSampler(pid, script, runDir))
-        return { marker: readMarker(), how: 'not-running' };
+        return { marker: readMarker(runDir), how: 'not-running' };
     try {
         process.kill(pid, 'SIGTERM');
     }
     catch {
-        return { marker: readMarker(), how: 'not-running' };
+        return { marker: readMarker(runDir), how: 'not-running' };
     }
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
-        const m = readMarker();
+        const m = readMarker(runDir);
         if (m && !alive(pid))
             return { marker: m, how: 'stopped' };
-        if (m) {
-            await sleep(20);
-            continue;
-        }
-        await sleep(25);
+        await sleep(20);
     }
-    const m = readMarker();
     if (alive(pid)) {
         try {
             process.kill(pid, 'SIGKILL');
@@ -212,8 +207,8 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
         catch {
             /* gone meanwhile */
         }
-        return { marker: m, how: m ? 'stopped' : 'killed' };
     }
+    const m = readMarker(runDir);
     return { marker: m, how: m ? 'stopped' : 'killed' };
 }
 

@@ -75,7 +75,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const config_CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
-const config_MARKER_FILE = 'sampler-done.json';
+const MARKER_FILE = 'sampler-done.json';
 const LOG_FILE = 'sampler.log';
 
 ;// CONCATENATED MODULE: ./src/adapters/sampler-process.ts
@@ -153,37 +153,32 @@ function alive(pid) {
         return false;
     }
 }
-/** SIGTERM, wait up to `waitMs` for the completion marker, then SIGKILL. Never throws. */
+/** The sampler's completion marker in a run directory, or null when it never wrote one (killed, crashed). */
+function readMarker(runDir) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+/** SIGTERM, wait up to `waitMs` for the completion marker and the exit, then SIGKILL. Never throws. */
 async function stopSampler(pid, script, runDir, waitMs = 4000) {
-    const markerPath = external_node_path_default().join(runDir, config_MARKER_FILE);
-    const readMarker = () => {
-        try {
-            return (0,external_node_fs_.existsSync)(markerPath) ? JSON.parse((0,external_node_fs_.readFileSync)(markerPath, 'utf8')) : null;
-        }
-        catch {
-            return null;
-        }
-    };
     if (!isOurSampler(pid, script, runDir))
-        return { marker: readMarker(), how: 'not-running' };
+        return { marker: readMarker(runDir), how: 'not-running' };
     try {
         process.kill(pid, 'SIGTERM');
     }
     catch {
-        return { marker: readMarker(), how: 'not-running' };
+        return { marker: readMarker(runDir), how: 'not-running' };
     }
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
-        const m = readMarker();
+        const m = readMarker(runDir);
         if (m && !alive(pid))
             return { marker: m, how: 'stopped' };
-        if (m) {
-            await (0,promises_namespaceObject.setTimeout)(20);
-            continue;
-        }
-        await (0,promises_namespaceObject.setTimeout)(25);
+        await (0,promises_namespaceObject.setTimeout)(20);
     }
-    const m = readMarker();
     if (alive(pid)) {
         try {
             process.kill(pid, 'SIGKILL');
@@ -191,8 +186,8 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
         catch {
             /* gone meanwhile */
         }
-        return { marker: m, how: m ? 'stopped' : 'killed' };
     }
+    const m = readMarker(runDir);
     return { marker: m, how: m ? 'stopped' : 'killed' };
 }
 
@@ -3649,8 +3644,8 @@ async function finishRun(o) {
         if (closing)
             (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
     }
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, 'sampler.log'))) {
-        const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, 'sampler.log'), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
+        const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
         if (log.length)
             warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
     }
@@ -3753,14 +3748,6 @@ async function finishRun(o) {
     (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
     (0,external_node_fs_.writeFileSync)(files.summary, summary);
     return { result, summary, files };
-}
-function readMarker(runDir) {
-    try {
-        return JSON.parse(readFileSync(path.join(runDir, MARKER_FILE), 'utf8'));
-    }
-    catch {
-        return null;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/app/post.ts
