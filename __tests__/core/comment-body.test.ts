@@ -59,8 +59,8 @@ describe('renderCommentBody', () => {
     expect(body.split('\n')[0]).toBe('<!-- carbon-gate:CI/test/default -->');
     expect(body).toContain(r.verdict.headline);
     expect(r.verdict.status).toBe('fail');
-    expect(body).toContain('+30.0 % 🚨');
-    expect(body).toContain('| **gCO2e** | 1.3 | 1 | +30.0 % 🚨 |');
+    expect(body).toContain('+30 % 🚨');
+    expect(body).toContain('| **gCO2e** | 1.3 | 1 | +30 % 🚨 |');
     expect(body).toContain('[run 4242](https://github.com/octo/repo/actions/runs/4242)');
     expect(body).toContain('<details><summary>Baseline window and regression rule</summary>');
     expect(body).toContain('</details>');
@@ -70,7 +70,7 @@ describe('renderCommentBody', () => {
 
   test('improvement shows ✅ and no baseline says how baselines are made', () => {
     const better = renderCommentBody({ result: withBaseline(0.8, [1, 1, 1]), settings });
-    expect(better).toContain('−20.0 % ✅');
+    expect(better).toContain('−20 % ✅');
     const none = renderCommentBody({ result: runResult(), settings });
     expect(none).toContain('No baseline yet');
     expect(none).toContain('never by pull requests');
@@ -118,7 +118,7 @@ describe('baseline section (job summary)', () => {
     expect(md).toContain('### Baseline');
     expect(md).toContain('3 default-branch runs');
     expect(md).toContain('+4.5 %'); // 1.15 vs median 1.1
-    expect(md).toContain('| Run | Commit | Date | **gCO2e** |');
+    expect(md).toContain('| Run | Commit | Date | **CO2e** |');
     expect(md.match(/^\| 10\d\d /gm)?.length).toBe(3);
     expect(md).toContain('more than 10 % above the median of the last 5 default-branch runs');
     expect(md).toContain('once the window holds at least 3 runs');

@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals';
 import { parseCsvRecords, parseCsvRows } from '../../src/core/csv.js';
 import { downsample, renderChart, sparkline } from '../../src/core/report/chart.js';
 import { EMISSIONS_COLUMNS, SAMPLES_COLUMNS, csvField, csvLine, emissionsCsv, samplesCsvHeader, samplesCsvRow, isoTimestamp } from '../../src/core/report/csv.js';
-import { bytes, duration, grams, pct, sig, watts, wh } from '../../src/core/report/format.js';
 import { SUMMARY_MAX_BYTES, renderSummary, verdictIcon } from '../../src/core/report/summary.js';
 import type { Gap, PowerPoint } from '../../src/core/types.js';
 import { T0_WALL_MS, gpu, point, runResult, sample } from '../helpers/fixtures.js';
@@ -21,63 +20,22 @@ function tableAfter(md: string, first: string): string[][] {
   return rows;
 }
 
-describe('format', () => {
-  test.each([
-    [0, '0'],
-    [1, '1'],
-    [0.0012345, '0.00123'],
-    [1.23456, '1.23'],
-    [123.456, '123'],
-    [999.6, '1000'],
-    [12345.6, '12,346'],
-    [-2.5, '-2.5'],
-    [1e-9, '1.00e-9'],
-    [Number.NaN, 'n/a'],
-    [Number.POSITIVE_INFINITY, 'n/a'],
-  ])('sig(%p) = %p', (x, want) => {
-    expect(sig(x)).toBe(want);
-  });
-  test('units', () => {
-    expect(wh(0.18)).toBe('0.18 Wh');
-    expect(wh(1500)).toBe('1.5 kWh');
-    expect(grams(0.3)).toBe('0.3 gCO2e');
-    expect(grams(2500)).toBe('2.5 kgCO2e');
-    expect(watts(4.567)).toBe('4.57 W');
-    expect(pct(0.4567)).toBe('45.7 %');
-    expect(bytes(512)).toBe('0.5 KiB');
-    expect(bytes(5 * 2 ** 20)).toBe('5 MiB');
-    expect(bytes(1.5 * 2 ** 30)).toBe('1.5 GiB');
-  });
-  test.each([
-    [0, '0 s'],
-    [12.345, '12.3 s'],
-    [60, '1 min 0 s'],
-    [61.4, '1 min 1 s'],
-    [3725, '1 h 2 min 5 s'],
-    [119.6, '2 min 0 s'],
-    [3599.7, '1 h 0 min 0 s'],
-    [Number.NaN, 'n/a'],
-  ])('duration(%p) = %p', (s, want) => {
-    expect(duration(s)).toBe(want);
-  });
-});
-
 describe('renderSummary', () => {
   test('headline, totals and the components table', () => {
     const md = renderSummary(runResult(), NO_CHART);
     expect(md.startsWith('## 🌱 carbon-gate — build\n')).toBe(true);
     expect(md).toContain('**✅ Passed: within limits**');
     const totals = Object.fromEntries(tableAfter(md, 'Total'));
-    expect(totals['**Emissions**']).toBe('**0.3 gCO2e** (operational 0.25 gCO2e + embodied 0.05 gCO2e)');
-    expect(totals['Gated amount']).toBe('0.3 gCO2e (embodied included)');
-    expect(totals['Energy']).toBe('0.188 Wh at the machine, ×1.185 PUE');
+    expect(totals['**Emissions**']).toBe('**300 mg CO2e** (operational 250 mg CO2e + embodied 50 mg CO2e)');
+    expect(totals['Gated amount']).toBe('300 mg CO2e (embodied included)');
+    expect(totals['Energy']).toBe('188 mWh at the machine, ×1.185 PUE');
     expect(totals['Grid intensity']).toBe('472 gCO2e/kWh (world: Ember 2024)');
     expect(totals['Duration']).toBe('1 min 0 s');
     expect(totals['Scope']).toBe('process tree of the job');
     expect(totals['Average CPU utilisation']).toBe('tree 25 %, machine 50 % of 4 vCPU');
     expect(tableAfter(md, 'Component')).toEqual([
-      ['CPU', '0.0625 Wh', '3.75 W', 'modelled'],
-      ['RAM', '0.125 Wh', '7.5 W', 'modelled'],
+      ['CPU', '62.5 mWh', '3.75 W', 'modelled'],
+      ['RAM', '125 mWh', '7.5 W', 'modelled'],
     ]);
   });
 
@@ -92,7 +50,7 @@ describe('renderSummary', () => {
   test('gated amount wording: operational only when embodied is excluded; machine scope; no tree utilisation', () => {
     const md = renderSummary(runResult({ emissions: { gatedGCo2e: 0.25 }, energy: { scope: 'machine', avgTreeUtil: null, treeCpuSeconds: null, remainderCpuSeconds: null } }), NO_CHART);
     const totals = Object.fromEntries(tableAfter(md, 'Total'));
-    expect(totals['Gated amount']).toBe('0.25 gCO2e (operational only)');
+    expect(totals['Gated amount']).toBe('250 mg CO2e (operational only)');
     expect(totals['Scope']).toBe('whole machine');
     expect(totals['Average CPU utilisation']).toBe('machine 50 % of 4 vCPU');
     const attr = tableAfter(md, 'What').map((r) => r[0]);
@@ -127,7 +85,7 @@ describe('renderSummary', () => {
   test('gaps are listed with their total, and capped at 20 with a count of the rest', () => {
     const gaps: Gap[] = Array.from({ length: 25 }, (_, i) => ({ fromS: i * 10, toS: i * 10 + 4, seconds: 4, reason: 'no samples' }));
     const md = renderSummary(runResult({ energy: { gaps } }), NO_CHART);
-    expect(md).toContain('25 gap(s) without samples, 100 s in all');
+    expect(md).toContain('25 gap(s) without samples, 1 min 40 s in all');
     const listed = md.split('\n').filter((l) => l.startsWith('  - gap from'));
     expect(listed).toHaveLength(20);
     expect(listed[0]).toBe('  - gap from 0 s to 4 s: no samples');
@@ -174,7 +132,7 @@ describe('renderSummary', () => {
   test('the chart is embedded per the chart setting', () => {
     const series = Array.from({ length: 10 }, (_, i) => point(i + 1, 3 + i));
     expect(renderSummary(runResult({ energy: { series } }), { chart: 'mermaid' })).toContain('```mermaid\nxychart-beta');
-    expect(renderSummary(runResult({ energy: { series } }), { chart: 'sparkline' })).toContain('Power over time (3.0–12.0 W)');
+    expect(renderSummary(runResult({ energy: { series } }), { chart: 'sparkline' })).toContain('Power over time (3 W – 12 W)');
     expect(renderSummary(runResult({ energy: { series } }), { chart: 'none' })).not.toContain('mermaid');
   });
 

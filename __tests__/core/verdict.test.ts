@@ -148,7 +148,7 @@ describe('regression rule boundaries', () => {
     const v = run(8);
     expect(v.regression?.deltaPercent).toBeCloseTo(-20, 10);
     expect(v.regression?.band).toBe('better');
-    expect(v.headline).toContain('−20.0 %');
+    expect(v.headline).toContain('−20 %');
   });
 
   test('bands at 10 % and 20 % exactly', () => {

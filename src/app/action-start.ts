@@ -1,4 +1,5 @@
 // pre (and main, when GitHub skipped pre for a local `uses: ./` action): validate inputs, start sampling.
+import { bytes, num } from '../core/format.js';
 import { createRunner, type Runner } from '../adapters/runner.js';
 import { samplerScript } from '../adapters/sampler-process.js';
 import { readHardwareFacts } from '../adapters/hardware.js';
@@ -50,8 +51,8 @@ export function startFromAction(stage: 'pre' | 'main', entryUrl: string, env: No
     runner.saveState(STATE_SAMPLER_PID, String(started.samplerPid));
     runner.info(
       `carbon-gate: sampling every ${settings.sampleIntervalSeconds} s (scope ${settings.scope}) — ${facts.cpuModel}, ${facts.logicalCpus} logical CPUs, ` +
-        `${(facts.memoryBytes / 1024 ** 3).toFixed(1)} GiB, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
-        `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${(performance.now() - t0).toFixed(0)} ms).`,
+        `${bytes(facts.memoryBytes)}, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
+        `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${num(performance.now() - t0)} ms).`,
     );
   } catch (e) {
     runner.warning(`carbon-gate could not start its sampler (${(e as Error).message}); this job will not be measured. The build is not failed for this.`);

@@ -1,5 +1,6 @@
 // Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
 // The core does the computing; this file only reads and writes the run directory.
+import { duration } from '../core/format.js';
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnergyIntegrator } from '../core/energy.js';
@@ -140,11 +141,11 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   const energy = integrator.result();
   if (energy.samples < 2) warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
   if (integrator.gpuCarriedSecondsTotal > 0) {
-    warnings.push(`No GPU reading arrived for ${integrator.gpuCarriedSecondsTotal.toFixed(1)} s; the last GPU power was carried forward over that gap.`);
+    warnings.push(`No GPU reading arrived for ${duration(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
   }
   if (integrator.gpuWithoutPower) warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
   if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
-    warnings.push(`The process tree could not be read for ${integrator.treeMissingSecondsTotal.toFixed(1)} s; machine utilisation was used there.`);
+    warnings.push(`The process tree could not be read for ${duration(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
   }
   for (const [f, n] of faults) if (!f.startsWith('closing sample')) warnings.push(n > 1 ? `${f} (${n} times)` : f);
 

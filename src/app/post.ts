@@ -1,4 +1,5 @@
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
+import { co2e, duration, energy } from '../core/format.js';
 import { createRunner } from '../adapters/runner.js';
 import { escapeMarkdown } from '../core/report/escape.js';
 import { stopSampler } from '../adapters/sampler-process.js';
@@ -41,7 +42,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
 
   runner.group('carbon-gate: stopping the sampler');
   const stop = await stopSampler(Number(runner.getState(STATE_SAMPLER_PID)), info.samplerScript, runDir);
-  runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${stop.marker.samplerCpuSeconds.toFixed(3)} s` : ''}`);
+  runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${duration(stop.marker.samplerCpuSeconds)}` : ''}`);
   runner.endGroup();
 
   const warnings: string[] = [];
@@ -79,8 +80,8 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   for (const w of result.quality.warnings) runner.warning(`carbon-gate: ${w}`);
   runner.info(
     `${result.verdict.headline}\n` +
-      `energy ${result.energy.totalWh.toFixed(4)} Wh, ${result.emissions.totalGCo2e.toFixed(4)} gCO2e ` +
-      `(operational ${result.emissions.operationalGCo2e.toFixed(4)}, embodied ${result.emissions.embodiedGCo2e.toFixed(4)}) over ${result.energy.durationSeconds.toFixed(1)} s`,
+      `energy ${energy(result.energy.totalWh)}, ${co2e(result.emissions.totalGCo2e)} ` +
+      `(operational ${co2e(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? co2e(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${duration(result.energy.durationSeconds)}`,
   );
   runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
   runner.endGroup();

@@ -12,6 +12,7 @@
 //   below that it only warns.
 // - fail-on: budget | regression | any | never ('never' only warns).
 // - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+import { co2e, cpuSeconds, energy, percentDelta } from './format.js';
 import type { BaselineRecord, CompareMetric, FailOn, Verdict } from './types.js';
 
 export interface VerdictSettings {
@@ -88,19 +89,16 @@ export function metricUnit(metric: CompareMetric): string {
   }
 }
 
-/** A short human number: 3 significant digits, no exponent for everyday magnitudes. */
-export function fmt(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (n === 0) return '0';
-  const abs = Math.abs(n);
-  if (abs >= 1000) return n.toFixed(0);
-  if (abs >= 0.001) return String(Number(n.toPrecision(3)));
-  return n.toExponential(2);
-}
-
-export function fmtPercent(p: number): string {
-  const sign = p > 0 ? '+' : p < 0 ? '−' : '±';
-  return `${sign}${Math.abs(p).toFixed(1)} %`;
+/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
+export function metricText(metric: CompareMetric, x: number): string {
+  switch (metric) {
+    case 'gco2e':
+      return co2e(x);
+    case 'energy-wh':
+      return energy(x);
+    case 'cpu-seconds':
+      return cpuSeconds(x);
+  }
 }
 
 const budgetFails = (f: FailOn): boolean => f === 'budget' || f === 'any';
@@ -120,8 +118,8 @@ export function computeVerdict(args: VerdictArgs): Verdict {
   }
   const exceeded = budget.filter((b) => b.exceeded);
   for (const b of exceeded) {
-    const unit = b.metric === 'gco2e' ? 'gCO2e' : 'Wh';
-    reasons.push(`Budget exceeded: ${fmt(b.actual)} ${unit} > ${fmt(b.limit)} ${unit} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
+    const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
+    reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
   }
   const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
 
@@ -143,7 +141,8 @@ export function computeVerdict(args: VerdictArgs): Verdict {
       const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
       regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
       if (flagged) {
-        let r = `Regression: ${fmt(current)} ${unit} is ${fmtPercent(deltaPercent)} over the baseline median ${fmt(med)} ${unit} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${fmt(spreadHigh)} ${unit}.`;
+        const t = (x: number): string => metricText(s.compareOn, x);
+        let r = `Regression: ${t(current)} is ${percentDelta(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
         if (!enough) r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
         reasons.push(r);
       }
@@ -168,9 +167,9 @@ function makeHeadline(status: Verdict['status'], overBudget: boolean, regression
   const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
   const parts: string[] = [];
   if (overBudget) parts.push('over budget');
-  if (regression?.flagged) parts.push(`regression ${fmtPercent(regression.deltaPercent)} vs baseline`);
+  if (regression?.flagged) parts.push(`regression ${percentDelta(regression.deltaPercent)} vs baseline`);
   if (parts.length === 0) {
-    if (regression) parts.push(`${fmtPercent(regression.deltaPercent)} vs baseline median`);
+    if (regression) parts.push(`${percentDelta(regression.deltaPercent)} vs baseline median`);
     else parts.push('within limits');
   }
   const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';

@@ -2,6 +2,7 @@
 // (when a token gave one); input region (cloud table); input country (country table); the region
 // found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
 // the OWID world average. Unknown region/country inputs are errors listing the nearest names.
+import { num } from '../format.js';
 import type { GridIntensity, HardwareFacts, PowerModel } from '../types.js';
 import type { Settings } from '../../settings/settings.js';
 import { InputError } from '../../settings/inputs.js';
@@ -19,7 +20,7 @@ export interface LiveIntensity {
   cached?: boolean;
 }
 
-const fmt = (x: number): string => String(Number(x.toFixed(1)));
+const fmt = (x: number): string => num(x, 4);
 
 function regionIntensity(tables: Tables, provider: Provider, name: string): GridIntensity | null {
   const g = gridFactor(tables, provider, name);

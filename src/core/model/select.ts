@@ -5,6 +5,7 @@
 //   3. self-hosted on a cloud: instance metadata (detect-cloud) or a region's provider;
 //   4. on-prem / unknown: TDP of the CPU model (CodeCarbon table) on a linear curve.
 import type { CpuCurve, HardwareFacts, PowerModel, SourceRef } from '../types.js';
+import { num } from '../format.js';
 import type { Settings } from '../../settings/settings.js';
 import { InputError } from '../../settings/inputs.js';
 import type { CloudMetadata } from './cloud.js';
@@ -36,7 +37,7 @@ interface Ctx {
 }
 
 const GIB = 1024 ** 3;
-const fmt = (x: number, digits = 4): string => String(Number(x.toPrecision(digits)));
+const fmt = (x: number, digits = 4): string => num(x, digits);
 const machineMemoryGb = (facts: HardwareFacts): number => facts.memoryBytes / GIB;
 
 /** The cloud region recorded in a model by instance metadata, if any. */

@@ -1,7 +1,8 @@
 // The baseline part of the job summary (and of the PR comment's details): the delta vs the baseline
 // median with its band, the window as a table, and the regression rule in words. Pure.
 import type { BaselineRecord, CompareMetric, FailOn, RunResult, Verdict } from '../types.js';
-import { bandEmoji, fmt, fmtPercent, metricOf, metricUnit } from '../verdict.js';
+import { cpuSeconds, co2e, duration, energy, percentDelta } from '../format.js';
+import { bandEmoji, metricOf, metricText } from '../verdict.js';
 import { escapeMarkdown } from './escape.js';
 
 export interface BaselineSectionSettings {
@@ -43,9 +44,9 @@ export function noiseRule(s: BaselineSectionSettings): string {
 export function deltaLine(verdict: Verdict): string | null {
   const r = verdict.regression;
   if (!r) return null;
-  const unit = metricUnit(r.metric);
+  const t = (x: number): string => metricText(r.metric, x);
   const emoji = bandEmoji(r.band);
-  return `Δ **${fmtPercent(r.deltaPercent)}**${emoji ? ' ' + emoji : ''} vs the baseline median ${fmt(r.median)} ${unit} (${r.runs} run${r.runs === 1 ? '' : 's'}, spread ${fmt(r.spreadLow)}–${fmt(r.spreadHigh)} ${unit}): this run ${fmt(r.current)} ${unit}${r.flagged ? ' — **regression**' : ''}.`;
+  return `Δ **${percentDelta(r.deltaPercent)}**${emoji ? ' ' + emoji : ''} vs the baseline median ${t(r.median)} (${r.runs} run${r.runs === 1 ? '' : 's'}, spread ${t(r.spreadLow)}–${t(r.spreadHigh)}): this run ${t(r.current)}${r.flagged ? ' — **regression**' : ''}.`;
 }
 
 function runCell(rec: BaselineRecord, links: RunLinkBase): string {
@@ -70,13 +71,13 @@ export function baselineWindowTable(records: readonly BaselineRecord[], opts: Ru
   const rows = [...records].sort((a, b) => b.wallMs - a.wallMs).slice(0, opts.maxRows ?? 50);
   const mark = (m: CompareMetric, label: string): string => (opts.compareOn === m ? `**${label}**` : label);
   const lines = [
-    `| Run | Commit | Date | ${mark('gco2e', 'gCO2e')} | ${mark('energy-wh', 'Wh')} | ${mark('cpu-seconds', 'CPU-s')} | Duration (s) |`,
+    `| Run | Commit | Date | ${mark('gco2e', 'CO2e')} | ${mark('energy-wh', 'Energy')} | ${mark('cpu-seconds', 'CPU time')} | Duration |`,
     '|---|---|---|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
     const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
     lines.push(
-      `| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${fmt(metricOf(r, 'gco2e'))} | ${fmt(r.energyWh)} | ${fmt(r.cpuSeconds)} | ${fmt(r.durationSeconds)} |`,
+      `| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${co2e(metricOf(r, 'gco2e'))} | ${energy(r.energyWh)} | ${cpuSeconds(r.cpuSeconds)} | ${duration(r.durationSeconds)} |`,
     );
   }
   if (records.length > rows.length) lines.push(`\n_${records.length - rows.length} older run(s) not shown._`);

@@ -1,4 +1,5 @@
 // Power-over-time chart: a Mermaid xychart (renders in job summaries and PR comments) or a text sparkline.
+import { power } from '../format.js';
 import type { PowerPoint } from '../types.js';
 import type { ChartMode } from '../../settings/settings.js';
 
@@ -31,7 +32,7 @@ export function renderChart(series: PowerPoint[], mode: ChartMode): string {
   const pts = downsample(series);
   const w = pts.map((p) => p.watts);
   if (mode === 'sparkline') {
-    return `Power over time (${Math.min(...w).toFixed(1)}–${Math.max(...w).toFixed(1)} W): \`${sparkline(w)}\`\n`;
+    return `Power over time (${power(Math.min(...w))} – ${power(Math.max(...w))}): \`${sparkline(w)}\`\n`;
   }
   let lo = Math.min(...w);
   let hi = Math.max(...w);

@@ -1,7 +1,8 @@
 // The sticky PR comment body. Pure: RunResult in, markdown out, never above maxChars (default 60,000;
 // GitHub rejects comments above 65,536 characters).
 import type { BaselineRecord, CompareMetric, RunResult } from '../types.js';
-import { bandEmoji, deltaBand, fmt, fmtPercent, median, metricOf } from '../verdict.js';
+import { intensity, num, percentDelta } from '../format.js';
+import { bandEmoji, deltaBand, median, metricOf } from '../verdict.js';
 import { baselineStatusLine, baselineWindowTable, deltaLine, noiseRule, type BaselineSectionSettings, type RunLinkBase } from './baseline-section.js';
 import { clip, escapeMarkdown, markerFor } from './escape.js';
 
@@ -43,14 +44,14 @@ function compactTable(result: RunResult, compareOn: CompareMetric): string {
     if (med !== null && med > 0) {
       const p = ((row.current - med) / med) * 100;
       const e = bandEmoji(deltaBand(p));
-      delta = `${fmtPercent(p)}${e ? ' ' + e : ''}`;
+      delta = `${percentDelta(p)}${e ? ' ' + e : ''}`;
     }
     const label = row.metric === compareOn ? `**${row.label}**` : row.label;
-    lines.push(`| ${label} | ${fmt(row.current)} | ${med === null ? '—' : fmt(med)} | ${delta || '—'} |`);
+    lines.push(`| ${label} | ${num(row.current)} | ${med === null ? '—' : num(med)} | ${delta || '—'} |`);
   }
   for (const b of result.verdict.budget ?? []) {
     const unit = b.metric === 'gco2e' ? 'gCO2e' : 'Wh';
-    lines.push(`| Budget (${unit}) | ${fmt(b.actual)} | limit ${fmt(b.limit)} | ${b.exceeded ? '🚨 exceeded' : '✅ within'} |`);
+    lines.push(`| Budget (${unit}) | ${num(b.actual)} | limit ${num(b.limit)} | ${b.exceeded ? '🚨 exceeded' : '✅ within'} |`);
   }
   return lines.join('\n');
 }
@@ -63,7 +64,7 @@ function runLine(result: RunResult): string {
   if (j.sha && /^[0-9a-f]{7,40}$/i.test(j.sha)) parts.push(`commit \`${j.sha.slice(0, 7)}\``);
   parts.push(`scope ${escapeMarkdown(result.energy.scope)}`);
   parts.push(`model ${escapeMarkdown(clip(result.model.label, 120))}`);
-  parts.push(`grid ${fmt(result.emissions.intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeMarkdown(clip(result.emissions.intensity.location, 80))})`);
+  parts.push(`grid ${intensity(result.emissions.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(clip(result.emissions.intensity.location, 80))})`);
   return parts.join(' · ');
 }
 

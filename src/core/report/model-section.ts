@@ -1,6 +1,7 @@
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+import { num as fmtNum } from '../format.js';
 import { escapeMarkdown } from './escape.js';
 import type { EnergyResult, Emissions, GridIntensity, PowerModel, Provenance } from '../types.js';
 
@@ -9,12 +10,8 @@ export function escapeCell(s: string): string {
   return escapeMarkdown(s);
 }
 
-function num(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e6 || a < 1e-3 ? x.toExponential(digits - 1) : String(Number(x.toPrecision(digits)));
-}
+/** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
+const num = (x: number, digits = 4): string => fmtNum(x, digits);
 
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;

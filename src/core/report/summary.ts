@@ -3,7 +3,7 @@ import type { RunResult, Verdict } from '../types.js';
 import type { ChartMode } from '../../settings/settings.js';
 import { renderChart } from './chart.js';
 import { escapeMarkdown } from './escape.js';
-import { bytes, duration, grams, pct, sig, watts, wh } from './format.js';
+import { bytes, co2e, duration, energy, intensity, num, power, share } from '../format.js';
 
 export const SUMMARY_MAX_BYTES = 900 * 1024;
 const MAX_LISTED = 20;
@@ -44,13 +44,13 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
   out.push(
     table(
       [
-        ['**Emissions**', `**${grams(em.totalGCo2e)}** (operational ${grams(em.operationalGCo2e)} + embodied ${grams(em.embodiedGCo2e)})`],
-        ['Gated amount', `${grams(em.gatedGCo2e)} (${em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0 ? 'embodied included' : em.embodiedGCo2e > 0 ? 'operational only' : 'operational'})`],
-        ['Energy', `${wh(e.totalWh)} at the machine, ×${sig(em.pue, 4)} PUE`],
-        ['Grid intensity', `${sig(em.intensity.gCo2ePerKwh, 4)} gCO2e/kWh (${escapeMarkdown(em.intensity.location)}: ${escapeMarkdown(em.intensity.source)})`],
+        ['**Emissions**', `**${co2e(em.totalGCo2e)}** (operational ${co2e(em.operationalGCo2e)} + embodied ${co2e(em.embodiedGCo2e)})`],
+        ['Gated amount', `${co2e(em.gatedGCo2e)} (${em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0 ? 'embodied included' : em.embodiedGCo2e > 0 ? 'operational only' : 'operational'})`],
+        ['Energy', `${energy(e.totalWh)} at the machine, ×${num(em.pue, 4)} PUE`],
+        ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)}: ${escapeMarkdown(em.intensity.source)})`],
         ['Duration', duration(e.durationSeconds)],
         ['Scope', e.scope === 'process-tree' ? 'process tree of the job' : 'whole machine'],
-        ['Average CPU utilisation', `${e.avgTreeUtil !== null ? `tree ${pct(e.avgTreeUtil)}, ` : ''}machine ${pct(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`],
+        ['Average CPU utilisation', `${e.avgTreeUtil !== null ? `tree ${share(e.avgTreeUtil)}, ` : ''}machine ${share(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`],
       ],
       ['Total', 'Value'],
     ),
@@ -58,10 +58,10 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
 
   const provenance = (p: string, what: string): string => (p === 'measured' ? `measured (${what})` : p);
   const comp: string[][] = [
-    ['CPU', wh(e.cpuWh), watts(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
-    ['RAM', wh(e.ramWh), watts(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
+    ['CPU', energy(e.cpuWh), power(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
+    ['RAM', energy(e.ramWh), power(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
   ];
-  if (e.gpuCount > 0) comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, wh(e.gpuWh), watts(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
+  if (e.gpuCount > 0) comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, energy(e.gpuWh), power(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
   out.push('### Components\n');
   out.push(table(comp, ['Component', 'Energy', 'Average power', 'Source']));
   const chart = renderChart(e.series, o.chart);
@@ -72,10 +72,10 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
 
   out.push('### Attribution\n');
   const attr: string[][] = [];
-  if (e.treeCpuSeconds !== null) attr.push(['CPU time of the job’s process tree', `${sig(e.treeCpuSeconds, 4)} s`]);
-  attr.push(['CPU time of the whole machine', `${sig(e.machineCpuSeconds, 4)} s`]);
-  if (e.remainderCpuSeconds !== null) attr.push(['Machine remainder (other processes, incl. escaped)', `${sig(e.remainderCpuSeconds, 4)} s`]);
-  if (e.escapedCpuSeconds > 0) attr.push(['Escaped: processes that left the tree alive (daemons)', `${sig(e.escapedCpuSeconds, 4)} s`]);
+  if (e.treeCpuSeconds !== null) attr.push(['CPU time of the job’s process tree', duration(e.treeCpuSeconds)]);
+  attr.push(['CPU time of the whole machine', duration(e.machineCpuSeconds)]);
+  if (e.remainderCpuSeconds !== null) attr.push(['Machine remainder (other processes, incl. escaped)', duration(e.remainderCpuSeconds)]);
+  if (e.escapedCpuSeconds > 0) attr.push(['Escaped: processes that left the tree alive (daemons)', duration(e.escapedCpuSeconds)]);
   if (e.peakTreeRssBytes !== null) attr.push(['Peak resident memory of the tree', bytes(e.peakTreeRssBytes)]);
   out.push(table(attr, ['What', 'Value']));
 
@@ -83,11 +83,11 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
   const q: string[] = [`${e.samples} samples over ${duration(e.durationSeconds)}`];
   if (e.gaps.length) {
     const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
-    q.push(`${e.gaps.length} gap(s) without samples, ${sig(total)} s in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
-    for (const g of capped(e.gaps.map((g) => `gap from ${sig(g.fromS)} s to ${sig(g.toS)} s: ${g.reason}`))) q.push(`  - ${escapeMarkdown(g)}`);
+    q.push(`${e.gaps.length} gap(s) without samples, ${duration(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+    for (const g of capped(e.gaps.map((g) => `gap from ${duration(g.fromS)} to ${duration(g.toS)}: ${g.reason}`))) q.push(`  - ${escapeMarkdown(g)}`);
   } else q.push('no gaps');
   if (r.quality.skippedLines) q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
-  if (r.quality.samplerCpuSeconds !== undefined) q.push(`sampler's own cost: ${sig(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+  if (r.quality.samplerCpuSeconds !== undefined) q.push(`sampler's own cost: ${num(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
   if (r.hardware.container?.detected) {
     q.push(
       `running inside a container (${escapeMarkdown(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
