@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/core/format.ts
+var format = __webpack_require__(96228);
 // EXTERNAL MODULE: ./src/core/verdict.ts
 var verdict = __webpack_require__(79478);
 // EXTERNAL MODULE: ./src/core/report/baseline-section.ts
@@ -25,6 +27,7 @@ var baseline_section = __webpack_require__(48113);
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __webpack_require__(8547);
 ;// CONCATENATED MODULE: ./src/core/report/comment-body.ts
+
 
 
 
@@ -50,14 +53,14 @@ function compactTable(result, compareOn) {
         if (med !== null && med > 0) {
             const p = ((row.current - med) / med) * 100;
             const e = (0,verdict/* bandEmoji */.QX)((0,verdict/* deltaBand */.w)(p));
-            delta = `${(0,verdict/* fmtPercent */.J0)(p)}${e ? ' ' + e : ''}`;
+            delta = `${(0,format/* percentDelta */.yA)(p)}${e ? ' ' + e : ''}`;
         }
         const label = row.metric === compareOn ? `**${row.label}**` : row.label;
-        lines.push(`| ${label} | ${(0,verdict/* fmt */.Sc)(row.current)} | ${med === null ? '—' : (0,verdict/* fmt */.Sc)(med)} | ${delta || '—'} |`);
+        lines.push(`| ${label} | ${(0,format/* num */.bu)(row.current)} | ${med === null ? '—' : (0,format/* num */.bu)(med)} | ${delta || '—'} |`);
     }
     for (const b of result.verdict.budget ?? []) {
         const unit = b.metric === 'gco2e' ? 'gCO2e' : 'Wh';
-        lines.push(`| Budget (${unit}) | ${(0,verdict/* fmt */.Sc)(b.actual)} | limit ${(0,verdict/* fmt */.Sc)(b.limit)} | ${b.exceeded ? '🚨 exceeded' : '✅ within'} |`);
+        lines.push(`| Budget (${unit}) | ${(0,format/* num */.bu)(b.actual)} | limit ${(0,format/* num */.bu)(b.limit)} | ${b.exceeded ? '🚨 exceeded' : '✅ within'} |`);
     }
     return lines.join('\n');
 }
@@ -70,7 +73,7 @@ function runLine(result) {
         parts.push(`commit \`${j.sha.slice(0, 7)}\``);
     parts.push(`scope ${(0,report_escape/* escapeMarkdown */.FV)(result.energy.scope)}`);
     parts.push(`model ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.model.label, 120))}`);
-    parts.push(`grid ${(0,verdict/* fmt */.Sc)(result.emissions.intensity.gCo2ePerKwh)} gCO2e/kWh (${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.emissions.intensity.location, 80))})`);
+    parts.push(`grid ${(0,format/* intensity */.UW)(result.emissions.intensity.gCo2ePerKwh, 4)} (${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.emissions.intensity.location, 80))})`);
     return parts.join(' · ');
 }
 function head(result, marker) {

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 451:
+/***/ 21430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,6 +12,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failedSummary
 
+// EXTERNAL MODULE: ./src/core/format.ts
+var format = __nccwpck_require__(96228);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
@@ -255,7 +257,7 @@ function bool(name, raw) {
         return false;
     throw new inputs_InputError(name, raw, "'true' or 'false'");
 }
-function num(name, raw, min, max, opts = {}) {
+function inputs_num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
     const n = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
@@ -265,7 +267,7 @@ function num(name, raw, min, max, opts = {}) {
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
-    return raw.trim() === '' ? null : num(name, raw, min, max, opts);
+    return raw.trim() === '' ? null : inputs_num(name, raw, min, max, opts);
 }
 function percent(name, raw) {
     const v = raw.trim();
@@ -326,7 +328,7 @@ function inputs_parseSettings(lookup) {
         throw new inputs_InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
-        sampleIntervalSeconds: num('sample-interval', get('sample-interval'), 0.1, 60),
+        sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
         scope: oneOf('scope', get('scope'), ['process-tree', 'machine']),
         carbonIntensityGPerKwh: optNum('carbon-intensity', get('carbon-intensity'), 0, 2000),
         budgetGCo2e: optNum('budget-gco2e', get('budget-gco2e'), 0, 1e9, { exclusiveMin: true }),
@@ -347,7 +349,7 @@ function inputs_parseSettings(lookup) {
         rapl: bool('rapl', get('rapl')),
         maxIncreasePercent: percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
-        minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
+        minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
         baselineBranches: get('baseline-branches')
@@ -355,7 +357,7 @@ function inputs_parseSettings(lookup) {
             .map((s) => s.trim())
             .filter(Boolean),
         baselineKey: optString(get('baseline-key')),
-        baselineWindow: num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
+        baselineWindow: inputs_num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
         comment: oneOf('comment', get('comment'), ['always', 'on-regression', 'never']),
         artifact: bool('artifact', get('artifact')),
         artifactName: artifactName(get('artifact-name')),
@@ -977,11 +979,12 @@ function nearestNames(names, query, count = 5) {
 ;// CONCATENATED MODULE: ./src/core/model/select.ts
 
 
+
 /** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 const GIB = 1024 ** 3;
-const fmt = (x, digits = 4) => String(Number(x.toPrecision(digits)));
+const fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
 /** The cloud region recorded in a model by instance metadata, if any. */
 function modelRegion(model) {
@@ -1449,10 +1452,15 @@ function select_selectModel(args) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/intensity.ts
+// Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
+// (when a token gave one); input region (cloud table); input country (country table); the region
+// found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
+// the OWID world average. Unknown region/country inputs are errors listing the nearest names.
 
 
 
-const intensity_fmt = (x) => String(Number(x.toFixed(1)));
+
+const intensity_fmt = (x) => (0,format/* num */.bu)(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = gridFactor(tables, provider, name);
     if (!g)
@@ -1661,6 +1669,7 @@ function start_startMeasurement(args) {
 
 
 
+
 const STATE_RUN_DIR = 'run-dir';
 const STATE_SAMPLER_PID = 'sampler-pid';
 /** The measured tree's root: the runner's worker (this step's parent), unless overridden. */
@@ -1705,8 +1714,8 @@ function startFromAction(stage, entryUrl, env = process.env, runner = createRunn
         runner.saveState(STATE_RUN_DIR, started.runDir);
         runner.saveState(STATE_SAMPLER_PID, String(started.samplerPid));
         runner.info(`carbon-gate: sampling every ${settings.sampleIntervalSeconds} s (scope ${settings.scope}) — ${facts.cpuModel}, ${facts.logicalCpus} logical CPUs, ` +
-            `${(facts.memoryBytes / 1024 ** 3).toFixed(1)} GiB, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
-            `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${(performance.now() - t0).toFixed(0)} ms).`);
+            `${bytes(facts.memoryBytes)}, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
+            `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${num(performance.now() - t0)} ms).`);
     }
     catch (e) {
         runner.warning(`carbon-gate could not start its sampler (${e.message}); this job will not be measured. The build is not failed for this.`);
@@ -2024,18 +2033,13 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
 
+
 /** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
 function escapeCell(s) {
     return (0,report_escape/* escapeMarkdown */.FV)(s);
 }
-function model_section_num(x, digits = 4) {
-    if (!Number.isFinite(x))
-        return String(x);
-    if (x === 0)
-        return '0';
-    const a = Math.abs(x);
-    return a >= 1e6 || a < 1e-3 ? x.toExponential(digits - 1) : String(Number(x.toPrecision(digits)));
-}
+/** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
+const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
@@ -2210,6 +2214,8 @@ function samplesCsvRow(p, s) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/chart.ts
+// Power-over-time chart: a Mermaid xychart (renders in job summaries and PR comments) or a text sparkline.
+
 const MAX_POINTS = 120;
 /** Time-bucketed means of total power, at most `max` points. */
 function downsample(series, max = MAX_POINTS) {
@@ -2238,7 +2244,7 @@ function renderChart(series, mode) {
     const pts = downsample(series);
     const w = pts.map((p) => p.watts);
     if (mode === 'sparkline') {
-        return `Power over time (${Math.min(...w).toFixed(1)}–${Math.max(...w).toFixed(1)} W): \`${sparkline(w)}\`\n`;
+        return `Power over time (${(0,format/* power */.yp)(Math.min(...w))} – ${(0,format/* power */.yp)(Math.max(...w))}): \`${sparkline(w)}\`\n`;
     }
     let lo = Math.min(...w);
     let hi = Math.max(...w);
@@ -2259,49 +2265,6 @@ function renderChart(series, mode) {
         '```',
         '',
     ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/report/format.ts
-// Number formatting for reports: a few significant digits, units always shown.
-/** 1234567 → '1,234,567' (no Intl: loading ICU costs ~10 ms of post's start-up). */
-function thousands(n) {
-    const s = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
-    return n < 0 ? `-${s}` : s;
-}
-/** Rounds to `digits` significant digits without exponent notation for everyday magnitudes. */
-function sig(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x === 0)
-        return '0';
-    const a = Math.abs(x);
-    if (a >= 10 ** digits)
-        return thousands(Math.round(x));
-    if (a < 1e-6)
-        return x.toExponential(digits - 1);
-    return Number(x.toPrecision(digits)).toString();
-}
-const wh = (x) => (Math.abs(x) >= 1000 ? `${sig(x / 1000)} kWh` : `${sig(x)} Wh`);
-const grams = (x) => (Math.abs(x) >= 1000 ? `${sig(x / 1000)} kgCO2e` : `${sig(x)} gCO2e`);
-const watts = (x) => `${sig(x)} W`;
-const pct = (x) => `${sig(x * 100, 3)} %`;
-function duration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    if (seconds < 60)
-        return `${sig(seconds, 3)} s`;
-    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = Math.round(seconds % 60);
-    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
-}
-function bytes(x) {
-    if (x >= 1024 ** 3)
-        return `${sig(x / 1024 ** 3)} GiB`;
-    if (x >= 1024 ** 2)
-        return `${sig(x / 1024 ** 2)} MiB`;
-    return `${sig(x / 1024)} KiB`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/summary.ts
@@ -2333,21 +2296,21 @@ function renderSummary(r, o) {
     if (r.quality.partial)
         out.push('> [!WARNING]\n> This report is **partial**: the measurement was interrupted (see Data quality below). Totals cover what was measured.\n');
     out.push(table([
-        ['**Emissions**', `**${grams(em.totalGCo2e)}** (operational ${grams(em.operationalGCo2e)} + embodied ${grams(em.embodiedGCo2e)})`],
-        ['Gated amount', `${grams(em.gatedGCo2e)} (${em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0 ? 'embodied included' : em.embodiedGCo2e > 0 ? 'operational only' : 'operational'})`],
-        ['Energy', `${wh(e.totalWh)} at the machine, ×${sig(em.pue, 4)} PUE`],
-        ['Grid intensity', `${sig(em.intensity.gCo2ePerKwh, 4)} gCO2e/kWh (${(0,report_escape/* escapeMarkdown */.FV)(em.intensity.location)}: ${(0,report_escape/* escapeMarkdown */.FV)(em.intensity.source)})`],
-        ['Duration', duration(e.durationSeconds)],
+        ['**Emissions**', `**${(0,format/* co2e */.k)(em.totalGCo2e)}** (operational ${(0,format/* co2e */.k)(em.operationalGCo2e)} + embodied ${(0,format/* co2e */.k)(em.embodiedGCo2e)})`],
+        ['Gated amount', `${(0,format/* co2e */.k)(em.gatedGCo2e)} (${em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0 ? 'embodied included' : em.embodiedGCo2e > 0 ? 'operational only' : 'operational'})`],
+        ['Energy', `${(0,format/* energy */.zP)(e.totalWh)} at the machine, ×${(0,format/* num */.bu)(em.pue, 4)} PUE`],
+        ['Grid intensity', `${(0,format/* intensity */.UW)(em.intensity.gCo2ePerKwh, 4)} (${(0,report_escape/* escapeMarkdown */.FV)(em.intensity.location)}: ${(0,report_escape/* escapeMarkdown */.FV)(em.intensity.source)})`],
+        ['Duration', (0,format/* duration */.p0)(e.durationSeconds)],
         ['Scope', e.scope === 'process-tree' ? 'process tree of the job' : 'whole machine'],
-        ['Average CPU utilisation', `${e.avgTreeUtil !== null ? `tree ${pct(e.avgTreeUtil)}, ` : ''}machine ${pct(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`],
+        ['Average CPU utilisation', `${e.avgTreeUtil !== null ? `tree ${(0,format/* share */.uM)(e.avgTreeUtil)}, ` : ''}machine ${(0,format/* share */.uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`],
     ], ['Total', 'Value']));
     const provenance = (p, what) => (p === 'measured' ? `measured (${what})` : p);
     const comp = [
-        ['CPU', wh(e.cpuWh), watts(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
-        ['RAM', wh(e.ramWh), watts(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
+        ['CPU', (0,format/* energy */.zP)(e.cpuWh), (0,format/* power */.yp)(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
+        ['RAM', (0,format/* energy */.zP)(e.ramWh), (0,format/* power */.yp)(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${(0,report_escape/* escapeMarkdown */.FV)(e.gpuModels.join(', '))})`, wh(e.gpuWh), watts(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
+        comp.push([`GPU ×${e.gpuCount} (${(0,report_escape/* escapeMarkdown */.FV)(e.gpuModels.join(', '))})`, (0,format/* energy */.zP)(e.gpuWh), (0,format/* power */.yp)(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
     out.push('### Components\n');
     out.push(table(comp, ['Component', 'Energy', 'Average power', 'Source']));
     const chart = renderChart(e.series, o.chart);
@@ -2360,21 +2323,21 @@ function renderSummary(r, o) {
     out.push('### Attribution\n');
     const attr = [];
     if (e.treeCpuSeconds !== null)
-        attr.push(['CPU time of the job’s process tree', `${sig(e.treeCpuSeconds, 4)} s`]);
-    attr.push(['CPU time of the whole machine', `${sig(e.machineCpuSeconds, 4)} s`]);
+        attr.push(['CPU time of the job’s process tree', (0,format/* duration */.p0)(e.treeCpuSeconds)]);
+    attr.push(['CPU time of the whole machine', (0,format/* duration */.p0)(e.machineCpuSeconds)]);
     if (e.remainderCpuSeconds !== null)
-        attr.push(['Machine remainder (other processes, incl. escaped)', `${sig(e.remainderCpuSeconds, 4)} s`]);
+        attr.push(['Machine remainder (other processes, incl. escaped)', (0,format/* duration */.p0)(e.remainderCpuSeconds)]);
     if (e.escapedCpuSeconds > 0)
-        attr.push(['Escaped: processes that left the tree alive (daemons)', `${sig(e.escapedCpuSeconds, 4)} s`]);
+        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,format/* duration */.p0)(e.escapedCpuSeconds)]);
     if (e.peakTreeRssBytes !== null)
-        attr.push(['Peak resident memory of the tree', bytes(e.peakTreeRssBytes)]);
+        attr.push(['Peak resident memory of the tree', (0,format/* bytes */.ee)(e.peakTreeRssBytes)]);
     out.push(table(attr, ['What', 'Value']));
     out.push('### Data quality\n');
-    const q = [`${e.samples} samples over ${duration(e.durationSeconds)}`];
+    const q = [`${e.samples} samples over ${(0,format/* duration */.p0)(e.durationSeconds)}`];
     if (e.gaps.length) {
         const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
-        q.push(`${e.gaps.length} gap(s) without samples, ${sig(total)} s in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
-        for (const g of capped(e.gaps.map((g) => `gap from ${sig(g.fromS)} s to ${sig(g.toS)} s: ${g.reason}`)))
+        q.push(`${e.gaps.length} gap(s) without samples, ${(0,format/* duration */.p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+        for (const g of capped(e.gaps.map((g) => `gap from ${(0,format/* duration */.p0)(g.fromS)} to ${(0,format/* duration */.p0)(g.toS)}: ${g.reason}`)))
             q.push(`  - ${(0,report_escape/* escapeMarkdown */.FV)(g)}`);
     }
     else
@@ -2382,7 +2345,7 @@ function renderSummary(r, o) {
     if (r.quality.skippedLines)
         q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
     if (r.quality.samplerCpuSeconds !== undefined)
-        q.push(`sampler's own cost: ${sig(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+        q.push(`sampler's own cost: ${(0,format/* num */.bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,format/* bytes */.ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
     if (r.hardware.container?.detected) {
         q.push(`running inside a container (${(0,report_escape/* escapeMarkdown */.FV)(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
             'processes of other containers are invisible to the tree and count only in the machine remainder');
@@ -3591,6 +3554,7 @@ const VERSION = '0.1.0';
 
 
 
+
 const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
@@ -3691,12 +3655,12 @@ async function finishRun(o) {
     if (energy.samples < 2)
         warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
     if (integrator.gpuCarriedSecondsTotal > 0) {
-        warnings.push(`No GPU reading arrived for ${integrator.gpuCarriedSecondsTotal.toFixed(1)} s; the last GPU power was carried forward over that gap.`);
+        warnings.push(`No GPU reading arrived for ${(0,format/* duration */.p0)(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
     }
     if (integrator.gpuWithoutPower)
         warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
     if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
-        warnings.push(`The process tree could not be read for ${integrator.treeMissingSecondsTotal.toFixed(1)} s; machine utilisation was used there.`);
+        warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
     }
     for (const [f, n] of faults)
         if (!f.startsWith('closing sample'))
@@ -3759,6 +3723,7 @@ async function finishRun(o) {
 
 
 
+
 /** The summary written when no report could be computed: flagged, with the reason and where the raw data is. */
 function failedSummary(why, runDir) {
     return [
@@ -3790,7 +3755,7 @@ async function runPost(env = process.env) {
     }
     runner.group('carbon-gate: stopping the sampler');
     const stop = await stopSampler(Number(runner.getState(STATE_SAMPLER_PID)), info.samplerScript, runDir);
-    runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${stop.marker.samplerCpuSeconds.toFixed(3)} s` : ''}`);
+    runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${(0,format/* duration */.p0)(stop.marker.samplerCpuSeconds)}` : ''}`);
     runner.endGroup();
     const warnings = [];
     let finished;
@@ -3827,8 +3792,8 @@ async function runPost(env = process.env) {
     for (const w of result.quality.warnings)
         runner.warning(`carbon-gate: ${w}`);
     runner.info(`${result.verdict.headline}\n` +
-        `energy ${result.energy.totalWh.toFixed(4)} Wh, ${result.emissions.totalGCo2e.toFixed(4)} gCO2e ` +
-        `(operational ${result.emissions.operationalGCo2e.toFixed(4)}, embodied ${result.emissions.embodiedGCo2e.toFixed(4)}) over ${result.energy.durationSeconds.toFixed(1)} s`);
+        `energy ${(0,format/* energy */.zP)(result.energy.totalWh)}, ${(0,format/* co2e */.k)(result.emissions.totalGCo2e)} ` +
+        `(operational ${(0,format/* co2e */.k)(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? (0,format/* co2e */.k)(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${(0,format/* duration */.p0)(result.energy.durationSeconds)}`);
     runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
     runner.endGroup();
     if (!runner.appendSummary(summary))
@@ -3855,6 +3820,194 @@ async function runPost(env = process.env) {
 
 /***/ }),
 
+/***/ 96228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UW: () => (/* binding */ intensity),
+/* harmony export */   _L: () => (/* binding */ cpuSeconds),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   k: () => (/* binding */ co2e),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   uM: () => (/* binding */ share),
+/* harmony export */   yA: () => (/* binding */ percentDelta),
+/* harmony export */   yp: () => (/* binding */ power),
+/* harmony export */   zP: () => (/* binding */ energy)
+/* harmony export */ });
+/* unused harmony exports thousands, signed, mass, massDelta, energyDelta, percent */
+// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
+// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
+//
+// Rules:
+// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
+// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
+// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
+//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
+// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
+// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
+// - a negative sign is the typographic minus (U+2212), as in "−6 %";
+// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
+//   a source's 366.8 g/kWh to 367 would misquote it.
+// No Intl: loading ICU costs ~10 ms of post's start-up.
+const MINUS = '−';
+/** 1234567 → '1,234,567'. */
+function thousands(n) {
+    const r = Math.abs(Math.round(n));
+    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
+    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
+    return n < 0 && s !== '0' ? `-${s}` : s;
+}
+/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
+function plain(a, digits) {
+    if (a === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(a));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    let s = a.toFixed(Math.min(decimals, 100));
+    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
+    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
+        s = a.toFixed(decimals - 1);
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    if (a >= 10 ** digits)
+        return thousands(Number(s));
+    return s;
+}
+/**
+ * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
+ * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
+ * this form also appears next to units in tables); use `signed` for deltas.
+ */
+function num(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    return x < 0 && s !== '0' ? `-${s}` : s;
+}
+/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
+function signed(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    if (s === '0')
+        return '±0';
+    return `${x < 0 ? MINUS : '+'}${s}`;
+}
+const PREFIXES = [
+    { factor: 1e-9, symbol: 'n' },
+    { factor: 1e-6, symbol: 'µ' },
+    { factor: 1e-3, symbol: 'm' },
+    { factor: 1, symbol: '' },
+    { factor: 1e3, symbol: 'k' },
+    { factor: 1e6, symbol: 'M' },
+    { factor: 1e9, symbol: 'G' },
+];
+/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
+function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x === 0)
+        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
+    const a = Math.abs(x);
+    let i = min;
+    // Largest prefix whose rounded value is still ≥ 1.
+    for (let j = min; j <= max; j++)
+        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
+            i = j;
+    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+}
+const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
+function co2e(grams, digits = 3) {
+    return `${mass(grams, digits)} CO2e`;
+}
+/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
+function mass(grams, digits = 3) {
+    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
+        return `${num(grams / 1e6, digits)} t`;
+    return scaled(grams, 'g', digits, 2, GRAM + 1);
+}
+/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
+function massDelta(grams, digits = 3) {
+    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+}
+/** Joules per watt-hour. */
+const J_PER_WH = 3600;
+/**
+ * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
+ * which reads better than 0.0278 mWh.
+ */
+function energy(wh, digits = 3) {
+    return energyWith(wh, digits, num);
+}
+/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
+function energyDelta(wh, digits = 3) {
+    return energyWith(wh, digits, signed);
+}
+function energyWith(wh, digits, sign) {
+    if (!Number.isFinite(wh))
+        return 'n/a';
+    if (wh !== 0 && Math.abs(wh) < 1e-3)
+        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
+    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
+}
+/** Power: mW, W, kW. */
+function power(watts, digits = 3) {
+    return scaled(watts, 'W', digits, 2, GRAM + 1);
+}
+/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
+function intensity(gPerKwh, digits = 3) {
+    return `${num(gPerKwh, digits)} gCO2e/kWh`;
+}
+/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
+function share(fraction) {
+    return percent(fraction * 100);
+}
+/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
+function percent(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
+}
+/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
+function percentDelta(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    if (Math.abs(p) >= 100)
+        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
+    return `${signed(p, 2)} %`;
+}
+/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
+function duration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    if (seconds < 60)
+        return `${num(seconds)} s`;
+    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
+}
+/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
+function cpuSeconds(seconds) {
+    return `${num(seconds)} CPU-s`;
+}
+/** Bytes in binary units: KiB, MiB, GiB. */
+function bytes(x) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x >= 1024 ** 3)
+        return `${num(x / 1024 ** 3)} GiB`;
+    if (x >= 1024 ** 2)
+        return `${num(x / 1024 ** 2)} MiB`;
+    return `${num(x / 1024)} KiB`;
+}
+
+
+/***/ }),
+
 /***/ 48113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3865,8 +4018,10 @@ async function runPost(env = process.env) {
 /* harmony export */   qj: () => (/* binding */ baselineWindowTable),
 /* harmony export */   tc: () => (/* binding */ renderBaselineSection)
 /* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79478);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8547);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8547);
+
 
 
 const METRIC_LABEL = { gco2e: 'gCO2e', 'energy-wh': 'energy (Wh)', 'cpu-seconds': 'CPU-seconds' };
@@ -3889,12 +4044,12 @@ function deltaLine(verdict) {
     const r = verdict.regression;
     if (!r)
         return null;
-    const unit = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricUnit */ .n2)(r.metric);
+    const t = (x) => (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricText */ ._l)(r.metric, x);
     const emoji = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .bandEmoji */ .QX)(r.band);
-    return `Δ **${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmtPercent */ .J0)(r.deltaPercent)}**${emoji ? ' ' + emoji : ''} vs the baseline median ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)(r.median)} ${unit} (${r.runs} run${r.runs === 1 ? '' : 's'}, spread ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)(r.spreadLow)}–${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)(r.spreadHigh)} ${unit}): this run ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)(r.current)} ${unit}${r.flagged ? ' — **regression**' : ''}.`;
+    return `Δ **${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(r.deltaPercent)}**${emoji ? ' ' + emoji : ''} vs the baseline median ${t(r.median)} (${r.runs} run${r.runs === 1 ? '' : 's'}, spread ${t(r.spreadLow)}–${t(r.spreadHigh)}): this run ${t(r.current)}${r.flagged ? ' — **regression**' : ''}.`;
 }
 function runCell(rec, links) {
-    const label = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
+    const label = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
     if (links.serverUrl && links.repository && /^\d+$/.test(rec.runId) && /^[\w.-]+\/[\w.-]+$/.test(links.repository) && /^https?:\/\/[^\s()<>]+$/.test(links.serverUrl)) {
         return `[${label}](${links.serverUrl.replace(/\/+$/, '')}/${links.repository}/actions/runs/${rec.runId})`;
     }
@@ -3914,12 +4069,12 @@ function baselineWindowTable(records, opts = {}) {
     const rows = [...records].sort((a, b) => b.wallMs - a.wallMs).slice(0, opts.maxRows ?? 50);
     const mark = (m, label) => (opts.compareOn === m ? `**${label}**` : label);
     const lines = [
-        `| Run | Commit | Date | ${mark('gco2e', 'gCO2e')} | ${mark('energy-wh', 'Wh')} | ${mark('cpu-seconds', 'CPU-s')} | Duration (s) |`,
+        `| Run | Commit | Date | ${mark('gco2e', 'CO2e')} | ${mark('energy-wh', 'Energy')} | ${mark('cpu-seconds', 'CPU time')} | Duration |`,
         '|---|---|---|--:|--:|--:|--:|',
     ];
     for (const r of rows) {
-        const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(r.sha.slice(0, 12));
-        lines.push(`| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)((0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricOf */ .ak)(r, 'gco2e'))} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)(r.energyWh)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)(r.cpuSeconds)} | ${(0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .fmt */ .Sc)(r.durationSeconds)} |`);
+        const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(r.sha.slice(0, 12));
+        lines.push(`| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)((0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricOf */ .ak)(r, 'gco2e'))} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(r.energyWh)} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuSeconds */ ._L)(r.cpuSeconds)} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(r.durationSeconds)} |`);
     }
     if (records.length > rows.length)
         lines.push(`\n_${records.length - rows.length} older run(s) not shown._`);
@@ -3933,7 +4088,7 @@ function baselineStatusLine(baseline) {
         case 'none':
             return 'No baseline yet: baselines are saved by pushes to the default branch (and `baseline-branches`), never by pull requests.';
         case 'unavailable':
-            return `No baseline: the Actions cache was unavailable${baseline.note ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(baseline.note)})` : ''}. The gate used budgets only.`;
+            return `No baseline: the Actions cache was unavailable${baseline.note ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(baseline.note)})` : ''}. The gate used budgets only.`;
         case 'disabled':
             return 'Baseline comparison is off (`baseline: false`).';
     }
@@ -4023,16 +4178,30 @@ function markerFor(key) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J0: () => (/* binding */ fmtPercent),
 /* harmony export */   JZ: () => (/* binding */ median),
 /* harmony export */   QX: () => (/* binding */ bandEmoji),
-/* harmony export */   Sc: () => (/* binding */ fmt),
+/* harmony export */   _l: () => (/* binding */ metricText),
 /* harmony export */   ak: () => (/* binding */ metricOf),
-/* harmony export */   n2: () => (/* binding */ metricUnit),
 /* harmony export */   w: () => (/* binding */ deltaBand),
 /* harmony export */   zG: () => (/* binding */ computeVerdict)
 /* harmony export */ });
-/* unused harmony exports ALARM_PERCENT, WARN_PERCENT */
+/* unused harmony exports ALARM_PERCENT, WARN_PERCENT, metricUnit */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
+// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
+//
+// Rules (stated in the summary and the comment by baseline-section.ts):
+// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
+// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
+//   the run is flagged when BOTH
+//     current > median × (1 + max-increase / 100)   and   current > max(window)
+//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
+//   A run inside the spread is treated as noise, however large the percentage.
+//   With max-increase empty the delta is reported but never flagged.
+// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
+//   below that it only warns.
+// - fail-on: budget | regression | any | never ('never' only warns).
+// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+
 const ALARM_PERCENT = 20;
 const WARN_PERCENT = 10;
 /** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
@@ -4086,22 +4255,16 @@ function metricUnit(metric) {
             return 'CPU-s';
     }
 }
-/** A short human number: 3 significant digits, no exponent for everyday magnitudes. */
-function fmt(n) {
-    if (!Number.isFinite(n))
-        return String(n);
-    if (n === 0)
-        return '0';
-    const abs = Math.abs(n);
-    if (abs >= 1000)
-        return n.toFixed(0);
-    if (abs >= 0.001)
-        return String(Number(n.toPrecision(3)));
-    return n.toExponential(2);
-}
-function fmtPercent(p) {
-    const sign = p > 0 ? '+' : p < 0 ? '−' : '±';
-    return `${sign}${Math.abs(p).toFixed(1)} %`;
+/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
+function metricText(metric, x) {
+    switch (metric) {
+        case 'gco2e':
+            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(x);
+        case 'energy-wh':
+            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(x);
+        case 'cpu-seconds':
+            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuSeconds */ ._L)(x);
+    }
 }
 const budgetFails = (f) => f === 'budget' || f === 'any';
 const regressionFails = (f) => f === 'regression' || f === 'any';
@@ -4118,8 +4281,8 @@ function computeVerdict(args) {
     }
     const exceeded = budget.filter((b) => b.exceeded);
     for (const b of exceeded) {
-        const unit = b.metric === 'gco2e' ? 'gCO2e' : 'Wh';
-        reasons.push(`Budget exceeded: ${fmt(b.actual)} ${unit} > ${fmt(b.limit)} ${unit} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
+        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
+        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
     }
     const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
     // Regression against the baseline window.
@@ -4140,7 +4303,8 @@ function computeVerdict(args) {
             const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
             regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
             if (flagged) {
-                let r = `Regression: ${fmt(current)} ${unit} is ${fmtPercent(deltaPercent)} over the baseline median ${fmt(med)} ${unit} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${fmt(spreadHigh)} ${unit}.`;
+                const t = (x) => metricText(s.compareOn, x);
+                let r = `Regression: ${t(current)} is ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
                 if (!enough)
                     r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
                 reasons.push(r);
@@ -4166,10 +4330,10 @@ function makeHeadline(status, overBudget, regression) {
     if (overBudget)
         parts.push('over budget');
     if (regression?.flagged)
-        parts.push(`regression ${fmtPercent(regression.deltaPercent)} vs baseline`);
+        parts.push(`regression ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline`);
     if (parts.length === 0) {
         if (regression)
-            parts.push(`${fmtPercent(regression.deltaPercent)} vs baseline median`);
+            parts.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline median`);
         else
             parts.push('within limits');
     }
@@ -4184,7 +4348,7 @@ function makeHeadline(status, overBudget, regression) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21430);
 
 await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 // A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.

@@ -35,6 +35,176 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/core/format.ts
+// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
+// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
+//
+// Rules:
+// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
+// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
+// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
+//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
+// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
+// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
+// - a negative sign is the typographic minus (U+2212), as in "−6 %";
+// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
+//   a source's 366.8 g/kWh to 367 would misquote it.
+// No Intl: loading ICU costs ~10 ms of post's start-up.
+const MINUS = '−';
+/** 1234567 → '1,234,567'. */
+function thousands(n) {
+    const r = Math.abs(Math.round(n));
+    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
+    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
+    return n < 0 && s !== '0' ? `-${s}` : s;
+}
+/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
+function plain(a, digits) {
+    if (a === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(a));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    let s = a.toFixed(Math.min(decimals, 100));
+    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
+    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
+        s = a.toFixed(decimals - 1);
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    if (a >= 10 ** digits)
+        return thousands(Number(s));
+    return s;
+}
+/**
+ * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
+ * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
+ * this form also appears next to units in tables); use `signed` for deltas.
+ */
+function num(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    return x < 0 && s !== '0' ? `-${s}` : s;
+}
+/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
+function signed(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    if (s === '0')
+        return '±0';
+    return `${x < 0 ? MINUS : '+'}${s}`;
+}
+const PREFIXES = [
+    { factor: 1e-9, symbol: 'n' },
+    { factor: 1e-6, symbol: 'µ' },
+    { factor: 1e-3, symbol: 'm' },
+    { factor: 1, symbol: '' },
+    { factor: 1e3, symbol: 'k' },
+    { factor: 1e6, symbol: 'M' },
+    { factor: 1e9, symbol: 'G' },
+];
+/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
+function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x === 0)
+        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
+    const a = Math.abs(x);
+    let i = min;
+    // Largest prefix whose rounded value is still ≥ 1.
+    for (let j = min; j <= max; j++)
+        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
+            i = j;
+    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+}
+const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
+function co2e(grams, digits = 3) {
+    return `${mass(grams, digits)} CO2e`;
+}
+/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
+function mass(grams, digits = 3) {
+    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
+        return `${num(grams / 1e6, digits)} t`;
+    return scaled(grams, 'g', digits, 2, GRAM + 1);
+}
+/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
+function massDelta(grams, digits = 3) {
+    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+}
+/** Joules per watt-hour. */
+const J_PER_WH = 3600;
+/**
+ * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
+ * which reads better than 0.0278 mWh.
+ */
+function energy(wh, digits = 3) {
+    return energyWith(wh, digits, num);
+}
+/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
+function energyDelta(wh, digits = 3) {
+    return energyWith(wh, digits, signed);
+}
+function energyWith(wh, digits, sign) {
+    if (!Number.isFinite(wh))
+        return 'n/a';
+    if (wh !== 0 && Math.abs(wh) < 1e-3)
+        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
+    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
+}
+/** Power: mW, W, kW. */
+function power(watts, digits = 3) {
+    return scaled(watts, 'W', digits, 2, GRAM + 1);
+}
+/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
+function intensity(gPerKwh, digits = 3) {
+    return `${num(gPerKwh, digits)} gCO2e/kWh`;
+}
+/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
+function share(fraction) {
+    return percent(fraction * 100);
+}
+/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
+function percent(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
+}
+/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
+function percentDelta(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    if (Math.abs(p) >= 100)
+        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
+    return `${signed(p, 2)} %`;
+}
+/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
+function duration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    if (seconds < 60)
+        return `${num(seconds)} s`;
+    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
+}
+/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
+function cpuSeconds(seconds) {
+    return `${num(seconds)} CPU-s`;
+}
+/** Bytes in binary units: KiB, MiB, GiB. */
+function bytes(x) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x >= 1024 ** 3)
+        return `${num(x / 1024 ** 3)} GiB`;
+    if (x >= 1024 ** 2)
+        return `${num(x / 1024 ** 2)} MiB`;
+    return `${num(x / 1024)} KiB`;
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
@@ -384,7 +554,7 @@ function bool(name, raw) {
         return false;
     throw new InputError(name, raw, "'true' or 'false'");
 }
-function num(name, raw, min, max, opts = {}) {
+function inputs_num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
     const n = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
@@ -394,9 +564,9 @@ function num(name, raw, min, max, opts = {}) {
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
-    return raw.trim() === '' ? null : num(name, raw, min, max, opts);
+    return raw.trim() === '' ? null : inputs_num(name, raw, min, max, opts);
 }
-function percent(name, raw) {
+function inputs_percent(name, raw) {
     const v = raw.trim();
     if (v === '')
         return null;
@@ -455,7 +625,7 @@ function parseSettings(lookup) {
         throw new InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
-        sampleIntervalSeconds: num('sample-interval', get('sample-interval'), 0.1, 60),
+        sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
         scope: oneOf('scope', get('scope'), ['process-tree', 'machine']),
         carbonIntensityGPerKwh: optNum('carbon-intensity', get('carbon-intensity'), 0, 2000),
         budgetGCo2e: optNum('budget-gco2e', get('budget-gco2e'), 0, 1e9, { exclusiveMin: true }),
@@ -474,9 +644,9 @@ function parseSettings(lookup) {
         includeEmbodied: bool('include-embodied', get('include-embodied')),
         gpu: oneOf('gpu', get('gpu'), ['auto', 'nvidia', 'amd', 'off']),
         rapl: bool('rapl', get('rapl')),
-        maxIncreasePercent: percent('max-increase', get('max-increase')),
+        maxIncreasePercent: inputs_percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
-        minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
+        minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
         baselineBranches: get('baseline-branches')
@@ -484,7 +654,7 @@ function parseSettings(lookup) {
             .map((s) => s.trim())
             .filter(Boolean),
         baselineKey: optString(get('baseline-key')),
-        baselineWindow: num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
+        baselineWindow: inputs_num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
         comment: oneOf('comment', get('comment'), ['always', 'on-regression', 'never']),
         artifact: bool('artifact', get('artifact')),
         artifactName: artifactName(get('artifact-name')),
@@ -1021,11 +1191,12 @@ function nearestNames(names, query, count = 5) {
 ;// CONCATENATED MODULE: ./src/core/model/select.ts
 
 
+
 /** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 const GIB = 1024 ** 3;
-const fmt = (x, digits = 4) => String(Number(x.toPrecision(digits)));
+const fmt = (x, digits = 4) => num(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
 /** The cloud region recorded in a model by instance metadata, if any. */
 function select_modelRegion(model) {
@@ -1493,10 +1664,15 @@ function selectModel(args) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/intensity.ts
+// Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
+// (when a token gave one); input region (cloud table); input country (country table); the region
+// found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
+// the OWID world average. Unknown region/country inputs are errors listing the nearest names.
 
 
 
-const intensity_fmt = (x) => String(Number(x.toFixed(1)));
+
+const intensity_fmt = (x) => num(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = gridFactor(tables, provider, name);
     if (!g)
@@ -1705,6 +1881,7 @@ function startMeasurement(args) {
 
 
 
+
 const STATE_RUN_DIR = 'run-dir';
 const STATE_SAMPLER_PID = 'sampler-pid';
 /** The measured tree's root: the runner's worker (this step's parent), unless overridden. */
@@ -1749,8 +1926,8 @@ function startFromAction(stage, entryUrl, env = process.env, runner = runner_cre
         runner.saveState(STATE_RUN_DIR, started.runDir);
         runner.saveState(STATE_SAMPLER_PID, String(started.samplerPid));
         runner.info(`carbon-gate: sampling every ${settings.sampleIntervalSeconds} s (scope ${settings.scope}) — ${facts.cpuModel}, ${facts.logicalCpus} logical CPUs, ` +
-            `${(facts.memoryBytes / 1024 ** 3).toFixed(1)} GiB, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
-            `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${(performance.now() - t0).toFixed(0)} ms).`);
+            `${bytes(facts.memoryBytes)}, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
+            `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${num(performance.now() - t0)} ms).`);
     }
     catch (e) {
         runner.warning(`carbon-gate could not start its sampler (${e.message}); this job will not be measured. The build is not failed for this.`);
