@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { EXIT_USAGE, USAGE, parseFlags, runCli } from '../../src/app/cli.js';
+import { REPORT_USAGE, RUN_USAGE } from '../../src/app/cli-usage.js';
 import { INPUTS, InputError } from '../../src/settings/inputs.js';
 import { VERSION } from '../../src/version.js';
 
@@ -122,5 +123,54 @@ describe('runCli usage paths (no command is run)', () => {
     expect(err).toContain(`carbon-gate: ${msg}`);
     expect(err).toContain('Usage:');
     expect(c.out).toEqual([]);
+  });
+});
+
+describe('CLI manners: help and version as in other Node CLIs (stdout, exit 0)', () => {
+  const call = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) }, {});
+    return { code, out: out.join(''), err: err.join('') };
+  };
+
+  test.each([[['run', '--help']], [['run', '-h']], [['run', '--interval', '2', '--help', '--', 'true']], [['help', 'run']]])('%j prints run’s usage', async (argv) => {
+    const r = await call(argv);
+    expect(r).toEqual({ code: 0, out: RUN_USAGE, err: '' });
+    expect(r.out.startsWith('Usage: carbon-gate run [options]')).toBe(true);
+    expect(r.out).toContain('--interval <s>');
+  });
+
+  test.each([[['report', '--help']], [['report', '-h']], [['help', 'report']]])('%j prints report’s usage', async (argv) => {
+    const r = await call(argv);
+    expect(r).toEqual({ code: 0, out: REPORT_USAGE, err: '' });
+    expect(r.out.startsWith('Usage: carbon-gate report <run-dir>')).toBe(true);
+  });
+
+  test.each([[['-h']], [['--help']], [['help']]])('%j prints the overview', async (argv) => {
+    expect(await call(argv)).toEqual({ code: 0, out: USAGE, err: '' });
+  });
+
+  test.each([[['-V']], [['-v']], [['--version']], [['version']]])('%j prints the version alone', async (argv) => {
+    expect(await call(argv)).toEqual({ code: 0, out: `${VERSION}\n`, err: '' });
+  });
+
+  test('help for an unknown command is a usage error naming it', async () => {
+    const r = await call(['help', 'frobnicate']);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`carbon-gate: Input 'help' has the value "frobnicate"`);
+  });
+
+  test('a usage error in run shows run’s usage, not the overview', async () => {
+    const r = await call(['run', '--nope', '1', '--', 'true']);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.err.endsWith(RUN_USAGE)).toBe(true);
+  });
+
+  test('-h/--help after the command belongs to the command', () => {
+    expect(parseFlags(['--', 'node', '--help'])).toEqual({ flags: new Map(), rest: ['node', '--help'] });
+    expect(parseFlags(['node', '-h'])).toEqual({ flags: new Map(), rest: ['node', '-h'] });
+    expect(parseFlags(['--scope', 'machine', '-h', 'node']).help).toBe(true);
   });
 });

@@ -11,34 +11,15 @@ import { INPUTS, InputError, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { CONFIG_FILE, LOG_FILE, MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
 import { VERSION } from '../version.js';
+import { commandUsage, EXIT_GATE_FAILED, EXIT_USAGE, REPORT_USAGE, RUN_USAGE, USAGE, isHelpFlag, isVersionFlag } from './cli-usage.js';
 import { finishRun, OUTPUT_FILES } from './finish.js';
 import { jobFromEnv } from './job.js';
 import { RUN_INFO_FILE, readRunInfo } from './run-info.js';
 import { startMeasurement, validateAgainstTables } from './start.js';
 
-/** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
-export const EXIT_GATE_FAILED = 86;
-/** Exit code for usage and input errors. */
-export const EXIT_USAGE = 2;
+export { EXIT_GATE_FAILED, EXIT_USAGE, USAGE } from './cli-usage.js';
 
 const ALIASES: Record<string, string> = { interval: 'sample-interval', budget: 'budget-gco2e' };
-
-export const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
-
-Usage:
-  carbon-gate run [options] -- <command> [args...]
-  carbon-gate report <run-dir>
-  carbon-gate --help | --version
-
-Options (every action input is accepted as --<input> <value>):
-  --interval <s>          seconds between samples (0.1 to 60; default 1)
-  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
-  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
-                          (default ./carbon-gate-report)
-  --scope <s>             process-tree (default) or machine
-  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
-Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
-`;
 
 export interface CliIo {
   out: (s: string) => void;
@@ -47,9 +28,10 @@ export interface CliIo {
 
 const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-/** Splits argv into flags (input name → raw value) and the rest. */
-export function parseFlags(args: string[]): { flags: Map<string, string>; rest: string[] } {
+/** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
+export function parseFlags(args: string[]): { flags: Map<string, string>; rest: string[]; help?: true } {
   const flags = new Map<string, string>();
+  let help = false;
   const known = new Set([...INPUTS.map((i) => i.name), 'out']);
   let i = 0;
   for (; i < args.length; i++) {
@@ -57,6 +39,10 @@ export function parseFlags(args: string[]): { flags: Map<string, string>; rest: 
     if (a === '--') {
       i++;
       break;
+    }
+    if (isHelpFlag(a)) {
+      help = true;
+      continue;
     }
     if (!a.startsWith('--')) break;
     const eq = a.indexOf('=');
@@ -71,7 +57,7 @@ export function parseFlags(args: string[]): { flags: Map<string, string>; rest: 
     }
     flags.set(name, value);
   }
-  return { flags, rest: args.slice(i) };
+  return help ? { flags, rest: args.slice(i), help: true } : { flags, rest: args.slice(i) };
 }
 
 async function waitForFirstSample(dir: string, ms: number): Promise<boolean> {
@@ -106,7 +92,11 @@ function runChild(command: string[]): Promise<number> {
 }
 
 async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
-  const { flags, rest } = parseFlags(args);
+  const { flags, rest, help } = parseFlags(args);
+  if (help) {
+    io.out(RUN_USAGE);
+    return 0;
+  }
   if (!rest.length) throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
   const settings: Settings = parseSettings((name) => flags.get(name));
   const facts = readHardwareFacts(env);
@@ -131,6 +121,10 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
 }
 
 async function cmdReport(args: string[], io: CliIo): Promise<number> {
+  if (args.some(isHelpFlag)) {
+    io.out(REPORT_USAGE);
+    return 0;
+  }
   const dir = args[0];
   if (!dir || args.length > 1) throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
   if (!existsSync(path.join(dir, RUN_INFO_FILE))) throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
@@ -145,20 +139,29 @@ async function cmdReport(args: string[], io: CliIo): Promise<number> {
 export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [cmd, ...args] = argv;
   try {
-    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    if (!cmd) {
       io.out(USAGE);
-      return cmd ? 0 : EXIT_USAGE;
+      return EXIT_USAGE;
     }
-    if (cmd === '--version') {
+    if (isHelpFlag(cmd)) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (cmd === 'help') {
+      if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0]))) throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
+      io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
+      return 0;
+    }
+    if (isVersionFlag(cmd) || cmd === 'version') {
       io.out(`${VERSION}\n`);
       return 0;
     }
     if (cmd === 'run') return await cmdRun(args, io, env);
     if (cmd === 'report') return await cmdReport(args, io);
-    throw new InputError('command', cmd, "'run', 'report', '--help' or '--version'");
+    throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
   } catch (e) {
     if (e instanceof InputError) {
-      io.err(`carbon-gate: ${e.message}\n\n${USAGE}`);
+      io.err(`carbon-gate: ${e.message}\n\n${commandUsage(cmd) ?? USAGE}`);
       return EXIT_USAGE;
     }
     throw e;
