@@ -1,6 +1,6 @@
 // Bundles every entry point with ncc into dist/<entry>/index.js (ESM, with its package.json).
 import { execFileSync } from 'node:child_process';
-import { rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const entries = ['pre', 'main', 'post', 'sampler', 'cli'];
 const only = process.argv.slice(2);
@@ -15,6 +15,8 @@ for (const entry of only.length ? only : entries) {
   if (entry === 'cli') {
     const file = `${out}/index.js`;
     const body = readFileSync(file, 'utf8');
-    if (!body.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${body}`, { mode: 0o755 });
+    if (!body.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${body}`);
+    // Executable in git too, so that a checkout (not only an npm install, which sets the bit) can run it.
+    chmodSync(file, 0o755);
   }
 }

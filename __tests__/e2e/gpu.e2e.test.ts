@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EmulatedJob, ROOT, pidAlive } from '../helpers/action-runner.js';
+import { EmulatedJob, NODE, ROOT, pidAlive } from '../helpers/action-runner.js';
 import { parseCsvRows as parseCsv } from '../../src/core/csv.js';
 import type { RunResult } from '../../src/core/types.js';
 
@@ -88,7 +88,7 @@ describe('GPU and RAPL through the bundled action', () => {
   });
 
   it('no GPU tool on PATH: no GPU columns filled, the job still passes', async () => {
-    const { result, csv } = await runJob(newJob({ gpu: 'auto' }, { PATH: path.dirname(process.execPath) + path.delimiter + '/usr/bin:/bin' }), 800);
+    const { result, csv } = await runJob(newJob({ gpu: 'auto' }, { PATH: path.dirname(NODE) + path.delimiter + '/usr/bin:/bin' }), 800);
     expect(result.energy.gpuCount).toBe(0);
     expect(result.energy.gpu).toBe('none');
     expect(Number(csv.gpu_count)).toBe(0);

@@ -9,6 +9,13 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
+/**
+ * The node that runs the bundles (dist/<stage>/index.js): CARBON_GATE_TEST_NODE when set (.ci/run sets it
+ * to Node 24, the runtime action.yml declares, while jest itself runs under the default node), else this
+ * process's own node.
+ */
+export const NODE = process.env.CARBON_GATE_TEST_NODE || process.execPath;
+
 /** Parses a file-command file (`name=value` lines and `name<<DELIM` … `DELIM` blocks). */
 export function parseFileCommands(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -104,7 +111,7 @@ export class EmulatedJob {
     const script = path.join(this.opts.actionDir ?? ROOT, 'dist', stage, 'index.js');
     const t0 = Date.now();
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(NODE, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

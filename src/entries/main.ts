@@ -1,3 +1,9 @@
+import { isDirectRun } from '../adapters/direct-run.js';
 import { runMain } from '../app/action-start.js';
 
-runMain(import.meta.url);
+/** The main step. Exported for GitHub's local-action, which imports the entry and calls run(). */
+export function run(): void {
+  runMain(import.meta.url);
+}
+
+if (isDirectRun(import.meta.url)) run();
