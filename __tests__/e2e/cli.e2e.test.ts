@@ -63,9 +63,13 @@ describe('carbon-gate CLI (bundled)', () => {
 
   it('shows a double-forked daemon as escaped CPU, outside the tree and in the machine remainder', async () => {
     const out = path.join(tmp, 'daemon');
-    const daemon = `node -e "let x=0;while(process.cpuUsage().user<1e6){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}"`;
+    const done = path.join(tmp, 'daemon-done');
+    // The daemon burns 1 CPU-second, then flags it and idles 2 s, so the sampler still sees it alive with its
+    // whole CPU; the command waits for the flag, not a fixed time (on a loaded machine 1 CPU-second takes long).
+    const daemon = `node -e "let x=0;while(process.cpuUsage().user<1e6){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}require('fs').writeFileSync(process.argv[1],'');setTimeout(()=>{},2000)" '${done}'`;
     // The subshell exits at once, so the daemon is re-parented away before any sample can see it.
-    const r = await cli(['run', '--interval', '0.25', '--out', out, '--', 'bash', '-c', `( ${daemon} & ) ; sleep 3`]);
+    const wait = `while [ ! -e '${done}' ]; do sleep 0.1; done; sleep 1`;
+    const r = await cli(['run', '--interval', '0.25', '--out', out, '--', 'bash', '-c', `( ${daemon} & ) ; ${wait}`]);
     expect(r.code).toBe(0);
     const result = JSON.parse(readFileSync(path.join(out, 'carbon-gate.json'), 'utf8')) as RunResult;
     expect(result.energy.escapedCpuSeconds).toBeGreaterThan(0.8);
