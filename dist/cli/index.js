@@ -2,7 +2,54 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 929:
+/***/ 323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isDirectRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
+// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
+// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
+// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
+// Light on purpose: the sampler entry uses it.
+
+
+
+function realOrResolved(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
+ * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
+ * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
+ * (no extension, resolved by node itself) is recognised too.
+ */
+function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
+    if (!argv1 || !moduleUrl.startsWith('file:'))
+        return false;
+    const self = realOrResolved((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(moduleUrl));
+    if (!self)
+        return false;
+    const asked = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(argv1);
+    return [asked, `${asked}.js`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+}
+
+
+/***/ }),
+
+/***/ 472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17,15 +64,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/sampler/container.ts
@@ -103,7 +150,7 @@ function cpuModel() {
     if (fromOs)
         return fromOs;
     try {
-        const m = /^(model name|Hardware|Processor)\s*:\s*(.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)('/proc/cpuinfo', 'utf8'));
+        const m = /^(model name|Hardware|Processor)\s*:\s*(.+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/cpuinfo', 'utf8'));
         if (m)
             return m[2].trim();
     }
@@ -160,7 +207,7 @@ const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1'];
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function startSampler(script, cfg, opts = { detached: true }) {
     const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);
-    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
     const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...SAMPLER_NODE_FLAGS, script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
     if (!child.pid)
         throw new Error('the sampler process did not start');
@@ -177,7 +224,7 @@ function isOurSampler(pid, script, runDir) {
         return false;
     if (process.platform === 'linux') {
         try {
-            const cmdline = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
             return cmdline.some((a) => a === script || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
         }
         catch {
@@ -199,7 +246,7 @@ function isOurSampler(pid, script, runDir) {
 function alive(pid) {
     if (process.platform === 'linux') {
         try {
-            const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'latin1');
+            const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'latin1');
             return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
         }
         catch {
@@ -217,7 +264,7 @@ function alive(pid) {
 /** The sampler's completion marker in a run directory, or null when it never wrote one (killed, crashed). */
 function readMarker(runDir) {
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
+        return JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
     }
     catch {
         return null;
@@ -441,6 +488,63 @@ function envLookup(env) {
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version (a test checks it). */
 const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/app/cli-usage.ts
+// The CLI's usage texts: the overview (`carbon-gate --help`) and one per command (`carbon-gate help run`,
+// `carbon-gate run --help`). Help goes to stdout with exit 0, as in other Node CLIs (npm, tsc, jest).
+
+/** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
+const EXIT_GATE_FAILED = 86;
+/** Exit code for usage and input errors. */
+const EXIT_USAGE = 2;
+const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
+
+Usage:
+  carbon-gate run [options] -- <command> [args...]
+  carbon-gate report <run-dir>
+  carbon-gate help [run|report]      (also: carbon-gate <command> --help)
+  carbon-gate -h | --help | -V | --version
+
+Options (every action input is accepted as --<input> <value>):
+  --interval <s>          seconds between samples (0.1 to 60; default 1)
+  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
+  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
+                          (default ./carbon-gate-report)
+  --scope <s>             process-tree (default) or machine
+  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
+`;
+const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
+
+Runs <command>, measures its process tree with the action's sampler and model, prints the summary
+(markdown) on stdout and writes the report files into --out.
+
+Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
+  --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
+  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g; alias --budget
+  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
+                          (default ./carbon-gate-report)
+  --scope <s>             process-tree (default) or machine
+  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  -h, --help              show this help
+Flags after the command (or after --) belong to the command.
+Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
+`;
+const REPORT_USAGE = `Usage: carbon-gate report <run-dir>
+
+Re-renders the report of an earlier run from its saved samples: <run-dir> is the --out of a
+\`carbon-gate run\`, or the action's run directory (from its artifact or RUNNER_TEMP).
+Prints the summary (markdown) on stdout.
+
+Options:
+  -h, --help              show this help
+Exit code: 0, ${EXIT_GATE_FAILED} when the saved run fails its gate, ${EXIT_USAGE} for bad usage.
+`;
+const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE };
+/** Per-command usage, for `help <command>` and `<command> --help`; undefined for anything else. */
+const commandUsage = (command) => command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+const isHelpFlag = (a) => a === '--help' || a === '-h';
+const isVersionFlag = (a) => a === '--version' || a === '-V' || a === '-v';
 
 ;// CONCATENATED MODULE: ./src/core/format.ts
 // The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
@@ -2417,13 +2521,13 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
 const CHUNK_BYTES = 64 * 1024;
 /** Calls `onLine` for every line of the file (without its newline), reading 64 KB at a time. */
 function forEachLine(path, onLine) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
     try {
         const buf = Buffer.allocUnsafe(CHUNK_BYTES);
         const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
         let carry = '';
         for (;;) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, CHUNK_BYTES, null);
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, CHUNK_BYTES, null);
             if (n === 0)
                 break;
             const text = carry + decoder.write(buf.subarray(0, n));
@@ -2439,18 +2543,18 @@ function forEachLine(path, onLine) {
             onLine(carry);
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** The first `bytes` (or the last `bytes` with fromEnd) of a file as text; '' when it cannot be read. */
 function readSlice(path, bytes, fromEnd = false) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
         const len = Math.min(bytes, size);
         const buf = Buffer.alloc(len);
-        (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, len, fromEnd ? size - len : 0);
+        (0,external_node_fs_.readSync)(fd, buf, 0, len, fromEnd ? size - len : 0);
         return buf.toString('utf8');
     }
     catch {
@@ -2458,7 +2562,7 @@ function readSlice(path, bytes, fromEnd = false) {
     }
     finally {
         if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** Appends strings to a file through 64 KB writes (short-lived, so the rows die young) instead of one joined string. */
@@ -2467,7 +2571,7 @@ class ChunkedWriter {
     parts = [];
     size = 0;
     constructor(path) {
-        this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w');
+        this.fd = (0,external_node_fs_.openSync)(path, 'w');
     }
     write(s) {
         this.parts.push(s);
@@ -2477,13 +2581,13 @@ class ChunkedWriter {
     }
     flush() {
         if (this.parts.length)
-            (0,external_node_fs_namespaceObject.writeSync)(this.fd, this.parts.join(''));
+            (0,external_node_fs_.writeSync)(this.fd, this.parts.join(''));
         this.parts = [];
         this.size = 0;
     }
     close() {
         this.flush();
-        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        (0,external_node_fs_.closeSync)(this.fd);
     }
 }
 
@@ -2728,8 +2832,8 @@ function renderBaselineSection(args) {
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(136);
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -2752,7 +2856,7 @@ function rootAbove(file) {
 function moduleFile() {
     try {
         const url = import.meta.url;
-        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_namespaceObject.fileURLToPath)(url) : undefined;
+        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(url) : undefined;
     }
     catch {
         return undefined;
@@ -3045,7 +3149,7 @@ const shared = Buffer.alloc(8192);
 function readSmallFile(path) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+        fd = (0,external_node_fs_.openSync)(path, 'r');
     }
     catch {
         return null;
@@ -3053,19 +3157,19 @@ function readSmallFile(path) {
     try {
         let n = 0;
         for (;;) {
-            const got = (0,external_node_fs_namespaceObject.readSync)(fd, shared, n, shared.length - n, null);
+            const got = (0,external_node_fs_.readSync)(fd, shared, n, shared.length - n, null);
             if (got === 0)
                 return shared.toString('latin1', 0, n);
             n += got;
             if (n === shared.length)
-                return (0,external_node_fs_namespaceObject.readFileSync)(path, 'latin1');
+                return (0,external_node_fs_.readFileSync)(path, 'latin1');
         }
     }
     catch {
         return null;
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function readPidStat(procRoot, pid) {
@@ -3075,7 +3179,7 @@ function readPidStat(procRoot, pid) {
 /** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
 function readEnviron(procRoot, pid) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
+        return (0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
     }
     catch {
         return null;
@@ -3122,7 +3226,7 @@ function parseMeminfo(text) {
 }
 function listPids(procRoot) {
     const out = [];
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)(procRoot)) {
+    for (const name of (0,external_node_fs_.readdirSync)(procRoot)) {
         const c = name.charCodeAt(0);
         if (c >= 48 && c <= 57)
             out.push(Number(name));
@@ -3169,7 +3273,7 @@ function systemConstants(procRoot = '/proc') {
         const wordBytes = process.arch === 'arm' || process.arch === 'ia32' ? 4 : 8;
         if (!(process.arch === 'x64' || process.arch === 'arm64' || wordBytes === 4) || process.platform !== 'linux')
             throw new Error('unknown layout');
-        found = parseAuxv((0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/self/auxv`), wordBytes);
+        found = parseAuxv((0,external_node_fs_.readFileSync)(`${procRoot}/self/auxv`), wordBytes);
     }
     catch {
         /* fall back below */
@@ -3191,7 +3295,7 @@ class KeptFile {
     read() {
         if (this.fd === null) {
             try {
-                this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'r');
+                this.fd = (0,external_node_fs_.openSync)(this.path, 'r');
             }
             catch {
                 return null;
@@ -3200,13 +3304,13 @@ class KeptFile {
         try {
             let n = 0;
             for (;;) {
-                const got = (0,external_node_fs_namespaceObject.readSync)(this.fd, shared, n, shared.length - n, n);
+                const got = (0,external_node_fs_.readSync)(this.fd, shared, n, shared.length - n, n);
                 if (got === 0)
                     return shared.toString('latin1', 0, n);
                 n += got;
                 if (n === shared.length) {
                     this.close();
-                    return (0,external_node_fs_namespaceObject.readFileSync)(this.path, 'latin1');
+                    return (0,external_node_fs_.readFileSync)(this.path, 'latin1');
                 }
             }
         }
@@ -3218,7 +3322,7 @@ class KeptFile {
     close() {
         if (this.fd !== null) {
             try {
-                (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+                (0,external_node_fs_.closeSync)(this.fd);
             }
             catch {
                 /* already closed */
@@ -3356,7 +3460,7 @@ function listCgroupPids(dir) {
     const out = parsePidList(text);
     let entries;
     try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
     }
     catch {
         return out;
@@ -3866,7 +3970,7 @@ async function finishRun(o) {
     const { runDir, info, settings } = o;
     const warnings = [...(o.warnings ?? [])];
     const samplesPath = external_node_path_default().join(runDir, SAMPLES_FILE);
-    const hasSamples = (0,external_node_fs_namespaceObject.existsSync)(samplesPath);
+    const hasSamples = (0,external_node_fs_.existsSync)(samplesPath);
     const partial = o.samplerEnded === 'killed' || o.samplerEnded === 'not-running' || (o.samplerEnded === 'saved' && !o.marker);
     if (partial && o.samplerEnded === 'saved') {
         warnings.push('The sampler left no completion marker: it was killed or crashed before the end of the run.');
@@ -3878,10 +3982,10 @@ async function finishRun(o) {
         const tail = hasSamples ? readSlice(samplesPath, 64 * 1024, true) : '';
         const closing = closingSample(info, lastSampleOf(tail));
         if (closing)
-            (0,external_node_fs_namespaceObject.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+            (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
     }
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
-        const log = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
+        const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
         if (log.length)
             warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
     }
@@ -3980,9 +4084,9 @@ async function finishRun(o) {
             : renderBaselineSection({ verdict, baseline, settings, links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository } }),
         files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
     });
-    (0,external_node_fs_namespaceObject.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
-    (0,external_node_fs_namespaceObject.writeFileSync)(files.json, JSON.stringify(result, null, 2));
-    (0,external_node_fs_namespaceObject.writeFileSync)(files.summary, summary);
+    (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
+    (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
+    (0,external_node_fs_.writeFileSync)(files.summary, summary);
     return { result, summary, files };
 }
 
@@ -4017,8 +4121,8 @@ const RUN_INFO_FILE = 'run.json';
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function makeRunDir(env, parent) {
     const base = parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
-    (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
     return dir;
 }
 function publicSettings(s) {
@@ -4026,10 +4130,10 @@ function publicSettings(s) {
     return rest;
 }
 function writeRunInfo(dir, info) {
-    (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
 }
 function readRunInfo(dir) {
-    const info = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), 'utf8'));
+    const info = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), 'utf8'));
     if (info.v !== 1)
         throw new Error(`${dir}/${RUN_INFO_FILE} has an unknown format version ${String(info.v)}`);
     return info;
@@ -4098,31 +4202,14 @@ function startMeasurement(args) {
 
 
 
-/** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
-const EXIT_GATE_FAILED = 86;
-/** Exit code for usage and input errors. */
-const EXIT_USAGE = 2;
+
+
 const ALIASES = { interval: 'sample-interval', budget: 'budget-gco2e' };
-const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
-
-Usage:
-  carbon-gate run [options] -- <command> [args...]
-  carbon-gate report <run-dir>
-  carbon-gate --help | --version
-
-Options (every action input is accepted as --<input> <value>):
-  --interval <s>          seconds between samples (0.1 to 60; default 1)
-  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
-  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
-                          (default ./carbon-gate-report)
-  --scope <s>             process-tree (default) or machine
-  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
-Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
-`;
 const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-/** Splits argv into flags (input name → raw value) and the rest. */
+/** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
 function parseFlags(args) {
     const flags = new Map();
+    let help = false;
     const known = new Set([...INPUTS.map((i) => i.name), 'out']);
     let i = 0;
     for (; i < args.length; i++) {
@@ -4130,6 +4217,10 @@ function parseFlags(args) {
         if (a === '--') {
             i++;
             break;
+        }
+        if (isHelpFlag(a)) {
+            help = true;
+            continue;
         }
         if (!a.startsWith('--'))
             break;
@@ -4148,13 +4239,13 @@ function parseFlags(args) {
         }
         flags.set(name, value);
     }
-    return { flags, rest: args.slice(i) };
+    return help ? { flags, rest: args.slice(i), help: true } : { flags, rest: args.slice(i) };
 }
 async function waitForFirstSample(dir, ms) {
     const file = external_node_path_default().join(dir, SAMPLES_FILE);
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(file) && (0,external_node_fs_namespaceObject.statSync)(file).size > 0)
+        if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).size > 0)
             return true;
         await (0,promises_namespaceObject.setTimeout)(10);
     }
@@ -4181,16 +4272,20 @@ function runChild(command) {
     });
 }
 async function cmdRun(args, io, env) {
-    const { flags, rest } = parseFlags(args);
+    const { flags, rest, help } = parseFlags(args);
+    if (help) {
+        io.out(RUN_USAGE);
+        return 0;
+    }
     if (!rest.length)
         throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
     const settings = parseSettings((name) => flags.get(name));
     const facts = readHardwareFacts(env);
     validateAgainstTables(settings, facts);
     const outDir = external_node_path_default().resolve(flags.get('out') ?? 'carbon-gate-report');
-    (0,external_node_fs_namespaceObject.mkdirSync)(outDir, { recursive: true, mode: 0o700 });
+    (0,external_node_fs_.mkdirSync)(outDir, { recursive: true, mode: 0o700 });
     for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)])
-        (0,external_node_fs_namespaceObject.rmSync)(external_node_path_default().join(outDir, f), { force: true });
+        (0,external_node_fs_.rmSync)(external_node_path_default().join(outDir, f), { force: true });
     const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? external_node_path_default().basename(rest[0])}/default` };
     // Every process the command starts inherits this marker, so a daemon that double-forks out of the tree
     // is still recognised as the command's (shown as escaped CPU), as RUNNER_TRACKING_ID does on a runner.
@@ -4208,10 +4303,14 @@ async function cmdRun(args, io, env) {
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
 async function cmdReport(args, io) {
+    if (args.some(isHelpFlag)) {
+        io.out(REPORT_USAGE);
+        return 0;
+    }
     const dir = args[0];
     if (!dir || args.length > 1)
         throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
         throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
     const info = readRunInfo(dir);
     const settings = { ...info.settings, token: '', electricityMapsToken: null };
@@ -4223,11 +4322,21 @@ async function cmdReport(args, io) {
 async function runCli(argv, io = defaultIo, env = process.env) {
     const [cmd, ...args] = argv;
     try {
-        if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+        if (!cmd) {
             io.out(USAGE);
-            return cmd ? 0 : EXIT_USAGE;
+            return EXIT_USAGE;
         }
-        if (cmd === '--version') {
+        if (isHelpFlag(cmd)) {
+            io.out(USAGE);
+            return 0;
+        }
+        if (cmd === 'help') {
+            if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0])))
+                throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
+            io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
+            return 0;
+        }
+        if (isVersionFlag(cmd) || cmd === 'version') {
             io.out(`${VERSION}\n`);
             return 0;
         }
@@ -4235,11 +4344,11 @@ async function runCli(argv, io = defaultIo, env = process.env) {
             return await cmdRun(args, io, env);
         if (cmd === 'report')
             return await cmdReport(args, io);
-        throw new InputError('command', cmd, "'run', 'report', '--help' or '--version'");
+        throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
     }
     catch (e) {
         if (e instanceof InputError) {
-            io.err(`carbon-gate: ${e.message}\n\n${USAGE}`);
+            io.err(`carbon-gate: ${e.message}\n\n${commandUsage(cmd) ?? USAGE}`);
             return EXIT_USAGE;
         }
         throw e;
@@ -4250,15 +4359,46 @@ async function runCli(argv, io = defaultIo, env = process.env) {
 /***/ }),
 
 /***/ 546:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(929);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(472);
 
-process.exitCode = await (0,_app_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2));
+
+/** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */
+async function run(argv = process.argv.slice(2)) {
+    process.exitCode = await (0,_app_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(argv);
+}
+if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url))
+    await run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ })
 
@@ -4403,4 +4543,6 @@ __webpack_async_result__();
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(546);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 

@@ -35,6 +35,52 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/adapters/direct-run.ts
+// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
+// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
+// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
+// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
+// Light on purpose: the sampler entry uses it.
+
+
+
+function realOrResolved(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
+ * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
+ * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
+ * (no extension, resolved by node itself) is recognised too.
+ */
+function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
+    if (!argv1 || !moduleUrl.startsWith('file:'))
+        return false;
+    const self = realOrResolved((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    if (!self)
+        return false;
+    const asked = external_node_path_default().resolve(argv1);
+    return [asked, `${asked}.js`, external_node_path_default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+}
+
 ;// CONCATENATED MODULE: ./src/core/format.ts
 // The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
 // text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
@@ -205,9 +251,6 @@ function bytes(x) {
     return `${num(x / 1024)} KiB`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/adapters/runner.ts
@@ -260,9 +303,6 @@ function createRunner(env = process.env, write = (s) => process.stdout.write(s))
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
@@ -1761,8 +1801,6 @@ function resolveIntensity(args) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -1946,5 +1984,13 @@ function runMain(entryUrl, env = process.env) {
 
 ;// CONCATENATED MODULE: ./src/entries/main.ts
 
-runMain(import.meta.url);
 
+/** The main step. Exported for GitHub's local-action, which imports the entry and calls run(). */
+function run() {
+    runMain(import.meta.url);
+}
+if (isDirectRun(import.meta.url))
+    run();
+
+var __webpack_exports__run = __webpack_exports__.e;
+export { __webpack_exports__run as run };

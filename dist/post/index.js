@@ -1,6 +1,53 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 26323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isDirectRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
+// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
+// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
+// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
+// Light on purpose: the sampler entry uses it.
+
+
+
+function realOrResolved(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
+ * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
+ * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
+ * (no extension, resolved by node itself) is recognised too.
+ */
+function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
+    if (!argv1 || !moduleUrl.startsWith('file:'))
+        return false;
+    const self = realOrResolved((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(moduleUrl));
+    if (!self)
+        return false;
+    const asked = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(argv1);
+    return [asked, `${asked}.js`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+}
+
+
+/***/ }),
+
 /***/ 21430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4347,14 +4394,25 @@ function makeHeadline(status, overBudget, regression) {
 /***/ }),
 
 /***/ 98568:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21430);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21430);
 
-await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
-// A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.
-process.exit(process.exitCode ?? 0);
+
+/** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
+async function run() {
+    await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a)();
+}
+if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url)) {
+    await run();
+    // A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.
+    process.exit(process.exitCode ?? 0);
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -4986,4 +5044,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(98568);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 

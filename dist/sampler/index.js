@@ -35,9 +35,52 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/adapters/direct-run.ts
+// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
+// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
+// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
+// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
+// Light on purpose: the sampler entry uses it.
+
+
+
+function realOrResolved(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
+ * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
+ * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
+ * (no extension, resolved by node itself) is recognised too.
+ */
+function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
+    if (!argv1 || !moduleUrl.startsWith('file:'))
+        return false;
+    const self = realOrResolved((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    if (!self)
+        return false;
+    const asked = external_node_path_default().resolve(argv1);
+    return [asked, `${asked}.js`, external_node_path_default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/linux/procfs.ts
 // Minimal synchronous /proc readers for the sampler's hot loop. No allocation-heavy parsing.
 // Small /proc files are read through one shared buffer with open/read/close: about 40 % cheaper
@@ -1481,9 +1524,6 @@ function createPlatformReader(platform, opts = {}) {
     return createDarwinReader({ excludePids: opts.excludePids, env: opts.env });
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/sampler/which.ts
 // Finds an executable on PATH without spawning anything (the sampler must stay cheap).
 
@@ -2211,5 +2251,13 @@ function runSampler(configPath) {
 
 ;// CONCATENATED MODULE: ./src/entries/sampler.ts
 
-runSampler(process.argv[2]);
 
+/** The detached sampler; its only argument is the path of its config file. */
+function run(configPath = process.argv[2]) {
+    runSampler(configPath);
+}
+if (isDirectRun(import.meta.url))
+    run();
+
+var __webpack_exports__run = __webpack_exports__.e;
+export { __webpack_exports__run as run };
