@@ -126,24 +126,49 @@ describe('integrate: hand-computed cases', () => {
     expect(at([0, 31], 10)).toBe(1);
   });
 
-  test('RAPL package and DRAM deltas are split by the tree share of the machine busy time', () => {
-    // interval 1: Δbusy 1.6, Δtree 0.8 → share 0.5;  package 20 J → 20 W × 0.5 = 10 W; DRAM 4 J → 2 W
-    // interval 2: Δbusy 0.8, Δtree 0.2 → share 0.25; package 30 J → 7.5 W;            DRAM 6 J → 1.5 W
-    // CPU 17.5 J, RAM 3.5 J
+  test('RAPL, process-tree scope: the idle floor of the reserved CPUs, the tree share of the rest, and all DRAM', () => {
+    // interval 1: Δbusy 1.6, Δtree 0.8 → share 0.5;  package 20 J → 20 W;  DRAM 4 J → 4 W
+    // interval 2: Δbusy 0.8, Δtree 0.2 → share 0.25; package 30 J → 30 W;  DRAM 6 J → 6 W
+    // floor 20 W (the lowest interval), reserved 2 of 2 CPUs:
+    //   interval 1: 20 + 0.5 × (20 − 20) = 20 W; interval 2: 20 + 0.25 × (30 − 20) = 22.5 W → CPU 42.5 J
+    //   DRAM all of it: 10 J
     const s = [
       sample({ t: 0, busy: 0, tree: 0, rapl: { packageJoules: 100, dramJoules: 50 } }),
       sample({ t: 1, busy: 1.6, tree: 0.8, rapl: { packageJoules: 120, dramJoules: 54 } }),
       sample({ t: 2, busy: 2.4, tree: 1.0, rapl: { packageJoules: 150, dramJoules: 60 } }),
     ];
     const tree = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
-    expect(J(tree.cpuWh)).toBeCloseTo(17.5, 10);
-    expect(J(tree.ramWh)).toBeCloseTo(3.5, 10);
+    expect(J(tree.cpuWh)).toBeCloseTo(42.5, 10);
+    expect(J(tree.ramWh)).toBeCloseTo(10, 10);
+    expect(tree.raplIdleFloorWatts).toBe(20);
     expect(tree.cpu).toBe('measured');
     expect(tree.ram).toBe('measured');
-    // machine scope: share 1 → all 50 J package and 10 J DRAM
+    // machine scope: all 50 J package and 10 J DRAM
     const machine = integrate(s, { model: model(), scope: 'machine', intervalSeconds: 1 });
     expect(J(machine.cpuWh)).toBeCloseTo(50, 10);
     expect(J(machine.ramWh)).toBeCloseTo(10, 10);
+  });
+
+  test('RAPL, idle job on a 30 W / 5 W machine kept busy by others: 30 W CPU and 5 W memory are charged', () => {
+    // The case: before, the tree's busy share (0 here) scaled both to ~0 W.
+    const s = [0, 1, 2, 3].map((t) => sample({ t, busy: 1.5 * t, tree: 0.01, rapl: { packageJoules: 1000 + 30 * t, dramJoules: 500 + 5 * t } }));
+    const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
+    expect(r.avgCpuWatts).toBeCloseTo(30, 10);
+    expect(r.avgRamWatts).toBeCloseTo(5, 10);
+    // only half the machine reserved (1 vCPU of 2 logical CPUs): half the idle floor
+    const half = integrate(s, { model: model({ vcpus: 1 }), scope: 'process-tree', intervalSeconds: 1 });
+    expect(half.avgCpuWatts).toBeCloseTo(15, 10);
+    expect(half.avgRamWatts).toBeCloseTo(5, 10);
+  });
+
+  test('RAPL, process-tree scope: a later, lower floor corrects the totals of earlier intervals', () => {
+    // 40 W (share 0.5), then 10 W (share 0): floor 10 → 10 + 0.5 × 30 = 25 W, then 10 W → 35 J
+    const s = [
+      sample({ t: 0, busy: 0, tree: 0, rapl: { packageJoules: 0 } }),
+      sample({ t: 1, busy: 1, tree: 0.5, rapl: { packageJoules: 40 } }),
+      sample({ t: 2, busy: 1.2, tree: 0.5, rapl: { packageJoules: 50 } }),
+    ];
+    expect(J(integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 }).cpuWh)).toBeCloseTo(35, 10);
   });
 
   test('a RAPL counter that goes backwards (reset) falls back to the model for that interval only', () => {
@@ -161,10 +186,11 @@ describe('integrate: hand-computed cases', () => {
     expect(r.ram).toBe('modelled');
   });
 
-  test('RAPL in process-tree scope with an idle machine (Δbusy 0) charges nothing of the package', () => {
+  test('RAPL in process-tree scope with an idle machine (Δbusy 0) charges the idle floor of the package', () => {
+    // one interval of 3 W with no busy time: floor 3 W, reserved 2 of 2 → 3 J
     const s = [sample({ t: 0, busy: 5, tree: 1, rapl: { packageJoules: 0 } }), sample({ t: 1, busy: 5, tree: 1, rapl: { packageJoules: 3 } })];
     const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
-    expect(r.cpuWh).toBe(0);
+    expect(J(r.cpuWh)).toBeCloseTo(3, 10);
     expect(r.cpu).toBe('measured');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseCsvRecords, parseCsvRows } from '../../src/core/csv.js';
 import { downsample, renderChart, sparkline } from '../../src/core/report/chart.js';
-import { EMISSIONS_COLUMNS, SAMPLES_COLUMNS, csvField, csvLine, emissionsCsv, samplesCsvHeader, samplesCsvRow, isoTimestamp } from '../../src/core/report/csv.js';
+import { SAMPLES_COLUMNS, csvField, csvLine, samplesCsvHeader, samplesCsvRow, isoTimestamp } from '../../src/core/report/csv.js';
 import { SUMMARY_MAX_BYTES, renderSummary, verdictIcon } from '../../src/core/report/summary.js';
 import type { Gap, PowerPoint } from '../../src/core/types.js';
 import { T0_WALL_MS, gpu, point, runResult, sample } from '../helpers/fixtures.js';
@@ -252,66 +252,6 @@ describe('CSV', () => {
     const rows = parseCsvRows(csvLine(values) + csvLine(values), 'test');
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(['a,b', 'say "hi"', 'two\r\nlines', 'x', '', "'=1+2", 'ü,€']);
-  });
-
-  test('emissions.csv: CodeCarbon column names, one row, units kg and kWh', () => {
-    const r = runResult({
-      energy: { cpuWh: 100, ramWh: 20, gpuWh: 30, totalWh: 150, durationSeconds: 600, avgCpuWatts: 600, gpuCount: 1, gpuModels: ['Tesla T4'] },
-      emissions: { operationalGCo2e: 70, embodiedGCo2e: 5, totalGCo2e: 75, gatedGCo2e: 75, intensity: { gCo2ePerKwh: 466.7, location: 'azure:eastus2', source: 'CCF' } },
-    });
-    const text = emissionsCsv(r);
-    const recs = parseCsvRecords(text, 'emissions.csv', EMISSIONS_COLUMNS);
-    expect(recs).toHaveLength(1);
-    expect(parseCsvRows(text)[0]).toEqual([...EMISSIONS_COLUMNS]);
-    const row = recs[0];
-    expect(Number(row.emissions)).toBeCloseTo(0.075, 12); // kg
-    expect(Number(row.emissions_rate)).toBeCloseTo(0.075 / 600, 15); // kg/s
-    expect(Number(row.energy_consumed)).toBeCloseTo(0.15, 12); // kWh
-    expect(Number(row.cpu_energy)).toBeCloseTo(0.1, 12);
-    expect(Number(row.ram_energy)).toBeCloseTo(0.02, 12);
-    expect(Number(row.gpu_energy)).toBeCloseTo(0.03, 12);
-    expect(Number(row.cpu_power)).toBe(600); // W
-    expect(Number(row.duration)).toBe(600); // s
-    expect(Number(row.energy_wh)).toBe(150);
-    expect(Number(row.total_gco2e)).toBe(75);
-    expect(row).toMatchObject({
-      timestamp: new Date(T0_WALL_MS + 60_000).toISOString(),
-      project_name: 'octo/repo',
-      run_id: '777',
-      region: 'eastus2',
-      cloud_region: 'eastus2',
-      cloud_provider: 'azure',
-      on_cloud: 'Y',
-      country_iso_code: '',
-      tracking_mode: 'process',
-      cpu_count: '4',
-      gpu_count: '1',
-      gpu_model: 'Tesla T4',
-      os: 'linux 6.8.0',
-      partial: 'false',
-      verdict: 'pass',
-      tool_version: '9.8.7',
-      pue: '1.185',
-    });
-  });
-
-  test('emissions.csv: a country location fills country_iso_code; machine scope; no provider', () => {
-    const r = runResult({ model: { provider: undefined }, energy: { scope: 'machine', treeCpuSeconds: null }, emissions: { intensity: { gCo2ePerKwh: 56, location: 'country:FRA', source: 'OWID' } } });
-    const row = parseCsvRecords(emissionsCsv(r))[0];
-    expect(row).toMatchObject({ country_iso_code: 'FRA', region: 'country:FRA', cloud_region: '', cloud_provider: '', on_cloud: 'N', tracking_mode: 'machine', tree_cpu_seconds: '' });
-  });
-
-  test('emissions.csv: a hostile job label stays one field and cannot start a formula', () => {
-    const label = '=cmd|\' /C calc\'!A0,"x"\nnext';
-    const row = parseCsvRecords(emissionsCsv(runResult({ job: { label, repository: '@evil' } })))[0];
-    expect(row.job).toBe(`'${label}`);
-    expect(row.project_name).toBe("'@evil");
-    expect(Object.keys(row)).toEqual([...EMISSIONS_COLUMNS]);
-  });
-
-  test('emissions.csv: a zero duration gives a zero rate, not NaN', () => {
-    const row = parseCsvRecords(emissionsCsv(runResult({ energy: { durationSeconds: 0 } })))[0];
-    expect(row.emissions_rate).toBe('0');
   });
 
   test('samples.csv: header and a row per interval parse back', () => {

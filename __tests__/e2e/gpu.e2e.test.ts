@@ -94,7 +94,7 @@ describe('GPU and RAPL through the bundled action', () => {
     expect(Number(csv.gpu_count)).toBe(0);
   });
 
-  it('RAPL readable: CPU and RAM are measured (machine energy split by the tree CPU share)', async () => {
+  it('RAPL readable: CPU and RAM are measured (idle floor + the tree share of the package, all DRAM)', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-sysfs-'));
     const pkg = path.join(root, 'class', 'powercap', 'intel-rapl:0');
     const dram = path.join(pkg, '..', 'intel-rapl:0:0');
@@ -131,7 +131,9 @@ describe('GPU and RAPL through the bundled action', () => {
       // the tree's share of 100 W can never exceed 100 W, the wrap (after ≈1.4 s) must not show up as a spike
       expect(result.energy.avgCpuWatts).toBeGreaterThanOrEqual(0);
       expect(result.energy.avgCpuWatts).toBeLessThanOrEqual(100.5);
-      expect(result.energy.avgRamWatts).toBeLessThanOrEqual(5.1);
+      // all DRAM is charged (METHODOLOGY §1); the writer advances in 50 ms steps, so one step more than
+      // the nominal 5 W can fall inside the measured window
+      expect(result.energy.avgRamWatts).toBeLessThanOrEqual(5.5);
       expect(pkgUj).toBeLessThan(262000000000); // the package counter did wrap while the job ran
     } finally {
       clearInterval(writer);

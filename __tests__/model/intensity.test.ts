@@ -27,7 +27,13 @@ function inputError(fn: () => unknown): InputError {
 describe('resolveIntensity order', () => {
   test('carbon-intensity wins over everything, even a live value', () => {
     const g = resolve({ 'carbon-intensity': '123', region: 'azure:eastus2', country: 'FR' }, factsOf(), { live: { zone: 'FR', gCo2ePerKwh: 40 } });
-    expect(g).toEqual({ gCo2ePerKwh: 123, location: 'input', source: 'input carbon-intensity' });
+    expect(g).toEqual({
+      gCo2ePerKwh: 123,
+      location: 'input',
+      source: 'input carbon-intensity',
+      // an intensity input does not move the machine: the place still comes from region and country
+      place: { cloudProvider: 'azure', cloudRegion: 'eastus2', countryIso3: 'FRA', countryName: 'France' },
+    });
   });
 
   test('a live Electricity Maps value wins over the tables', () => {
@@ -146,5 +152,20 @@ describe('electricityMapsZone', () => {
   });
   test('a detected Azure region maps to its zone', () => {
     expect(zone({}, { provider: 'azure', region: 'northcentralus', instanceType: null, source: 'Azure IMDS' })).toBe('US-MIDW-MISO');
+  });
+});
+
+describe('placeOf (CodeCarbon location columns)', () => {
+  test('country input: ISO3 and the name of data/country-intensity.csv', () => {
+    expect(resolve({ country: 'FR' }, factsOf({ runnerEnvironment: 'self-hosted' })).place).toEqual({ countryIso3: 'FRA', countryName: 'France' });
+  });
+  test('a US cloud region: the country from its eGRID basis, the region in cloudRegion', () => {
+    expect(resolve({ region: 'aws:us-east-1' }).place).toEqual({ countryIso3: 'USA', countryName: 'United States', cloudProvider: 'aws', cloudRegion: 'us-east-1' });
+  });
+  test('GitHub-hosted without inputs: a US Azure region, which one unknown', () => {
+    expect(resolve({}).place).toEqual({ countryIso3: 'USA', countryName: 'United States', cloudProvider: 'azure' });
+  });
+  test('self-hosted without inputs: nothing is known', () => {
+    expect(resolve({}, factsOf({ runnerEnvironment: 'self-hosted' })).place).toBeUndefined();
   });
 });

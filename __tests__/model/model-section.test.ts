@@ -24,9 +24,9 @@ describe('renderModelSection', () => {
     expect(md).toContain('| CPU W per vCPU (idle/max) | 0.4454 / 2.019 × 4 vCPU | CCF coefficients-\\*-use.csv');
     expect(md).toMatch(/\| PUE \| 1\.185 \|/);
     expect(md).toContain('| Grid intensity | 366.8 gCO2e/kWh (annual) | github-hosted US average: mean of the CCF grid factors');
-    expect(md).toMatch(/\| CPU \| [\d.]+ Wh \| modelled \|/);
-    expect(md).toMatch(/\| Memory \| 4\.181 Wh \| modelled \|/);
-    expect(md).toContain('| memory | 10.67 GB × 0.392 W/GB | machine memory 16 GB minus 5.333 GB already in the CCF coefficient');
+    expect(md).toMatch(/\| CPU \| [\d.]+ Wh \| modelled \(rows above\) \|/);
+    expect(md).toMatch(/\| Memory \| 4\.181 Wh \| modelled \(rows above\) \|/);
+    expect(md).toContain('| memory | 10.67 GiB × 0.392 W/GiB | machine memory 16 GiB minus 5.333 GiB already in the CCF coefficient');
     expect(md).toMatch(/Embodied: 1561 kgCO2e × 1 h \/ 35040 h × 4\/96 vCPU/);
     expect(md).toContain(`= **${Number(emissions.operationalGCo2e.toPrecision(4))} gCO2e**`);
     expect(md).toMatch(/The gate counts operational \+ embodied/);
@@ -43,7 +43,7 @@ describe('renderModelSection', () => {
 
   test('no embodied data is reported as not estimated', () => {
     const { md } = render({}, factsOf({ runnerEnvironment: 'self-hosted' }));
-    expect(md).toMatch(/\| Embodied \| not estimated \| no data \|/);
+    expect(md).toMatch(/\| Embodied \| not estimated \| none: no instance data: not estimated \|/);
     expect(md).toMatch(/Embodied: not estimated/);
   });
 

@@ -244,7 +244,7 @@ describe('memory (CCF rule)', () => {
   test('without platform data all memory is charged and the note says so', () => {
     const m = selectModel({ facts: factsOf({ runnerEnvironment: 'self-hosted', memoryGb: 32 }), settings: settingsOf({ 'cloud-provider': 'aws' }), tables: tables() });
     expect(m.memoryGb).toBe(32);
-    expect(notes(m)).toMatch(/Host platform unknown: all 32 GB of memory are charged/);
+    expect(notes(m)).toMatch(/Host platform unknown: all 32 GiB of memory are charged/);
   });
 });
 

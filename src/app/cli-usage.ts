@@ -18,8 +18,8 @@ Usage:
 Options (every action input is accepted as --<input> <value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1)
   --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
-  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
-                          (default ./carbon-gate-report)
+  --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
+                          and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
@@ -33,8 +33,8 @@ Runs <command>, measures its process tree with the action's sampler and model, p
 Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
   --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g; alias --budget
-  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
-                          (default ./carbon-gate-report)
+  --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
+                          and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
   -h, --help              show this help

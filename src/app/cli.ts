@@ -115,7 +115,7 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
   const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
   io.out(summary);
-  io.err(`\ncarbon-gate: ${result.verdict.headline}\nfiles: ${files.emissionsCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
+  io.err(`\ncarbon-gate: ${result.verdict.headline}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
   if (code !== 0) return code;
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }

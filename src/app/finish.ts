@@ -8,7 +8,10 @@ import { computeEmissions } from '../core/emissions.js';
 import { resolveIntensity } from '../core/model/intensity.js';
 import { selectModel } from '../core/model/select.js';
 import { renderModelSection } from '../core/report/model-section.js';
-import { emissionsCsv, samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
+import { samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
+import { emissionsCsv } from '../core/report/codecarbon-csv.js';
+import { carbonGateCsv } from '../core/report/carbon-gate-csv.js';
+import { componentProvenance } from '../core/provenance.js';
 import { renderSummary } from '../core/report/summary.js';
 import { SampleLineStream, parseSampleLine } from '../core/samples.js';
 import { ChunkedWriter, forEachLine, readSlice } from '../adapters/chunked-file.js';
@@ -26,7 +29,7 @@ import type { Settings } from '../settings/settings.js';
 import { VERSION } from '../version.js';
 import type { RunInfo } from './run-info.js';
 
-export const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' } as const;
+export const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' } as const;
 
 export interface FinishOptions {
   runDir: string;
@@ -46,7 +49,7 @@ export interface FinishOptions {
 export interface Finished {
   result: RunResult;
   summary: string;
-  files: { emissionsCsv: string; samplesCsv: string; json: string; summary: string };
+  files: { emissionsCsv: string; carbonGateCsv: string; samplesCsv: string; json: string; summary: string };
 }
 
 /**
@@ -161,6 +164,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     baseline: baseline.records,
   });
 
+  const provenance = componentProvenance(model, energy, intensity);
   const result: RunResult = {
     tool: { name: 'carbon-gate', version: VERSION },
     job: info.job,
@@ -170,6 +174,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     emissions,
     verdict,
     baseline,
+    provenance,
     quality: {
       partial,
       skippedLines: stats.skippedLines,
@@ -182,20 +187,22 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
 
   const files = {
     emissionsCsv: path.join(runDir, OUTPUT_FILES.emissionsCsv),
+    carbonGateCsv: path.join(runDir, OUTPUT_FILES.carbonGateCsv),
     samplesCsv: path.join(runDir, OUTPUT_FILES.samplesCsv),
     json: path.join(runDir, OUTPUT_FILES.json),
     summary: path.join(runDir, OUTPUT_FILES.summary),
   };
   const summary = renderSummary(result, {
     chart: settings.chart,
-    modelSection: renderModelSection(model, intensity, emissions, energy),
+    modelSection: renderModelSection(model, intensity, emissions, energy, provenance),
     baselineSection:
       baseline.status === 'disabled'
         ? undefined
         : renderBaselineSection({ verdict, baseline, settings, links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository } }),
-    files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+    files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
   });
   writeFileSync(files.emissionsCsv, emissionsCsv(result));
+  writeFileSync(files.carbonGateCsv, carbonGateCsv(result));
   writeFileSync(files.json, JSON.stringify(result, null, 2));
   writeFileSync(files.summary, summary);
   return { result, summary, files };

@@ -83,7 +83,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
       `energy ${energy(result.energy.totalWh)}, ${co2e(result.emissions.totalGCo2e)} ` +
       `(operational ${co2e(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? co2e(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${duration(result.energy.durationSeconds)}`,
   );
-  runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+  runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
   runner.endGroup();
   if (!runner.appendSummary(summary)) runner.info(summary);
 

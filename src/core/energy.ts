@@ -4,8 +4,11 @@
 //   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
 //   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
 //   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
-//            — or, with RAPL, Δ(package J)/Δt × share, share = 1 (machine) or Δtree/Δbusy (tree)
-//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt × share with RAPL
+//            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
+//              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
+//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
+//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
 //   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
 //   E     += (P_cpu + P_ram + P_gpu) × Δt_i
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
@@ -49,7 +52,18 @@ export class EnergyIntegrator {
   private machineUtilS = 0;
   private treeUtilS = 0;
   private treeSeconds = 0;
+  private memUsedByteS = 0;
+  private memTotalByteS = 0;
+  private memSeconds = 0;
+  private gpuUtilS = 0;
+  private gpuUtilSeconds = 0;
   private cpuMeasured = false;
+  // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
+  // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
+  private raplFloorW = Infinity;
+  private raplReservedS = 0;
+  private raplSharedJ = 0;
+  private raplShareS = 0;
   private ramMeasured = false;
   private gpuMeasured = false;
   private gpuModelled = false;
@@ -105,21 +119,38 @@ export class EnergyIntegrator {
       this.treeMissingSeconds += dt;
     }
     this.machineUtilS += machineUtil * dt;
+    if (s.mem.totalBytes > 0) {
+      this.memUsedByteS += Math.max(0, s.mem.totalBytes - s.mem.availableBytes) * dt;
+      this.memTotalByteS += s.mem.totalBytes * dt;
+      this.memSeconds += dt;
+    }
 
     const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
     const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
     let cpuW: number;
     const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
+    let treeRapl = false;
     if (pkg !== null && pkg >= 0) {
-      cpuW = (pkg / dt) * share;
+      const pkgW = pkg / dt;
       this.cpuMeasured = true;
+      if (useTree) {
+        treeRapl = true;
+        const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
+        this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+        this.raplReservedS += reserved * dt;
+        this.raplSharedJ += share * pkgW * dt;
+        this.raplShareS += share * dt;
+        // The point uses the floor seen so far; the totals use the whole run's floor (result()).
+        cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+      } else cpuW = pkgW;
     } else {
       cpuW = cpuWatts(this.o.model.cpu, useTree ? (treeUtil as number) : machineUtil);
     }
     let ramW: number;
     const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
     if (dram !== null && dram >= 0) {
-      ramW = (dram / dt) * share;
+      // Memory is a constant of the reserved machine: all DRAM is the job's in both scopes (METHODOLOGY §1).
+      ramW = dram / dt;
       this.ramMeasured = true;
     } else {
       ramW = this.o.model.memoryGb * this.o.model.memoryWattsPerGb;
@@ -132,6 +163,11 @@ export class EnergyIntegrator {
       gpus = this.lastGpu;
       this.gpuCarriedSeconds += dt;
     } else if (gpus?.length) this.lastGpu = gpus;
+    const utils = (gpus ?? []).map((g) => g.utilPercent).filter((u): u is number => u !== null && Number.isFinite(u));
+    if (utils.length) {
+      this.gpuUtilS += (utils.reduce((a, b) => a + b, 0) / utils.length / 100) * dt;
+      this.gpuUtilSeconds += dt;
+    }
     for (const g of gpus ?? []) {
       const w = gpuModelWatts(this.o.model, g);
       if (!w) {
@@ -143,7 +179,7 @@ export class EnergyIntegrator {
       else this.gpuMeasured = true;
     }
 
-    this.cpuJ += cpuW * dt;
+    if (!treeRapl) this.cpuJ += cpuW * dt;
     this.ramJ += ramW * dt;
     this.gpuJ += gpuW * dt;
     const p: PowerPoint = { tS: s.monoS - (this.first as Sample).monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
@@ -221,15 +257,17 @@ export class EnergyIntegrator {
     const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
     const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
     const wh = (j: number): number => j / 3600;
+    const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
+    const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
     const gpu: Provenance | 'none' = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
     return {
       scope: this.o.scope,
       durationSeconds: duration,
       samples: this.count,
-      cpuWh: wh(this.cpuJ),
+      cpuWh: wh(cpuJ),
       ramWh: wh(this.ramJ),
       gpuWh: wh(this.gpuJ),
-      totalWh: wh(this.cpuJ + this.ramJ + this.gpuJ),
+      totalWh: wh(cpuJ + this.ramJ + this.gpuJ),
       cpu: this.cpuMeasured ? 'measured' : 'modelled',
       ram: this.ramMeasured ? 'measured' : 'modelled',
       gpu,
@@ -242,9 +280,12 @@ export class EnergyIntegrator {
       peakTreeRssBytes: this.peakRss,
       gpuCount: this.gpuCount,
       gpuModels: [...this.gpuModels],
-      avgCpuWatts: duration > 0 ? this.cpuJ / duration : 0,
+      avgCpuWatts: duration > 0 ? cpuJ / duration : 0,
+      ...(Number.isFinite(this.raplFloorW) ? { raplIdleFloorWatts: this.raplFloorW } : {}),
       avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
       avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
+      ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
+      ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
       gaps: this.gaps,
       series: this.pending ? [...this.series, this.pending.p] : this.series,
     };

@@ -117,6 +117,8 @@ export interface PowerModel {
   gpuWatts?: Record<string, { idleWatts: number; maxWatts: number }>;
   sources: SourceRef[];
   notes: string[];
+  /** Why a term uses a fallback value (set where the model selection falls back; absent: not defaulted). */
+  defaulted?: { cpu?: string; memory?: string };
 }
 
 export interface GridIntensity {
@@ -126,6 +128,19 @@ export interface GridIntensity {
   source: string;
   year?: number;
   live?: boolean;
+  /** Where the machine is, as far as the inputs and tables say (for CodeCarbon's location columns). */
+  place?: Place;
+}
+
+/** The machine's location as CodeCarbon records it; a field is absent when nothing says it. */
+export interface Place {
+  /** ISO 3166 alpha-3, e.g. "FRA". */
+  countryIso3?: string;
+  /** Country name from data/country-intensity.csv, e.g. "France". */
+  countryName?: string;
+  cloudProvider?: 'aws' | 'azure' | 'gcp';
+  /** The provider's region name, e.g. "eastus2". */
+  cloudRegion?: string;
 }
 
 export type Scope = 'process-tree' | 'machine';
@@ -149,6 +164,21 @@ export interface PowerPoint {
 }
 
 export type Provenance = 'measured' | 'modelled' | 'defaulted';
+
+/** One component's provenance and why (stored in carbon-gate.json; the reports render this, nothing else). */
+export interface ComponentProvenance {
+  status: Provenance | 'none';
+  reason: string;
+}
+
+export interface ProvenanceTable {
+  cpu: ComponentProvenance;
+  memory: ComponentProvenance;
+  gpu: ComponentProvenance;
+  embodied: ComponentProvenance;
+  pue: ComponentProvenance;
+  intensity: ComponentProvenance;
+}
 
 export interface EnergyResult {
   scope: Scope;
@@ -174,6 +204,14 @@ export interface EnergyResult {
   avgCpuWatts: number;
   avgRamWatts: number;
   avgGpuWatts: number;
+  /** RAPL, process-tree scope: the lowest interval package power of the run (the measured idle floor), W. */
+  raplIdleFloorWatts?: number;
+  /** Mean GPU utilisation over GPUs and time, 0..1; absent when no GPU reported one. */
+  avgGpuUtil?: number;
+  /** Time-weighted mean of the machine's used memory (total − available), bytes; absent without samples. */
+  avgMemoryUsedBytes?: number;
+  /** Time-weighted mean of the machine's total memory, bytes (for a utilisation percentage). */
+  avgMemoryTotalBytes?: number;
   gaps: Gap[];
   series: PowerPoint[];
 }
@@ -227,6 +265,28 @@ export interface Verdict {
   };
 }
 
+/** One published model applied to this run's samples, for the model band. */
+export interface BandMember {
+  /** e.g. "ccf-min", "ccf-max", "codecarbon", "ecoci-github-4vcpu", or the selected model's id. */
+  id: string;
+  label: string;
+  energyWh: number;
+  /** Operational at this run's PUE and intensity, plus this run's embodied: only the power model varies. */
+  totalGCo2e: number;
+  selected: boolean;
+}
+
+/** How much the total depends on the power model: the lowest and highest of the applicable models (selected included). */
+export interface ModelBand {
+  lowGCo2e: number;
+  highGCo2e: number;
+  lowWh: number;
+  highWh: number;
+  members: BandMember[];
+  /** Models that did not apply to this machine, with why. */
+  skipped: string[];
+}
+
 /** Everything the reporters need: the full result of one measured job. */
 export interface RunResult {
   tool: { name: 'carbon-gate'; version: string };
@@ -237,6 +297,10 @@ export interface RunResult {
   emissions: Emissions;
   verdict: Verdict;
   baseline: { records: BaselineRecord[]; status: 'found' | 'none' | 'unavailable' | 'disabled'; note?: string };
+  /** Per component: measured, modelled or defaulted, with the reason. */
+  provenance?: ProvenanceTable;
+  /** The same samples under the other published models (information only; the gate uses `model`). */
+  modelBand?: ModelBand;
   quality: { partial: boolean; skippedLines: number; warnings: string[]; samplerCpuSeconds?: number; samplerMaxRssBytes?: number };
   startedWallMs: number;
   endedWallMs: number;

@@ -1,4 +1,4 @@
-// Uploads emissions.csv, samples.csv and carbon-gate.json as one artifact with the real
+// Uploads emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as one artifact with the real
 // @actions/artifact client. Never throws: every failure becomes a warning text.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,8 @@ import { TimeoutError, withTimeout } from './timeout.js';
 
 export interface ArtifactFiles {
   emissionsCsv: string;
+  /** carbon-gate's own columns (absent in reports written before it existed). */
+  carbonGateCsv?: string;
   samplesCsv: string;
   json: string;
 }
@@ -52,11 +54,12 @@ export async function uploadReportArtifact(
   if (!settings.artifact) return { uploaded: false, name, note: 'artifact upload is off (artifact: false)' };
   const dir = mkdtempSync(path.join(opts.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'carbon-gate-artifact-'));
   try {
-    const paths = [
+    const paths: Array<readonly [string, string]> = [
       [path.join(dir, 'emissions.csv'), files.emissionsCsv],
+      ...(files.carbonGateCsv !== undefined ? [[path.join(dir, 'carbon-gate.csv'), files.carbonGateCsv] as const] : []),
       [path.join(dir, 'samples.csv'), files.samplesCsv],
       [path.join(dir, 'carbon-gate.json'), files.json],
-    ] as const;
+    ];
     for (const [p, text] of paths) writeFileSync(p, text);
     const mod = opts.artifact ?? (await import('@actions/artifact'));
     const client = new mod.DefaultArtifactClient();

@@ -23,6 +23,7 @@ import { networkTimeoutMs } from './timeout.js';
 /** Paths of the output files (as written by finishRun). */
 export interface PublishFiles {
   emissionsCsv: string;
+  carbonGateCsv?: string;
   samplesCsv: string;
   json: string;
 }
@@ -78,7 +79,12 @@ async function artifactStep(files: PublishFiles, settings: Settings, ctx: JobCon
   }
   let contents;
   try {
-    contents = { emissionsCsv: readFileSync(files.emissionsCsv, 'utf8'), samplesCsv: readFileSync(files.samplesCsv, 'utf8'), json: readFileSync(files.json, 'utf8') };
+    contents = {
+      emissionsCsv: readFileSync(files.emissionsCsv, 'utf8'),
+      ...(files.carbonGateCsv ? { carbonGateCsv: readFileSync(files.carbonGateCsv, 'utf8') } : {}),
+      samplesCsv: readFileSync(files.samplesCsv, 'utf8'),
+      json: readFileSync(files.json, 'utf8'),
+    };
   } catch (e) {
     out.warnings.push(`artifact not uploaded: ${(e as Error).message}`);
     return;

@@ -3,7 +3,7 @@
 // found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
 // the OWID world average. Unknown region/country inputs are errors listing the nearest names.
 import { num } from '../format.js';
-import type { GridIntensity, HardwareFacts, PowerModel } from '../types.js';
+import type { GridIntensity, HardwareFacts, Place, PowerModel } from '../types.js';
 import type { Settings } from '../../settings/settings.js';
 import { InputError } from '../../settings/inputs.js';
 import { modelRegion } from './select.js';
@@ -44,7 +44,44 @@ export function electricityMapsZone(args: { settings: Settings; model: PowerMode
   return null;
 }
 
+/** A country from an ISO code, named as data/country-intensity.csv names it. */
+function countryPlace(tables: Tables, code: string): Place {
+  const c = countryRow(tables, code);
+  return c ? { countryIso3: c.iso3, countryName: c.country } : {};
+}
+
+/**
+ * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
+ * from (an intensity input does not move the machine). A cloud region's country is known only when
+ * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
+ * are in US Azure regions (METHODOLOGY §4 step 6).
+ */
+export function placeOf(args: { settings: Settings; model: PowerModel; facts: HardwareFacts; tables: Tables }): Place {
+  const { settings, model, facts, tables } = args;
+  const cloud = (provider: Provider, name: string): Place => {
+    const g = gridFactor(tables, provider, name);
+    const region = g?.region ?? name.toLowerCase();
+    return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+  };
+  const country = settings.country ? countryPlace(tables, settings.country) : {};
+  if (settings.region) return { ...cloud(settings.region.provider, settings.region.name), ...country };
+  const detected = modelRegion(model);
+  if (detected) {
+    const [p, name] = detected.split(':') as [Provider, string];
+    return { ...cloud(p, name), ...country };
+  }
+  if (settings.country) return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
+  if (facts.runnerEnvironment === 'github-hosted') return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+  return model.provider ? { cloudProvider: model.provider } : {};
+}
+
 export function resolveIntensity(args: { settings: Settings; model: PowerModel; facts: HardwareFacts; tables: Tables; live?: LiveIntensity | null }): GridIntensity {
+  const place = placeOf(args);
+  const g = resolveIntensityValue(args);
+  return Object.keys(place).length ? { ...g, place } : g;
+}
+
+function resolveIntensityValue(args: { settings: Settings; model: PowerModel; facts: HardwareFacts; tables: Tables; live?: LiveIntensity | null }): GridIntensity {
   const { settings, model, facts, tables } = args;
   const live = args.live ?? null;
   if (settings.carbonIntensityGPerKwh !== null) {

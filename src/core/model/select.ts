@@ -34,8 +34,13 @@ interface Ctx {
   tables: Tables;
   sources: SourceRef[];
   notes: string[];
+  /** Why the CPU term uses a fallback (provider average, default TDP); read into PowerModel.defaulted. */
+  cpuDefaulted?: string;
 }
 
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
 const fmt = (x: number, digits = 4): string => num(x, digits);
 const machineMemoryGb = (facts: HardwareFacts): number => facts.memoryBytes / GIB;
@@ -109,6 +114,7 @@ function perVcpuWatts(ctx: Ctx, provider: Provider, archs: string[], archEvidenc
     };
   }
   const c = ctx.tables.constants.clouds[provider];
+  ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
   ctx.notes.push(
     `Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`,
   );
@@ -130,7 +136,7 @@ function cpuArchFromFacts(ctx: Ctx): { archs: string[]; evidence: string } {
 
 function memorySource(ctx: Ctx, memoryGb: number, from: string): void {
   const m = ctx.tables.constants.memoryWattsPerGb;
-  ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GB × ${m.value} W/GB`, source: `${from}; ${m.source}` });
+  ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
 }
 
 interface Platform {
@@ -151,7 +157,7 @@ function chargedMemoryGb(ctx: Ctx, args: { provider: Provider | null; memoryGb: 
     return memoryGb;
   }
   if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-    ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+    ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
     memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
     return memoryGb;
   }
@@ -160,8 +166,8 @@ function chargedMemoryGb(ctx: Ctx, args: { provider: Provider | null; memoryGb: 
   const m = ctx.tables.constants.memoryWattsPerGb;
   ctx.sources.push({
     what: 'memory',
-    value: `${fmt(charged)} GB × ${m.value} W/GB`,
-    source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+    value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
+    source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
   });
   return charged;
 }
@@ -224,7 +230,7 @@ function cloudInstanceModel(ctx: Ctx, provider: Provider, row: InstanceRow, orig
     evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
   }
   const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-  ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+  ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
   const platform =
     row.platformVcpus && row.platformSockets
       ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
@@ -245,7 +251,7 @@ function cloudInstanceModel(ctx: Ctx, provider: Provider, row: InstanceRow, orig
     perVcpu,
     label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
     pue: c.pue,
-    pueSource: c.source,
+    pueSource: c.pueSource ?? c.source,
     instanceType: row.instanceType,
     microarchitecture: archs.join('; ') || undefined,
   });
@@ -270,7 +276,7 @@ function cloudCpuModel(ctx: Ctx, provider: Provider, origin: string): PowerModel
     perVcpu,
     label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
     pue: c.pue,
-    pueSource: c.source,
+    pueSource: c.pueSource ?? c.source,
     microarchitecture: archs[0],
   });
 }
@@ -304,12 +310,12 @@ function githubModel(ctx: Ctx): PowerModel {
     });
   } else {
     ctx.notes.push(
-      `No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`,
+      `No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`,
     );
   }
   if (facts.os === 'darwin') {
     ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-    const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.source}` });
+    const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
     return model;
   }
   const { archs, evidence } = cpuArchFromFacts(ctx);
@@ -336,7 +342,7 @@ function githubModel(ctx: Ctx): PowerModel {
     perVcpu,
     label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
     pue: c.pue,
-    pueSource: c.source,
+    pueSource: c.pueSource ?? c.source,
     microarchitecture: archs[0],
   });
   // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
@@ -372,6 +378,7 @@ function tdpModel(ctx: Ctx, opts: { pue?: number; pueSource?: string } = {}): Po
       tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
       tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
       defaulted = true;
+      ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
       ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
     }
   }
@@ -491,7 +498,7 @@ export function selectModel(args: { facts: HardwareFacts; settings: Settings; ta
     model = ecociModel(ctx);
   } else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
     const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-    model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].source }) : tdpModel(ctx);
+    model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
     if (p && settings.tdpWatts === null) {
       ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
     }
@@ -527,6 +534,8 @@ export function selectModel(args: { facts: HardwareFacts; settings: Settings; ta
     model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
   }
   attachGpus(ctx, model);
+  // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+  if (ctx.cpuDefaulted && model.id !== 'custom') model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
   return model;
 }
 

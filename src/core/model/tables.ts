@@ -96,6 +96,8 @@ export interface CloudConstants {
   /** CCF's average GB of memory per chip of the SPECpower servers (AWS/Azure), for unknown microarchitectures. */
   avgGbPerChip?: number;
   source: string;
+  /** Source of the PUE alone, when `source` carries caveats about other figures. */
+  pueSource?: string;
 }
 export interface Constants {
   clouds: Record<Provider, CloudConstants>;

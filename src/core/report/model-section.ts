@@ -3,7 +3,8 @@
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
 import { num as fmtNum } from '../format.js';
 import { escapeMarkdown } from './escape.js';
-import type { EnergyResult, Emissions, GridIntensity, PowerModel, Provenance } from '../types.js';
+import { componentProvenance } from '../provenance.js';
+import type { ComponentProvenance, EnergyResult, Emissions, GridIntensity, PowerModel, ProvenanceTable } from '../types.js';
 
 /** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
 export function escapeCell(s: string): string {
@@ -17,19 +18,19 @@ function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function isDefaulted(model: PowerModel): boolean {
-  return /defaulted/i.test(model.label) || model.notes.some((n) => /defaulted/i.test(n));
+/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
+function provenance(p: ComponentProvenance): string {
+  return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
 }
 
-function provenance(p: Provenance | 'none', modelDefaulted: boolean): string {
-  if (p === 'none') return 'none';
-  if (p === 'modelled' && modelDefaulted) return 'defaulted (modelled with fallback coefficients)';
-  return p;
-}
-
-export function renderModelSection(model: PowerModel, intensity: GridIntensity, emissions: Emissions, energy: EnergyResult): string {
+export function renderModelSection(
+  model: PowerModel,
+  intensity: GridIntensity,
+  emissions: Emissions,
+  energy: EnergyResult,
+  prov: ProvenanceTable = componentProvenance(model, energy, intensity),
+): string {
   const out: string[] = [];
-  const defaulted = isDefaulted(model);
   out.push('### Model\n');
   out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
 
@@ -47,10 +48,12 @@ export function renderModelSection(model: PowerModel, intensity: GridIntensity, 
 
   out.push(row(['Component', 'Energy', 'Provenance']));
   out.push(row(['---', '---', '---']));
-  out.push(row(['CPU', `${num(energy.cpuWh)} Wh`, escapeCell(provenance(energy.cpu, defaulted))]));
-  out.push(row(['Memory', `${num(energy.ramWh)} Wh`, escapeCell(provenance(energy.ram, false))]));
-  if (energy.gpu !== 'none' || energy.gpuCount > 0) out.push(row([`GPU ×${energy.gpuCount}`, `${num(energy.gpuWh)} Wh`, escapeCell(provenance(energy.gpu, false))]));
-  out.push(row(['Embodied', model.embodied ? `${num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', model.embodied ? 'modelled (CCF amortisation)' : 'no data']));
+  out.push(row(['CPU', `${num(energy.cpuWh)} Wh`, escapeCell(provenance(prov.cpu))]));
+  out.push(row(['Memory', `${num(energy.ramWh)} Wh`, escapeCell(provenance(prov.memory))]));
+  if (energy.gpu !== 'none' || energy.gpuCount > 0) out.push(row([`GPU ×${energy.gpuCount}`, `${num(energy.gpuWh)} Wh`, escapeCell(provenance(prov.gpu))]));
+  out.push(row(['Embodied', model.embodied ? `${num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', escapeCell(provenance(prov.embodied))]));
+  out.push(row(['PUE', num(emissions.pue), prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
+  out.push(row(['Grid intensity', `${num(intensity.gCo2ePerKwh)} gCO2e/kWh`, prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
   out.push('');
 
   const kwh = energy.totalWh / 1000;

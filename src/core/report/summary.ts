@@ -1,5 +1,6 @@
 // The job summary (and the CLI report): markdown, pure. Bounded well under GitHub's 1 MiB per step.
-import type { RunResult, Verdict } from '../types.js';
+import { componentProvenance } from '../provenance.js';
+import type { ComponentProvenance, RunResult, Verdict } from '../types.js';
 import type { ChartMode } from '../../settings/settings.js';
 import { renderChart } from './chart.js';
 import { escapeMarkdown } from './escape.js';
@@ -56,12 +57,14 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
     ),
   );
 
-  const provenance = (p: string, what: string): string => (p === 'measured' ? `measured (${what})` : p);
+  // The stored provenance (the Model section renders the same table, with the reasons).
+  const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
+  const provenance = (p: ComponentProvenance, what: string): string => (p.status === 'measured' ? `measured (${what})` : p.status);
   const comp: string[][] = [
-    ['CPU', energy(e.cpuWh), power(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
-    ['RAM', energy(e.ramWh), power(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
+    ['CPU', energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+    ['RAM', energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
   ];
-  if (e.gpuCount > 0) comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, energy(e.gpuWh), power(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
+  if (e.gpuCount > 0) comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
   out.push('### Components\n');
   out.push(table(comp, ['Component', 'Energy', 'Average power', 'Source']));
   const chart = renderChart(e.series, o.chart);
