@@ -82,8 +82,9 @@ describe('the bundled action, pre → main → workload → post', () => {
     expect(emissions[0]).toContain('emissions');
     expect(emissions).toHaveLength(2);
     const row = Object.fromEntries(emissions[0].map((k, i) => [k, emissions[1][i]]));
-    expect(Number(row.energy_consumed)).toBeCloseTo(result.energy.totalWh / 1000, 12);
-    expect(Number(row.emissions)).toBeCloseTo(result.emissions.totalGCo2e / 1000, 12);
+    // CodeCarbon's meanings: kWh with PUE, kg operational
+    expect(Number(row.energy_consumed)).toBeCloseTo((result.energy.totalWh / 1000) * result.emissions.pue, 12);
+    expect(Number(row.emissions)).toBeCloseTo(result.emissions.operationalGCo2e / 1000, 12);
     const samplesCsv = parseCsv(readFileSync(path.join(runDir, 'samples.csv'), 'utf8'));
     expect(samplesCsv.length).toBeGreaterThan(10);
     expect(post.stdout).toContain(path.join(runDir, 'emissions.csv'));

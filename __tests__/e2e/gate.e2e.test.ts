@@ -195,8 +195,9 @@ describe('gate end to end through dist/', () => {
       const json = JSON.parse(readFileSync(path.join(dest, 'carbon-gate.json'), 'utf8')) as RunResult;
       expect(json.job.runId).toBe('20');
       expect(json.job.runAttempt).toBe(2);
-      expect(Number(row.energy_consumed)).toBeCloseTo(json.energy.totalWh / 1000, 12);
+      expect(Number(row.energy_consumed)).toBeCloseTo((json.energy.totalWh / 1000) * json.emissions.pue, 12); // kWh with PUE
       expect(readFileSync(path.join(dest, 'samples.csv'), 'utf8').split('\n').length).toBeGreaterThan(3);
+      expect(readFileSync(path.join(dest, 'carbon-gate.csv'), 'utf8')).toMatch(/^timestamp,run_id,run_attempt,/);
     } finally {
       for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
       Object.assign(process.env, saved);

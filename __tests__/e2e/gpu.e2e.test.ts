@@ -71,7 +71,7 @@ describe('GPU and RAPL through the bundled action', () => {
     expect(Number(csv.gpu_count)).toBe(2);
     expect(csv.gpu_model).toContain('Tesla T4');
     expect(Number(csv.gpu_power)).toBeCloseTo(result.energy.avgGpuWatts, 6);
-    expect(Number(csv.gpu_energy)).toBeCloseTo(result.energy.gpuWh / 1000, 12);
+    expect(Number(csv.gpu_energy)).toBeCloseTo((result.energy.gpuWh / 1000) * result.emissions.pue, 12); // kWh with PUE, as CodeCarbon
     // one streamed reading per GPU in the samples
     const withGpu = samples.split('\n').filter((l) => l.includes('"gpu":['));
     expect(withGpu.length).toBeGreaterThan(3);
