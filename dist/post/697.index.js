@@ -158,7 +158,7 @@ function networkTimeoutMs(defaultMs, env = process.env) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 ;// CONCATENATED MODULE: ./src/github/artifact.ts
-// Uploads emissions.csv, samples.csv and carbon-gate.json as one artifact with the real
+// Uploads emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as one artifact with the real
 // @actions/artifact client. Never throws: every failure becomes a warning text.
 
 
@@ -182,6 +182,7 @@ async function uploadReportArtifact(files, ctx, settings, opts) {
     try {
         const paths = [
             [external_node_path_default().join(dir, 'emissions.csv'), files.emissionsCsv],
+            ...(files.carbonGateCsv !== undefined ? [[external_node_path_default().join(dir, 'carbon-gate.csv'), files.carbonGateCsv]] : []),
             [external_node_path_default().join(dir, 'samples.csv'), files.samplesCsv],
             [external_node_path_default().join(dir, 'carbon-gate.json'), files.json],
         ];
@@ -660,7 +661,12 @@ async function artifactStep(files, settings, ctx, out) {
     }
     let contents;
     try {
-        contents = { emissionsCsv: (0,external_node_fs_.readFileSync)(files.emissionsCsv, 'utf8'), samplesCsv: (0,external_node_fs_.readFileSync)(files.samplesCsv, 'utf8'), json: (0,external_node_fs_.readFileSync)(files.json, 'utf8') };
+        contents = {
+            emissionsCsv: (0,external_node_fs_.readFileSync)(files.emissionsCsv, 'utf8'),
+            ...(files.carbonGateCsv ? { carbonGateCsv: (0,external_node_fs_.readFileSync)(files.carbonGateCsv, 'utf8') } : {}),
+            samplesCsv: (0,external_node_fs_.readFileSync)(files.samplesCsv, 'utf8'),
+            json: (0,external_node_fs_.readFileSync)(files.json, 'utf8'),
+        };
     }
     catch (e) {
         out.warnings.push(`artifact not uploaded: ${e.message}`);

@@ -48,7 +48,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 21430:
+/***/ 45195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -272,7 +272,7 @@ const INPUTS = [
     { name: 'baseline-key', default: '', description: 'Key separating baselines of one job; default: a stable hash of the matrix values.' },
     { name: 'baseline-window', default: '5', description: 'Number of default-branch runs kept in the baseline window (1 to 50).' },
     { name: 'comment', default: 'always', description: 'Sticky PR comment: `always`, `on-regression` or `never`.' },
-    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, samples.csv and carbon-gate.json as an artifact.' },
+    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as an artifact.' },
     { name: 'artifact-name', default: '', description: 'Artifact name; default `carbon-gate-<job>-<baseline-key>` plus the run attempt when > 1.' },
     { name: 'artifact-retention-days', default: '', description: 'Artifact retention in days (1 to 90); empty: the repository default.' },
     { name: 'power-model', default: 'auto', description: '`auto`, `ccf`, `tdp` or `ecoci-github-4vcpu`.' },
@@ -1030,6 +1030,9 @@ function nearestNames(names, query, count = 5) {
 /** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
@@ -1096,6 +1099,7 @@ function perVcpuWatts(ctx, provider, archs, archEvidence) {
         };
     }
     const c = ctx.tables.constants.clouds[provider];
+    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
     ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
     return {
         idle: c.avgMinWattsPerVcpu,
@@ -1114,7 +1118,7 @@ function cpuArchFromFacts(ctx) {
 }
 function memorySource(ctx, memoryGb, from) {
     const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GB × ${m.value} W/GB`, source: `${from}; ${m.source}` });
+    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
 }
 /**
  * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
@@ -1128,7 +1132,7 @@ function chargedMemoryGb(ctx, args) {
         return memoryGb;
     }
     if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
         memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
         return memoryGb;
     }
@@ -1137,8 +1141,8 @@ function chargedMemoryGb(ctx, args) {
     const m = ctx.tables.constants.memoryWattsPerGb;
     ctx.sources.push({
         what: 'memory',
-        value: `${fmt(charged)} GB × ${m.value} W/GB`,
-        source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
+        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
     });
     return charged;
 }
@@ -1196,7 +1200,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
     }
     const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
     const platform = row.platformVcpus && row.platformSockets
         ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
         : null;
@@ -1216,7 +1220,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         instanceType: row.instanceType,
         microarchitecture: archs.join('; ') || undefined,
     });
@@ -1241,7 +1245,7 @@ function cloudCpuModel(ctx, provider, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
 }
@@ -1268,11 +1272,11 @@ function githubModel(ctx) {
         });
     }
     else {
-        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
     }
     if (facts.os === 'darwin') {
         ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.source}` });
+        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
         return model;
     }
     const { archs, evidence } = cpuArchFromFacts(ctx);
@@ -1298,7 +1302,7 @@ function githubModel(ctx) {
         perVcpu,
         label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
     // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
@@ -1333,6 +1337,7 @@ function tdpModel(ctx, opts = {}) {
             tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
             tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
             defaulted = true;
+            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
             ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
         }
     }
@@ -1450,7 +1455,7 @@ function select_selectModel(args) {
     }
     else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
         const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].source }) : tdpModel(ctx);
+        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
         if (p && settings.tdpWatts === null) {
             ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
         }
@@ -1495,6 +1500,9 @@ function select_selectModel(args) {
         model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
     }
     attachGpus(ctx, model);
+    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+    if (ctx.cpuDefaulted && model.id !== 'custom')
+        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
     return model;
 }
 
@@ -1533,7 +1541,44 @@ function electricityMapsZone(args) {
         return azureZone(detected.slice('azure:'.length));
     return null;
 }
+/** A country from an ISO code, named as data/country-intensity.csv names it. */
+function countryPlace(tables, code) {
+    const c = countryRow(tables, code);
+    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
+}
+/**
+ * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
+ * from (an intensity input does not move the machine). A cloud region's country is known only when
+ * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
+ * are in US Azure regions (METHODOLOGY §4 step 6).
+ */
+function placeOf(args) {
+    const { settings, model, facts, tables } = args;
+    const cloud = (provider, name) => {
+        const g = gridFactor(tables, provider, name);
+        const region = g?.region ?? name.toLowerCase();
+        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+    };
+    const country = settings.country ? countryPlace(tables, settings.country) : {};
+    if (settings.region)
+        return { ...cloud(settings.region.provider, settings.region.name), ...country };
+    const detected = modelRegion(model);
+    if (detected) {
+        const [p, name] = detected.split(':');
+        return { ...cloud(p, name), ...country };
+    }
+    if (settings.country)
+        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
+    if (facts.runnerEnvironment === 'github-hosted')
+        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+    return model.provider ? { cloudProvider: model.provider } : {};
+}
 function intensity_resolveIntensity(args) {
+    const place = placeOf(args);
+    const g = resolveIntensityValue(args);
+    return Object.keys(place).length ? { ...g, place } : g;
+}
+function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
@@ -1805,8 +1850,11 @@ function cpuWatts(curve, util) {
 //   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
 //   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
 //   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
-//            — or, with RAPL, Δ(package J)/Δt × share, share = 1 (machine) or Δtree/Δbusy (tree)
-//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt × share with RAPL
+//            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
+//              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
+//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
+//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
 //   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
 //   E     += (P_cpu + P_ram + P_gpu) × Δt_i
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
@@ -1839,7 +1887,18 @@ class EnergyIntegrator {
     machineUtilS = 0;
     treeUtilS = 0;
     treeSeconds = 0;
+    memUsedByteS = 0;
+    memTotalByteS = 0;
+    memSeconds = 0;
+    gpuUtilS = 0;
+    gpuUtilSeconds = 0;
     cpuMeasured = false;
+    // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
+    // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
+    raplFloorW = Infinity;
+    raplReservedS = 0;
+    raplSharedJ = 0;
+    raplShareS = 0;
     ramMeasured = false;
     gpuMeasured = false;
     gpuModelled = false;
@@ -1898,13 +1957,31 @@ class EnergyIntegrator {
             this.treeMissingSeconds += dt;
         }
         this.machineUtilS += machineUtil * dt;
+        if (s.mem.totalBytes > 0) {
+            this.memUsedByteS += Math.max(0, s.mem.totalBytes - s.mem.availableBytes) * dt;
+            this.memTotalByteS += s.mem.totalBytes * dt;
+            this.memSeconds += dt;
+        }
         const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
         const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
         let cpuW;
         const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
+        let treeRapl = false;
         if (pkg !== null && pkg >= 0) {
-            cpuW = (pkg / dt) * share;
+            const pkgW = pkg / dt;
             this.cpuMeasured = true;
+            if (useTree) {
+                treeRapl = true;
+                const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
+                this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+                this.raplReservedS += reserved * dt;
+                this.raplSharedJ += share * pkgW * dt;
+                this.raplShareS += share * dt;
+                // The point uses the floor seen so far; the totals use the whole run's floor (result()).
+                cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+            }
+            else
+                cpuW = pkgW;
         }
         else {
             cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
@@ -1912,7 +1989,8 @@ class EnergyIntegrator {
         let ramW;
         const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
         if (dram !== null && dram >= 0) {
-            ramW = (dram / dt) * share;
+            // Memory is a constant of the reserved machine: all DRAM is the job's in both scopes (METHODOLOGY §1).
+            ramW = dram / dt;
             this.ramMeasured = true;
         }
         else {
@@ -1928,6 +2006,11 @@ class EnergyIntegrator {
         }
         else if (gpus?.length)
             this.lastGpu = gpus;
+        const utils = (gpus ?? []).map((g) => g.utilPercent).filter((u) => u !== null && Number.isFinite(u));
+        if (utils.length) {
+            this.gpuUtilS += (utils.reduce((a, b) => a + b, 0) / utils.length / 100) * dt;
+            this.gpuUtilSeconds += dt;
+        }
         for (const g of gpus ?? []) {
             const w = gpuModelWatts(this.o.model, g);
             if (!w) {
@@ -1940,7 +2023,8 @@ class EnergyIntegrator {
             else
                 this.gpuMeasured = true;
         }
-        this.cpuJ += cpuW * dt;
+        if (!treeRapl)
+            this.cpuJ += cpuW * dt;
         this.ramJ += ramW * dt;
         this.gpuJ += gpuW * dt;
         const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
@@ -2013,15 +2097,17 @@ class EnergyIntegrator {
         const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
         const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
         const wh = (j) => j / 3600;
+        const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
+        const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
         const gpu = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
         return {
             scope: this.o.scope,
             durationSeconds: duration,
             samples: this.count,
-            cpuWh: wh(this.cpuJ),
+            cpuWh: wh(cpuJ),
             ramWh: wh(this.ramJ),
             gpuWh: wh(this.gpuJ),
-            totalWh: wh(this.cpuJ + this.ramJ + this.gpuJ),
+            totalWh: wh(cpuJ + this.ramJ + this.gpuJ),
             cpu: this.cpuMeasured ? 'measured' : 'modelled',
             ram: this.ramMeasured ? 'measured' : 'modelled',
             gpu,
@@ -2034,9 +2120,12 @@ class EnergyIntegrator {
             peakTreeRssBytes: this.peakRss,
             gpuCount: this.gpuCount,
             gpuModels: [...this.gpuModels],
-            avgCpuWatts: duration > 0 ? this.cpuJ / duration : 0,
+            avgCpuWatts: duration > 0 ? cpuJ / duration : 0,
+            ...(Number.isFinite(this.raplFloorW) ? { raplIdleFloorWatts: this.raplFloorW } : {}),
             avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
             avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
+            ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
+            ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
             gaps: this.gaps,
             series: this.pending ? [...this.series, this.pending.p] : this.series,
         };
@@ -2075,10 +2164,74 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/provenance.ts
+// Per component: was the figure measured, modelled from coefficients, or a fallback (defaulted), and
+// why. Computed once from the model, the energy result and the intensity; stored in carbon-gate.json;
+// the Components and Model sections both render this table, so they cannot disagree. Pure.
+
+function cpu(model, energy) {
+    if (energy.cpu === 'measured') {
+        return {
+            status: 'measured',
+            reason: energy.scope === 'process-tree'
+                ? "RAPL package counters: the measured idle floor of the reserved CPUs plus the tree's share of the power above it (METHODOLOGY §1)"
+                : 'RAPL package counters, all of it (machine scope)',
+        };
+    }
+    if (model.defaulted?.cpu)
+        return { status: 'defaulted', reason: model.defaulted.cpu };
+    if (model.id === 'custom')
+        return { status: 'modelled', reason: 'inputs cpu-watts-idle / cpu-watts-max on a linear curve' };
+    const row = model.sources.find((s) => s.what === 'CPU W per vCPU (idle/max)' || s.what === 'CPU TDP' || s.what === 'CPU curve');
+    return { status: 'modelled', reason: row ? `${model.label}: ${row.value} (${row.source})` : model.label };
+}
+function memory(model, energy) {
+    if (energy.ram === 'measured')
+        return { status: 'measured', reason: 'RAPL DRAM counters, all of it in both scopes (METHODOLOGY §1)' };
+    if (model.defaulted?.memory)
+        return { status: 'defaulted', reason: model.defaulted.memory };
+    if (model.memoryWattsPerGb === 0)
+        return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
+    const row = model.sources.find((s) => s.what === 'memory');
+    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${(0,format/* num */.bu)(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
+}
+function gpu(energy) {
+    switch (energy.gpu) {
+        case 'none':
+            return { status: 'none', reason: 'no GPU seen' };
+        case 'measured':
+            return { status: 'measured', reason: 'board power reported by nvidia-smi / rocm-smi' };
+        case 'modelled':
+            return { status: 'modelled', reason: 'the GPU reported no power: CCF idle/max watts of its model, by its utilisation' };
+        default:
+            return { status: 'defaulted', reason: 'the GPU reported no power and has no CCF row: its energy is not counted' };
+    }
+}
+function embodied(model) {
+    if (!model.embodied)
+        return { status: 'none', reason: 'no instance data: not estimated' };
+    return { status: 'modelled', reason: model.embodied.source };
+}
+function pue(model) {
+    const row = model.sources.find((s) => s.what === 'PUE');
+    const reason = row ? `${row.value}: ${row.source}` : String(model.pue);
+    // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
+    return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
+}
+function intensity(g) {
+    const fallback = g.location === 'world' || g.location === 'github-hosted US average';
+    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
+    return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
+}
+function componentProvenance(model, energy, g) {
+    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: intensity(g) };
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
 
 
 /** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
@@ -2090,19 +2243,12 @@ const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
-function isDefaulted(model) {
-    return /defaulted/i.test(model.label) || model.notes.some((n) => /defaulted/i.test(n));
+/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
+function provenance(p) {
+    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
 }
-function provenance(p, modelDefaulted) {
-    if (p === 'none')
-        return 'none';
-    if (p === 'modelled' && modelDefaulted)
-        return 'defaulted (modelled with fallback coefficients)';
-    return p;
-}
-function renderModelSection(model, intensity, emissions, energy) {
+function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity)) {
     const out = [];
-    const defaulted = isDefaulted(model);
     out.push('### Model\n');
     out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
     const curve = model.cpu.kind === 'linear'
@@ -2118,11 +2264,13 @@ function renderModelSection(model, intensity, emissions, energy) {
     out.push('');
     out.push(row(['Component', 'Energy', 'Provenance']));
     out.push(row(['---', '---', '---']));
-    out.push(row(['CPU', `${model_section_num(energy.cpuWh)} Wh`, escapeCell(provenance(energy.cpu, defaulted))]));
-    out.push(row(['Memory', `${model_section_num(energy.ramWh)} Wh`, escapeCell(provenance(energy.ram, false))]));
+    out.push(row(['CPU', `${model_section_num(energy.cpuWh)} Wh`, escapeCell(provenance(prov.cpu))]));
+    out.push(row(['Memory', `${model_section_num(energy.ramWh)} Wh`, escapeCell(provenance(prov.memory))]));
     if (energy.gpu !== 'none' || energy.gpuCount > 0)
-        out.push(row([`GPU ×${energy.gpuCount}`, `${model_section_num(energy.gpuWh)} Wh`, escapeCell(provenance(energy.gpu, false))]));
-    out.push(row(['Embodied', model.embodied ? `${model_section_num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', model.embodied ? 'modelled (CCF amortisation)' : 'no data']));
+        out.push(row([`GPU ×${energy.gpuCount}`, `${model_section_num(energy.gpuWh)} Wh`, escapeCell(provenance(prov.gpu))]));
+    out.push(row(['Embodied', model.embodied ? `${model_section_num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', escapeCell(provenance(prov.embodied))]));
+    out.push(row(['PUE', model_section_num(emissions.pue), prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
+    out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh`, prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
     out.push('');
     const kwh = energy.totalWh / 1000;
     out.push(`Operational: ${model_section_num(kwh)} kWh × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${model_section_num(emissions.operationalGCo2e)} gCO2e**.`);
@@ -2154,76 +2302,6 @@ function csvField(v) {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const csvLine = (cells) => cells.map(csvField).join(',') + '\n';
-const EMISSIONS_COLUMNS = [
-    // CodeCarbon emissions.csv columns (units as CodeCarbon: kg, kWh, W, s)
-    'timestamp', 'project_name', 'run_id', 'duration', 'emissions', 'emissions_rate',
-    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed',
-    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
-    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode', 'on_cloud', 'pue',
-    // carbon-gate additions
-    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'energy_wh', 'carbon_intensity_gco2e_per_kwh', 'intensity_source',
-    'power_model', 'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'samples', 'partial', 'verdict', 'job', 'sha', 'ref', 'tool_version',
-];
-function emissionsCsv(r) {
-    const e = r.energy;
-    const em = r.emissions;
-    const d = e.durationSeconds;
-    const loc = em.intensity.location;
-    const cloudRegion = /^(aws|azure|gcp):/.test(loc) ? loc.split(':')[1] : '';
-    const country = loc.startsWith('country:') ? loc.slice(8) : '';
-    const row = {
-        timestamp: new Date(r.endedWallMs).toISOString(),
-        project_name: r.job.repository ?? 'carbon-gate',
-        run_id: r.job.runId ?? '',
-        duration: d,
-        emissions: em.totalGCo2e / 1000,
-        emissions_rate: d > 0 ? em.totalGCo2e / 1000 / d : 0,
-        cpu_power: e.avgCpuWatts,
-        gpu_power: e.avgGpuWatts,
-        ram_power: e.avgRamWatts,
-        cpu_energy: e.cpuWh / 1000,
-        gpu_energy: e.gpuWh / 1000,
-        ram_energy: e.ramWh / 1000,
-        energy_consumed: e.totalWh / 1000,
-        country_name: '',
-        country_iso_code: country,
-        region: cloudRegion || loc,
-        cloud_provider: r.model.provider ?? '',
-        cloud_region: cloudRegion,
-        os: `${r.hardware.os} ${r.hardware.osRelease}`,
-        python_version: '',
-        codecarbon_version: '',
-        cpu_count: r.model.vcpus,
-        cpu_model: r.hardware.cpuModel,
-        gpu_count: e.gpuCount,
-        gpu_model: e.gpuModels.join('; '),
-        longitude: '',
-        latitude: '',
-        ram_total_size: r.hardware.memoryBytes / 2 ** 30,
-        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
-        on_cloud: r.model.provider ? 'Y' : 'N',
-        pue: em.pue,
-        operational_gco2e: em.operationalGCo2e,
-        embodied_gco2e: em.embodiedGCo2e,
-        total_gco2e: em.totalGCo2e,
-        gated_gco2e: em.gatedGCo2e,
-        energy_wh: e.totalWh,
-        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
-        intensity_source: em.intensity.source,
-        power_model: r.model.label,
-        scope: e.scope,
-        tree_cpu_seconds: e.treeCpuSeconds,
-        machine_cpu_seconds: e.machineCpuSeconds,
-        samples: e.samples,
-        partial: r.quality.partial,
-        verdict: r.verdict.status,
-        job: r.job.label,
-        sha: r.job.sha ?? '',
-        ref: r.job.ref ?? '',
-        tool_version: r.tool.version,
-    };
-    return csvLine([...EMISSIONS_COLUMNS]) + csvLine(EMISSIONS_COLUMNS.map((c) => row[c]));
-}
 const SAMPLES_COLUMNS = [
     'time_s', 'timestamp', 'machine_cpu_util', 'tree_cpu_util', 'tree_cpu_seconds', 'tree_processes', 'tree_rss_bytes',
     'memory_used_bytes', 'cpu_watts', 'ram_watts', 'gpu_watts', 'gpu_count',
@@ -2258,6 +2336,154 @@ function samplesCsvRow(p, s) {
     return (`${round(p.tS, 3)},${isoTimestamp(s.wallMs)},${round(p.machineUtil, 4)},${p.treeUtil === null ? '' : round(p.treeUtil, 4)},` +
         `${t ? round(t.cpuSeconds, 2) : ''},${cell(t?.processes)},${cell(t?.rssBytes)},${cell(s.mem.totalBytes - s.mem.availableBytes)},` +
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
+
+const CODECARBON_COLUMNS = [
+    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
+    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
+    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
+    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
+    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
+];
+/**
+ * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
+ * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
+ */
+const WUE_LITRES_PER_KWH = 0;
+/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
+const CODECARBON_GB = 1024 ** 3;
+const pad = (n) => String(n).padStart(2, '0');
+/**
+ * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
+ * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
+ */
+function codecarbonTimestamp(wallMs, offsetMinutes) {
+    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
+const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
+/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
+function platformString(os, release, arch) {
+    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
+    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
+    return `${sys}-${release}-${machine}`;
+}
+function codecarbonRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const d = e.durationSeconds;
+    const place = em.intensity.place ?? {};
+    const pue = em.pue;
+    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
+    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
+    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
+    const emissionsKg = em.operationalGCo2e / 1000;
+    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
+    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        project_name: r.job.repository ?? 'carbon-gate',
+        run_id: r.job.runId ?? '',
+        experiment_id: r.job.key,
+        duration: d,
+        emissions: emissionsKg,
+        emissions_rate: d > 0 ? emissionsKg / d : 0,
+        cpu_power: e.avgCpuWatts,
+        gpu_power: e.avgGpuWatts,
+        ram_power: e.avgRamWatts,
+        cpu_energy: kwh(e.cpuWh),
+        gpu_energy: kwh(e.gpuWh),
+        ram_energy: kwh(e.ramWh),
+        energy_consumed: energyKwh,
+        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
+        country_name: place.countryName ?? '',
+        country_iso_code: place.countryIso3 ?? '',
+        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
+        region: '',
+        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
+        cloud_region: place.cloudRegion ?? '',
+        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
+        python_version: '',
+        codecarbon_version: '',
+        cpu_count: r.model.vcpus,
+        cpu_model: r.hardware.cpuModel,
+        gpu_count: e.gpuCount,
+        gpu_model: e.gpuModels.join('; '),
+        longitude: '',
+        latitude: '',
+        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
+        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
+        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
+        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
+        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
+        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
+        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
+        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
+        pue,
+        wue: WUE_LITRES_PER_KWH,
+    };
+}
+/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
+function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = codecarbonRow(r, offsetMinutes);
+    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
+
+
+const CARBON_GATE_COLUMNS = [
+    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
+    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
+    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
+    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
+    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
+    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
+];
+function carbonGateRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const p = r.provenance;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        run_id: r.job.runId ?? '',
+        run_attempt: r.job.runAttempt ?? '',
+        job: r.job.label,
+        sha: r.job.sha ?? '',
+        ref: r.job.ref ?? '',
+        operational_gco2e: em.operationalGCo2e,
+        embodied_gco2e: em.embodiedGCo2e,
+        total_gco2e: em.totalGCo2e,
+        gated_gco2e: em.gatedGCo2e,
+        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
+        energy_wh: e.totalWh,
+        energy_wh_with_pue: e.totalWh * em.pue,
+        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
+        intensity_location: em.intensity.location,
+        intensity_source: em.intensity.source,
+        power_model_id: r.model.id,
+        power_model: r.model.label,
+        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
+        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
+        cpu_provenance: p?.cpu.status ?? e.cpu,
+        ram_provenance: p?.memory.status ?? e.ram,
+        gpu_provenance: p?.gpu.status ?? e.gpu,
+        scope: e.scope,
+        tree_cpu_seconds: e.treeCpuSeconds,
+        machine_cpu_seconds: e.machineCpuSeconds,
+        escaped_cpu_seconds: e.escapedCpuSeconds,
+        samples: e.samples,
+        partial: r.quality.partial,
+        verdict: r.verdict.status,
+        tool_version: r.tool.version,
+    };
+}
+function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = carbonGateRow(r, offsetMinutes);
+    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/chart.ts
@@ -2315,6 +2541,8 @@ function renderChart(series, mode) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/summary.ts
+// The job summary (and the CLI report): markdown, pure. Bounded well under GitHub's 1 MiB per step.
+
 
 
 
@@ -2351,13 +2579,15 @@ function renderSummary(r, o) {
         ['Scope', e.scope === 'process-tree' ? 'process tree of the job' : 'whole machine'],
         ['Average CPU utilisation', `${e.avgTreeUtil !== null ? `tree ${(0,format/* share */.uM)(e.avgTreeUtil)}, ` : ''}machine ${(0,format/* share */.uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`],
     ], ['Total', 'Value']));
-    const provenance = (p, what) => (p === 'measured' ? `measured (${what})` : p);
+    // The stored provenance (the Model section renders the same table, with the reasons).
+    const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
+    const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
     const comp = [
-        ['CPU', (0,format/* energy */.zP)(e.cpuWh), (0,format/* power */.yp)(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
-        ['RAM', (0,format/* energy */.zP)(e.ramWh), (0,format/* power */.yp)(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
+        ['CPU', (0,format/* energy */.zP)(e.cpuWh), (0,format/* power */.yp)(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['RAM', (0,format/* energy */.zP)(e.ramWh), (0,format/* power */.yp)(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${(0,report_escape/* escapeMarkdown */.FV)(e.gpuModels.join(', '))})`, (0,format/* energy */.zP)(e.gpuWh), (0,format/* power */.yp)(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
+        comp.push([`GPU ×${e.gpuCount} (${(0,report_escape/* escapeMarkdown */.FV)(e.gpuModels.join(', '))})`, (0,format/* energy */.zP)(e.gpuWh), (0,format/* power */.yp)(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
     out.push('### Components\n');
     out.push(table(comp, ['Component', 'Energy', 'Average power', 'Source']));
     const chart = renderChart(e.series, o.chart);
@@ -3604,7 +3834,10 @@ const VERSION = '0.1.0';
 
 
 
-const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+
+
+
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
  * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
@@ -3725,6 +3958,7 @@ async function finishRun(o) {
         settings,
         baseline: baseline.records,
     });
+    const provenance = componentProvenance(model, energy, intensity);
     const result = {
         tool: { name: 'carbon-gate', version: VERSION },
         job: info.job,
@@ -3734,6 +3968,7 @@ async function finishRun(o) {
         emissions,
         verdict,
         baseline,
+        provenance,
         quality: {
             partial,
             skippedLines: stats.skippedLines,
@@ -3745,19 +3980,21 @@ async function finishRun(o) {
     };
     const files = {
         emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
+        carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
         samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
         json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
         summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
     };
     const summary = renderSummary(result, {
         chart: settings.chart,
-        modelSection: renderModelSection(model, intensity, emissions, energy),
+        modelSection: renderModelSection(model, intensity, emissions, energy, provenance),
         baselineSection: baseline.status === 'disabled'
             ? undefined
             : (0,baseline_section/* renderBaselineSection */.tc)({ verdict, baseline, settings, links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository } }),
-        files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+        files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
     });
     (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
+    (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
     (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
     (0,external_node_fs_.writeFileSync)(files.summary, summary);
     return { result, summary, files };
@@ -3843,7 +4080,7 @@ async function runPost(env = process.env) {
     runner.info(`${result.verdict.headline}\n` +
         `energy ${(0,format/* energy */.zP)(result.energy.totalWh)}, ${(0,format/* co2e */.k)(result.emissions.totalGCo2e)} ` +
         `(operational ${(0,format/* co2e */.k)(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? (0,format/* co2e */.k)(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${(0,format/* duration */.p0)(result.energy.durationSeconds)}`);
-    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
     runner.endGroup();
     if (!runner.appendSummary(summary))
         runner.info(summary);
@@ -4401,7 +4638,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21430);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(45195);
 
 
 /** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */

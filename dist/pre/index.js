@@ -562,7 +562,7 @@ const INPUTS = [
     { name: 'baseline-key', default: '', description: 'Key separating baselines of one job; default: a stable hash of the matrix values.' },
     { name: 'baseline-window', default: '5', description: 'Number of default-branch runs kept in the baseline window (1 to 50).' },
     { name: 'comment', default: 'always', description: 'Sticky PR comment: `always`, `on-regression` or `never`.' },
-    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, samples.csv and carbon-gate.json as an artifact.' },
+    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as an artifact.' },
     { name: 'artifact-name', default: '', description: 'Artifact name; default `carbon-gate-<job>-<baseline-key>` plus the run attempt when > 1.' },
     { name: 'artifact-retention-days', default: '', description: 'Artifact retention in days (1 to 90); empty: the repository default.' },
     { name: 'power-model', default: 'auto', description: '`auto`, `ccf`, `tdp` or `ecoci-github-4vcpu`.' },
@@ -1235,6 +1235,9 @@ function nearestNames(names, query, count = 5) {
 /** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => num(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
@@ -1301,6 +1304,7 @@ function perVcpuWatts(ctx, provider, archs, archEvidence) {
         };
     }
     const c = ctx.tables.constants.clouds[provider];
+    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
     ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
     return {
         idle: c.avgMinWattsPerVcpu,
@@ -1319,7 +1323,7 @@ function cpuArchFromFacts(ctx) {
 }
 function memorySource(ctx, memoryGb, from) {
     const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GB × ${m.value} W/GB`, source: `${from}; ${m.source}` });
+    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
 }
 /**
  * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
@@ -1333,7 +1337,7 @@ function chargedMemoryGb(ctx, args) {
         return memoryGb;
     }
     if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
         memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
         return memoryGb;
     }
@@ -1342,8 +1346,8 @@ function chargedMemoryGb(ctx, args) {
     const m = ctx.tables.constants.memoryWattsPerGb;
     ctx.sources.push({
         what: 'memory',
-        value: `${fmt(charged)} GB × ${m.value} W/GB`,
-        source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
+        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
     });
     return charged;
 }
@@ -1401,7 +1405,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
     }
     const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
     const platform = row.platformVcpus && row.platformSockets
         ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
         : null;
@@ -1421,7 +1425,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         instanceType: row.instanceType,
         microarchitecture: archs.join('; ') || undefined,
     });
@@ -1446,7 +1450,7 @@ function cloudCpuModel(ctx, provider, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
 }
@@ -1473,11 +1477,11 @@ function githubModel(ctx) {
         });
     }
     else {
-        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
     }
     if (facts.os === 'darwin') {
         ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.source}` });
+        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
         return model;
     }
     const { archs, evidence } = cpuArchFromFacts(ctx);
@@ -1503,7 +1507,7 @@ function githubModel(ctx) {
         perVcpu,
         label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
     // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
@@ -1538,6 +1542,7 @@ function tdpModel(ctx, opts = {}) {
             tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
             tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
             defaulted = true;
+            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
             ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
         }
     }
@@ -1655,7 +1660,7 @@ function selectModel(args) {
     }
     else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
         const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].source }) : tdpModel(ctx);
+        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
         if (p && settings.tdpWatts === null) {
             ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
         }
@@ -1700,6 +1705,9 @@ function selectModel(args) {
         model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
     }
     attachGpus(ctx, model);
+    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+    if (ctx.cpuDefaulted && model.id !== 'custom')
+        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
     return model;
 }
 
@@ -1738,7 +1746,44 @@ function electricityMapsZone(args) {
         return azureZone(detected.slice('azure:'.length));
     return null;
 }
+/** A country from an ISO code, named as data/country-intensity.csv names it. */
+function countryPlace(tables, code) {
+    const c = tables_countryRow(tables, code);
+    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
+}
+/**
+ * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
+ * from (an intensity input does not move the machine). A cloud region's country is known only when
+ * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
+ * are in US Azure regions (METHODOLOGY §4 step 6).
+ */
+function placeOf(args) {
+    const { settings, model, facts, tables } = args;
+    const cloud = (provider, name) => {
+        const g = gridFactor(tables, provider, name);
+        const region = g?.region ?? name.toLowerCase();
+        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+    };
+    const country = settings.country ? countryPlace(tables, settings.country) : {};
+    if (settings.region)
+        return { ...cloud(settings.region.provider, settings.region.name), ...country };
+    const detected = select_modelRegion(model);
+    if (detected) {
+        const [p, name] = detected.split(':');
+        return { ...cloud(p, name), ...country };
+    }
+    if (settings.country)
+        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
+    if (facts.runnerEnvironment === 'github-hosted')
+        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+    return model.provider ? { cloudProvider: model.provider } : {};
+}
 function resolveIntensity(args) {
+    const place = placeOf(args);
+    const g = resolveIntensityValue(args);
+    return Object.keys(place).length ? { ...g, place } : g;
+}
+function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
