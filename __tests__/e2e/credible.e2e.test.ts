@@ -60,6 +60,13 @@ describe('CodeCarbon-true output (bundled CLI)', () => {
     expect(ours[0].power_model_id).toBe(result.model.id);
     expect(ours[0].intensity_source).toMatch(/France/);
     expect(r.stderr).toContain(path.join(out, 'carbon-gate.csv'));
+    // the model band, stored in carbon-gate.json and in carbon-gate.csv; the gate used the selected model
+    const band = result.modelBand!;
+    expect(band.members.filter((m) => m.selected)).toHaveLength(1);
+    expect(band.lowGCo2e).toBeLessThanOrEqual(result.emissions.totalGCo2e);
+    expect(result.emissions.totalGCo2e).toBeLessThanOrEqual(band.highGCo2e);
+    expect(Number(ours[0].model_band_low_gco2e)).toBe(band.lowGCo2e);
+    expect(r.stdout).toMatch(/\| Model band \| .*\(model band .*–.*\)/);
   });
 });
 

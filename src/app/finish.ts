@@ -7,6 +7,7 @@ import { EnergyIntegrator } from '../core/energy.js';
 import { computeEmissions } from '../core/emissions.js';
 import { resolveIntensity } from '../core/model/intensity.js';
 import { selectModel } from '../core/model/select.js';
+import { bandModels, ModelBandTracker } from '../core/model/band.js';
 import { renderModelSection } from '../core/report/model-section.js';
 import { samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
 import { emissionsCsv } from '../core/report/codecarbon-csv.js';
@@ -131,8 +132,11 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
   });
   const faults = new Map<string, number>();
+  // The same samples under the other published models (information only; the gate uses `model`).
+  const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
   const stream = new SampleLineStream((s) => {
     integrator.add(s);
+    band.add(s);
     for (const f of s.faults ?? []) faults.set(f, (faults.get(f) ?? 0) + 1);
   });
   try {
@@ -175,6 +179,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     verdict,
     baseline,
     provenance,
+    modelBand: band.result({ model, energy, emissions }),
     quality: {
       partial,
       skippedLines: stats.skippedLines,
@@ -194,7 +199,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   };
   const summary = renderSummary(result, {
     chart: settings.chart,
-    modelSection: renderModelSection(model, intensity, emissions, energy, provenance),
+    modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
     baselineSection:
       baseline.status === 'disabled'
         ? undefined

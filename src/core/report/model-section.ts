@@ -1,10 +1,10 @@
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
-import { num as fmtNum } from '../format.js';
+import { co2e, energy as energyText, num as fmtNum } from '../format.js';
 import { escapeMarkdown } from './escape.js';
 import { componentProvenance } from '../provenance.js';
-import type { ComponentProvenance, EnergyResult, Emissions, GridIntensity, PowerModel, ProvenanceTable } from '../types.js';
+import type { ComponentProvenance, EnergyResult, Emissions, GridIntensity, ModelBand, PowerModel, ProvenanceTable } from '../types.js';
 
 /** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
 export function escapeCell(s: string): string {
@@ -29,6 +29,7 @@ export function renderModelSection(
   emissions: Emissions,
   energy: EnergyResult,
   prov: ProvenanceTable = componentProvenance(model, energy, intensity),
+  band?: ModelBand,
 ): string {
   const out: string[] = [];
   out.push('### Model\n');
@@ -71,6 +72,14 @@ export function renderModelSection(
   out.push(
     `The gate counts ${emissions.gatedGCo2e === emissions.totalGCo2e && emissions.embodiedGCo2e > 0 ? 'operational + embodied' : 'operational only'}: ${num(emissions.gatedGCo2e)} gCO2e.\n`,
   );
+  if (band && band.members.length > 1) {
+    out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
+    out.push(row(['Model', 'Energy', 'Total']));
+    out.push(row(['---', '---', '---']));
+    for (const m of band.members) out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, energyText(m.energyWh), co2e(m.totalGCo2e)]));
+    for (const why of band.skipped) out.push(`\nNot applicable: ${escapeCell(why)}.`);
+    out.push('\n</details>\n');
+  }
   if (model.notes.length) {
     out.push('<details><summary>Model notes</summary>\n');
     for (const n of model.notes) out.push(`- ${escapeCell(n)}`);

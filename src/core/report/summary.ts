@@ -1,4 +1,5 @@
 // The job summary (and the CLI report): markdown, pure. Bounded well under GitHub's 1 MiB per step.
+import { bandText } from '../model/band.js';
 import { componentProvenance } from '../provenance.js';
 import type { ComponentProvenance, RunResult, Verdict } from '../types.js';
 import type { ChartMode } from '../../settings/settings.js';
@@ -46,6 +47,7 @@ export function renderSummary(r: RunResult, o: SummaryOptions): string {
     table(
       [
         ['**Emissions**', `**${co2e(em.totalGCo2e)}** (operational ${co2e(em.operationalGCo2e)} + embodied ${co2e(em.embodiedGCo2e)})`],
+        ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
         ['Gated amount', `${co2e(em.gatedGCo2e)} (${em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0 ? 'embodied included' : em.embodiedGCo2e > 0 ? 'operational only' : 'operational'})`],
         ['Energy', `${energy(e.totalWh)} at the machine, ×${num(em.pue, 4)} PUE`],
         ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)}: ${escapeMarkdown(em.intensity.source)})`],
