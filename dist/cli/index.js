@@ -49,7 +49,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 82:
+/***/ 748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -649,7 +649,7 @@ const J_PER_WH = 3600;
  * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
  * which reads better than 0.0278 mWh.
  */
-function energy(wh, digits = 3) {
+function format_energy(wh, digits = 3) {
     return energyWith(wh, digits, format_num);
 }
 /** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
@@ -2137,6 +2137,149 @@ function resolveIntensityValue(args) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/model/band.ts
+// The model band: the same samples under the other published models that apply to this machine, so a
+// reader sees how much the figure depends on the model chosen (METHODOLOGY §5.1). Information only: the
+// gate uses the selected model. Only the power model varies: every member is charged at the run's PUE
+// and grid intensity, plus the run's embodied figure. Pure (tables are passed in).
+
+
+
+const band_GIB = 1024 ** 3;
+/**
+ * CodeCarbon 3.3's RAM rule (codecarbon/external/ram.py, transcribed in upstream codecarbon-constants.json):
+ * a DIMM count from the RAM size (≤2 GB: 1, ≤16: 2, ≤64: 4, ≤128: 8), 5 W per DIMM on x86 and 1.5 W on
+ * Arm, DIMMs 5–8 at 90 %, minimum 10 W (x86) or 3 W (Arm). Its "GB" is GiB. Null above 128 GiB, where
+ * the heuristic's exact steps were not transcribed.
+ */
+function codecarbonRamWatts(gib, arm) {
+    const dimms = gib <= 2 ? 1 : gib <= 16 ? 2 : gib <= 64 ? 4 : gib <= 128 ? 8 : null;
+    if (dimms === null)
+        return null;
+    const perDimm = arm ? 1.5 : 5;
+    let watts = 0;
+    for (let i = 1; i <= dimms; i++)
+        watts += perDimm * (i <= 4 ? 1 : 0.9);
+    return Math.max(watts, arm ? 3 : 10);
+}
+/** CodeCarbon's cpu_load rule: machine mode TDP × (0.1 + 0.9 u³) (as points, 2.5 % apart); process mode TDP × u. */
+function codecarbonCpuCurve(tdpWatts, scope) {
+    if (scope === 'process-tree')
+        return { kind: 'linear', idleWatts: 0, maxWatts: tdpWatts };
+    const points = [];
+    for (let i = 0; i <= 40; i++)
+        points.push([i / 40, tdpWatts * (0.1 + 0.9 * (i / 40) ** 3)]);
+    return { kind: 'points', points };
+}
+const variant = (base, over) => ({ ...base, sources: [], notes: [], ...over });
+function ccfRows(tables, provider, facts) {
+    const arch = microarchitectureOf(tables, facts.cpuModel)?.microarchitecture;
+    const standIn = arch ? tables.constants.microarchitectureStandIns[arch]?.use : undefined;
+    const want = standIn ?? arch;
+    if (want) {
+        for (const p of [provider, 'aws', 'azure', 'gcp']) {
+            const r = coefficientRow(tables, p, want);
+            if (r)
+                return { rows: [r], known: true };
+        }
+    }
+    // Unknown microarchitecture: the lowest and highest of the provider's rows (flagged rows aside).
+    const own = tables.coefficients.filter((c) => c.provider === provider && !c.flag);
+    const byMax = [...own].sort((a, b) => a.maxWattsPerVcpu - b.maxWattsPerVcpu);
+    return { rows: byMax.length ? [byMax[0], byMax[byMax.length - 1]] : [], known: false };
+}
+/** The other published models that apply to this machine, and those that do not, with why. */
+function bandModels(args) {
+    const { model, facts, settings, tables, scope } = args;
+    const models = [];
+    const skipped = [];
+    const machineGib = facts.memoryBytes / band_GIB;
+    const arm = /^(arm64|aarch64)$/i.test(facts.arch);
+    const ccfMemory = { memoryGb: machineGib, memoryWattsPerGb: tables.constants.memoryWattsPerGb.value };
+    // CCF: the row of the machine's microarchitecture, or the lowest and highest rows when it is unknown.
+    const { rows, known } = ccfRows(tables, model.provider ?? 'aws', facts);
+    const selectedIsCcf = model.id === 'ccf' && !model.defaulted?.cpu;
+    for (const [i, r] of rows.entries()) {
+        if (selectedIsCcf && known)
+            break;
+        const which = known ? '' : i === 0 ? 'lowest row, ' : 'highest row, ';
+        const memory = model.id === 'ccf' ? {} : ccfMemory;
+        models.push({
+            id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
+            label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
+            model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
+        });
+    }
+    // CodeCarbon: its TDP rule charges the whole package's TDP, which does not apply to a slice of a cloud
+    // host; its RAM rule applies to any machine.
+    const ram = codecarbonRamWatts(machineGib, arm);
+    if (ram === null)
+        skipped.push(`CodeCarbon RAM rule: ${machineGib.toFixed(0)} GiB is above the transcribed DIMM steps (128 GiB)`);
+    const cloudSlice = !!model.provider || facts.runnerEnvironment === 'github-hosted';
+    const tdp = settings.tdpWatts ?? tdpOf(tables, facts.cpuModel)?.tdpWatts ?? 4 * facts.logicalCpus;
+    if (ram !== null) {
+        const ramTerm = { memoryGb: 1, memoryWattsPerGb: ram };
+        if (cloudSlice) {
+            skipped.push('CodeCarbon TDP rule: it charges the whole CPU package to a cloud VM slice; its RAM rule is applied with the selected CPU term');
+            models.push({ id: 'codecarbon-ram', label: `CodeCarbon RAM rule (${ram} W) with the selected CPU term`, model: variant(model, { id: model.id, ...ramTerm }) });
+        }
+        else {
+            models.push({
+                id: 'codecarbon',
+                label: `CodeCarbon ${scope === 'process-tree' ? 'process' : 'machine'} mode: TDP ${tdp} W ${scope === 'process-tree' ? '× u' : '× (0.1 + 0.9 u³)'}, RAM ${ram} W`,
+                model: variant(model, { id: 'tdp', cpu: codecarbonCpuCurve(tdp, scope), ...ramTerm }),
+            });
+        }
+    }
+    // Eco CI: its curve is for GitHub's 4-vCPU x64 runner on an AMD EPYC 7763.
+    const e = tables.constants.ecoci;
+    const ecociFits = facts.runnerEnvironment === 'github-hosted' && facts.os === 'linux' && !arm && facts.logicalCpus === e.instanceVcpus && /EPYC 7763/i.test(facts.cpuModel);
+    if (model.id === 'ecoci-github-4vcpu') {
+        // the selected model itself
+    }
+    else if (ecociFits) {
+        models.push({ id: 'ecoci-github-4vcpu', label: "Eco CI's curve for a 4-vCPU EPYC 7763 runner (whole slice)", model: variant(model, { id: 'ecoci-github-4vcpu', cpu: { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) }, memoryWattsPerGb: 0 }) });
+    }
+    else {
+        skipped.push(`Eco CI curve: for a GitHub-hosted 4-vCPU x64 runner on an AMD EPYC 7763; this machine is ${facts.runnerEnvironment}, ${facts.logicalCpus} CPU, ${facts.cpuModel || 'unknown CPU'}`);
+    }
+    return { models, skipped };
+}
+/** Feeds the same samples to one integrator per band model. RAPL is left out: the band is about models. */
+class ModelBandTracker {
+    band;
+    its;
+    constructor(band, scope, intervalSeconds) {
+        this.band = band;
+        this.its = band.models.map((m) => ({ m, it: new EnergyIntegrator({ model: m.model, scope, intervalSeconds }) }));
+    }
+    add(s) {
+        if (!this.its.length)
+            return;
+        const modelled = s.rapl ? { ...s, rapl: undefined } : s;
+        for (const { it } of this.its)
+            it.add(modelled);
+    }
+    result(selected) {
+        const { emissions } = selected;
+        const gramsOf = (wh) => (wh / 1000) * emissions.pue * emissions.intensity.gCo2ePerKwh + emissions.embodiedGCo2e;
+        const members = [
+            { id: selected.model.id, label: selected.model.label, energyWh: selected.energy.totalWh, totalGCo2e: emissions.totalGCo2e, selected: true },
+            ...this.its.map(({ m, it }) => {
+                const wh = it.result().totalWh;
+                return { id: m.id, label: m.label, energyWh: wh, totalGCo2e: gramsOf(wh), selected: false };
+            }),
+        ];
+        const g = members.map((m) => m.totalGCo2e);
+        const w = members.map((m) => m.energyWh);
+        return { lowGCo2e: Math.min(...g), highGCo2e: Math.max(...g), lowWh: Math.min(...w), highWh: Math.max(...w), members, skipped: this.band.skipped };
+    }
+}
+/** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
+function bandText(totalGCo2e, band) {
+    return `${co2e(totalGCo2e)} (model band ${mass(band.lowGCo2e)}–${mass(band.highGCo2e)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
 // Escaping of user-controlled text (job names, branch names, workflow names, notes) for GitHub-flavoured
 // markdown that may also contain HTML. Pure.
@@ -2275,7 +2418,7 @@ function row(cells) {
 function provenance(p) {
     return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
 }
-function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity)) {
+function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity), band) {
     const out = [];
     out.push('### Model\n');
     out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
@@ -2310,6 +2453,16 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
         out.push('Embodied: not estimated (no instance data).');
     }
     out.push(`The gate counts ${emissions.gatedGCo2e === emissions.totalGCo2e && emissions.embodiedGCo2e > 0 ? 'operational + embodied' : 'operational only'}: ${model_section_num(emissions.gatedGCo2e)} gCO2e.\n`);
+    if (band && band.members.length > 1) {
+        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
+        out.push(row(['Model', 'Energy', 'Total']));
+        out.push(row(['---', '---', '---']));
+        for (const m of band.members)
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, format_energy(m.energyWh), co2e(m.totalGCo2e)]));
+        for (const why of band.skipped)
+            out.push(`\nNot applicable: ${escapeCell(why)}.`);
+        out.push('\n</details>\n');
+    }
     if (model.notes.length) {
         out.push('<details><summary>Model notes</summary>\n');
         for (const n of model.notes)
@@ -2574,6 +2727,7 @@ function renderChart(series, mode) {
 
 
 
+
 const SUMMARY_MAX_BYTES = 900 * 1024;
 const MAX_LISTED = 20;
 function verdictIcon(v) {
@@ -2600,8 +2754,9 @@ function renderSummary(r, o) {
         out.push('> [!WARNING]\n> This report is **partial**: the measurement was interrupted (see Data quality below). Totals cover what was measured.\n');
     out.push(table([
         ['**Emissions**', `**${co2e(em.totalGCo2e)}** (operational ${co2e(em.operationalGCo2e)} + embodied ${co2e(em.embodiedGCo2e)})`],
+        ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
         ['Gated amount', `${co2e(em.gatedGCo2e)} (${em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0 ? 'embodied included' : em.embodiedGCo2e > 0 ? 'operational only' : 'operational'})`],
-        ['Energy', `${energy(e.totalWh)} at the machine, ×${format_num(em.pue, 4)} PUE`],
+        ['Energy', `${format_energy(e.totalWh)} at the machine, ×${format_num(em.pue, 4)} PUE`],
         ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)}: ${escapeMarkdown(em.intensity.source)})`],
         ['Duration', duration(e.durationSeconds)],
         ['Scope', e.scope === 'process-tree' ? 'process tree of the job' : 'whole machine'],
@@ -2611,11 +2766,11 @@ function renderSummary(r, o) {
     const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
     const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
     const comp = [
-        ['CPU', energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
-        ['RAM', energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
+        ['CPU', format_energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['RAM', format_energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
+        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, format_energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
     out.push('### Components\n');
     out.push(table(comp, ['Component', 'Energy', 'Average power', 'Source']));
     const chart = renderChart(e.series, o.chart);
@@ -2896,7 +3051,7 @@ function metricText(metric, x) {
         case 'gco2e':
             return co2e(x);
         case 'energy-wh':
-            return energy(x);
+            return format_energy(x);
         case 'cpu-seconds':
             return cpuSeconds(x);
     }
@@ -3030,7 +3185,7 @@ function baselineWindowTable(records, opts = {}) {
     ];
     for (const r of rows) {
         const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
-        lines.push(`| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${co2e(metricOf(r, 'gco2e'))} | ${energy(r.energyWh)} | ${cpuSeconds(r.cpuSeconds)} | ${duration(r.durationSeconds)} |`);
+        lines.push(`| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${co2e(metricOf(r, 'gco2e'))} | ${format_energy(r.energyWh)} | ${cpuSeconds(r.cpuSeconds)} | ${duration(r.durationSeconds)} |`);
     }
     if (records.length > rows.length)
         lines.push(`\n_${records.length - rows.length} older run(s) not shown._`);
@@ -4164,6 +4319,7 @@ function createLinuxReaders(opts) {
 
 
 
+
 const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
@@ -4247,8 +4403,11 @@ async function finishRun(o) {
         onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
     });
     const faults = new Map();
+    // The same samples under the other published models (information only; the gate uses `model`).
+    const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
     const stream = new SampleLineStream((s) => {
         integrator.add(s);
+        band.add(s);
         for (const f of s.faults ?? [])
             faults.set(f, (faults.get(f) ?? 0) + 1);
     });
@@ -4296,6 +4455,7 @@ async function finishRun(o) {
         verdict,
         baseline,
         provenance,
+        modelBand: band.result({ model, energy, emissions }),
         quality: {
             partial,
             skippedLines: stats.skippedLines,
@@ -4314,7 +4474,7 @@ async function finishRun(o) {
     };
     const summary = renderSummary(result, {
         chart: settings.chart,
-        modelSection: renderModelSection(model, intensity, emissions, energy, provenance),
+        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
         baselineSection: baseline.status === 'disabled'
             ? undefined
             : renderBaselineSection({ verdict, baseline, settings, links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository } }),
@@ -4603,7 +4763,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(82);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(748);
 
 
 /** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */
