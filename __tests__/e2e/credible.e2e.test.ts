@@ -14,7 +14,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-credible-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 // CodeCarbon 3.3's field list, copied as data with its source (fixtures/codecarbon).
-const schema = JSON.parse(fs.readFileSync(path.join(ROOT, '__tests__', 'fixtures', 'codecarbon', 'emissions-data-3.3.json'), 'utf8')) as { fields: Array<{ name: string }> };
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, '__tests__', 'fixtures', 'codecarbon', 'emissions-data-3.3.json'), 'utf8')) as { fields: Array<{ name: string; type: string }> };
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -41,6 +41,9 @@ describe('CodeCarbon-true output (bundled CLI)', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(schema.fields.map((f) => f.name));
     const row = parseCsvRecords(text)[0];
+    // every float field of the real row parses as a Python float (longitude/latitude: empty, as offline CodeCarbon)
+    const notFloat = schema.fields.filter((f) => f.type === 'float' && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(row[f.name]!) && !(['longitude', 'latitude'].includes(f.name) && row[f.name] === ''));
+    expect(notFloat.map((f) => `${f.name}=${row[f.name]}`)).toEqual([]);
     expect(row.country_name).toBe('France');
     expect(row.country_iso_code).toBe('FRA');
     expect(row.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
