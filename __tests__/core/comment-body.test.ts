@@ -53,28 +53,62 @@ describe('markerFor', () => {
 });
 
 describe('renderCommentBody', () => {
-  test('starts with the marker and holds verdict, delta with band, table, run link and details', () => {
+  test('the marker, then one verdict line with the absolute and relative delta; 🚨 only on the gating metric', () => {
     const r = withBaseline(1.3, [1.0, 1.0, 1.1, 0.9, 1.05]);
     const body = renderCommentBody({ result: r, settings, links: { serverUrl: 'https://github.com', repository: 'octo/repo' } });
-    expect(body.split('\n')[0]).toBe('<!-- carbon-gate:CI/test/default -->');
-    expect(body).toContain(r.verdict.headline);
+    const lines = body.split('\n');
+    expect(lines[0]).toBe('<!-- carbon-gate:CI/test/default -->');
+    expect(lines[1]).toBe('#### 🌱 test: ❌ 1.3 g CO2e — +300 mg (+30 %) vs main (5 runs), a regression');
     expect(r.verdict.status).toBe('fail');
-    expect(body).toContain('+30 % 🚨');
-    expect(body).toContain('| **gCO2e** | 1.3 | 1 | +30 % 🚨 |');
-    expect(body).toContain('[run 4242](https://github.com/octo/repo/actions/runs/4242)');
+    expect(body).toContain('| **CO2e** | 1.3 g CO2e | 1 g CO2e | +300 mg (+30 %) 🚨 |');
+    expect(body).toContain('| Energy | 2.6 Wh | 2 Wh | +600 mWh (+30 %) ▲ |');
+    expect(body).toContain('| CPU time | 52 CPU-s | 40 CPU-s | +12 CPU-s (+30 %) ▲ |');
+    expect(body).toContain('| Duration | 1 min 0 s | 1 min 2 s | −2 s (−3.2 %) ▼ |');
+    expect(body.match(/🚨/g)).toHaveLength(1);
+    // one verdict line: the icon appears once
+    expect(body.match(/❌/g)).toHaveLength(1);
+    expect(body).toContain('Full report: [job summary](https://github.com/octo/repo/actions/runs/4242)');
     expect(body).toContain('<details><summary>Baseline window and regression rule</summary>');
     expect(body).toContain('</details>');
     expect(body).toContain('[1000](https://github.com/octo/repo/actions/runs/1000)');
     expect(body).toContain('above the highest run of that window');
+    expect(body.trimEnd().split('\n').pop()).toBe('<sub>carbon-gate 0.1.0 · commit `0123456` · CCF Azure EPYC 3rd Gen, 4 vCPU · grid world</sub>');
   });
 
-  test('improvement shows ✅ and no baseline says how baselines are made', () => {
+  test('links to the job (summary and log) and to the artifact', () => {
+    const r = withBaseline(1, [1, 1, 1]);
+    r.job.jobUrl = 'https://github.com/octo/repo/actions/runs/4242/job/99';
+    const body = renderCommentBody({ result: r, settings, links: { artifact: { name: 'carbon-gate-test-default', url: 'https://github.com/octo/repo/actions/runs/4242/artifacts/7' } } });
+    expect(body).toContain(
+      'Full report: [job summary](https://github.com/octo/repo/actions/runs/4242#summary-99) · [job log](https://github.com/octo/repo/actions/runs/4242/job/99) · artifact [`carbon-gate-test-default`](https://github.com/octo/repo/actions/runs/4242/artifacts/7)',
+    );
+  });
+
+  test('without max-increase nothing gates: ▲/▼ everywhere, no band emoji', () => {
+    const r = withBaseline(1.3, [1.0, 1.0, 1.1]);
+    const s = { ...settings, maxIncreasePercent: null };
+    const verdict = { ...r.verdict, status: 'pass' as const, failBuild: false, reasons: [], regression: { ...r.verdict.regression!, flagged: false, enforced: false } };
+    const body = renderCommentBody({ result: { ...r, verdict }, settings: s });
+    expect(body.split('\n')[1]).toBe('#### 🌱 test: ℹ️ 1.3 g CO2e — +300 mg (+30 %) vs main (3 runs); nothing gates: no budget or max-increase set');
+    expect(body).not.toMatch(/🚨|✅/);
+    expect(body).toContain('| **CO2e** | 1.3 g CO2e | 1 g CO2e | +300 mg (+30 %) ▲ |');
+  });
+
+  test('improvement shows ✅ on the gating metric; no baseline says how baselines are made', () => {
     const better = renderCommentBody({ result: withBaseline(0.8, [1, 1, 1]), settings });
-    expect(better).toContain('−20 % ✅');
+    expect(better.split('\n')[1]).toBe('#### 🌱 test: ✅ 800 mg CO2e — −200 mg (−20 %) vs main (3 runs)');
+    expect(better).toContain('−200 mg (−20 %) ✅ |');
     const none = renderCommentBody({ result: runResult(), settings });
+    expect(none.split('\n')[1]).toBe('#### 🌱 test: ℹ️ Measured only: no baseline yet to compare with — 120 mg CO2e');
     expect(none).toContain('No baseline yet');
     expect(none).toContain('never by pull requests');
     expect(none).not.toContain('| Run | Commit');
+  });
+
+  test('no exponent notation for tiny amounts', () => {
+    const body = renderCommentBody({ result: withBaseline(0.0000123, [0.00001, 0.0000105, 0.0000111]), settings });
+    expect(body).not.toMatch(/\de-\d/);
+    expect(body.split('\n')[1]).toContain('0.0123 mg CO2e');
   });
 
   test('user-controlled job label and notes are escaped', () => {
@@ -115,9 +149,9 @@ describe('baseline section (job summary)', () => {
   test('delta line, window table and the rule in words', () => {
     const r = withBaseline(1.15, [1, 1.2, 1.1]);
     const md = renderBaselineSection({ verdict: r.verdict, baseline: r.baseline, settings });
-    expect(md).toContain('### Baseline');
-    expect(md).toContain('3 default-branch runs');
-    expect(md).toContain('+4.5 %'); // 1.15 vs median 1.1
+    expect(md).toContain('### Against the baseline');
+    expect(md).toContain('Baseline: median 1.1 g CO2e of main’s last 3 runs (spread 1 g CO2e – 1.2 g CO2e); this run +4.5 %.'); // 1.15 vs median 1.1
+    expect(md).toContain('x-axis ["#1000", "#1001", "#1002", "this run"]');
     expect(md).toContain('| Run | Commit | Date | **CO2e** |');
     expect(md.match(/^\| 10\d\d /gm)?.length).toBe(3);
     expect(md).toContain('more than 10 % above the median of the last 5 default-branch runs');

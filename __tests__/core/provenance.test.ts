@@ -61,12 +61,12 @@ describe('component provenance', () => {
     const p = result.provenance!;
     expect({ cpu: p.cpu.status, memory: p.memory.status, gpu: p.gpu.status }).toEqual(want);
     for (const k of ['cpu', 'memory', 'gpu', 'embodied', 'pue', 'intensity'] as const) expect(p[k].reason.length).toBeGreaterThan(5);
-    expect(statusIn(summary, '### Components', /^\| CPU \|/)).toBe(want.cpu);
+    expect(statusIn(summary, '| Component | Energy', /^\| CPU \|/)).toBe(want.cpu);
     expect(statusIn(summary, '### Model', /^\| CPU \|/)).toBe(want.cpu);
-    expect(statusIn(summary, '### Components', /^\| RAM \|/)).toBe(want.memory);
+    expect(statusIn(summary, '| Component | Energy', /^\| Memory \|/)).toBe(want.memory);
     expect(statusIn(summary, '### Model', /^\| Memory \|/)).toBe(want.memory);
     if (want.gpu !== 'none') {
-      expect(statusIn(summary, '### Components', /^\| GPU /)).toBe(want.gpu);
+      expect(statusIn(summary, '| Component | Energy', /^\| GPU /)).toBe(want.gpu);
       expect(statusIn(summary, '### Model', /^\| GPU ×/)).toBe(want.gpu);
     }
   });

@@ -151,7 +151,7 @@ describe('gate end to end through dist/', () => {
       expect(w).toContain('fork');
       expect(w).toContain('#fork-pull-requests');
       expect(gh.commentsOn('octo/repo', 22)).toHaveLength(0);
-      expect(post.summary).toContain('### Baseline');
+      expect(post.summary).toContain('### Against the baseline');
       expect(post.summary).toContain('Regression rule');
       expect(post.summary.length).toBeGreaterThan(1000);
     } finally {

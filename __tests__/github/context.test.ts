@@ -85,3 +85,15 @@ describe('job context', () => {
     expect(c).toMatchObject({ prNumber: null, isFork: false, defaultBranch: null, runAttempt: 1, baselineKey: 'default', runUrl: '' });
   });
 });
+
+describe('links and labels for the reports', () => {
+  test('a job id gives the job URL; without it there is none', () => {
+    expect(jobContextFrom(env, prPayload, { ...none, jobId: '31415' }).jobUrl).toBe('https://github.com/octo/repo/actions/runs/99/job/31415');
+    expect(jobContextFrom(env, prPayload, none).jobUrl).toBe('');
+  });
+  test('an empty matrix ({} from toJSON(matrix) outside a matrix) labels the job without parentheses', () => {
+    expect(parseMatrix('{}')).toBeNull();
+    expect(jobContextFrom({ ...env, INPUT_MATRIX: '{}' }, prPayload, none).jobLabel).toBe('test');
+    expect(jobContextFrom({ ...env, INPUT_MATRIX: '{"os":"ubuntu"}' }, prPayload, none).jobLabel).toBe('test (ubuntu)');
+  });
+});

@@ -185,6 +185,7 @@ const CASES: Record<string, Case> = {
     bad: [['svg', "'mermaid', 'sparkline', 'none'"]],
   },
   'job-name': { field: 'jobName', default: null, good: [['unit tests', 'unit tests'], ['<b>x</b>', '<b>x</b>']], bad: [] },
+  'job-id': { field: 'jobId', default: null, good: [['31415926535', '31415926535'], [' 42 ', '42']], bad: [['abc', 'the numeric job id'], ['12/34', 'the numeric job id']] },
   token: { field: 'token', default: '', good: [['ghs_abc', 'ghs_abc'], [' ghs_x ', 'ghs_x']], bad: [] },
 };
 

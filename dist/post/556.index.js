@@ -47,7 +47,8 @@ function parseMatrix(raw) {
         return null;
     try {
         const v = JSON.parse(raw);
-        return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : null;
+        // `${{ toJSON(matrix) }}` outside a matrix is null or {}: no matrix (and no "build ()" label).
+        return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 ? v : null;
     }
     catch {
         return null;
@@ -97,6 +98,7 @@ function jobContextFrom(env, payload, settings) {
         serverUrl,
         apiUrl,
         runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt > 1 ? `/attempts/${attempt}` : ''}` : '',
+        jobUrl: repository && runId && settings.jobId ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${settings.jobId}` : '',
         eventName,
         prNumber,
         isPullRequestEvent,

@@ -26,88 +26,107 @@ var verdict = __webpack_require__(79478);
 var baseline_section = __webpack_require__(48113);
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __webpack_require__(8547);
+// EXTERNAL MODULE: ./src/core/report/summary.ts
+var summary = __webpack_require__(26942);
+// EXTERNAL MODULE: ./src/core/report/table.ts + 1 modules
+var table = __webpack_require__(69663);
+// EXTERNAL MODULE: ./src/core/report/verdict-line.ts
+var verdict_line = __webpack_require__(99110);
 ;// CONCATENATED MODULE: ./src/core/report/comment-body.ts
+
+
+
 
 
 
 
 const COMMENT_MAX_CHARS = 60_000;
 const TRUNCATION_NOTE = '\n\n_Comment truncated to stay within GitHub’s size limit; the full report is in the job summary and the artifact._\n';
-function baselineMedian(records, metric) {
-    if (records.length === 0)
-        return null;
-    return (0,verdict/* median */.JZ)(records.map((r) => (metric === 'duration' ? r.durationSeconds : (0,verdict/* metricOf */.ak)(r, metric))));
+const ROWS = [
+    { label: 'CO2e', metric: 'gco2e' },
+    { label: 'Energy', metric: 'energy-wh' },
+    { label: 'CPU time', metric: 'cpu-seconds' },
+    { label: 'Duration', metric: 'duration' },
+];
+const comment_body_valueOf = (rec, m) => (m === 'duration' ? rec.durationSeconds : (0,verdict/* metricOf */.ak)(rec, m));
+const textOf = (m, x) => (m === 'duration' ? (0,format/* duration */.p0)(x) : (0,verdict/* metricText */._l)(m, x));
+function current(result, m) {
+    switch (m) {
+        case 'gco2e':
+            return result.emissions.gatedGCo2e;
+        case 'energy-wh':
+            return result.energy.totalWh;
+        case 'cpu-seconds':
+            return result.energy.treeCpuSeconds ?? result.energy.machineCpuSeconds;
+        case 'duration':
+            return result.energy.durationSeconds;
+    }
 }
-function compactTable(result, compareOn) {
-    const rows = [
-        { label: 'gCO2e', current: result.emissions.gatedGCo2e, metric: 'gco2e' },
-        { label: 'Energy (Wh)', current: result.energy.totalWh, metric: 'energy-wh' },
-        { label: 'CPU-seconds', current: result.energy.treeCpuSeconds ?? result.energy.machineCpuSeconds, metric: 'cpu-seconds' },
-        { label: 'Duration (s)', current: result.energy.durationSeconds, metric: 'duration' },
-    ];
+const isSafeUrl = (u) => !!u && /^https?:\/\/[^\s()<>]+$/.test(u);
+/** This run vs the baseline median per metric; the gating metric gets the band emoji, the others ▲/▼. */
+function compactTable(result, s) {
     const records = result.baseline.records;
-    const lines = ['| | This run | Baseline median | Δ |', '|---|--:|--:|--:|'];
-    for (const row of rows) {
-        const med = baselineMedian(records, row.metric);
-        let delta = '';
+    const gating = (0,verdict_line/* gates */.VF)(result.verdict, s) && result.verdict.regression ? s.compareOn : null;
+    const rows = ROWS.map(({ label, metric }) => {
+        const now = current(result, metric);
+        const med = records.length ? (0,verdict/* median */.JZ)(records.map((r) => comment_body_valueOf(r, metric))) : null;
+        let delta = '—';
         if (med !== null && med > 0) {
-            const p = ((row.current - med) / med) * 100;
-            const e = (0,verdict/* bandEmoji */.QX)((0,verdict/* deltaBand */.w)(p));
-            delta = `${(0,format/* percentDelta */.yA)(p)}${e ? ' ' + e : ''}`;
+            const p = ((now - med) / med) * 100;
+            const d = metric === 'duration' ? (0,verdict_line/* deltaText */.mx)('cpu-seconds', now, med, p).replace(' CPU-s', ' s') : (0,verdict_line/* deltaText */.mx)(metric, now, med, p);
+            const mark = metric === gating ? (0,verdict/* bandEmoji */.QX)((0,verdict/* deltaBand */.w)(p)) : now > med ? '▲' : now < med ? '▼' : '';
+            delta = mark ? `${d} ${mark}` : d;
         }
-        const label = row.metric === compareOn ? `**${row.label}**` : row.label;
-        lines.push(`| ${label} | ${(0,format/* num */.bu)(row.current)} | ${med === null ? '—' : (0,format/* num */.bu)(med)} | ${delta || '—'} |`);
-    }
-    for (const b of result.verdict.budget ?? []) {
-        const unit = b.metric === 'gco2e' ? 'gCO2e' : 'Wh';
-        lines.push(`| Budget (${unit}) | ${(0,format/* num */.bu)(b.actual)} | limit ${(0,format/* num */.bu)(b.limit)} | ${b.exceeded ? '🚨 exceeded' : '✅ within'} |`);
-    }
-    return lines.join('\n');
+        const name = metric === s.compareOn ? `**${label}**` : label;
+        return [name, textOf(metric, now), med === null ? '—' : textOf(metric, med), delta];
+    });
+    return (0,table/* mdTable */.g)(['', 'This run', records.length ? `${(0,report_escape/* escapeMarkdown */.FV)((0,verdict_line/* baselineName */.Ri)(records))} median` : 'Baseline median', 'Δ'], rows, ['l', 'r', 'r', 'r']).trimEnd();
 }
-function runLine(result) {
-    const j = result.job;
+function linksLine(result, links) {
     const parts = [];
-    const runLabel = `run ${(0,report_escape/* escapeMarkdown */.FV)(j.runId ?? '?')}${j.runAttempt && j.runAttempt > 1 ? ` (attempt ${j.runAttempt})` : ''}`;
-    parts.push(j.runUrl && /^https?:\/\/[^\s()<>]+$/.test(j.runUrl) ? `[${runLabel}](${j.runUrl})` : runLabel);
-    if (j.sha && /^[0-9a-f]{7,40}$/i.test(j.sha))
-        parts.push(`commit \`${j.sha.slice(0, 7)}\``);
-    parts.push(`scope ${(0,report_escape/* escapeMarkdown */.FV)(result.energy.scope)}`);
-    parts.push(`model ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.model.label, 120))}`);
-    parts.push(`grid ${(0,format/* intensity */.UW)(result.emissions.intensity.gCo2ePerKwh, 4)} (${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.emissions.intensity.location, 80))})`);
-    return parts.join(' · ');
+    const j = result.job;
+    if (isSafeUrl(j.jobUrl))
+        parts.push(`[job summary](${j.runUrl && isSafeUrl(j.runUrl) ? `${j.runUrl}#summary-${j.jobUrl.split('/').pop()}` : j.jobUrl}) · [job log](${j.jobUrl})`);
+    else if (isSafeUrl(j.runUrl))
+        parts.push(`[job summary](${j.runUrl})`);
+    const a = links?.artifact;
+    if (a) {
+        const name = `\`${a.name.replace(/`/g, "'")}\``;
+        parts.push(isSafeUrl(a.url) ? `artifact [${name}](${a.url})` : `artifact ${name}`);
+    }
+    return parts.length ? `Full report: ${parts.join(' · ')}` : '';
 }
-function head(result, marker) {
-    // The headline is the verdict's own text (numbers and fixed words), not user input.
-    const out = [marker, `### 🌱 carbon-gate · ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.job.label, 200))}`, '', `**${(0,report_escape/* clip */.$Q)(result.verdict.headline, 300)}**`];
-    return out;
+function footer(result) {
+    const j = result.job;
+    const commit = j.sha && /^[0-9a-f]{7,40}$/i.test(j.sha) ? ` · commit \`${j.sha.slice(0, 7)}\`` : '';
+    const attempt = j.runAttempt && j.runAttempt > 1 ? ` (attempt ${j.runAttempt})` : '';
+    return `<sub>carbon-gate ${(0,report_escape/* escapeMarkdown */.FV)(result.tool.version)}${commit}${attempt} · ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.model.label, 80))} · grid ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(result.emissions.intensity.location, 40))}</sub>`;
 }
-/** Renders the comment; the first line is always the hidden marker. */
+/** Renders the comment; the first line is always the hidden marker, the second the verdict. */
 function renderCommentBody(args) {
     const { result, settings } = args;
     const maxChars = args.maxChars ?? COMMENT_MAX_CHARS;
     const marker = (0,report_escape/* markerFor */._Z)(args.markerKey ?? result.job.key);
-    const main = [...head(result, marker), ''];
-    const delta = (0,baseline_section/* deltaLine */.lz)(result.verdict);
-    main.push(delta ?? (0,baseline_section/* baselineStatusLine */.KX)(result.baseline), '');
-    main.push(compactTable(result, settings.compareOn), '');
-    if (result.verdict.reasons.length > 0) {
-        main.push(...result.verdict.reasons.slice(0, 10).map((r) => `- ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(r, 500))}`), '');
+    // The verdict line is built from numbers and fixed words; the job label is escaped.
+    const main = [marker, `#### 🌱 ${(0,summary/* jobTitle */.a9)((0,report_escape/* clip */.$Q)(result.job.label, 200))}: ${(0,report_escape/* escapeMarkdown */.FV)((0,verdict_line/* verdictLine */.MT)(result, settings))}`, ''];
+    if (result.verdict.status !== 'pass' && result.verdict.reasons.length > 0) {
+        main.push(...result.verdict.reasons.slice(0, 5).map((r) => `- ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(r, 500))}`), '');
     }
+    if (result.baseline.records.length > 0)
+        main.push(compactTable(result, settings), '');
     if (result.quality.partial || result.quality.warnings.length > 0) {
-        const w = result.quality.warnings.slice(0, 5).map((x) => (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(x, 300)));
-        main.push(`⚠️ ${result.quality.partial ? 'Partial measurement. ' : ''}${w.join('; ')}${result.quality.warnings.length > 5 ? ` (+${result.quality.warnings.length - 5} more)` : ''}`, '');
+        const w = result.quality.warnings.slice(0, 3).map((x) => (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(x, 300)));
+        main.push(`⚠️ ${result.quality.partial ? 'Partial measurement. ' : ''}${w.join('; ')}${result.quality.warnings.length > 3 ? ` (+${result.quality.warnings.length - 3} more in the job summary)` : ''}`, '');
     }
-    main.push(runLine(result), '');
-    const details = [
-        '<details><summary>Baseline window and regression rule</summary>',
-        '',
-        (0,baseline_section/* baselineStatusLine */.KX)(result.baseline),
-        '',
-    ];
+    const links = linksLine(result, args.links);
+    if (links)
+        main.push(links, '');
+    const details = ['<details><summary>Baseline window and regression rule</summary>', '', (0,baseline_section/* baselineStatusLine */.KX)(result.baseline), ''];
     if (result.baseline.records.length > 0)
         details.push((0,baseline_section/* baselineWindowTable */.qj)(result.baseline.records, { ...args.links, compareOn: settings.compareOn, maxRows: 50 }), '');
     details.push((0,baseline_section/* noiseRule */.D0)(settings), '', '</details>', '');
-    const full = main.join('\n') + '\n' + details.join('\n');
+    const end = footer(result) + '\n';
+    const full = main.join('\n') + '\n' + details.join('\n') + end;
     if (full.length <= maxChars)
         return full;
     const withoutDetails = main.join('\n') + TRUNCATION_NOTE;

@@ -1,54 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 26323:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ isDirectRun)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
-// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
-// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
-// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
-// Light on purpose: the sampler entry uses it.
-
-
-
-function realOrResolved(file) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
- * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
- * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
- * (no extension, resolved by node itself) is recognised too.
- */
-function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
-    if (!argv1 || !moduleUrl.startsWith('file:'))
-        return false;
-    const self = realOrResolved((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(moduleUrl));
-    if (!self)
-        return false;
-    const asked = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(argv1);
-    return [asked, `${asked}.js`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
-}
-
-
-/***/ }),
-
-/***/ 6638:
+/***/ 97696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -272,7 +225,7 @@ const INPUTS = [
     { name: 'baseline-key', default: '', description: 'Key separating baselines of one job; default: a stable hash of the matrix values.' },
     { name: 'baseline-window', default: '5', description: 'Number of default-branch runs kept in the baseline window (1 to 50).' },
     { name: 'comment', default: 'always', description: 'Sticky PR comment: `always`, `on-regression` or `never`.' },
-    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as an artifact.' },
+    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, samples.csv and carbon-gate.json as an artifact.' },
     { name: 'artifact-name', default: '', description: 'Artifact name; default `carbon-gate-<job>-<baseline-key>` plus the run attempt when > 1.' },
     { name: 'artifact-retention-days', default: '', description: 'Artifact retention in days (1 to 90); empty: the repository default.' },
     { name: 'power-model', default: 'auto', description: '`auto`, `ccf`, `tdp` or `ecoci-github-4vcpu`.' },
@@ -287,6 +240,7 @@ const INPUTS = [
     { name: 'rapl', default: 'true', description: 'Use RAPL energy counters when readable (self-hosted Linux).' },
     { name: 'chart', default: 'mermaid', description: '`mermaid`, `sparkline` or `none`.' },
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
+    { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
@@ -411,7 +365,16 @@ function inputs_parseSettings(lookup) {
         artifactRetentionDays: optNum('artifact-retention-days', get('artifact-retention-days'), 1, 90, { integer: true }),
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
+        jobId: jobId(get('job-id')),
     };
+}
+function jobId(raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    if (!/^\d{1,20}$/.test(v))
+        throw new inputs_InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
+    return v;
 }
 function artifactName(raw) {
     const v = raw.trim();
@@ -1030,9 +993,6 @@ function nearestNames(names, query, count = 5) {
 /** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
-// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
-// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
-// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
@@ -1099,7 +1059,6 @@ function perVcpuWatts(ctx, provider, archs, archEvidence) {
         };
     }
     const c = ctx.tables.constants.clouds[provider];
-    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
     ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
     return {
         idle: c.avgMinWattsPerVcpu,
@@ -1118,7 +1077,7 @@ function cpuArchFromFacts(ctx) {
 }
 function memorySource(ctx, memoryGb, from) {
     const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
+    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GB × ${m.value} W/GB`, source: `${from}; ${m.source}` });
 }
 /**
  * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
@@ -1132,7 +1091,7 @@ function chargedMemoryGb(ctx, args) {
         return memoryGb;
     }
     if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
         memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
         return memoryGb;
     }
@@ -1141,8 +1100,8 @@ function chargedMemoryGb(ctx, args) {
     const m = ctx.tables.constants.memoryWattsPerGb;
     ctx.sources.push({
         what: 'memory',
-        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
-        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+        value: `${fmt(charged)} GB × ${m.value} W/GB`,
+        source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
     });
     return charged;
 }
@@ -1200,7 +1159,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
     }
     const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
     const platform = row.platformVcpus && row.platformSockets
         ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
         : null;
@@ -1220,7 +1179,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
+        pueSource: c.source,
         instanceType: row.instanceType,
         microarchitecture: archs.join('; ') || undefined,
     });
@@ -1245,7 +1204,7 @@ function cloudCpuModel(ctx, provider, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
+        pueSource: c.source,
         microarchitecture: archs[0],
     });
 }
@@ -1272,11 +1231,11 @@ function githubModel(ctx) {
         });
     }
     else {
-        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
     }
     if (facts.os === 'darwin') {
         ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
+        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.source}` });
         return model;
     }
     const { archs, evidence } = cpuArchFromFacts(ctx);
@@ -1302,7 +1261,7 @@ function githubModel(ctx) {
         perVcpu,
         label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
+        pueSource: c.source,
         microarchitecture: archs[0],
     });
     // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
@@ -1337,7 +1296,6 @@ function tdpModel(ctx, opts = {}) {
             tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
             tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
             defaulted = true;
-            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
             ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
         }
     }
@@ -1455,7 +1413,7 @@ function select_selectModel(args) {
     }
     else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
         const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
+        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].source }) : tdpModel(ctx);
         if (p && settings.tdpWatts === null) {
             ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
         }
@@ -1500,9 +1458,6 @@ function select_selectModel(args) {
         model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
     }
     attachGpus(ctx, model);
-    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
-    if (ctx.cpuDefaulted && model.id !== 'custom')
-        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
     return model;
 }
 
@@ -1541,44 +1496,7 @@ function electricityMapsZone(args) {
         return azureZone(detected.slice('azure:'.length));
     return null;
 }
-/** A country from an ISO code, named as data/country-intensity.csv names it. */
-function countryPlace(tables, code) {
-    const c = countryRow(tables, code);
-    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
-}
-/**
- * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
- * from (an intensity input does not move the machine). A cloud region's country is known only when
- * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
- * are in US Azure regions (METHODOLOGY §4 step 6).
- */
-function placeOf(args) {
-    const { settings, model, facts, tables } = args;
-    const cloud = (provider, name) => {
-        const g = gridFactor(tables, provider, name);
-        const region = g?.region ?? name.toLowerCase();
-        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
-    };
-    const country = settings.country ? countryPlace(tables, settings.country) : {};
-    if (settings.region)
-        return { ...cloud(settings.region.provider, settings.region.name), ...country };
-    const detected = modelRegion(model);
-    if (detected) {
-        const [p, name] = detected.split(':');
-        return { ...cloud(p, name), ...country };
-    }
-    if (settings.country)
-        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
-    if (facts.runnerEnvironment === 'github-hosted')
-        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
-    return model.provider ? { cloudProvider: model.provider } : {};
-}
 function intensity_resolveIntensity(args) {
-    const place = placeOf(args);
-    const g = resolveIntensityValue(args);
-    return Object.keys(place).length ? { ...g, place } : g;
-}
-function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
@@ -1850,11 +1768,8 @@ function cpuWatts(curve, util) {
 //   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
 //   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
 //   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
-//            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
-//              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
-//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
-//              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
-//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
+//            — or, with RAPL, Δ(package J)/Δt × share, share = 1 (machine) or Δtree/Δbusy (tree)
+//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt × share with RAPL
 //   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
 //   E     += (P_cpu + P_ram + P_gpu) × Δt_i
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
@@ -1887,18 +1802,7 @@ class EnergyIntegrator {
     machineUtilS = 0;
     treeUtilS = 0;
     treeSeconds = 0;
-    memUsedByteS = 0;
-    memTotalByteS = 0;
-    memSeconds = 0;
-    gpuUtilS = 0;
-    gpuUtilSeconds = 0;
     cpuMeasured = false;
-    // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
-    // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
-    raplFloorW = Infinity;
-    raplReservedS = 0;
-    raplSharedJ = 0;
-    raplShareS = 0;
     ramMeasured = false;
     gpuMeasured = false;
     gpuModelled = false;
@@ -1957,31 +1861,13 @@ class EnergyIntegrator {
             this.treeMissingSeconds += dt;
         }
         this.machineUtilS += machineUtil * dt;
-        if (s.mem.totalBytes > 0) {
-            this.memUsedByteS += Math.max(0, s.mem.totalBytes - s.mem.availableBytes) * dt;
-            this.memTotalByteS += s.mem.totalBytes * dt;
-            this.memSeconds += dt;
-        }
         const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
         const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
         let cpuW;
         const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
-        let treeRapl = false;
         if (pkg !== null && pkg >= 0) {
-            const pkgW = pkg / dt;
+            cpuW = (pkg / dt) * share;
             this.cpuMeasured = true;
-            if (useTree) {
-                treeRapl = true;
-                const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
-                this.raplFloorW = Math.min(this.raplFloorW, pkgW);
-                this.raplReservedS += reserved * dt;
-                this.raplSharedJ += share * pkgW * dt;
-                this.raplShareS += share * dt;
-                // The point uses the floor seen so far; the totals use the whole run's floor (result()).
-                cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
-            }
-            else
-                cpuW = pkgW;
         }
         else {
             cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
@@ -1989,8 +1875,7 @@ class EnergyIntegrator {
         let ramW;
         const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
         if (dram !== null && dram >= 0) {
-            // Memory is a constant of the reserved machine: all DRAM is the job's in both scopes (METHODOLOGY §1).
-            ramW = dram / dt;
+            ramW = (dram / dt) * share;
             this.ramMeasured = true;
         }
         else {
@@ -2006,11 +1891,6 @@ class EnergyIntegrator {
         }
         else if (gpus?.length)
             this.lastGpu = gpus;
-        const utils = (gpus ?? []).map((g) => g.utilPercent).filter((u) => u !== null && Number.isFinite(u));
-        if (utils.length) {
-            this.gpuUtilS += (utils.reduce((a, b) => a + b, 0) / utils.length / 100) * dt;
-            this.gpuUtilSeconds += dt;
-        }
         for (const g of gpus ?? []) {
             const w = gpuModelWatts(this.o.model, g);
             if (!w) {
@@ -2023,8 +1903,7 @@ class EnergyIntegrator {
             else
                 this.gpuMeasured = true;
         }
-        if (!treeRapl)
-            this.cpuJ += cpuW * dt;
+        this.cpuJ += cpuW * dt;
         this.ramJ += ramW * dt;
         this.gpuJ += gpuW * dt;
         const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
@@ -2097,17 +1976,15 @@ class EnergyIntegrator {
         const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
         const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
         const wh = (j) => j / 3600;
-        const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
-        const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
         const gpu = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
         return {
             scope: this.o.scope,
             durationSeconds: duration,
             samples: this.count,
-            cpuWh: wh(cpuJ),
+            cpuWh: wh(this.cpuJ),
             ramWh: wh(this.ramJ),
             gpuWh: wh(this.gpuJ),
-            totalWh: wh(cpuJ + this.ramJ + this.gpuJ),
+            totalWh: wh(this.cpuJ + this.ramJ + this.gpuJ),
             cpu: this.cpuMeasured ? 'measured' : 'modelled',
             ram: this.ramMeasured ? 'measured' : 'modelled',
             gpu,
@@ -2120,12 +1997,9 @@ class EnergyIntegrator {
             peakTreeRssBytes: this.peakRss,
             gpuCount: this.gpuCount,
             gpuModels: [...this.gpuModels],
-            avgCpuWatts: duration > 0 ? cpuJ / duration : 0,
-            ...(Number.isFinite(this.raplFloorW) ? { raplIdleFloorWatts: this.raplFloorW } : {}),
+            avgCpuWatts: duration > 0 ? this.cpuJ / duration : 0,
             avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
             avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
-            ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
-            ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
             gaps: this.gaps,
             series: this.pending ? [...this.series, this.pending.p] : this.series,
         };
@@ -2164,217 +2038,10 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/model/band.ts
-// The model band: the same samples under the other published models that apply to this machine, so a
-// reader sees how much the figure depends on the model chosen (METHODOLOGY §5.1). Information only: the
-// gate uses the selected model. Only the power model varies: every member is charged at the run's PUE
-// and grid intensity, plus the run's embodied figure. Pure (tables are passed in).
-
-
-
-const band_GIB = 1024 ** 3;
-/**
- * CodeCarbon 3.3's RAM rule (codecarbon/external/ram.py, transcribed in upstream codecarbon-constants.json):
- * a DIMM count from the RAM size (≤2 GB: 1, ≤16: 2, ≤64: 4, ≤128: 8), 5 W per DIMM on x86 and 1.5 W on
- * Arm, DIMMs 5–8 at 90 %, minimum 10 W (x86) or 3 W (Arm). Its "GB" is GiB. Null above 128 GiB, where
- * the heuristic's exact steps were not transcribed.
- */
-function codecarbonRamWatts(gib, arm) {
-    const dimms = gib <= 2 ? 1 : gib <= 16 ? 2 : gib <= 64 ? 4 : gib <= 128 ? 8 : null;
-    if (dimms === null)
-        return null;
-    const perDimm = arm ? 1.5 : 5;
-    let watts = 0;
-    for (let i = 1; i <= dimms; i++)
-        watts += perDimm * (i <= 4 ? 1 : 0.9);
-    return Math.max(watts, arm ? 3 : 10);
-}
-/** CodeCarbon's cpu_load rule: machine mode TDP × (0.1 + 0.9 u³) (as points, 2.5 % apart); process mode TDP × u. */
-function codecarbonCpuCurve(tdpWatts, scope) {
-    if (scope === 'process-tree')
-        return { kind: 'linear', idleWatts: 0, maxWatts: tdpWatts };
-    const points = [];
-    for (let i = 0; i <= 40; i++)
-        points.push([i / 40, tdpWatts * (0.1 + 0.9 * (i / 40) ** 3)]);
-    return { kind: 'points', points };
-}
-const variant = (base, over) => ({ ...base, sources: [], notes: [], ...over });
-function ccfRows(tables, provider, facts) {
-    const arch = microarchitectureOf(tables, facts.cpuModel)?.microarchitecture;
-    const standIn = arch ? tables.constants.microarchitectureStandIns[arch]?.use : undefined;
-    const want = standIn ?? arch;
-    if (want) {
-        for (const p of [provider, 'aws', 'azure', 'gcp']) {
-            const r = coefficientRow(tables, p, want);
-            if (r)
-                return { rows: [r], known: true };
-        }
-    }
-    // Unknown microarchitecture: the lowest and highest of the provider's rows (flagged rows aside).
-    const own = tables.coefficients.filter((c) => c.provider === provider && !c.flag);
-    const byMax = [...own].sort((a, b) => a.maxWattsPerVcpu - b.maxWattsPerVcpu);
-    return { rows: byMax.length ? [byMax[0], byMax[byMax.length - 1]] : [], known: false };
-}
-/** The other published models that apply to this machine, and those that do not, with why. */
-function bandModels(args) {
-    const { model, facts, settings, tables, scope } = args;
-    const models = [];
-    const skipped = [];
-    const machineGib = facts.memoryBytes / band_GIB;
-    const arm = /^(arm64|aarch64)$/i.test(facts.arch);
-    const ccfMemory = { memoryGb: machineGib, memoryWattsPerGb: tables.constants.memoryWattsPerGb.value };
-    // CCF: the row of the machine's microarchitecture, or the lowest and highest rows when it is unknown.
-    const { rows, known } = ccfRows(tables, model.provider ?? 'aws', facts);
-    const selectedIsCcf = model.id === 'ccf' && !model.defaulted?.cpu;
-    for (const [i, r] of rows.entries()) {
-        if (selectedIsCcf && known)
-            break;
-        const which = known ? '' : i === 0 ? 'lowest row, ' : 'highest row, ';
-        const memory = model.id === 'ccf' ? {} : ccfMemory;
-        models.push({
-            id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
-            label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
-            model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
-        });
-    }
-    // CodeCarbon: its TDP rule charges the whole package's TDP, which does not apply to a slice of a cloud
-    // host; its RAM rule applies to any machine.
-    const ram = codecarbonRamWatts(machineGib, arm);
-    if (ram === null)
-        skipped.push(`CodeCarbon RAM rule: ${machineGib.toFixed(0)} GiB is above the transcribed DIMM steps (128 GiB)`);
-    const cloudSlice = !!model.provider || facts.runnerEnvironment === 'github-hosted';
-    const tdp = settings.tdpWatts ?? tdpOf(tables, facts.cpuModel)?.tdpWatts ?? 4 * facts.logicalCpus;
-    if (ram !== null) {
-        const ramTerm = { memoryGb: 1, memoryWattsPerGb: ram };
-        if (cloudSlice) {
-            skipped.push('CodeCarbon TDP rule: it charges the whole CPU package to a cloud VM slice; its RAM rule is applied with the selected CPU term');
-            models.push({ id: 'codecarbon-ram', label: `CodeCarbon RAM rule (${ram} W) with the selected CPU term`, model: variant(model, { id: model.id, ...ramTerm }) });
-        }
-        else {
-            models.push({
-                id: 'codecarbon',
-                label: `CodeCarbon ${scope === 'process-tree' ? 'process' : 'machine'} mode: TDP ${tdp} W ${scope === 'process-tree' ? '× u' : '× (0.1 + 0.9 u³)'}, RAM ${ram} W`,
-                model: variant(model, { id: 'tdp', cpu: codecarbonCpuCurve(tdp, scope), ...ramTerm }),
-            });
-        }
-    }
-    // Eco CI: its curve is for GitHub's 4-vCPU x64 runner on an AMD EPYC 7763.
-    const e = tables.constants.ecoci;
-    const ecociFits = facts.runnerEnvironment === 'github-hosted' && facts.os === 'linux' && !arm && facts.logicalCpus === e.instanceVcpus && /EPYC 7763/i.test(facts.cpuModel);
-    if (model.id === 'ecoci-github-4vcpu') {
-        // the selected model itself
-    }
-    else if (ecociFits) {
-        models.push({ id: 'ecoci-github-4vcpu', label: "Eco CI's curve for a 4-vCPU EPYC 7763 runner (whole slice)", model: variant(model, { id: 'ecoci-github-4vcpu', cpu: { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) }, memoryWattsPerGb: 0 }) });
-    }
-    else {
-        skipped.push(`Eco CI curve: for a GitHub-hosted 4-vCPU x64 runner on an AMD EPYC 7763; this machine is ${facts.runnerEnvironment}, ${facts.logicalCpus} CPU, ${facts.cpuModel || 'unknown CPU'}`);
-    }
-    return { models, skipped };
-}
-/** Feeds the same samples to one integrator per band model. RAPL is left out: the band is about models. */
-class ModelBandTracker {
-    band;
-    its;
-    constructor(band, scope, intervalSeconds) {
-        this.band = band;
-        this.its = band.models.map((m) => ({ m, it: new EnergyIntegrator({ model: m.model, scope, intervalSeconds }) }));
-    }
-    add(s) {
-        if (!this.its.length)
-            return;
-        const modelled = s.rapl ? { ...s, rapl: undefined } : s;
-        for (const { it } of this.its)
-            it.add(modelled);
-    }
-    result(selected) {
-        const { emissions } = selected;
-        const gramsOf = (wh) => (wh / 1000) * emissions.pue * emissions.intensity.gCo2ePerKwh + emissions.embodiedGCo2e;
-        const members = [
-            { id: selected.model.id, label: selected.model.label, energyWh: selected.energy.totalWh, totalGCo2e: emissions.totalGCo2e, selected: true },
-            ...this.its.map(({ m, it }) => {
-                const wh = it.result().totalWh;
-                return { id: m.id, label: m.label, energyWh: wh, totalGCo2e: gramsOf(wh), selected: false };
-            }),
-        ];
-        const g = members.map((m) => m.totalGCo2e);
-        const w = members.map((m) => m.energyWh);
-        return { lowGCo2e: Math.min(...g), highGCo2e: Math.max(...g), lowWh: Math.min(...w), highWh: Math.max(...w), members, skipped: this.band.skipped };
-    }
-}
-/** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
-function bandText(totalGCo2e, band) {
-    return `${(0,format/* co2e */.k)(totalGCo2e)} (model band ${(0,format/* mass */.rd)(band.lowGCo2e)}–${(0,format/* mass */.rd)(band.highGCo2e)})`;
-}
-
-;// CONCATENATED MODULE: ./src/core/provenance.ts
-// Per component: was the figure measured, modelled from coefficients, or a fallback (defaulted), and
-// why. Computed once from the model, the energy result and the intensity; stored in carbon-gate.json;
-// the Components and Model sections both render this table, so they cannot disagree. Pure.
-
-function cpu(model, energy) {
-    if (energy.cpu === 'measured') {
-        return {
-            status: 'measured',
-            reason: energy.scope === 'process-tree'
-                ? "RAPL package counters: the measured idle floor of the reserved CPUs plus the tree's share of the power above it (METHODOLOGY §1)"
-                : 'RAPL package counters, all of it (machine scope)',
-        };
-    }
-    if (model.defaulted?.cpu)
-        return { status: 'defaulted', reason: model.defaulted.cpu };
-    if (model.id === 'custom')
-        return { status: 'modelled', reason: 'inputs cpu-watts-idle / cpu-watts-max on a linear curve' };
-    const row = model.sources.find((s) => s.what === 'CPU W per vCPU (idle/max)' || s.what === 'CPU TDP' || s.what === 'CPU curve');
-    return { status: 'modelled', reason: row ? `${model.label}: ${row.value} (${row.source})` : model.label };
-}
-function memory(model, energy) {
-    if (energy.ram === 'measured')
-        return { status: 'measured', reason: 'RAPL DRAM counters, all of it in both scopes (METHODOLOGY §1)' };
-    if (model.defaulted?.memory)
-        return { status: 'defaulted', reason: model.defaulted.memory };
-    if (model.memoryWattsPerGb === 0)
-        return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
-    const row = model.sources.find((s) => s.what === 'memory');
-    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${(0,format/* num */.bu)(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
-}
-function gpu(energy) {
-    switch (energy.gpu) {
-        case 'none':
-            return { status: 'none', reason: 'no GPU seen' };
-        case 'measured':
-            return { status: 'measured', reason: 'board power reported by nvidia-smi / rocm-smi' };
-        case 'modelled':
-            return { status: 'modelled', reason: 'the GPU reported no power: CCF idle/max watts of its model, by its utilisation' };
-        default:
-            return { status: 'defaulted', reason: 'the GPU reported no power and has no CCF row: its energy is not counted' };
-    }
-}
-function embodied(model) {
-    if (!model.embodied)
-        return { status: 'none', reason: 'no instance data: not estimated' };
-    return { status: 'modelled', reason: model.embodied.source };
-}
-function pue(model) {
-    const row = model.sources.find((s) => s.what === 'PUE');
-    const reason = row ? `${row.value}: ${row.source}` : String(model.pue);
-    // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
-    return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
-}
-function intensity(g) {
-    const fallback = g.location === 'world' || g.location === 'github-hosted US average';
-    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
-    return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
-}
-function componentProvenance(model, energy, g) {
-    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: intensity(g) };
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
-
 
 
 /** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
@@ -2386,12 +2053,19 @@ const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
-/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
-function provenance(p) {
-    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
+function isDefaulted(model) {
+    return /defaulted/i.test(model.label) || model.notes.some((n) => /defaulted/i.test(n));
 }
-function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity), band) {
+function provenance(p, modelDefaulted) {
+    if (p === 'none')
+        return 'none';
+    if (p === 'modelled' && modelDefaulted)
+        return 'defaulted (modelled with fallback coefficients)';
+    return p;
+}
+function renderModelSection(model, intensity, emissions, energy) {
     const out = [];
+    const defaulted = isDefaulted(model);
     out.push('### Model\n');
     out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
     const curve = model.cpu.kind === 'linear'
@@ -2407,13 +2081,11 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
     out.push('');
     out.push(row(['Component', 'Energy', 'Provenance']));
     out.push(row(['---', '---', '---']));
-    out.push(row(['CPU', `${model_section_num(energy.cpuWh)} Wh`, escapeCell(provenance(prov.cpu))]));
-    out.push(row(['Memory', `${model_section_num(energy.ramWh)} Wh`, escapeCell(provenance(prov.memory))]));
+    out.push(row(['CPU', `${model_section_num(energy.cpuWh)} Wh`, escapeCell(provenance(energy.cpu, defaulted))]));
+    out.push(row(['Memory', `${model_section_num(energy.ramWh)} Wh`, escapeCell(provenance(energy.ram, false))]));
     if (energy.gpu !== 'none' || energy.gpuCount > 0)
-        out.push(row([`GPU ×${energy.gpuCount}`, `${model_section_num(energy.gpuWh)} Wh`, escapeCell(provenance(prov.gpu))]));
-    out.push(row(['Embodied', model.embodied ? `${model_section_num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', escapeCell(provenance(prov.embodied))]));
-    out.push(row(['PUE', model_section_num(emissions.pue), prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
-    out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh`, prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
+        out.push(row([`GPU ×${energy.gpuCount}`, `${model_section_num(energy.gpuWh)} Wh`, escapeCell(provenance(energy.gpu, false))]));
+    out.push(row(['Embodied', model.embodied ? `${model_section_num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', model.embodied ? 'modelled (CCF amortisation)' : 'no data']));
     out.push('');
     const kwh = energy.totalWh / 1000;
     out.push(`Operational: ${model_section_num(kwh)} kWh × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${model_section_num(emissions.operationalGCo2e)} gCO2e**.`);
@@ -2425,16 +2097,6 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
         out.push('Embodied: not estimated (no instance data).');
     }
     out.push(`The gate counts ${emissions.gatedGCo2e === emissions.totalGCo2e && emissions.embodiedGCo2e > 0 ? 'operational + embodied' : 'operational only'}: ${model_section_num(emissions.gatedGCo2e)} gCO2e.\n`);
-    if (band && band.members.length > 1) {
-        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
-        out.push(row(['Model', 'Energy', 'Total']));
-        out.push(row(['---', '---', '---']));
-        for (const m of band.members)
-            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
-        for (const why of band.skipped)
-            out.push(`\nNot applicable: ${escapeCell(why)}.`);
-        out.push('\n</details>\n');
-    }
     if (model.notes.length) {
         out.push('<details><summary>Model notes</summary>\n');
         for (const n of model.notes)
@@ -2455,6 +2117,76 @@ function csvField(v) {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const csvLine = (cells) => cells.map(csvField).join(',') + '\n';
+const EMISSIONS_COLUMNS = [
+    // CodeCarbon emissions.csv columns (units as CodeCarbon: kg, kWh, W, s)
+    'timestamp', 'project_name', 'run_id', 'duration', 'emissions', 'emissions_rate',
+    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed',
+    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
+    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode', 'on_cloud', 'pue',
+    // carbon-gate additions
+    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'energy_wh', 'carbon_intensity_gco2e_per_kwh', 'intensity_source',
+    'power_model', 'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'samples', 'partial', 'verdict', 'job', 'sha', 'ref', 'tool_version',
+];
+function emissionsCsv(r) {
+    const e = r.energy;
+    const em = r.emissions;
+    const d = e.durationSeconds;
+    const loc = em.intensity.location;
+    const cloudRegion = /^(aws|azure|gcp):/.test(loc) ? loc.split(':')[1] : '';
+    const country = loc.startsWith('country:') ? loc.slice(8) : '';
+    const row = {
+        timestamp: new Date(r.endedWallMs).toISOString(),
+        project_name: r.job.repository ?? 'carbon-gate',
+        run_id: r.job.runId ?? '',
+        duration: d,
+        emissions: em.totalGCo2e / 1000,
+        emissions_rate: d > 0 ? em.totalGCo2e / 1000 / d : 0,
+        cpu_power: e.avgCpuWatts,
+        gpu_power: e.avgGpuWatts,
+        ram_power: e.avgRamWatts,
+        cpu_energy: e.cpuWh / 1000,
+        gpu_energy: e.gpuWh / 1000,
+        ram_energy: e.ramWh / 1000,
+        energy_consumed: e.totalWh / 1000,
+        country_name: '',
+        country_iso_code: country,
+        region: cloudRegion || loc,
+        cloud_provider: r.model.provider ?? '',
+        cloud_region: cloudRegion,
+        os: `${r.hardware.os} ${r.hardware.osRelease}`,
+        python_version: '',
+        codecarbon_version: '',
+        cpu_count: r.model.vcpus,
+        cpu_model: r.hardware.cpuModel,
+        gpu_count: e.gpuCount,
+        gpu_model: e.gpuModels.join('; '),
+        longitude: '',
+        latitude: '',
+        ram_total_size: r.hardware.memoryBytes / 2 ** 30,
+        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
+        on_cloud: r.model.provider ? 'Y' : 'N',
+        pue: em.pue,
+        operational_gco2e: em.operationalGCo2e,
+        embodied_gco2e: em.embodiedGCo2e,
+        total_gco2e: em.totalGCo2e,
+        gated_gco2e: em.gatedGCo2e,
+        energy_wh: e.totalWh,
+        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
+        intensity_source: em.intensity.source,
+        power_model: r.model.label,
+        scope: e.scope,
+        tree_cpu_seconds: e.treeCpuSeconds,
+        machine_cpu_seconds: e.machineCpuSeconds,
+        samples: e.samples,
+        partial: r.quality.partial,
+        verdict: r.verdict.status,
+        job: r.job.label,
+        sha: r.job.sha ?? '',
+        ref: r.job.ref ?? '',
+        tool_version: r.tool.version,
+    };
+    return csvLine([...EMISSIONS_COLUMNS]) + csvLine(EMISSIONS_COLUMNS.map((c) => row[c]));
+}
 const SAMPLES_COLUMNS = [
     'time_s', 'timestamp', 'machine_cpu_util', 'tree_cpu_util', 'tree_cpu_seconds', 'tree_processes', 'tree_rss_bytes',
     'memory_used_bytes', 'cpu_watts', 'ram_watts', 'gpu_watts', 'gpu_count',
@@ -2491,313 +2223,8 @@ function samplesCsvRow(p, s) {
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
-
-const CODECARBON_COLUMNS = [
-    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
-    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
-    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
-    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
-    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
-];
-/**
- * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
- * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
- */
-const WUE_LITRES_PER_KWH = 0;
-/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
-const CODECARBON_GB = 1024 ** 3;
-const pad = (n) => String(n).padStart(2, '0');
-/**
- * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
- * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
- */
-function codecarbonTimestamp(wallMs, offsetMinutes) {
-    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
-/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
-const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
-/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
-function platformString(os, release, arch) {
-    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
-    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
-    return `${sys}-${release}-${machine}`;
-}
-function codecarbonRow(r, offsetMinutes) {
-    const e = r.energy;
-    const em = r.emissions;
-    const d = e.durationSeconds;
-    const place = em.intensity.place ?? {};
-    const pue = em.pue;
-    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
-    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
-    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
-    const emissionsKg = em.operationalGCo2e / 1000;
-    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
-    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
-    return {
-        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
-        project_name: r.job.repository ?? 'carbon-gate',
-        run_id: r.job.runId ?? '',
-        experiment_id: r.job.key,
-        duration: d,
-        emissions: emissionsKg,
-        emissions_rate: d > 0 ? emissionsKg / d : 0,
-        cpu_power: e.avgCpuWatts,
-        gpu_power: e.avgGpuWatts,
-        ram_power: e.avgRamWatts,
-        cpu_energy: kwh(e.cpuWh),
-        gpu_energy: kwh(e.gpuWh),
-        ram_energy: kwh(e.ramWh),
-        energy_consumed: energyKwh,
-        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
-        country_name: place.countryName ?? '',
-        country_iso_code: place.countryIso3 ?? '',
-        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
-        region: '',
-        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
-        cloud_region: place.cloudRegion ?? '',
-        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
-        python_version: '',
-        codecarbon_version: '',
-        cpu_count: r.model.vcpus,
-        cpu_model: r.hardware.cpuModel,
-        gpu_count: e.gpuCount,
-        gpu_model: e.gpuModels.join('; '),
-        longitude: '',
-        latitude: '',
-        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
-        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
-        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
-        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
-        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
-        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
-        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
-        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
-        pue,
-        wue: WUE_LITRES_PER_KWH,
-    };
-}
-/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
-function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
-    const row = codecarbonRow(r, offsetMinutes);
-    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
-}
-
-;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
-
-
-const CARBON_GATE_COLUMNS = [
-    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
-    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
-    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
-    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
-    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
-    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
-];
-function carbonGateRow(r, offsetMinutes) {
-    const e = r.energy;
-    const em = r.emissions;
-    const p = r.provenance;
-    return {
-        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
-        run_id: r.job.runId ?? '',
-        run_attempt: r.job.runAttempt ?? '',
-        job: r.job.label,
-        sha: r.job.sha ?? '',
-        ref: r.job.ref ?? '',
-        operational_gco2e: em.operationalGCo2e,
-        embodied_gco2e: em.embodiedGCo2e,
-        total_gco2e: em.totalGCo2e,
-        gated_gco2e: em.gatedGCo2e,
-        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
-        energy_wh: e.totalWh,
-        energy_wh_with_pue: e.totalWh * em.pue,
-        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
-        intensity_location: em.intensity.location,
-        intensity_source: em.intensity.source,
-        power_model_id: r.model.id,
-        power_model: r.model.label,
-        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
-        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
-        cpu_provenance: p?.cpu.status ?? e.cpu,
-        ram_provenance: p?.memory.status ?? e.ram,
-        gpu_provenance: p?.gpu.status ?? e.gpu,
-        scope: e.scope,
-        tree_cpu_seconds: e.treeCpuSeconds,
-        machine_cpu_seconds: e.machineCpuSeconds,
-        escaped_cpu_seconds: e.escapedCpuSeconds,
-        samples: e.samples,
-        partial: r.quality.partial,
-        verdict: r.verdict.status,
-        tool_version: r.tool.version,
-    };
-}
-function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
-    const row = carbonGateRow(r, offsetMinutes);
-    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
-}
-
-;// CONCATENATED MODULE: ./src/core/report/chart.ts
-// Power-over-time chart: a Mermaid xychart (renders in job summaries and PR comments) or a text sparkline.
-
-const MAX_POINTS = 120;
-/** Time-bucketed means of total power, at most `max` points. */
-function downsample(series, max = MAX_POINTS) {
-    const pts = series.map((p) => ({ tS: p.tS, watts: p.cpuWatts + p.ramWatts + p.gpuWatts }));
-    if (pts.length <= max)
-        return pts;
-    const out = [];
-    const per = pts.length / max;
-    for (let i = 0; i < max; i++) {
-        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
-        out.push({ tS: slice[slice.length - 1].tS, watts: slice.reduce((s, p) => s + p.watts, 0) / slice.length });
-    }
-    return out;
-}
-const BARS = '▁▂▃▄▅▆▇█';
-function sparkline(values) {
-    if (!values.length)
-        return '';
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    return values.map((v) => BARS[hi === lo ? 0 : Math.min(7, Math.floor(((v - lo) / (hi - lo)) * 8))]).join('');
-}
-function renderChart(series, mode) {
-    if (mode === 'none' || series.length < 2)
-        return '';
-    const pts = downsample(series);
-    const w = pts.map((p) => p.watts);
-    if (mode === 'sparkline') {
-        return `Power over time (${(0,format/* power */.yp)(Math.min(...w))} – ${(0,format/* power */.yp)(Math.max(...w))}): \`${sparkline(w)}\`\n`;
-    }
-    let lo = Math.min(...w);
-    let hi = Math.max(...w);
-    // Mermaid rejects a zero-height axis: widen a flat series.
-    if (hi - lo < 0.5) {
-        lo = Math.max(0, lo - 0.5);
-        hi = hi + 0.5;
-    }
-    const endS = pts[pts.length - 1].tS;
-    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
-    return [
-        '```mermaid',
-        'xychart-beta',
-        '  title "Power draw of the job (W)"',
-        `  x-axis "time (${unit})" 0 --> ${Number((endS / div).toFixed(1))}`,
-        `  y-axis "W" ${Math.floor(lo * 10) / 10} --> ${Math.ceil(hi * 10) / 10}`,
-        `  line [${w.map((x) => x.toFixed(2)).join(', ')}]`,
-        '```',
-        '',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/report/summary.ts
-// The job summary (and the CLI report): markdown, pure. Bounded well under GitHub's 1 MiB per step.
-
-
-
-
-
-const SUMMARY_MAX_BYTES = 900 * 1024;
-const MAX_LISTED = 20;
-function verdictIcon(v) {
-    return v.status === 'fail' ? '❌' : v.status === 'warn' ? '⚠️' : '✅';
-}
-function table(rows, header) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
-}
-function capped(items) {
-    return items.length <= MAX_LISTED ? items : [...items.slice(0, MAX_LISTED), `… and ${items.length - MAX_LISTED} more`];
-}
-function renderSummary(r, o) {
-    const e = r.energy;
-    const em = r.emissions;
-    const out = [];
-    out.push(`## 🌱 carbon-gate — ${(0,report_escape/* escapeMarkdown */.FV)(r.job.label)}\n`);
-    out.push(`**${(0,report_escape/* escapeMarkdown */.FV)(r.verdict.headline)}**\n`); // the headline already starts with verdictIcon's icon
-    for (const reason of capped(r.verdict.reasons))
-        out.push(`- ${(0,report_escape/* escapeMarkdown */.FV)(reason)}`);
-    if (r.verdict.reasons.length)
-        out.push('');
-    if (r.quality.partial)
-        out.push('> [!WARNING]\n> This report is **partial**: the measurement was interrupted (see Data quality below). Totals cover what was measured.\n');
-    out.push(table([
-        ['**Emissions**', `**${(0,format/* co2e */.k)(em.totalGCo2e)}** (operational ${(0,format/* co2e */.k)(em.operationalGCo2e)} + embodied ${(0,format/* co2e */.k)(em.embodiedGCo2e)})`],
-        ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
-        ['Gated amount', `${(0,format/* co2e */.k)(em.gatedGCo2e)} (${em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0 ? 'embodied included' : em.embodiedGCo2e > 0 ? 'operational only' : 'operational'})`],
-        ['Energy', `${(0,format/* energy */.zP)(e.totalWh)} at the machine, ×${(0,format/* num */.bu)(em.pue, 4)} PUE`],
-        ['Grid intensity', `${(0,format/* intensity */.UW)(em.intensity.gCo2ePerKwh, 4)} (${(0,report_escape/* escapeMarkdown */.FV)(em.intensity.location)}: ${(0,report_escape/* escapeMarkdown */.FV)(em.intensity.source)})`],
-        ['Duration', (0,format/* duration */.p0)(e.durationSeconds)],
-        ['Scope', e.scope === 'process-tree' ? 'process tree of the job' : 'whole machine'],
-        ['Average CPU utilisation', `${e.avgTreeUtil !== null ? `tree ${(0,format/* share */.uM)(e.avgTreeUtil)}, ` : ''}machine ${(0,format/* share */.uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`],
-    ], ['Total', 'Value']));
-    // The stored provenance (the Model section renders the same table, with the reasons).
-    const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
-    const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
-    const comp = [
-        ['CPU', (0,format/* energy */.zP)(e.cpuWh), (0,format/* power */.yp)(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
-        ['RAM', (0,format/* energy */.zP)(e.ramWh), (0,format/* power */.yp)(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
-    ];
-    if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${(0,report_escape/* escapeMarkdown */.FV)(e.gpuModels.join(', '))})`, (0,format/* energy */.zP)(e.gpuWh), (0,format/* power */.yp)(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
-    out.push('### Components\n');
-    out.push(table(comp, ['Component', 'Energy', 'Average power', 'Source']));
-    const chart = renderChart(e.series, o.chart);
-    if (chart)
-        out.push(chart);
-    if (o.modelSection)
-        out.push(o.modelSection.trimEnd() + '\n');
-    if (o.baselineSection)
-        out.push(o.baselineSection.trimEnd() + '\n');
-    out.push('### Attribution\n');
-    const attr = [];
-    if (e.treeCpuSeconds !== null)
-        attr.push(['CPU time of the job’s process tree', (0,format/* duration */.p0)(e.treeCpuSeconds)]);
-    attr.push(['CPU time of the whole machine', (0,format/* duration */.p0)(e.machineCpuSeconds)]);
-    if (e.remainderCpuSeconds !== null)
-        attr.push(['Machine remainder (other processes, incl. escaped)', (0,format/* duration */.p0)(e.remainderCpuSeconds)]);
-    if (e.escapedCpuSeconds > 0)
-        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,format/* duration */.p0)(e.escapedCpuSeconds)]);
-    if (e.peakTreeRssBytes !== null)
-        attr.push(['Peak resident memory of the tree', (0,format/* bytes */.ee)(e.peakTreeRssBytes)]);
-    out.push(table(attr, ['What', 'Value']));
-    out.push('### Data quality\n');
-    const q = [`${e.samples} samples over ${(0,format/* duration */.p0)(e.durationSeconds)}`];
-    if (e.gaps.length) {
-        const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
-        q.push(`${e.gaps.length} gap(s) without samples, ${(0,format/* duration */.p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
-        for (const g of capped(e.gaps.map((g) => `gap from ${(0,format/* duration */.p0)(g.fromS)} to ${(0,format/* duration */.p0)(g.toS)}: ${g.reason}`)))
-            q.push(`  - ${(0,report_escape/* escapeMarkdown */.FV)(g)}`);
-    }
-    else
-        q.push('no gaps');
-    if (r.quality.skippedLines)
-        q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
-    if (r.quality.samplerCpuSeconds !== undefined)
-        q.push(`sampler's own cost: ${(0,format/* num */.bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,format/* bytes */.ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
-    if (r.hardware.container?.detected) {
-        q.push(`running inside a container (${(0,report_escape/* escapeMarkdown */.FV)(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
-            'processes of other containers are invisible to the tree and count only in the machine remainder');
-    }
-    for (const w of capped(r.quality.warnings))
-        q.push(`⚠️ ${(0,report_escape/* escapeMarkdown */.FV)(w)}`);
-    out.push(q.map((l) => (l.startsWith('  ') ? l : `- ${l}`)).join('\n') + '\n');
-    if (o.files && Object.keys(o.files).length) {
-        out.push('<details><summary>Files</summary>\n');
-        out.push(table(Object.entries(o.files).map(([k, v]) => [(0,report_escape/* escapeMarkdown */.FV)(k), `\`${v.replace(/`/g, "'")}\``]), ['File', 'Path']));
-        out.push('</details>\n');
-    }
-    out.push(`<sub>carbon-gate ${(0,report_escape/* escapeMarkdown */.FV)(r.tool.version)} · every figure is traceable: see METHODOLOGY.md and carbon-gate.json</sub>\n`);
-    let text = out.join('\n');
-    if (Buffer.byteLength(text) > SUMMARY_MAX_BYTES) {
-        text = Buffer.from(text, 'utf8').subarray(0, SUMMARY_MAX_BYTES - 200).toString('utf8').replace(/\uFFFD+$/, '') + '\n\n… summary truncated to stay under the 1 MiB step-summary limit; see carbon-gate.json.\n';
-    }
-    return text;
-}
-
+// EXTERNAL MODULE: ./src/core/report/summary.ts
+var report_summary = __nccwpck_require__(26942);
 ;// CONCATENATED MODULE: ./src/core/samples.ts
 const samples_num = (x) => typeof x === 'number' && Number.isFinite(x);
 /** Returns the sample if the line is a well-formed sample, otherwise null. */
@@ -2950,8 +2377,6 @@ class ChunkedWriter {
 
 // EXTERNAL MODULE: ./src/core/verdict.ts
 var core_verdict = __nccwpck_require__(79478);
-// EXTERNAL MODULE: ./src/core/report/baseline-section.ts
-var baseline_section = __nccwpck_require__(48113);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -3988,12 +3413,7 @@ const VERSION = '0.1.0';
 
 
 
-
-
-
-
-
-const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
  * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
@@ -4076,11 +3496,8 @@ async function finishRun(o) {
         onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
     });
     const faults = new Map();
-    // The same samples under the other published models (information only; the gate uses `model`).
-    const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
     const stream = new SampleLineStream((s) => {
         integrator.add(s);
-        band.add(s);
         for (const f of s.faults ?? [])
             faults.set(f, (faults.get(f) ?? 0) + 1);
     });
@@ -4117,7 +3534,6 @@ async function finishRun(o) {
         settings,
         baseline: baseline.records,
     });
-    const provenance = componentProvenance(model, energy, intensity);
     const result = {
         tool: { name: 'carbon-gate', version: VERSION },
         job: info.job,
@@ -4127,8 +3543,6 @@ async function finishRun(o) {
         emissions,
         verdict,
         baseline,
-        provenance,
-        modelBand: band.result({ model, energy, emissions }),
         quality: {
             partial,
             skippedLines: stats.skippedLines,
@@ -4140,21 +3554,18 @@ async function finishRun(o) {
     };
     const files = {
         emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
-        carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
         samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
         json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
         summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
     };
-    const summary = renderSummary(result, {
+    const summary = (0,report_summary/* renderSummary */.Br)(result, {
         chart: settings.chart,
-        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
-        baselineSection: baseline.status === 'disabled'
-            ? undefined
-            : (0,baseline_section/* renderBaselineSection */.tc)({ verdict, baseline, settings, links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository } }),
-        files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+        gate: settings,
+        links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository },
+        modelSection: renderModelSection(model, intensity, emissions, energy),
+        ...(o.artifact ? { artifact: o.artifact } : { files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
     });
     (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
-    (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
     (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
     (0,external_node_fs_.writeFileSync)(files.summary, summary);
     return { result, summary, files };
@@ -4211,7 +3622,7 @@ async function runPost(env = process.env) {
         github = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 64697));
         const { readJobContext } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
         ctx = readJobContext(settings, env);
-        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl } };
+        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}) } };
     }
     catch (e) {
         warnings.push(`GitHub context unavailable: ${e.message}`);
@@ -4240,7 +3651,7 @@ async function runPost(env = process.env) {
     runner.info(`${result.verdict.headline}\n` +
         `energy ${(0,format/* energy */.zP)(result.energy.totalWh)}, ${(0,format/* co2e */.k)(result.emissions.totalGCo2e)} ` +
         `(operational ${(0,format/* co2e */.k)(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? (0,format/* co2e */.k)(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${(0,format/* duration */.p0)(result.energy.durationSeconds)}`);
-    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
     runner.endGroup();
     if (!runner.appendSummary(summary))
         runner.info(summary);
@@ -4270,19 +3681,24 @@ async function runPost(env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KN: () => (/* binding */ percent),
+/* harmony export */   NY: () => (/* binding */ energyDelta),
+/* harmony export */   SN: () => (/* binding */ unitFor),
 /* harmony export */   UW: () => (/* binding */ intensity),
 /* harmony export */   _L: () => (/* binding */ cpuSeconds),
 /* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   jj: () => (/* binding */ massDelta),
 /* harmony export */   k: () => (/* binding */ co2e),
 /* harmony export */   p0: () => (/* binding */ duration),
 /* harmony export */   rd: () => (/* binding */ mass),
 /* harmony export */   uM: () => (/* binding */ share),
+/* harmony export */   x8: () => (/* binding */ signed),
 /* harmony export */   yA: () => (/* binding */ percentDelta),
 /* harmony export */   yp: () => (/* binding */ power),
 /* harmony export */   zP: () => (/* binding */ energy)
 /* harmony export */ });
-/* unused harmony exports thousands, signed, massDelta, energyDelta, percent */
+/* unused harmony export thousands */
 // The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
 // text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
 //
@@ -4365,6 +3781,17 @@ function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num)
     return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
 }
 const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+function unitFor(max, kind) {
+    const unit = kind === 'co2e' ? 'g' : 'Wh';
+    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+    const p = PREFIXES.find((x) => x.symbol === symbol);
+    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
 /** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
 function co2e(grams, digits = 3) {
     return `${mass(grams, digits)} CO2e`;
@@ -4461,13 +3888,19 @@ function bytes(x) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D0: () => (/* binding */ noiseRule),
 /* harmony export */   KX: () => (/* binding */ baselineStatusLine),
-/* harmony export */   lz: () => (/* binding */ deltaLine),
 /* harmony export */   qj: () => (/* binding */ baselineWindowTable),
 /* harmony export */   tc: () => (/* binding */ renderBaselineSection)
 /* harmony export */ });
+/* unused harmony export deltaLine */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
 /* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79478);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8547);
+/* harmony import */ var _chart_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24134);
+/* harmony import */ var _verdict_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(99110);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(69663);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8547);
+
+
+
 
 
 
@@ -4486,17 +3919,19 @@ function noiseRule(s) {
         `**and** above the highest run of that window. A run within the window's spread (lowest..highest) counts as noise, however large the percentage. ` +
         gate);
 }
-/** "Δ +12.3 % ⚠️ vs baseline median 1.1 gCO2e (5 runs)", or null without a comparison. */
-function deltaLine(verdict) {
+/** "Baseline: median 3.8 mg CO2e of main's last 5 runs (spread 3.5 mg CO2e – 4.1 mg CO2e).", or null without a comparison. */
+function deltaLine(verdict, records = []) {
     const r = verdict.regression;
     if (!r)
         return null;
     const t = (x) => (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricText */ ._l)(r.metric, x);
     const emoji = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .bandEmoji */ .QX)(r.band);
-    return `Δ **${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(r.deltaPercent)}**${emoji ? ' ' + emoji : ''} vs the baseline median ${t(r.median)} (${r.runs} run${r.runs === 1 ? '' : 's'}, spread ${t(r.spreadLow)}–${t(r.spreadHigh)}): this run ${t(r.current)}${r.flagged ? ' — **regression**' : ''}.`;
+    const of = records.length ? `${(0,_verdict_line_js__WEBPACK_IMPORTED_MODULE_3__/* .baselineName */ .Ri)(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
+    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+        `${r.flagged ? ' — **regression**' : ''}.`);
 }
 function runCell(rec, links) {
-    const label = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
+    const label = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
     if (links.serverUrl && links.repository && /^\d+$/.test(rec.runId) && /^[\w.-]+\/[\w.-]+$/.test(links.repository) && /^https?:\/\/[^\s()<>]+$/.test(links.serverUrl)) {
         return `[${label}](${links.serverUrl.replace(/\/+$/, '')}/${links.repository}/actions/runs/${rec.runId})`;
     }
@@ -4515,17 +3950,15 @@ function dateOf(wallMs) {
 function baselineWindowTable(records, opts = {}) {
     const rows = [...records].sort((a, b) => b.wallMs - a.wallMs).slice(0, opts.maxRows ?? 50);
     const mark = (m, label) => (opts.compareOn === m ? `**${label}**` : label);
-    const lines = [
-        `| Run | Commit | Date | ${mark('gco2e', 'CO2e')} | ${mark('energy-wh', 'Energy')} | ${mark('cpu-seconds', 'CPU time')} | Duration |`,
-        '|---|---|---|--:|--:|--:|--:|',
-    ];
-    for (const r of rows) {
-        const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(r.sha.slice(0, 12));
-        lines.push(`| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)((0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricOf */ .ak)(r, 'gco2e'))} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(r.energyWh)} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuSeconds */ ._L)(r.cpuSeconds)} | ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(r.durationSeconds)} |`);
-    }
+    const header = ['Run', 'Commit', 'Date', mark('gco2e', 'CO2e'), mark('energy-wh', 'Energy'), mark('cpu-seconds', 'CPU time'), 'Duration'];
+    const cells = rows.map((r) => {
+        const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(r.sha.slice(0, 12));
+        return [runCell(r, opts), sha, dateOf(r.wallMs), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)((0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricOf */ .ak)(r, 'gco2e')), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(r.energyWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuSeconds */ ._L)(r.cpuSeconds), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(r.durationSeconds)];
+    });
+    let text = (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(header, cells, ['l', 'l', 'l', 'r', 'r', 'r', 'r']).trimEnd();
     if (records.length > rows.length)
-        lines.push(`\n_${records.length - rows.length} older run(s) not shown._`);
-    return lines.join('\n');
+        text += `\n\n_${records.length - rows.length} older run(s) not shown._`;
+    return text;
 }
 /** One sentence on where the baseline stands (found / none / unavailable / disabled). */
 function baselineStatusLine(baseline) {
@@ -4535,22 +3968,146 @@ function baselineStatusLine(baseline) {
         case 'none':
             return 'No baseline yet: baselines are saved by pushes to the default branch (and `baseline-branches`), never by pull requests.';
         case 'unavailable':
-            return `No baseline: the Actions cache was unavailable${baseline.note ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(baseline.note)})` : ''}. The gate used budgets only.`;
+            return `No baseline: the Actions cache was unavailable${baseline.note ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(baseline.note)})` : ''}. The gate used budgets only.`;
         case 'disabled':
             return 'Baseline comparison is off (`baseline: false`).';
     }
 }
-/** The whole baseline section of the job summary. */
+/** The whole baseline section of the job summary: the median and spread, the trend chart, and (folded) the window and the rule. */
 function renderBaselineSection(args) {
-    const out = ['### Baseline', '', baselineStatusLine(args.baseline)];
-    const delta = deltaLine(args.verdict);
-    if (delta)
-        out.push('', delta);
-    if (args.baseline.records.length > 0) {
-        out.push('', baselineWindowTable(args.baseline.records, { ...args.links, compareOn: args.settings.compareOn }));
+    const out = ['### Against the baseline', ''];
+    const r = args.verdict.regression;
+    out.push(deltaLine(args.verdict, args.baseline.records) ?? baselineStatusLine(args.baseline));
+    if (r && args.baseline.records.length > 0 && (args.chart ?? 'mermaid') === 'mermaid') {
+        out.push('', (0,_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTrendChart */ .yC)(args.baseline.records, r.current, r.metric, r.median).trimEnd());
     }
-    out.push('', `**Regression rule.** ${noiseRule(args.settings)}`);
+    out.push('', '<details><summary>Baseline window and regression rule</summary>', '');
+    if (args.baseline.records.length > 0)
+        out.push(baselineWindowTable(args.baseline.records, { ...args.links, compareOn: args.settings.compareOn }), '');
+    out.push(`**Regression rule.** ${noiseRule(args.settings)}`, '', '</details>');
     return out.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 24134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   xt: () => (/* binding */ renderChart),
+/* harmony export */   yC: () => (/* binding */ renderTrendChart)
+/* harmony export */ });
+/* unused harmony exports CHART_COLOURS, downsample, sparkline, niceCeiling */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
+
+const MAX_POINTS = 120;
+/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
+const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
+/** Time-bucketed means, at most `max` points. */
+function downsample(series, max = MAX_POINTS) {
+    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
+    if (pts.length <= max)
+        return pts;
+    const out = [];
+    const per = pts.length / max;
+    for (let i = 0; i < max; i++) {
+        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
+        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
+        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
+    }
+    return out;
+}
+const BARS = '▁▂▃▄▅▆▇█';
+/** A sparkline scaled from 0 (not from the minimum), like the charts. */
+function sparkline(values) {
+    if (!values.length)
+        return '';
+    const hi = Math.max(...values);
+    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
+}
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
+function niceCeiling(x) {
+    if (!(x > 0) || !Number.isFinite(x))
+        return 1;
+    const k = 10 ** Math.floor(Math.log10(x));
+    for (const m of [1, 2, 2.5, 5, 10])
+        if (m * k >= x * (1 - 1e-12))
+            return Number((m * k).toPrecision(12));
+    return 10 * k;
+}
+/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
+function dataNumber(x) {
+    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
+}
+/** Axis-bound text without exponent notation. */
+function axisNumber(x) {
+    return x >= 1e-4 ? dataNumber(x) : '0';
+}
+function initDirective(palette) {
+    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
+}
+function renderChart(series, mode) {
+    if (mode === 'none' || series.length < 2)
+        return '';
+    const pts = downsample(series);
+    const total = pts.map((p) => p.workWatts + p.memoryWatts);
+    if (mode === 'sparkline') {
+        return `Power over time (0 – ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(Math.max(...total))}): \`${sparkline(total)}\`\n`;
+    }
+    const top = niceCeiling(Math.max(...total) * 1.05);
+    const endS = pts[pts.length - 1].tS;
+    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
+    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
+        'xychart-beta',
+        '  title "Power draw of the job (W)"',
+        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
+        `  y-axis "W" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map(dataNumber).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts)).join(', ')}]`,
+        '```',
+        '',
+        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
+        '',
+    ].join('\n');
+}
+/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
+function runLabel(r, i) {
+    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
+}
+/**
+ * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
+ * with the window's median as a line. This run's bar has its own colour.
+ */
+function renderTrendChart(records, current, metric, median) {
+    if (records.length === 0)
+        return '';
+    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
+    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
+    const raw = [...window.map(value), current];
+    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .unitFor */ .SN)(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
+    const v = raw.map((x) => x / scale.factor);
+    const top = niceCeiling(Math.max(...v) * 1.05);
+    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
+    const n = v.length;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
+        'xychart-beta',
+        `  title "Baseline window and this run (${scale.unit})"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
+        '```',
+        '',
+        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
+        '',
+    ].join('\n');
 }
 
 
@@ -4616,6 +4173,705 @@ function markerFor(key) {
         .join('')
         .replace(/--/g, '-%2D');
     return `<!-- carbon-gate:${safe} -->`;
+}
+
+
+/***/ }),
+
+/***/ 26942:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   a9: () => (/* binding */ jobTitle)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_MAX_BYTES, verdictIcon */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
+/* harmony import */ var _baseline_section_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48113);
+/* harmony import */ var _chart_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24134);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8547);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(69663);
+/* harmony import */ var _verdict_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(99110);
+
+
+
+
+
+
+const SUMMARY_MAX_BYTES = 900 * 1024;
+const MAX_LISTED = 20;
+/** The icon of a verdict status (kept for callers that have no RunResult). */
+function verdictIcon(v) {
+    return VERDICT_ICON[v.status];
+}
+function capped(items) {
+    return items.length <= MAX_LISTED ? items : [...items.slice(0, MAX_LISTED), `… and ${items.length - MAX_LISTED} more`];
+}
+/** 'build', 'build (ubuntu, 20)': never empty parentheses. */
+function jobTitle(label) {
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(label.replace(/\s*\(\s*\)\s*$/, '') || 'job');
+}
+const DEFAULT_GATE = { maxIncreasePercent: null, minBaselineRuns: 3, compareOn: 'gco2e', failOn: 'budget', baselineWindow: 5 };
+function totals(r) {
+    const e = r.energy;
+    const em = r.emissions;
+    const estimated = r.model.embodied !== undefined || em.embodiedGCo2e > 0;
+    const embodied = estimated ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(em.embodiedGCo2e) : 'not estimated';
+    const gated = !estimated ? '' : em.gatedGCo2e === em.totalGCo2e ? ' (both gated)' : ' (the gate counts operational only)';
+    const util = `${e.avgTreeUtil !== null ? `job’s processes ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .share */ .uM)(e.avgTreeUtil)}, ` : ''}whole machine ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .share */ .uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
+    const rows = [
+        ['**CO2e**', `**${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(em.totalGCo2e)}**: operational ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
+        ['Energy', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.totalWh)} at the machine; × PUE ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(em.pue, 4)} at the data centre`],
+        ['Grid intensity', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .intensity */ .UW)(em.intensity.gCo2ePerKwh, 4)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(em.intensity.location)})`],
+        ['Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.durationSeconds)],
+        ['CPU utilisation', `${util}; scope: ${e.scope === 'process-tree' ? 'the job’s process tree' : 'the whole machine'}`],
+    ];
+    const provenance = (p, what) => (p === 'measured' ? `measured (${what})` : p);
+    const comp = [
+        ['CPU', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.cpuWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
+        ['Memory', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.ramWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
+    ];
+    if (e.gpuCount > 0)
+        comp.push([`GPU ×${e.gpuCount} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(e.gpuModels.join(', '))})`, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.gpuWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
+    return (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['Total', 'Value'], rows) + '\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
+}
+function attribution(r) {
+    const e = r.energy;
+    const attr = [];
+    if (e.treeCpuSeconds !== null)
+        attr.push(['CPU time of the job’s process tree', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.treeCpuSeconds)]);
+    attr.push(['CPU time of the whole machine', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.machineCpuSeconds)]);
+    if (e.remainderCpuSeconds !== null)
+        attr.push(['Machine remainder (other processes, incl. escaped)', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.remainderCpuSeconds)]);
+    if (e.escapedCpuSeconds > 0)
+        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.escapedCpuSeconds)]);
+    if (e.peakTreeRssBytes !== null)
+        attr.push(['Peak resident memory of the tree', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .bytes */ .ee)(e.peakTreeRssBytes)]);
+    return '### Attribution\n\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['What', 'Value'], attr, ['l', 'r']);
+}
+function dataQuality(r) {
+    const e = r.energy;
+    const q = [`${e.samples} samples over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.durationSeconds)}`];
+    if (e.gaps.length) {
+        const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
+        q.push(`${e.gaps.length} gap(s) without samples, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+        for (const g of capped(e.gaps.map((g) => `gap from ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(g.fromS)} to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(g.toS)}: ${g.reason}`)))
+            q.push(`  - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(g)}`);
+    }
+    else
+        q.push('no gaps');
+    if (r.quality.skippedLines)
+        q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
+    if (r.quality.samplerCpuSeconds !== undefined)
+        q.push(`sampler's own cost: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .bytes */ .ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+    if (r.hardware.container?.detected) {
+        q.push(`running inside a container (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
+            'processes of other containers are invisible to the tree and count only in the machine remainder');
+    }
+    for (const w of capped(r.quality.warnings))
+        q.push(`⚠️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(w)}`);
+    const warned = r.quality.warnings.length > 0 || r.quality.partial;
+    return `<details><summary>Data quality${warned ? ` (${r.quality.warnings.length} warning${r.quality.warnings.length === 1 ? '' : 's'})` : ''}</summary>\n\n${q.map((l) => (l.startsWith('  ') ? l : `- ${l}`)).join('\n')}\n\n</details>\n`;
+}
+function filesSection(o) {
+    const safeUrl = (u) => !!u && /^https?:\/\/[^\s()<>]+$/.test(u);
+    if (o.artifact) {
+        const name = `\`${o.artifact.name.replace(/`/g, "'")}\``;
+        const link = safeUrl(o.artifact.url) ? `[${name}](${o.artifact.url})` : name;
+        return `**Files**: the artifact ${link} holds emissions.csv, samples.csv and carbon-gate.json.\n`;
+    }
+    if (o.files && Object.keys(o.files).length) {
+        return '<details><summary>Files</summary>\n\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['File', 'Path'], Object.entries(o.files).map(([k, v]) => [(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(k), `\`${v.replace(/`/g, "'")}\``])) + '\n</details>\n';
+    }
+    return '';
+}
+function renderSummary(r, o) {
+    const gate = o.gate ?? DEFAULT_GATE;
+    const out = [];
+    out.push(`## 🌱 carbon-gate · ${jobTitle(r.job.label)}\n`);
+    out.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)((0,_verdict_line_js__WEBPACK_IMPORTED_MODULE_4__/* .verdictLine */ .MT)(r, gate))}**\n`);
+    if (r.verdict.status !== 'pass') {
+        for (const reason of capped(r.verdict.reasons))
+            out.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(reason)}`);
+        if (r.verdict.reasons.length)
+            out.push('');
+    }
+    if (r.quality.partial)
+        out.push('> [!WARNING]\n> This report is **partial**: the measurement was interrupted (see Data quality below). Totals cover what was measured.\n');
+    out.push(totals(r));
+    if (r.baseline.status !== 'disabled')
+        out.push((0,_baseline_section_js__WEBPACK_IMPORTED_MODULE_1__/* .renderBaselineSection */ .tc)({ verdict: r.verdict, baseline: r.baseline, settings: gate, ...(o.links ? { links: o.links } : {}), chart: o.chart }));
+    if (o.stepsSection)
+        out.push(o.stepsSection.trimEnd() + '\n');
+    const chart = (0,_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .renderChart */ .xt)(r.energy.series, o.chart);
+    if (chart)
+        out.push('### Power over time\n\n' + chart);
+    out.push(attribution(r));
+    if (o.modelSection)
+        out.push(`<details><summary>Model and provenance: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(r.model.label)}</summary>\n\n${o.modelSection.trimEnd()}\n\n</details>\n`);
+    out.push(dataQuality(r));
+    const files = filesSection(o);
+    if (files)
+        out.push(files);
+    out.push(`<sub>carbon-gate ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(r.tool.version)} · how each figure is computed: METHODOLOGY.md; every figure at full precision: carbon-gate.json</sub>\n`);
+    let text = out.join('\n');
+    if (Buffer.byteLength(text) > SUMMARY_MAX_BYTES) {
+        text = Buffer.from(text, 'utf8').subarray(0, SUMMARY_MAX_BYTES - 200).toString('utf8').replace(/\uFFFD+$/, '') + '\n\n… summary truncated to stay under the 1 MiB step-summary limit; see carbon-gate.json.\n';
+    }
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 69663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ mdTable)
+});
+
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {}
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat()
+  const stringLength = settings.stringLength || defaultStringLength
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = []
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = []
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = []
+  /** @type {Array<number>} */
+  const longestCellByColumn = []
+  let mostCellsPerRow = 0
+  let rowIndex = -1
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = []
+    /** @type {Array<number>} */
+    const sizes = []
+    let columnIndex = -1
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex])
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell)
+        sizes[columnIndex] = size
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size
+        }
+      }
+
+      row.push(cell)
+    }
+
+    cellMatrix[rowIndex] = row
+    sizeMatrix[rowIndex] = sizes
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex])
+    }
+  } else {
+    const code = toAlignment(align)
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1
+  /** @type {Array<string>} */
+  const row = []
+  /** @type {Array<number>} */
+  const sizes = []
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex]
+    let before = ''
+    let after = ''
+
+    if (code === 99 /* `c` */) {
+      before = ':'
+      after = ':'
+    } else if (code === 108 /* `l` */) {
+      before = ':'
+    } else if (code === 114 /* `r` */) {
+      after = ':'
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          )
+
+    const cell = before + '-'.repeat(size) + after
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size
+      }
+
+      sizes[columnIndex] = size
+    }
+
+    row[columnIndex] = cell
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row)
+  sizeMatrix.splice(1, 0, sizes)
+
+  rowIndex = -1
+  /** @type {Array<string>} */
+  const lines = []
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex]
+    const sizes = sizeMatrix[rowIndex]
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow
+    columnIndex = -1
+    /** @type {Array<string>} */
+    const line = []
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || ''
+      let before = ''
+      let after = ''
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
+        const code = alignments[columnIndex]
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size)
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else {
+          after = ' '.repeat(size)
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|')
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ')
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before)
+      }
+
+      line.push(cell)
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after)
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ')
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|')
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    )
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+;// CONCATENATED MODULE: ./src/core/report/table.ts
+// Markdown tables for every report, through markdown-table (GFM). Cells must already be escaped
+// (escapeMarkdown) where they hold user-controlled text; numbers come from core/format.ts.
+
+/** A GFM table: header, then rows; staggered delimiters keep the summary small. Ends with a newline. */
+function mdTable(header, rows, align) {
+    return markdownTable([header, ...rows], { alignDelimiters: false, ...(align ? { align: [...align] } : {}) }) + '\n';
+}
+
+
+/***/ }),
+
+/***/ 99110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ verdictLine),
+/* harmony export */   Ri: () => (/* binding */ baselineName),
+/* harmony export */   VF: () => (/* binding */ gates),
+/* harmony export */   mx: () => (/* binding */ deltaText)
+/* harmony export */ });
+/* unused harmony exports VERDICT_ICON, notMeasured, verdictKind */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
+// The verdict line: the one sentence a person reads first, in the job summary, the PR comment and the
+// CLI. Pure. It says what was measured, against which limit and with how much headroom, and how it
+// compares with the baseline:
+//   ✅ 3.6 mg CO2e — 0.07 % of the 5 g budget, 5 g headroom; −0.23 mg (−6 %) vs main (5 runs)
+//   ℹ️ Measured only: no budget or baseline set — 3.6 mg CO2e
+//   ⚠️ Not measured: …
+// Numbers come from the one formatter (core/format.ts), so the line never holds exponent notation.
+
+const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', info: 'ℹ️', 'not-measured': '⚠️' };
+/** Whether anything gates this run: a budget, or a max-increase with a baseline to compare against. */
+function gates(verdict, s) {
+    return (verdict.budget?.length ?? 0) > 0 || (s.maxIncreasePercent !== null && verdict.regression !== undefined);
+}
+/** True when the run holds no usable measurement (too few samples, or the gate said so). */
+function notMeasured(r) {
+    return r.verdict.status === 'not-measured' || r.energy.samples < 2;
+}
+function verdictKind(r, s) {
+    if (notMeasured(r))
+        return 'not-measured';
+    if (r.verdict.status !== 'pass')
+        return r.verdict.status;
+    return gates(r.verdict, s) ? 'pass' : 'info';
+}
+const METRIC_NAME = { gco2e: '', 'energy-wh': 'energy ', 'cpu-seconds': 'CPU time ' };
+/** '−0.23 mg (−6 %)', '+12 mWh (+25 %)', '+0.4 CPU-s (+10 %)'. */
+function deltaText(metric, current, median, deltaPercent) {
+    const d = current - median;
+    const abs = metric === 'gco2e' ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .massDelta */ .jj)(d) : metric === 'energy-wh' ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energyDelta */ .NY)(d) : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .signed */ .x8)(d)} CPU-s`;
+    return `${abs} (${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(deltaPercent)})`;
+}
+/** 'main' from refs/heads/main when every record of the window is of one branch; else 'the baseline'. */
+function baselineName(records) {
+    const refs = new Set(records.map((r) => r.ref));
+    const [only] = [...refs];
+    if (refs.size === 1 && only && /^refs\/heads\/[\w./-]{1,60}$/.test(only))
+        return only.slice('refs/heads/'.length);
+    return 'the baseline';
+}
+function budgetPart(b) {
+    const limit = b.metric === 'gco2e' ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mass */ .rd)(b.limit) : (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(b.limit);
+    const rest = b.limit - b.actual;
+    const restText = b.metric === 'gco2e' ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mass */ .rd)(Math.abs(rest)) : (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(Math.abs(rest));
+    const used = b.limit > 0 ? `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percent */ .KN)((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
+    return b.exceeded ? `${used}, ${restText} over` : `${used}, ${restText} headroom`;
+}
+function regressionPart(r) {
+    const g = r.verdict.regression;
+    if (!g)
+        return null;
+    const runs = `${g.runs} run${g.runs === 1 ? '' : 's'}`;
+    const text = `${METRIC_NAME[g.metric]}${deltaText(g.metric, g.current, g.median, g.deltaPercent)} vs ${baselineName(r.baseline.records)} (${runs})`;
+    return g.flagged ? `${text}, a regression${g.enforced ? '' : ' (not enforced)'}` : text;
+}
+function noBaselineWhy(r) {
+    switch (r.baseline.status) {
+        case 'none':
+            return 'no baseline yet';
+        case 'unavailable':
+            return 'no baseline (cache unavailable)';
+        default:
+            return null;
+    }
+}
+/** The verdict line, plain text (no markdown): the caller bolds or colours it. */
+function verdictLine(r, s) {
+    const kind = verdictKind(r, s);
+    const icon = VERDICT_ICON[kind];
+    if (kind === 'not-measured') {
+        return `${icon} Not measured: ${r.energy.samples} sample${r.energy.samples === 1 ? '' : 's'} recorded, too few for a figure; nothing was gated`;
+    }
+    const amount = (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(r.emissions.gatedGCo2e);
+    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(r.energy.totalWh)}` : amount;
+    const parts = (r.verdict.budget ?? []).map(budgetPart);
+    const reg = regressionPart(r);
+    if (reg)
+        parts.push(reg);
+    if (kind === 'info') {
+        if (reg)
+            return `${icon} ${lead} — ${reg}; nothing gates: no budget or max-increase set`;
+        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
+        return why ? `${icon} Measured only: ${why} to compare with — ${lead}` : `${icon} Measured only: no budget or baseline set — ${lead}`;
+    }
+    if (!reg) {
+        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
+        if (why)
+            parts.push(why);
+    }
+    return `${icon} ${lead} — ${parts.join('; ')}`;
 }
 
 
@@ -4792,25 +5048,14 @@ function makeHeadline(status, overBudget, regression) {
 /***/ }),
 
 /***/ 98568:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6638);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97696);
 
-
-/** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
-async function run() {
-    await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a)();
-}
-if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url)) {
-    await run();
-    // A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.
-    process.exit(process.exitCode ?? 0);
-}
+await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
+// A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.
+process.exit(process.exitCode ?? 0);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -5442,6 +5687,4 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(98568);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__run = __webpack_exports__.e;
-/******/ export { __webpack_exports__run as run };
 /******/ 

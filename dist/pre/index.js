@@ -164,6 +164,17 @@ function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num)
     return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
 }
 const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+function unitFor(max, kind) {
+    const unit = kind === 'co2e' ? 'g' : 'Wh';
+    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+    const p = PREFIXES.find((x) => x.symbol === symbol);
+    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
 /** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
 function co2e(grams, digits = 3) {
     return `${mass(grams, digits)} CO2e`;
@@ -577,6 +588,7 @@ const INPUTS = [
     { name: 'rapl', default: 'true', description: 'Use RAPL energy counters when readable (self-hosted Linux).' },
     { name: 'chart', default: 'mermaid', description: '`mermaid`, `sparkline` or `none`.' },
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
+    { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
@@ -701,7 +713,16 @@ function parseSettings(lookup) {
         artifactRetentionDays: optNum('artifact-retention-days', get('artifact-retention-days'), 1, 90, { integer: true }),
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
+        jobId: jobId(get('job-id')),
     };
+}
+function jobId(raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    if (!/^\d{1,20}$/.test(v))
+        throw new InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
+    return v;
 }
 function artifactName(raw) {
     const v = raw.trim();

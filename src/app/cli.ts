@@ -1,4 +1,5 @@
 // carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
+import { verdictLine } from '../core/report/verdict-line.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -115,7 +116,10 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
   const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
   io.out(summary);
-  io.err(`\ncarbon-gate: ${result.verdict.headline}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
+  io.err(`
+carbon-gate: ${verdictLine(result, settings)}
+files: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}
+`);
   if (code !== 0) return code;
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }

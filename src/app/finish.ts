@@ -20,7 +20,6 @@ import type { CloudMetadata } from '../core/model/cloud.js';
 import type { LiveIntensity } from '../core/model/intensity.js';
 import type { CompletionMarker, HardwareFacts, RunResult, Sample } from '../core/types.js';
 import { computeVerdict } from '../core/verdict.js';
-import { renderBaselineSection } from '../core/report/baseline-section.js';
 import { loadTables } from '../data/tables.js';
 import { detectCloud } from '../adapters/cloud-metadata.js';
 import { CACHE_FILE_NAME, liveIntensityFor } from '../adapters/electricity-maps.js';
@@ -45,6 +44,8 @@ export interface FinishOptions {
   live?: LiveIntensity | null;
   warnings?: string[];
   env?: NodeJS.ProcessEnv;
+  /** The uploaded artifact: the summary links it instead of listing run-directory paths that end with the job. */
+  artifact?: { name: string; url?: string };
 }
 
 export interface Finished {
@@ -199,12 +200,12 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   };
   const summary = renderSummary(result, {
     chart: settings.chart,
+    gate: settings,
+    links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository },
     modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
-    baselineSection:
-      baseline.status === 'disabled'
-        ? undefined
-        : renderBaselineSection({ verdict, baseline, settings, links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository } }),
-    files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+    ...(o.artifact
+      ? { artifact: o.artifact }
+      : { files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
   });
   writeFileSync(files.emissionsCsv, emissionsCsv(result));
   writeFileSync(files.carbonGateCsv, carbonGateCsv(result));

@@ -1,4 +1,5 @@
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
+import { verdictLine } from '../core/report/verdict-line.js';
 import { co2e, duration, energy } from '../core/format.js';
 import { createRunner } from '../adapters/runner.js';
 import { escapeMarkdown } from '../core/report/escape.js';
@@ -53,7 +54,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
     github = await import('../github/publish.js');
     const { readJobContext } = await import('../github/context.js');
     ctx = readJobContext(settings, env);
-    info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl } };
+    info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}) } };
   } catch (e) {
     warnings.push(`GitHub context unavailable: ${(e as Error).message}`);
   }
@@ -79,7 +80,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const { result, summary, files } = finished;
   for (const w of result.quality.warnings) runner.warning(`carbon-gate: ${w}`);
   runner.info(
-    `${result.verdict.headline}\n` +
+    `${verdictLine(result, settings)}\n` +
       `energy ${energy(result.energy.totalWh)}, ${co2e(result.emissions.totalGCo2e)} ` +
       `(operational ${co2e(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? co2e(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${duration(result.energy.durationSeconds)}`,
   );

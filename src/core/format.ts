@@ -82,6 +82,18 @@ function scaled(x: number, unit: string, digits: number, min = 0, max = PREFIXES
 
 const GRAM = 3; // index of the unprefixed unit in PREFIXES
 
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+export function unitFor(max: number, kind: 'co2e' | 'energy'): { factor: number; unit: string } {
+  const unit = kind === 'co2e' ? 'g' : 'Wh';
+  const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+  const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+  const p = PREFIXES.find((x) => x.symbol === symbol)!;
+  return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
+
 /** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
 export function co2e(grams: number, digits = 3): string {
   return `${mass(grams, digits)} CO2e`;

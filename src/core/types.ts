@@ -290,7 +290,7 @@ export interface ModelBand {
 /** Everything the reporters need: the full result of one measured job. */
 export interface RunResult {
   tool: { name: 'carbon-gate'; version: string };
-  job: { workflow?: string; job?: string; runId?: string; runAttempt?: number; sha?: string; ref?: string; repository?: string; runUrl?: string; key: string; label: string };
+  job: { workflow?: string; job?: string; runId?: string; runAttempt?: number; sha?: string; ref?: string; repository?: string; runUrl?: string; jobUrl?: string; key: string; label: string };
   hardware: HardwareFacts;
   model: PowerModel;
   energy: EnergyResult;

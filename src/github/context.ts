@@ -21,6 +21,8 @@ export interface JobContext {
   serverUrl: string;
   apiUrl: string;
   runUrl: string;
+  /** The job's page (its log): runUrl/job/<job-id>; '' without a job id. */
+  jobUrl: string;
   eventName: string;
   /** PR number for pull_request / pull_request_target events, else null. */
   prNumber: number | null;
@@ -49,6 +51,8 @@ export interface JobContext {
 export interface ContextSettings {
   baselineKey: string | null;
   jobName: string | null;
+  /** job-id input (numeric); without it the job link falls back to the run. */
+  jobId?: string | null;
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
@@ -77,7 +81,8 @@ export function parseMatrix(raw: string | undefined): Record<string, unknown> | 
   if (!raw || raw.trim() === '' || raw.trim() === 'null') return null;
   try {
     const v = JSON.parse(raw) as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    // `${{ toJSON(matrix) }}` outside a matrix is null or {}: no matrix (and no "build ()" label).
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0 ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
   }
@@ -134,6 +139,7 @@ export function jobContextFrom(env: NodeJS.ProcessEnv, payload: unknown, setting
     serverUrl,
     apiUrl,
     runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt > 1 ? `/attempts/${attempt}` : ''}` : '',
+    jobUrl: repository && runId && settings.jobId ? `${serverUrl}/${repository}/actions/runs/${runId}/job/${settings.jobId}` : '',
     eventName,
     prNumber,
     isPullRequestEvent,

@@ -55,6 +55,7 @@ export const INPUTS: InputSpec[] = [
   { name: 'rapl', default: 'true', description: 'Use RAPL energy counters when readable (self-hosted Linux).' },
   { name: 'chart', default: 'mermaid', description: '`mermaid`, `sparkline` or `none`.' },
   { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
+  { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
   { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
 ];
 
@@ -183,7 +184,15 @@ export function parseSettings(lookup: InputLookup): Settings {
     artifactRetentionDays: optNum('artifact-retention-days', get('artifact-retention-days'), 1, 90, { integer: true }),
     chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none'] as const),
     jobName: optString(get('job-name')),
+    jobId: jobId(get('job-id')),
   };
+}
+
+function jobId(raw: string): string | null {
+  const v = raw.trim();
+  if (v === '') return null;
+  if (!/^\d{1,20}$/.test(v)) throw new InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
+  return v;
 }
 
 function artifactName(raw: string): string | null {

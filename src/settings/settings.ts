@@ -48,4 +48,6 @@ export interface Settings {
   artifactRetentionDays: number | null;
   chart: ChartMode;
   jobName: string | null;
+  /** The job's numeric id (check run id), for links to the job; null outside GitHub Actions. */
+  jobId: string | null;
 }

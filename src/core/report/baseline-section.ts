@@ -3,6 +3,10 @@
 import type { BaselineRecord, CompareMetric, FailOn, RunResult, Verdict } from '../types.js';
 import { cpuSeconds, co2e, duration, energy, percentDelta } from '../format.js';
 import { bandEmoji, metricOf, metricText } from '../verdict.js';
+import type { ChartMode } from '../../settings/settings.js';
+import { renderTrendChart } from './chart.js';
+import { baselineName } from './verdict-line.js';
+import { mdTable } from './table.js';
 import { escapeMarkdown } from './escape.js';
 
 export interface BaselineSectionSettings {
@@ -40,13 +44,17 @@ export function noiseRule(s: BaselineSectionSettings): string {
   );
 }
 
-/** "Δ +12.3 % ⚠️ vs baseline median 1.1 gCO2e (5 runs)", or null without a comparison. */
-export function deltaLine(verdict: Verdict): string | null {
+/** "Baseline: median 3.8 mg CO2e of main's last 5 runs (spread 3.5 mg CO2e – 4.1 mg CO2e).", or null without a comparison. */
+export function deltaLine(verdict: Verdict, records: readonly BaselineRecord[] = []): string | null {
   const r = verdict.regression;
   if (!r) return null;
   const t = (x: number): string => metricText(r.metric, x);
   const emoji = bandEmoji(r.band);
-  return `Δ **${percentDelta(r.deltaPercent)}**${emoji ? ' ' + emoji : ''} vs the baseline median ${t(r.median)} (${r.runs} run${r.runs === 1 ? '' : 's'}, spread ${t(r.spreadLow)}–${t(r.spreadHigh)}): this run ${t(r.current)}${r.flagged ? ' — **regression**' : ''}.`;
+  const of = records.length ? `${baselineName(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
+  return (
+    `Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${percentDelta(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+    `${r.flagged ? ' — **regression**' : ''}.`
+  );
 }
 
 function runCell(rec: BaselineRecord, links: RunLinkBase): string {
@@ -70,18 +78,14 @@ function dateOf(wallMs: number): string {
 export function baselineWindowTable(records: readonly BaselineRecord[], opts: RunLinkBase & { compareOn?: CompareMetric; maxRows?: number } = {}): string {
   const rows = [...records].sort((a, b) => b.wallMs - a.wallMs).slice(0, opts.maxRows ?? 50);
   const mark = (m: CompareMetric, label: string): string => (opts.compareOn === m ? `**${label}**` : label);
-  const lines = [
-    `| Run | Commit | Date | ${mark('gco2e', 'CO2e')} | ${mark('energy-wh', 'Energy')} | ${mark('cpu-seconds', 'CPU time')} | Duration |`,
-    '|---|---|---|--:|--:|--:|--:|',
-  ];
-  for (const r of rows) {
+  const header = ['Run', 'Commit', 'Date', mark('gco2e', 'CO2e'), mark('energy-wh', 'Energy'), mark('cpu-seconds', 'CPU time'), 'Duration'];
+  const cells = rows.map((r) => {
     const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
-    lines.push(
-      `| ${runCell(r, opts)} | ${sha} | ${dateOf(r.wallMs)} | ${co2e(metricOf(r, 'gco2e'))} | ${energy(r.energyWh)} | ${cpuSeconds(r.cpuSeconds)} | ${duration(r.durationSeconds)} |`,
-    );
-  }
-  if (records.length > rows.length) lines.push(`\n_${records.length - rows.length} older run(s) not shown._`);
-  return lines.join('\n');
+    return [runCell(r, opts), sha, dateOf(r.wallMs), co2e(metricOf(r, 'gco2e')), energy(r.energyWh), cpuSeconds(r.cpuSeconds), duration(r.durationSeconds)];
+  });
+  let text = mdTable(header, cells, ['l', 'l', 'l', 'r', 'r', 'r', 'r']).trimEnd();
+  if (records.length > rows.length) text += `\n\n_${records.length - rows.length} older run(s) not shown._`;
+  return text;
 }
 
 /** One sentence on where the baseline stands (found / none / unavailable / disabled). */
@@ -98,14 +102,16 @@ export function baselineStatusLine(baseline: RunResult['baseline']): string {
   }
 }
 
-/** The whole baseline section of the job summary. */
-export function renderBaselineSection(args: { verdict: Verdict; baseline: RunResult['baseline']; settings: BaselineSectionSettings; links?: RunLinkBase }): string {
-  const out: string[] = ['### Baseline', '', baselineStatusLine(args.baseline)];
-  const delta = deltaLine(args.verdict);
-  if (delta) out.push('', delta);
-  if (args.baseline.records.length > 0) {
-    out.push('', baselineWindowTable(args.baseline.records, { ...args.links, compareOn: args.settings.compareOn }));
+/** The whole baseline section of the job summary: the median and spread, the trend chart, and (folded) the window and the rule. */
+export function renderBaselineSection(args: { verdict: Verdict; baseline: RunResult['baseline']; settings: BaselineSectionSettings; links?: RunLinkBase; chart?: ChartMode }): string {
+  const out: string[] = ['### Against the baseline', ''];
+  const r = args.verdict.regression;
+  out.push(deltaLine(args.verdict, args.baseline.records) ?? baselineStatusLine(args.baseline));
+  if (r && args.baseline.records.length > 0 && (args.chart ?? 'mermaid') === 'mermaid') {
+    out.push('', renderTrendChart(args.baseline.records, r.current, r.metric, r.median).trimEnd());
   }
-  out.push('', `**Regression rule.** ${noiseRule(args.settings)}`);
+  out.push('', '<details><summary>Baseline window and regression rule</summary>', '');
+  if (args.baseline.records.length > 0) out.push(baselineWindowTable(args.baseline.records, { ...args.links, compareOn: args.settings.compareOn }), '');
+  out.push(`**Regression rule.** ${noiseRule(args.settings)}`, '', '</details>');
   return out.join('\n') + '\n';
 }

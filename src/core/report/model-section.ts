@@ -47,31 +47,28 @@ export function renderModelSection(
   out.push(row(['Grid intensity', `${num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
   out.push('');
 
-  out.push(row(['Component', 'Energy', 'Provenance']));
-  out.push(row(['---', '---', '---']));
-  out.push(row(['CPU', `${num(energy.cpuWh)} Wh`, escapeCell(provenance(prov.cpu))]));
-  out.push(row(['Memory', `${num(energy.ramWh)} Wh`, escapeCell(provenance(prov.memory))]));
-  if (energy.gpu !== 'none' || energy.gpuCount > 0) out.push(row([`GPU ×${energy.gpuCount}`, `${num(energy.gpuWh)} Wh`, escapeCell(provenance(prov.gpu))]));
-  out.push(row(['Embodied', model.embodied ? `${num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', escapeCell(provenance(prov.embodied))]));
-  out.push(row(['PUE', num(emissions.pue), prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
-  out.push(row(['Grid intensity', `${num(intensity.gCo2ePerKwh)} gCO2e/kWh`, prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
+  // Component energies are in the summary's Components table; here only where each figure comes from.
+  out.push(row(['Component', 'Provenance']));
+  out.push(row(['---', '---']));
+  out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
+  out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
+  if (energy.gpu !== 'none' || energy.gpuCount > 0) out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
+  out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
+  out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
+  out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
   out.push('');
 
-  const kwh = energy.totalWh / 1000;
   out.push(
-    `Operational: ${num(kwh)} kWh × PUE ${num(emissions.pue)} × ${num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${num(emissions.operationalGCo2e)} gCO2e**.`,
+    `Operational: ${energyText(energy.totalWh)} × PUE ${num(emissions.pue)} × ${num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${co2e(emissions.operationalGCo2e)}**.`,
   );
   if (model.embodied) {
     const e = model.embodied;
     out.push(
-      `Embodied: ${num(e.totalKgCo2e)} kgCO2e × ${num(energy.durationSeconds / 3600)} h / 35040 h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${num(emissions.embodiedGCo2e)} gCO2e**.`,
+      `Embodied: ${num(e.totalKgCo2e)} kg CO2e × ${num(energy.durationSeconds / 3600)} h / ${num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`,
     );
   } else {
-    out.push('Embodied: not estimated (no instance data).');
+    out.push('Embodied: not estimated (no instance data).\n');
   }
-  out.push(
-    `The gate counts ${emissions.gatedGCo2e === emissions.totalGCo2e && emissions.embodiedGCo2e > 0 ? 'operational + embodied' : 'operational only'}: ${num(emissions.gatedGCo2e)} gCO2e.\n`,
-  );
   if (band && band.members.length > 1) {
     out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
     out.push(row(['Model', 'Energy', 'Total']));
