@@ -2,7 +2,54 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 439:
+/***/ 323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isDirectRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
+// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
+// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
+// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
+// Light on purpose: the sampler entry uses it.
+
+
+
+function realOrResolved(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
+ * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
+ * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
+ * (no extension, resolved by node itself) is recognised too.
+ */
+function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
+    if (!argv1 || !moduleUrl.startsWith('file:'))
+        return false;
+    const self = realOrResolved((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(moduleUrl));
+    if (!self)
+        return false;
+    const asked = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(argv1);
+    return [asked, `${asked}.js`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+}
+
+
+/***/ }),
+
+/***/ 379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13,19 +60,292 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, parseFlags
 
+;// CONCATENATED MODULE: ./src/core/format.ts
+// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
+// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
+//
+// Rules:
+// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
+// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
+// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
+//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
+// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
+// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
+// - a negative sign is the typographic minus (U+2212), as in "−6 %";
+// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
+//   a source's 366.8 g/kWh to 367 would misquote it.
+// No Intl: loading ICU costs ~10 ms of post's start-up.
+const MINUS = '−';
+/** 1234567 → '1,234,567'. */
+function thousands(n) {
+    const r = Math.abs(Math.round(n));
+    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
+    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
+    return n < 0 && s !== '0' ? `-${s}` : s;
+}
+/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
+function plain(a, digits) {
+    if (a === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(a));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    let s = a.toFixed(Math.min(decimals, 100));
+    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
+    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
+        s = a.toFixed(decimals - 1);
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    if (a >= 10 ** digits)
+        return thousands(Number(s));
+    return s;
+}
+/**
+ * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
+ * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
+ * this form also appears next to units in tables); use `signed` for deltas.
+ */
+function num(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    return x < 0 && s !== '0' ? `-${s}` : s;
+}
+/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
+function signed(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    if (s === '0')
+        return '±0';
+    return `${x < 0 ? MINUS : '+'}${s}`;
+}
+const PREFIXES = [
+    { factor: 1e-9, symbol: 'n' },
+    { factor: 1e-6, symbol: 'µ' },
+    { factor: 1e-3, symbol: 'm' },
+    { factor: 1, symbol: '' },
+    { factor: 1e3, symbol: 'k' },
+    { factor: 1e6, symbol: 'M' },
+    { factor: 1e9, symbol: 'G' },
+];
+/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
+function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x === 0)
+        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
+    const a = Math.abs(x);
+    let i = min;
+    // Largest prefix whose rounded value is still ≥ 1.
+    for (let j = min; j <= max; j++)
+        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
+            i = j;
+    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+}
+const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+function unitFor(max, kind) {
+    const unit = kind === 'co2e' ? 'g' : 'Wh';
+    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+    const p = PREFIXES.find((x) => x.symbol === symbol);
+    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
+/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
+function co2e(grams, digits = 3) {
+    return `${mass(grams, digits)} CO2e`;
+}
+/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
+function mass(grams, digits = 3) {
+    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
+        return `${num(grams / 1e6, digits)} t`;
+    return scaled(grams, 'g', digits, 2, GRAM + 1);
+}
+/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
+function massDelta(grams, digits = 3) {
+    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+}
+/** Joules per watt-hour. */
+const J_PER_WH = 3600;
+/**
+ * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
+ * which reads better than 0.0278 mWh.
+ */
+function format_energy(wh, digits = 3) {
+    return energyWith(wh, digits, num);
+}
+/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
+function energyDelta(wh, digits = 3) {
+    return energyWith(wh, digits, signed);
+}
+function energyWith(wh, digits, sign) {
+    if (!Number.isFinite(wh))
+        return 'n/a';
+    if (wh !== 0 && Math.abs(wh) < 1e-3)
+        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
+    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
+}
+/** Power: mW, W, kW. */
+function power(watts, digits = 3) {
+    return scaled(watts, 'W', digits, 2, GRAM + 1);
+}
+/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
+function intensity(gPerKwh, digits = 3) {
+    return `${num(gPerKwh, digits)} gCO2e/kWh`;
+}
+/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
+function share(fraction) {
+    return percent(fraction * 100);
+}
+/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
+function percent(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
+}
+/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
+function percentDelta(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    if (Math.abs(p) >= 100)
+        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
+    return `${signed(p, 2)} %`;
+}
+/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
+function duration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    if (seconds < 60)
+        return `${num(seconds)} s`;
+    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
+}
+/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
+function cpuSeconds(seconds) {
+    return `${num(seconds)} CPU-s`;
+}
+/** Bytes in binary units: KiB, MiB, GiB. */
+function bytes(x) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x >= 1024 ** 3)
+        return `${num(x / 1024 ** 3)} GiB`;
+    if (x >= 1024 ** 2)
+        return `${num(x / 1024 ** 2)} MiB`;
+    return `${num(x / 1024)} KiB`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/verdict-line.ts
+// The verdict line: the one sentence a person reads first, in the job summary, the PR comment and the
+// CLI. Pure. It says what was measured, against which limit and with how much headroom, and how it
+// compares with the baseline:
+//   ✅ 3.6 mg CO2e — 0.07 % of the 5 g budget, 5 g headroom; −0.23 mg (−6 %) vs main (5 runs)
+//   ℹ️ Measured only: no budget or baseline set — 3.6 mg CO2e
+//   ⚠️ Not measured: …
+// Numbers come from the one formatter (core/format.ts), so the line never holds exponent notation.
+
+const verdict_line_VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', info: 'ℹ️', 'not-measured': '⚠️' };
+/** Whether anything gates this run: a budget, or a max-increase with a baseline to compare against. */
+function gates(verdict, s) {
+    return (verdict.budget?.length ?? 0) > 0 || (s.maxIncreasePercent !== null && verdict.regression !== undefined);
+}
+/** True when the run holds no usable measurement (too few samples, or the gate said so). */
+function notMeasured(r) {
+    return r.verdict.status === 'not-measured' || r.energy.samples < 2;
+}
+function verdictKind(r, s) {
+    if (notMeasured(r))
+        return 'not-measured';
+    if (r.verdict.status !== 'pass')
+        return r.verdict.status;
+    return gates(r.verdict, s) ? 'pass' : 'info';
+}
+const METRIC_NAME = { gco2e: '', 'energy-wh': 'energy ', 'cpu-seconds': 'CPU time ' };
+/** '−0.23 mg (−6 %)', '+12 mWh (+25 %)', '+0.4 CPU-s (+10 %)'. */
+function deltaText(metric, current, median, deltaPercent) {
+    const d = current - median;
+    const abs = metric === 'gco2e' ? massDelta(d) : metric === 'energy-wh' ? energyDelta(d) : `${signed(d)} CPU-s`;
+    return `${abs} (${percentDelta(deltaPercent)})`;
+}
+/** 'main' from refs/heads/main when every record of the window is of one branch; else 'the baseline'. */
+function baselineName(records) {
+    const refs = new Set(records.map((r) => r.ref));
+    const [only] = [...refs];
+    if (refs.size === 1 && only && /^refs\/heads\/[\w./-]{1,60}$/.test(only))
+        return only.slice('refs/heads/'.length);
+    return 'the baseline';
+}
+function budgetPart(b) {
+    const limit = b.metric === 'gco2e' ? mass(b.limit) : format_energy(b.limit);
+    const rest = b.limit - b.actual;
+    const restText = b.metric === 'gco2e' ? mass(Math.abs(rest)) : format_energy(Math.abs(rest));
+    const used = b.limit > 0 ? `${percent((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
+    return b.exceeded ? `${used}, ${restText} over` : `${used}, ${restText} headroom`;
+}
+function regressionPart(r) {
+    const g = r.verdict.regression;
+    if (!g)
+        return null;
+    const runs = `${g.runs} run${g.runs === 1 ? '' : 's'}`;
+    const text = `${METRIC_NAME[g.metric]}${deltaText(g.metric, g.current, g.median, g.deltaPercent)} vs ${baselineName(r.baseline.records)} (${runs})`;
+    return g.flagged ? `${text}, a regression${g.enforced ? '' : ' (not enforced)'}` : text;
+}
+function noBaselineWhy(r) {
+    switch (r.baseline.status) {
+        case 'none':
+            return 'no baseline yet';
+        case 'unavailable':
+            return 'no baseline (cache unavailable)';
+        default:
+            return null;
+    }
+}
+/** The verdict line, plain text (no markdown): the caller bolds or colours it. */
+function verdictLine(r, s) {
+    const kind = verdictKind(r, s);
+    const icon = verdict_line_VERDICT_ICON[kind];
+    if (kind === 'not-measured') {
+        return `${icon} Not measured: ${r.energy.samples} sample${r.energy.samples === 1 ? '' : 's'} recorded, too few for a figure; nothing was gated`;
+    }
+    const amount = co2e(r.emissions.gatedGCo2e);
+    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${format_energy(r.energy.totalWh)}` : amount;
+    const parts = (r.verdict.budget ?? []).map(budgetPart);
+    const reg = regressionPart(r);
+    if (reg)
+        parts.push(reg);
+    if (kind === 'info') {
+        if (reg)
+            return `${icon} ${lead} — ${reg}; nothing gates: no budget or max-increase set`;
+        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
+        return why ? `${icon} Measured only: ${why} to compare with — ${lead}` : `${icon} Measured only: no budget or baseline set — ${lead}`;
+    }
+    if (!reg) {
+        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
+        if (why)
+            parts.push(why);
+    }
+    return `${icon} ${lead} — ${parts.join('; ')}`;
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/sampler/container.ts
@@ -103,7 +423,7 @@ function cpuModel() {
     if (fromOs)
         return fromOs;
     try {
-        const m = /^(model name|Hardware|Processor)\s*:\s*(.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)('/proc/cpuinfo', 'utf8'));
+        const m = /^(model name|Hardware|Processor)\s*:\s*(.+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/cpuinfo', 'utf8'));
         if (m)
             return m[2].trim();
     }
@@ -160,7 +480,7 @@ const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1'];
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function startSampler(script, cfg, opts = { detached: true }) {
     const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);
-    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
     const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...SAMPLER_NODE_FLAGS, script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
     if (!child.pid)
         throw new Error('the sampler process did not start');
@@ -177,7 +497,7 @@ function isOurSampler(pid, script, runDir) {
         return false;
     if (process.platform === 'linux') {
         try {
-            const cmdline = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
             return cmdline.some((a) => a === script || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
         }
         catch {
@@ -199,7 +519,7 @@ function isOurSampler(pid, script, runDir) {
 function alive(pid) {
     if (process.platform === 'linux') {
         try {
-            const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'latin1');
+            const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'latin1');
             return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
         }
         catch {
@@ -217,7 +537,7 @@ function alive(pid) {
 /** The sampler's completion marker in a run directory, or null when it never wrote one (killed, crashed). */
 function readMarker(runDir) {
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
+        return JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
     }
     catch {
         return null;
@@ -284,7 +604,7 @@ const INPUTS = [
     { name: 'baseline-key', default: '', description: 'Key separating baselines of one job; default: a stable hash of the matrix values.' },
     { name: 'baseline-window', default: '5', description: 'Number of default-branch runs kept in the baseline window (1 to 50).' },
     { name: 'comment', default: 'always', description: 'Sticky PR comment: `always`, `on-regression` or `never`.' },
-    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, samples.csv and carbon-gate.json as an artifact.' },
+    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as an artifact.' },
     { name: 'artifact-name', default: '', description: 'Artifact name; default `carbon-gate-<job>-<baseline-key>` plus the run attempt when > 1.' },
     { name: 'artifact-retention-days', default: '', description: 'Artifact retention in days (1 to 90); empty: the repository default.' },
     { name: 'power-model', default: 'auto', description: '`auto`, `ccf`, `tdp` or `ecoci-github-4vcpu`.' },
@@ -317,7 +637,7 @@ function bool(name, raw) {
         return false;
     throw new InputError(name, raw, "'true' or 'false'");
 }
-function num(name, raw, min, max, opts = {}) {
+function inputs_num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
     const n = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
@@ -327,9 +647,9 @@ function num(name, raw, min, max, opts = {}) {
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
-    return raw.trim() === '' ? null : num(name, raw, min, max, opts);
+    return raw.trim() === '' ? null : inputs_num(name, raw, min, max, opts);
 }
-function percent(name, raw) {
+function inputs_percent(name, raw) {
     const v = raw.trim();
     if (v === '')
         return null;
@@ -388,7 +708,7 @@ function parseSettings(lookup) {
         throw new InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
-        sampleIntervalSeconds: num('sample-interval', get('sample-interval'), 0.1, 60),
+        sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
         scope: oneOf('scope', get('scope'), ['process-tree', 'machine']),
         carbonIntensityGPerKwh: optNum('carbon-intensity', get('carbon-intensity'), 0, 2000),
         budgetGCo2e: optNum('budget-gco2e', get('budget-gco2e'), 0, 1e9, { exclusiveMin: true }),
@@ -407,9 +727,9 @@ function parseSettings(lookup) {
         includeEmbodied: bool('include-embodied', get('include-embodied')),
         gpu: oneOf('gpu', get('gpu'), ['auto', 'nvidia', 'amd', 'off']),
         rapl: bool('rapl', get('rapl')),
-        maxIncreasePercent: percent('max-increase', get('max-increase')),
+        maxIncreasePercent: inputs_percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
-        minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
+        minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
         baselineBranches: get('baseline-branches')
@@ -417,7 +737,7 @@ function parseSettings(lookup) {
             .map((s) => s.trim())
             .filter(Boolean),
         baselineKey: optString(get('baseline-key')),
-        baselineWindow: num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
+        baselineWindow: inputs_num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
         comment: oneOf('comment', get('comment'), ['always', 'on-regression', 'never']),
         artifact: bool('artifact', get('artifact')),
         artifactName: artifactName(get('artifact-name')),
@@ -452,186 +772,62 @@ function envLookup(env) {
 /** Kept equal to package.json's version (a test checks it). */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/core/format.ts
-// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
-// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
-//
-// Rules:
-// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
-// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
-// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
-//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
-// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
-// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
-// - a negative sign is the typographic minus (U+2212), as in "−6 %";
-// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
-//   a source's 366.8 g/kWh to 367 would misquote it.
-// No Intl: loading ICU costs ~10 ms of post's start-up.
-const MINUS = '−';
-/** 1234567 → '1,234,567'. */
-function thousands(n) {
-    const r = Math.abs(Math.round(n));
-    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
-    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
-    return n < 0 && s !== '0' ? `-${s}` : s;
-}
-/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
-function plain(a, digits) {
-    if (a === 0)
-        return '0';
-    const magnitude = Math.floor(Math.log10(a));
-    const decimals = Math.max(0, digits - 1 - magnitude);
-    let s = a.toFixed(Math.min(decimals, 100));
-    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
-    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
-        s = a.toFixed(decimals - 1);
-    if (s.includes('.'))
-        s = s.replace(/0+$/, '').replace(/\.$/, '');
-    if (a >= 10 ** digits)
-        return thousands(Number(s));
-    return s;
-}
-/**
- * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
- * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
- * this form also appears next to units in tables); use `signed` for deltas.
- */
-function format_num(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    return x < 0 && s !== '0' ? `-${s}` : s;
-}
-/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
-function signed(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    if (s === '0')
-        return '±0';
-    return `${x < 0 ? MINUS : '+'}${s}`;
-}
-const PREFIXES = [
-    { factor: 1e-9, symbol: 'n' },
-    { factor: 1e-6, symbol: 'µ' },
-    { factor: 1e-3, symbol: 'm' },
-    { factor: 1, symbol: '' },
-    { factor: 1e3, symbol: 'k' },
-    { factor: 1e6, symbol: 'M' },
-    { factor: 1e9, symbol: 'G' },
-];
-/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
-function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = format_num) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x === 0)
-        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
-    const a = Math.abs(x);
-    let i = min;
-    // Largest prefix whose rounded value is still ≥ 1.
-    for (let j = min; j <= max; j++)
-        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
-            i = j;
-    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
-}
-const GRAM = 3; // index of the unprefixed unit in PREFIXES
-/**
- * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
- * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
- */
-function unitFor(max, kind) {
-    const unit = kind === 'co2e' ? 'g' : 'Wh';
-    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
-    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
-    const p = PREFIXES.find((x) => x.symbol === symbol);
-    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
-}
-/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
-function co2e(grams, digits = 3) {
-    return `${mass(grams, digits)} CO2e`;
-}
-/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
-function mass(grams, digits = 3) {
-    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
-        return `${format_num(grams / 1e6, digits)} t`;
-    return scaled(grams, 'g', digits, 2, GRAM + 1);
-}
-/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
-function massDelta(grams, digits = 3) {
-    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
-}
-/** Joules per watt-hour. */
-const J_PER_WH = 3600;
-/**
- * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
- * which reads better than 0.0278 mWh.
- */
-function energy(wh, digits = 3) {
-    return energyWith(wh, digits, format_num);
-}
-/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
-function energyDelta(wh, digits = 3) {
-    return energyWith(wh, digits, signed);
-}
-function energyWith(wh, digits, sign) {
-    if (!Number.isFinite(wh))
-        return 'n/a';
-    if (wh !== 0 && Math.abs(wh) < 1e-3)
-        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
-    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
-}
-/** Power: mW, W, kW. */
-function power(watts, digits = 3) {
-    return scaled(watts, 'W', digits, 2, GRAM + 1);
-}
-/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
-function intensity(gPerKwh, digits = 3) {
-    return `${format_num(gPerKwh, digits)} gCO2e/kWh`;
-}
-/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
-function share(fraction) {
-    return format_percent(fraction * 100);
-}
-/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
-function format_percent(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    return `${Math.abs(p) >= 100 ? thousands(p) : format_num(p, 2)} %`;
-}
-/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
-function percentDelta(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    if (Math.abs(p) >= 100)
-        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
-    return `${signed(p, 2)} %`;
-}
-/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
-function duration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    if (seconds < 60)
-        return `${format_num(seconds)} s`;
-    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
-}
-/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
-function cpuSeconds(seconds) {
-    return `${format_num(seconds)} CPU-s`;
-}
-/** Bytes in binary units: KiB, MiB, GiB. */
-function bytes(x) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x >= 1024 ** 3)
-        return `${format_num(x / 1024 ** 3)} GiB`;
-    if (x >= 1024 ** 2)
-        return `${format_num(x / 1024 ** 2)} MiB`;
-    return `${format_num(x / 1024)} KiB`;
-}
+;// CONCATENATED MODULE: ./src/app/cli-usage.ts
+// The CLI's usage texts: the overview (`carbon-gate --help`) and one per command (`carbon-gate help run`,
+// `carbon-gate run --help`). Help goes to stdout with exit 0, as in other Node CLIs (npm, tsc, jest).
+
+/** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
+const EXIT_GATE_FAILED = 86;
+/** Exit code for usage and input errors. */
+const EXIT_USAGE = 2;
+const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
+
+Usage:
+  carbon-gate run [options] -- <command> [args...]
+  carbon-gate report <run-dir>
+  carbon-gate help [run|report]      (also: carbon-gate <command> --help)
+  carbon-gate -h | --help | -V | --version
+
+Options (every action input is accepted as --<input> <value>):
+  --interval <s>          seconds between samples (0.1 to 60; default 1)
+  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
+  --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
+                          and summary.md (default ./carbon-gate-report)
+  --scope <s>             process-tree (default) or machine
+  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
+`;
+const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
+
+Runs <command>, measures its process tree with the action's sampler and model, prints the summary
+(markdown) on stdout and writes the report files into --out.
+
+Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
+  --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
+  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g; alias --budget
+  --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
+                          and summary.md (default ./carbon-gate-report)
+  --scope <s>             process-tree (default) or machine
+  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  -h, --help              show this help
+Flags after the command (or after --) belong to the command.
+Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
+`;
+const REPORT_USAGE = `Usage: carbon-gate report <run-dir>
+
+Re-renders the report of an earlier run from its saved samples: <run-dir> is the --out of a
+\`carbon-gate run\`, or the action's run directory (from its artifact or RUNNER_TEMP).
+Prints the summary (markdown) on stdout.
+
+Options:
+  -h, --help              show this help
+Exit code: 0, ${EXIT_GATE_FAILED} when the saved run fails its gate, ${EXIT_USAGE} for bad usage.
+`;
+const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE };
+/** Per-command usage, for `help <command>` and `<command> --help`; undefined for anything else. */
+const commandUsage = (command) => command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+const isHelpFlag = (a) => a === '--help' || a === '-h';
+const isVersionFlag = (a) => a === '--version' || a === '-V' || a === '-v';
 
 ;// CONCATENATED MODULE: ./src/core/power.ts
 /** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
@@ -659,8 +855,11 @@ function cpuWatts(curve, util) {
 //   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
 //   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
 //   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
-//            — or, with RAPL, Δ(package J)/Δt × share, share = 1 (machine) or Δtree/Δbusy (tree)
-//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt × share with RAPL
+//            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
+//              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
+//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
+//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
 //   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
 //   E     += (P_cpu + P_ram + P_gpu) × Δt_i
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
@@ -693,7 +892,18 @@ class EnergyIntegrator {
     machineUtilS = 0;
     treeUtilS = 0;
     treeSeconds = 0;
+    memUsedByteS = 0;
+    memTotalByteS = 0;
+    memSeconds = 0;
+    gpuUtilS = 0;
+    gpuUtilSeconds = 0;
     cpuMeasured = false;
+    // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
+    // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
+    raplFloorW = Infinity;
+    raplReservedS = 0;
+    raplSharedJ = 0;
+    raplShareS = 0;
     ramMeasured = false;
     gpuMeasured = false;
     gpuModelled = false;
@@ -752,13 +962,31 @@ class EnergyIntegrator {
             this.treeMissingSeconds += dt;
         }
         this.machineUtilS += machineUtil * dt;
+        if (s.mem.totalBytes > 0) {
+            this.memUsedByteS += Math.max(0, s.mem.totalBytes - s.mem.availableBytes) * dt;
+            this.memTotalByteS += s.mem.totalBytes * dt;
+            this.memSeconds += dt;
+        }
         const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
         const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
         let cpuW;
         const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
+        let treeRapl = false;
         if (pkg !== null && pkg >= 0) {
-            cpuW = (pkg / dt) * share;
+            const pkgW = pkg / dt;
             this.cpuMeasured = true;
+            if (useTree) {
+                treeRapl = true;
+                const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
+                this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+                this.raplReservedS += reserved * dt;
+                this.raplSharedJ += share * pkgW * dt;
+                this.raplShareS += share * dt;
+                // The point uses the floor seen so far; the totals use the whole run's floor (result()).
+                cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+            }
+            else
+                cpuW = pkgW;
         }
         else {
             cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
@@ -766,7 +994,8 @@ class EnergyIntegrator {
         let ramW;
         const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
         if (dram !== null && dram >= 0) {
-            ramW = (dram / dt) * share;
+            // Memory is a constant of the reserved machine: all DRAM is the job's in both scopes (METHODOLOGY §1).
+            ramW = dram / dt;
             this.ramMeasured = true;
         }
         else {
@@ -782,6 +1011,11 @@ class EnergyIntegrator {
         }
         else if (gpus?.length)
             this.lastGpu = gpus;
+        const utils = (gpus ?? []).map((g) => g.utilPercent).filter((u) => u !== null && Number.isFinite(u));
+        if (utils.length) {
+            this.gpuUtilS += (utils.reduce((a, b) => a + b, 0) / utils.length / 100) * dt;
+            this.gpuUtilSeconds += dt;
+        }
         for (const g of gpus ?? []) {
             const w = gpuModelWatts(this.o.model, g);
             if (!w) {
@@ -794,7 +1028,8 @@ class EnergyIntegrator {
             else
                 this.gpuMeasured = true;
         }
-        this.cpuJ += cpuW * dt;
+        if (!treeRapl)
+            this.cpuJ += cpuW * dt;
         this.ramJ += ramW * dt;
         this.gpuJ += gpuW * dt;
         const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
@@ -867,15 +1102,17 @@ class EnergyIntegrator {
         const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
         const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
         const wh = (j) => j / 3600;
+        const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
+        const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
         const gpu = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
         return {
             scope: this.o.scope,
             durationSeconds: duration,
             samples: this.count,
-            cpuWh: wh(this.cpuJ),
+            cpuWh: wh(cpuJ),
             ramWh: wh(this.ramJ),
             gpuWh: wh(this.gpuJ),
-            totalWh: wh(this.cpuJ + this.ramJ + this.gpuJ),
+            totalWh: wh(cpuJ + this.ramJ + this.gpuJ),
             cpu: this.cpuMeasured ? 'measured' : 'modelled',
             ram: this.ramMeasured ? 'measured' : 'modelled',
             gpu,
@@ -888,9 +1125,12 @@ class EnergyIntegrator {
             peakTreeRssBytes: this.peakRss,
             gpuCount: this.gpuCount,
             gpuModels: [...this.gpuModels],
-            avgCpuWatts: duration > 0 ? this.cpuJ / duration : 0,
+            avgCpuWatts: duration > 0 ? cpuJ / duration : 0,
+            ...(Number.isFinite(this.raplFloorW) ? { raplIdleFloorWatts: this.raplFloorW } : {}),
             avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
             avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
+            ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
+            ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
             gaps: this.gaps,
             series: this.pending ? [...this.series, this.pending.p] : this.series,
         };
@@ -1399,8 +1639,11 @@ function nearestNames(names, query, count = 5) {
 /** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
-const fmt = (x, digits = 4) => format_num(x, digits);
+const fmt = (x, digits = 4) => num(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
 /** The cloud region recorded in a model by instance metadata, if any. */
 function modelRegion(model) {
@@ -1465,6 +1708,7 @@ function perVcpuWatts(ctx, provider, archs, archEvidence) {
         };
     }
     const c = ctx.tables.constants.clouds[provider];
+    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
     ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
     return {
         idle: c.avgMinWattsPerVcpu,
@@ -1483,7 +1727,7 @@ function cpuArchFromFacts(ctx) {
 }
 function memorySource(ctx, memoryGb, from) {
     const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GB × ${m.value} W/GB`, source: `${from}; ${m.source}` });
+    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
 }
 /**
  * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
@@ -1497,7 +1741,7 @@ function chargedMemoryGb(ctx, args) {
         return memoryGb;
     }
     if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
         memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
         return memoryGb;
     }
@@ -1506,8 +1750,8 @@ function chargedMemoryGb(ctx, args) {
     const m = ctx.tables.constants.memoryWattsPerGb;
     ctx.sources.push({
         what: 'memory',
-        value: `${fmt(charged)} GB × ${m.value} W/GB`,
-        source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
+        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
     });
     return charged;
 }
@@ -1565,7 +1809,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
     }
     const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
     const platform = row.platformVcpus && row.platformSockets
         ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
         : null;
@@ -1585,7 +1829,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         instanceType: row.instanceType,
         microarchitecture: archs.join('; ') || undefined,
     });
@@ -1610,7 +1854,7 @@ function cloudCpuModel(ctx, provider, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
 }
@@ -1637,11 +1881,11 @@ function githubModel(ctx) {
         });
     }
     else {
-        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
     }
     if (facts.os === 'darwin') {
         ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.source}` });
+        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
         return model;
     }
     const { archs, evidence } = cpuArchFromFacts(ctx);
@@ -1667,7 +1911,7 @@ function githubModel(ctx) {
         perVcpu,
         label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
     // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
@@ -1702,6 +1946,7 @@ function tdpModel(ctx, opts = {}) {
             tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
             tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
             defaulted = true;
+            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
             ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
         }
     }
@@ -1819,7 +2064,7 @@ function selectModel(args) {
     }
     else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
         const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].source }) : tdpModel(ctx);
+        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
         if (p && settings.tdpWatts === null) {
             ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
         }
@@ -1864,6 +2109,9 @@ function selectModel(args) {
         model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
     }
     attachGpus(ctx, model);
+    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+    if (ctx.cpuDefaulted && model.id !== 'custom')
+        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
     return model;
 }
 
@@ -1876,7 +2124,7 @@ function selectModel(args) {
 
 
 
-const intensity_fmt = (x) => format_num(x, 4);
+const intensity_fmt = (x) => num(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = gridFactor(tables, provider, name);
     if (!g)
@@ -1902,7 +2150,44 @@ function electricityMapsZone(args) {
         return azureZone(detected.slice('azure:'.length));
     return null;
 }
+/** A country from an ISO code, named as data/country-intensity.csv names it. */
+function countryPlace(tables, code) {
+    const c = countryRow(tables, code);
+    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
+}
+/**
+ * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
+ * from (an intensity input does not move the machine). A cloud region's country is known only when
+ * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
+ * are in US Azure regions (METHODOLOGY §4 step 6).
+ */
+function placeOf(args) {
+    const { settings, model, facts, tables } = args;
+    const cloud = (provider, name) => {
+        const g = gridFactor(tables, provider, name);
+        const region = g?.region ?? name.toLowerCase();
+        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+    };
+    const country = settings.country ? countryPlace(tables, settings.country) : {};
+    if (settings.region)
+        return { ...cloud(settings.region.provider, settings.region.name), ...country };
+    const detected = modelRegion(model);
+    if (detected) {
+        const [p, name] = detected.split(':');
+        return { ...cloud(p, name), ...country };
+    }
+    if (settings.country)
+        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
+    if (facts.runnerEnvironment === 'github-hosted')
+        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+    return model.provider ? { cloudProvider: model.provider } : {};
+}
 function resolveIntensity(args) {
+    const place = placeOf(args);
+    const g = resolveIntensityValue(args);
+    return Object.keys(place).length ? { ...g, place } : g;
+}
+function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
@@ -1965,6 +2250,149 @@ function resolveIntensity(args) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/model/band.ts
+// The model band: the same samples under the other published models that apply to this machine, so a
+// reader sees how much the figure depends on the model chosen (METHODOLOGY §5.1). Information only: the
+// gate uses the selected model. Only the power model varies: every member is charged at the run's PUE
+// and grid intensity, plus the run's embodied figure. Pure (tables are passed in).
+
+
+
+const band_GIB = 1024 ** 3;
+/**
+ * CodeCarbon 3.3's RAM rule (codecarbon/external/ram.py, transcribed in upstream codecarbon-constants.json):
+ * a DIMM count from the RAM size (≤2 GB: 1, ≤16: 2, ≤64: 4, ≤128: 8), 5 W per DIMM on x86 and 1.5 W on
+ * Arm, DIMMs 5–8 at 90 %, minimum 10 W (x86) or 3 W (Arm). Its "GB" is GiB. Null above 128 GiB, where
+ * the heuristic's exact steps were not transcribed.
+ */
+function codecarbonRamWatts(gib, arm) {
+    const dimms = gib <= 2 ? 1 : gib <= 16 ? 2 : gib <= 64 ? 4 : gib <= 128 ? 8 : null;
+    if (dimms === null)
+        return null;
+    const perDimm = arm ? 1.5 : 5;
+    let watts = 0;
+    for (let i = 1; i <= dimms; i++)
+        watts += perDimm * (i <= 4 ? 1 : 0.9);
+    return Math.max(watts, arm ? 3 : 10);
+}
+/** CodeCarbon's cpu_load rule: machine mode TDP × (0.1 + 0.9 u³) (as points, 2.5 % apart); process mode TDP × u. */
+function codecarbonCpuCurve(tdpWatts, scope) {
+    if (scope === 'process-tree')
+        return { kind: 'linear', idleWatts: 0, maxWatts: tdpWatts };
+    const points = [];
+    for (let i = 0; i <= 40; i++)
+        points.push([i / 40, tdpWatts * (0.1 + 0.9 * (i / 40) ** 3)]);
+    return { kind: 'points', points };
+}
+const variant = (base, over) => ({ ...base, sources: [], notes: [], ...over });
+function ccfRows(tables, provider, facts) {
+    const arch = microarchitectureOf(tables, facts.cpuModel)?.microarchitecture;
+    const standIn = arch ? tables.constants.microarchitectureStandIns[arch]?.use : undefined;
+    const want = standIn ?? arch;
+    if (want) {
+        for (const p of [provider, 'aws', 'azure', 'gcp']) {
+            const r = coefficientRow(tables, p, want);
+            if (r)
+                return { rows: [r], known: true };
+        }
+    }
+    // Unknown microarchitecture: the lowest and highest of the provider's rows (flagged rows aside).
+    const own = tables.coefficients.filter((c) => c.provider === provider && !c.flag);
+    const byMax = [...own].sort((a, b) => a.maxWattsPerVcpu - b.maxWattsPerVcpu);
+    return { rows: byMax.length ? [byMax[0], byMax[byMax.length - 1]] : [], known: false };
+}
+/** The other published models that apply to this machine, and those that do not, with why. */
+function bandModels(args) {
+    const { model, facts, settings, tables, scope } = args;
+    const models = [];
+    const skipped = [];
+    const machineGib = facts.memoryBytes / band_GIB;
+    const arm = /^(arm64|aarch64)$/i.test(facts.arch);
+    const ccfMemory = { memoryGb: machineGib, memoryWattsPerGb: tables.constants.memoryWattsPerGb.value };
+    // CCF: the row of the machine's microarchitecture, or the lowest and highest rows when it is unknown.
+    const { rows, known } = ccfRows(tables, model.provider ?? 'aws', facts);
+    const selectedIsCcf = model.id === 'ccf' && !model.defaulted?.cpu;
+    for (const [i, r] of rows.entries()) {
+        if (selectedIsCcf && known)
+            break;
+        const which = known ? '' : i === 0 ? 'lowest row, ' : 'highest row, ';
+        const memory = model.id === 'ccf' ? {} : ccfMemory;
+        models.push({
+            id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
+            label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
+            model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
+        });
+    }
+    // CodeCarbon: its TDP rule charges the whole package's TDP, which does not apply to a slice of a cloud
+    // host; its RAM rule applies to any machine.
+    const ram = codecarbonRamWatts(machineGib, arm);
+    if (ram === null)
+        skipped.push(`CodeCarbon RAM rule: ${machineGib.toFixed(0)} GiB is above the transcribed DIMM steps (128 GiB)`);
+    const cloudSlice = !!model.provider || facts.runnerEnvironment === 'github-hosted';
+    const tdp = settings.tdpWatts ?? tdpOf(tables, facts.cpuModel)?.tdpWatts ?? 4 * facts.logicalCpus;
+    if (ram !== null) {
+        const ramTerm = { memoryGb: 1, memoryWattsPerGb: ram };
+        if (cloudSlice) {
+            skipped.push('CodeCarbon TDP rule: it charges the whole CPU package to a cloud VM slice; its RAM rule is applied with the selected CPU term');
+            models.push({ id: 'codecarbon-ram', label: `CodeCarbon RAM rule (${ram} W) with the selected CPU term`, model: variant(model, { id: model.id, ...ramTerm }) });
+        }
+        else {
+            models.push({
+                id: 'codecarbon',
+                label: `CodeCarbon ${scope === 'process-tree' ? 'process' : 'machine'} mode: TDP ${tdp} W ${scope === 'process-tree' ? '× u' : '× (0.1 + 0.9 u³)'}, RAM ${ram} W`,
+                model: variant(model, { id: 'tdp', cpu: codecarbonCpuCurve(tdp, scope), ...ramTerm }),
+            });
+        }
+    }
+    // Eco CI: its curve is for GitHub's 4-vCPU x64 runner on an AMD EPYC 7763.
+    const e = tables.constants.ecoci;
+    const ecociFits = facts.runnerEnvironment === 'github-hosted' && facts.os === 'linux' && !arm && facts.logicalCpus === e.instanceVcpus && /EPYC 7763/i.test(facts.cpuModel);
+    if (model.id === 'ecoci-github-4vcpu') {
+        // the selected model itself
+    }
+    else if (ecociFits) {
+        models.push({ id: 'ecoci-github-4vcpu', label: "Eco CI's curve for a 4-vCPU EPYC 7763 runner (whole slice)", model: variant(model, { id: 'ecoci-github-4vcpu', cpu: { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) }, memoryWattsPerGb: 0 }) });
+    }
+    else {
+        skipped.push(`Eco CI curve: for a GitHub-hosted 4-vCPU x64 runner on an AMD EPYC 7763; this machine is ${facts.runnerEnvironment}, ${facts.logicalCpus} CPU, ${facts.cpuModel || 'unknown CPU'}`);
+    }
+    return { models, skipped };
+}
+/** Feeds the same samples to one integrator per band model. RAPL is left out: the band is about models. */
+class ModelBandTracker {
+    band;
+    its;
+    constructor(band, scope, intervalSeconds) {
+        this.band = band;
+        this.its = band.models.map((m) => ({ m, it: new EnergyIntegrator({ model: m.model, scope, intervalSeconds }) }));
+    }
+    add(s) {
+        if (!this.its.length)
+            return;
+        const modelled = s.rapl ? { ...s, rapl: undefined } : s;
+        for (const { it } of this.its)
+            it.add(modelled);
+    }
+    result(selected) {
+        const { emissions } = selected;
+        const gramsOf = (wh) => (wh / 1000) * emissions.pue * emissions.intensity.gCo2ePerKwh + emissions.embodiedGCo2e;
+        const members = [
+            { id: selected.model.id, label: selected.model.label, energyWh: selected.energy.totalWh, totalGCo2e: emissions.totalGCo2e, selected: true },
+            ...this.its.map(({ m, it }) => {
+                const wh = it.result().totalWh;
+                return { id: m.id, label: m.label, energyWh: wh, totalGCo2e: gramsOf(wh), selected: false };
+            }),
+        ];
+        const g = members.map((m) => m.totalGCo2e);
+        const w = members.map((m) => m.energyWh);
+        return { lowGCo2e: Math.min(...g), highGCo2e: Math.max(...g), lowWh: Math.min(...w), highWh: Math.max(...w), members, skipped: this.band.skipped };
+    }
+}
+/** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
+function bandText(totalGCo2e, band) {
+    return `${co2e(totalGCo2e)} (model band ${mass(band.lowGCo2e)}–${mass(band.highGCo2e)})`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
 // Escaping of user-controlled text (job names, branch names, workflow names, notes) for GitHub-flavoured
 // markdown that may also contain HTML. Pure.
@@ -2020,10 +2448,74 @@ function markerFor(key) {
     return `<!-- carbon-gate:${safe} -->`;
 }
 
+;// CONCATENATED MODULE: ./src/core/provenance.ts
+// Per component: was the figure measured, modelled from coefficients, or a fallback (defaulted), and
+// why. Computed once from the model, the energy result and the intensity; stored in carbon-gate.json;
+// the Components and Model sections both render this table, so they cannot disagree. Pure.
+
+function cpu(model, energy) {
+    if (energy.cpu === 'measured') {
+        return {
+            status: 'measured',
+            reason: energy.scope === 'process-tree'
+                ? "RAPL package counters: the measured idle floor of the reserved CPUs plus the tree's share of the power above it (METHODOLOGY §1)"
+                : 'RAPL package counters, all of it (machine scope)',
+        };
+    }
+    if (model.defaulted?.cpu)
+        return { status: 'defaulted', reason: model.defaulted.cpu };
+    if (model.id === 'custom')
+        return { status: 'modelled', reason: 'inputs cpu-watts-idle / cpu-watts-max on a linear curve' };
+    const row = model.sources.find((s) => s.what === 'CPU W per vCPU (idle/max)' || s.what === 'CPU TDP' || s.what === 'CPU curve');
+    return { status: 'modelled', reason: row ? `${model.label}: ${row.value} (${row.source})` : model.label };
+}
+function memory(model, energy) {
+    if (energy.ram === 'measured')
+        return { status: 'measured', reason: 'RAPL DRAM counters, all of it in both scopes (METHODOLOGY §1)' };
+    if (model.defaulted?.memory)
+        return { status: 'defaulted', reason: model.defaulted.memory };
+    if (model.memoryWattsPerGb === 0)
+        return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
+    const row = model.sources.find((s) => s.what === 'memory');
+    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${num(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
+}
+function gpu(energy) {
+    switch (energy.gpu) {
+        case 'none':
+            return { status: 'none', reason: 'no GPU seen' };
+        case 'measured':
+            return { status: 'measured', reason: 'board power reported by nvidia-smi / rocm-smi' };
+        case 'modelled':
+            return { status: 'modelled', reason: 'the GPU reported no power: CCF idle/max watts of its model, by its utilisation' };
+        default:
+            return { status: 'defaulted', reason: 'the GPU reported no power and has no CCF row: its energy is not counted' };
+    }
+}
+function embodied(model) {
+    if (!model.embodied)
+        return { status: 'none', reason: 'no instance data: not estimated' };
+    return { status: 'modelled', reason: model.embodied.source };
+}
+function pue(model) {
+    const row = model.sources.find((s) => s.what === 'PUE');
+    const reason = row ? `${row.value}: ${row.source}` : String(model.pue);
+    // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
+    return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
+}
+function provenance_intensity(g) {
+    const fallback = g.location === 'world' || g.location === 'github-hosted US average';
+    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
+    return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
+}
+function componentProvenance(model, energy, g) {
+    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: provenance_intensity(g) };
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
 
 
 /** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
@@ -2031,23 +2523,16 @@ function escapeCell(s) {
     return escapeMarkdown(s);
 }
 /** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
-const model_section_num = (x, digits = 4) => format_num(x, digits);
+const model_section_num = (x, digits = 4) => num(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
-function isDefaulted(model) {
-    return /defaulted/i.test(model.label) || model.notes.some((n) => /defaulted/i.test(n));
+/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
+function provenance(p) {
+    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
 }
-function provenance(p, modelDefaulted) {
-    if (p === 'none')
-        return 'none';
-    if (p === 'modelled' && modelDefaulted)
-        return 'defaulted (modelled with fallback coefficients)';
-    return p;
-}
-function renderModelSection(model, intensity, emissions, energy) {
+function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity), band) {
     const out = [];
-    const defaulted = isDefaulted(model);
     out.push('### Model\n');
     out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
     const curve = model.cpu.kind === 'linear'
@@ -2061,24 +2546,35 @@ function renderModelSection(model, intensity, emissions, energy) {
     const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
     out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
     out.push('');
-    out.push(row(['Component', 'Energy', 'Provenance']));
-    out.push(row(['---', '---', '---']));
-    out.push(row(['CPU', `${model_section_num(energy.cpuWh)} Wh`, escapeCell(provenance(energy.cpu, defaulted))]));
-    out.push(row(['Memory', `${model_section_num(energy.ramWh)} Wh`, escapeCell(provenance(energy.ram, false))]));
+    // Component energies are in the summary's Components table; here only where each figure comes from.
+    out.push(row(['Component', 'Provenance']));
+    out.push(row(['---', '---']));
+    out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
+    out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
     if (energy.gpu !== 'none' || energy.gpuCount > 0)
-        out.push(row([`GPU ×${energy.gpuCount}`, `${model_section_num(energy.gpuWh)} Wh`, escapeCell(provenance(energy.gpu, false))]));
-    out.push(row(['Embodied', model.embodied ? `${model_section_num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', model.embodied ? 'modelled (CCF amortisation)' : 'no data']));
+        out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
+    out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
+    out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
+    out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
     out.push('');
-    const kwh = energy.totalWh / 1000;
-    out.push(`Operational: ${model_section_num(kwh)} kWh × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${model_section_num(emissions.operationalGCo2e)} gCO2e**.`);
+    out.push(`Operational: ${format_energy(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${co2e(emissions.operationalGCo2e)}**.`);
     if (model.embodied) {
         const e = model.embodied;
-        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kgCO2e × ${model_section_num(energy.durationSeconds / 3600)} h / 35040 h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${model_section_num(emissions.embodiedGCo2e)} gCO2e**.`);
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`);
     }
     else {
-        out.push('Embodied: not estimated (no instance data).');
+        out.push('Embodied: not estimated (no instance data).\n');
     }
-    out.push(`The gate counts ${emissions.gatedGCo2e === emissions.totalGCo2e && emissions.embodiedGCo2e > 0 ? 'operational + embodied' : 'operational only'}: ${model_section_num(emissions.gatedGCo2e)} gCO2e.\n`);
+    if (band && band.members.length > 1) {
+        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
+        out.push(row(['Model', 'Energy', 'Total']));
+        out.push(row(['---', '---', '---']));
+        for (const m of band.members)
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, format_energy(m.energyWh), co2e(m.totalGCo2e)]));
+        for (const why of band.skipped)
+            out.push(`\nNot applicable: ${escapeCell(why)}.`);
+        out.push('\n</details>\n');
+    }
     if (model.notes.length) {
         out.push('<details><summary>Model notes</summary>\n');
         for (const n of model.notes)
@@ -2099,76 +2595,6 @@ function csvField(v) {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const csvLine = (cells) => cells.map(csvField).join(',') + '\n';
-const EMISSIONS_COLUMNS = [
-    // CodeCarbon emissions.csv columns (units as CodeCarbon: kg, kWh, W, s)
-    'timestamp', 'project_name', 'run_id', 'duration', 'emissions', 'emissions_rate',
-    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed',
-    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
-    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode', 'on_cloud', 'pue',
-    // carbon-gate additions
-    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'energy_wh', 'carbon_intensity_gco2e_per_kwh', 'intensity_source',
-    'power_model', 'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'samples', 'partial', 'verdict', 'job', 'sha', 'ref', 'tool_version',
-];
-function emissionsCsv(r) {
-    const e = r.energy;
-    const em = r.emissions;
-    const d = e.durationSeconds;
-    const loc = em.intensity.location;
-    const cloudRegion = /^(aws|azure|gcp):/.test(loc) ? loc.split(':')[1] : '';
-    const country = loc.startsWith('country:') ? loc.slice(8) : '';
-    const row = {
-        timestamp: new Date(r.endedWallMs).toISOString(),
-        project_name: r.job.repository ?? 'carbon-gate',
-        run_id: r.job.runId ?? '',
-        duration: d,
-        emissions: em.totalGCo2e / 1000,
-        emissions_rate: d > 0 ? em.totalGCo2e / 1000 / d : 0,
-        cpu_power: e.avgCpuWatts,
-        gpu_power: e.avgGpuWatts,
-        ram_power: e.avgRamWatts,
-        cpu_energy: e.cpuWh / 1000,
-        gpu_energy: e.gpuWh / 1000,
-        ram_energy: e.ramWh / 1000,
-        energy_consumed: e.totalWh / 1000,
-        country_name: '',
-        country_iso_code: country,
-        region: cloudRegion || loc,
-        cloud_provider: r.model.provider ?? '',
-        cloud_region: cloudRegion,
-        os: `${r.hardware.os} ${r.hardware.osRelease}`,
-        python_version: '',
-        codecarbon_version: '',
-        cpu_count: r.model.vcpus,
-        cpu_model: r.hardware.cpuModel,
-        gpu_count: e.gpuCount,
-        gpu_model: e.gpuModels.join('; '),
-        longitude: '',
-        latitude: '',
-        ram_total_size: r.hardware.memoryBytes / 2 ** 30,
-        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
-        on_cloud: r.model.provider ? 'Y' : 'N',
-        pue: em.pue,
-        operational_gco2e: em.operationalGCo2e,
-        embodied_gco2e: em.embodiedGCo2e,
-        total_gco2e: em.totalGCo2e,
-        gated_gco2e: em.gatedGCo2e,
-        energy_wh: e.totalWh,
-        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
-        intensity_source: em.intensity.source,
-        power_model: r.model.label,
-        scope: e.scope,
-        tree_cpu_seconds: e.treeCpuSeconds,
-        machine_cpu_seconds: e.machineCpuSeconds,
-        samples: e.samples,
-        partial: r.quality.partial,
-        verdict: r.verdict.status,
-        job: r.job.label,
-        sha: r.job.sha ?? '',
-        ref: r.job.ref ?? '',
-        tool_version: r.tool.version,
-    };
-    return csvLine([...EMISSIONS_COLUMNS]) + csvLine(EMISSIONS_COLUMNS.map((c) => row[c]));
-}
 const SAMPLES_COLUMNS = [
     'time_s', 'timestamp', 'machine_cpu_util', 'tree_cpu_util', 'tree_cpu_seconds', 'tree_processes', 'tree_rss_bytes',
     'memory_used_bytes', 'cpu_watts', 'ram_watts', 'gpu_watts', 'gpu_count',
@@ -2203,6 +2629,154 @@ function samplesCsvRow(p, s) {
     return (`${round(p.tS, 3)},${isoTimestamp(s.wallMs)},${round(p.machineUtil, 4)},${p.treeUtil === null ? '' : round(p.treeUtil, 4)},` +
         `${t ? round(t.cpuSeconds, 2) : ''},${cell(t?.processes)},${cell(t?.rssBytes)},${cell(s.mem.totalBytes - s.mem.availableBytes)},` +
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
+
+const CODECARBON_COLUMNS = [
+    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
+    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
+    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
+    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
+    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
+];
+/**
+ * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
+ * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
+ */
+const WUE_LITRES_PER_KWH = 0;
+/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
+const CODECARBON_GB = 1024 ** 3;
+const pad = (n) => String(n).padStart(2, '0');
+/**
+ * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
+ * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
+ */
+function codecarbonTimestamp(wallMs, offsetMinutes) {
+    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
+const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
+/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
+function platformString(os, release, arch) {
+    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
+    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
+    return `${sys}-${release}-${machine}`;
+}
+function codecarbonRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const d = e.durationSeconds;
+    const place = em.intensity.place ?? {};
+    const pue = em.pue;
+    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
+    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
+    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
+    const emissionsKg = em.operationalGCo2e / 1000;
+    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
+    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        project_name: r.job.repository ?? 'carbon-gate',
+        run_id: r.job.runId ?? '',
+        experiment_id: r.job.key,
+        duration: d,
+        emissions: emissionsKg,
+        emissions_rate: d > 0 ? emissionsKg / d : 0,
+        cpu_power: e.avgCpuWatts,
+        gpu_power: e.avgGpuWatts,
+        ram_power: e.avgRamWatts,
+        cpu_energy: kwh(e.cpuWh),
+        gpu_energy: kwh(e.gpuWh),
+        ram_energy: kwh(e.ramWh),
+        energy_consumed: energyKwh,
+        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
+        country_name: place.countryName ?? '',
+        country_iso_code: place.countryIso3 ?? '',
+        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
+        region: '',
+        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
+        cloud_region: place.cloudRegion ?? '',
+        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
+        python_version: '',
+        codecarbon_version: '',
+        cpu_count: r.model.vcpus,
+        cpu_model: r.hardware.cpuModel,
+        gpu_count: e.gpuCount,
+        gpu_model: e.gpuModels.join('; '),
+        longitude: '',
+        latitude: '',
+        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
+        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
+        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
+        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
+        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
+        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
+        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
+        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
+        pue,
+        wue: WUE_LITRES_PER_KWH,
+    };
+}
+/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
+function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = codecarbonRow(r, offsetMinutes);
+    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
+
+
+const CARBON_GATE_COLUMNS = [
+    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
+    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
+    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
+    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
+    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
+    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
+];
+function carbonGateRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const p = r.provenance;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        run_id: r.job.runId ?? '',
+        run_attempt: r.job.runAttempt ?? '',
+        job: r.job.label,
+        sha: r.job.sha ?? '',
+        ref: r.job.ref ?? '',
+        operational_gco2e: em.operationalGCo2e,
+        embodied_gco2e: em.embodiedGCo2e,
+        total_gco2e: em.totalGCo2e,
+        gated_gco2e: em.gatedGCo2e,
+        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
+        energy_wh: e.totalWh,
+        energy_wh_with_pue: e.totalWh * em.pue,
+        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
+        intensity_location: em.intensity.location,
+        intensity_source: em.intensity.source,
+        power_model_id: r.model.id,
+        power_model: r.model.label,
+        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
+        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
+        cpu_provenance: p?.cpu.status ?? e.cpu,
+        ram_provenance: p?.memory.status ?? e.ram,
+        gpu_provenance: p?.gpu.status ?? e.gpu,
+        scope: e.scope,
+        tree_cpu_seconds: e.treeCpuSeconds,
+        machine_cpu_seconds: e.machineCpuSeconds,
+        escaped_cpu_seconds: e.escapedCpuSeconds,
+        samples: e.samples,
+        partial: r.quality.partial,
+        verdict: r.verdict.status,
+        tool_version: r.tool.version,
+    };
+}
+function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = carbonGateRow(r, offsetMinutes);
+    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
 }
 
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
@@ -2280,7 +2854,7 @@ function metricText(metric, x) {
         case 'gco2e':
             return co2e(x);
         case 'energy-wh':
-            return energy(x);
+            return format_energy(x);
         case 'cpu-seconds':
             return cpuSeconds(x);
     }
@@ -2401,9 +2975,11 @@ function niceCeiling(x) {
 function dataNumber(x) {
     return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
 }
-/** Axis-bound text without exponent notation. */
+/** Axis-bound text: three significant digits at most, without exponent notation. */
 function axisNumber(x) {
-    return x >= 1e-4 ? dataNumber(x) : '0';
+    if (!(x >= 1e-4) || !Number.isFinite(x))
+        return '0';
+    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
 }
 function initDirective(palette) {
     return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
@@ -2469,98 +3045,6 @@ function renderTrendChart(records, current, metric, median) {
         '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
         '',
     ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/report/verdict-line.ts
-// The verdict line: the one sentence a person reads first, in the job summary, the PR comment and the
-// CLI. Pure. It says what was measured, against which limit and with how much headroom, and how it
-// compares with the baseline:
-//   ✅ 3.6 mg CO2e — 0.07 % of the 5 g budget, 5 g headroom; −0.23 mg (−6 %) vs main (5 runs)
-//   ℹ️ Measured only: no budget or baseline set — 3.6 mg CO2e
-//   ⚠️ Not measured: …
-// Numbers come from the one formatter (core/format.ts), so the line never holds exponent notation.
-
-const verdict_line_VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', info: 'ℹ️', 'not-measured': '⚠️' };
-/** Whether anything gates this run: a budget, or a max-increase with a baseline to compare against. */
-function gates(verdict, s) {
-    return (verdict.budget?.length ?? 0) > 0 || (s.maxIncreasePercent !== null && verdict.regression !== undefined);
-}
-/** True when the run holds no usable measurement (too few samples, or the gate said so). */
-function notMeasured(r) {
-    return r.verdict.status === 'not-measured' || r.energy.samples < 2;
-}
-function verdictKind(r, s) {
-    if (notMeasured(r))
-        return 'not-measured';
-    if (r.verdict.status !== 'pass')
-        return r.verdict.status;
-    return gates(r.verdict, s) ? 'pass' : 'info';
-}
-const METRIC_NAME = { gco2e: '', 'energy-wh': 'energy ', 'cpu-seconds': 'CPU time ' };
-/** '−0.23 mg (−6 %)', '+12 mWh (+25 %)', '+0.4 CPU-s (+10 %)'. */
-function deltaText(metric, current, median, deltaPercent) {
-    const d = current - median;
-    const abs = metric === 'gco2e' ? massDelta(d) : metric === 'energy-wh' ? energyDelta(d) : `${signed(d)} CPU-s`;
-    return `${abs} (${percentDelta(deltaPercent)})`;
-}
-/** 'main' from refs/heads/main when every record of the window is of one branch; else 'the baseline'. */
-function baselineName(records) {
-    const refs = new Set(records.map((r) => r.ref));
-    const [only] = [...refs];
-    if (refs.size === 1 && only && /^refs\/heads\/[\w./-]{1,60}$/.test(only))
-        return only.slice('refs/heads/'.length);
-    return 'the baseline';
-}
-function budgetPart(b) {
-    const limit = b.metric === 'gco2e' ? mass(b.limit) : energy(b.limit);
-    const rest = b.limit - b.actual;
-    const restText = b.metric === 'gco2e' ? mass(Math.abs(rest)) : energy(Math.abs(rest));
-    const used = b.limit > 0 ? `${format_percent((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
-    return b.exceeded ? `${used}, ${restText} over` : `${used}, ${restText} headroom`;
-}
-function regressionPart(r) {
-    const g = r.verdict.regression;
-    if (!g)
-        return null;
-    const runs = `${g.runs} run${g.runs === 1 ? '' : 's'}`;
-    const text = `${METRIC_NAME[g.metric]}${deltaText(g.metric, g.current, g.median, g.deltaPercent)} vs ${baselineName(r.baseline.records)} (${runs})`;
-    return g.flagged ? `${text}, a regression${g.enforced ? '' : ' (not enforced)'}` : text;
-}
-function noBaselineWhy(r) {
-    switch (r.baseline.status) {
-        case 'none':
-            return 'no baseline yet';
-        case 'unavailable':
-            return 'no baseline (cache unavailable)';
-        default:
-            return null;
-    }
-}
-/** The verdict line, plain text (no markdown): the caller bolds or colours it. */
-function verdictLine(r, s) {
-    const kind = verdictKind(r, s);
-    const icon = verdict_line_VERDICT_ICON[kind];
-    if (kind === 'not-measured') {
-        return `${icon} Not measured: ${r.energy.samples} sample${r.energy.samples === 1 ? '' : 's'} recorded, too few for a figure; nothing was gated`;
-    }
-    const amount = co2e(r.emissions.gatedGCo2e);
-    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${energy(r.energy.totalWh)}` : amount;
-    const parts = (r.verdict.budget ?? []).map(budgetPart);
-    const reg = regressionPart(r);
-    if (reg)
-        parts.push(reg);
-    if (kind === 'info') {
-        if (reg)
-            return `${icon} ${lead} — ${reg}; nothing gates: no budget or max-increase set`;
-        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
-        return why ? `${icon} Measured only: ${why} to compare with — ${lead}` : `${icon} Measured only: no budget or baseline set — ${lead}`;
-    }
-    if (!reg) {
-        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
-        if (why)
-            parts.push(why);
-    }
-    return `${icon} ${lead} — ${parts.join('; ')}`;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -3055,7 +3539,7 @@ function baselineWindowTable(records, opts = {}) {
     const header = ['Run', 'Commit', 'Date', mark('gco2e', 'CO2e'), mark('energy-wh', 'Energy'), mark('cpu-seconds', 'CPU time'), 'Duration'];
     const cells = rows.map((r) => {
         const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
-        return [runCell(r, opts), sha, dateOf(r.wallMs), co2e(metricOf(r, 'gco2e')), energy(r.energyWh), cpuSeconds(r.cpuSeconds), duration(r.durationSeconds)];
+        return [runCell(r, opts), sha, dateOf(r.wallMs), co2e(metricOf(r, 'gco2e')), format_energy(r.energyWh), cpuSeconds(r.cpuSeconds), duration(r.durationSeconds)];
     });
     let text = mdTable(header, cells, ['l', 'l', 'l', 'r', 'r', 'r', 'r']).trimEnd();
     if (records.length > rows.length)
@@ -3091,6 +3575,18 @@ function renderBaselineSection(args) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/summary.ts
+// The job summary (and the CLI report): markdown, pure. Bounded well under GitHub's 1 MiB per step.
+//
+// Laid out for the person who opened the run, each fact once:
+//   1. the verdict line (what, against which limit, how much headroom, vs the baseline)
+//   2. totals and components
+//   3. the delta against the baseline, with the trend of the window plus this run
+//   4. steps (when given)
+//   5. the power chart
+//   6. attribution
+// then, folded: model and provenance, data quality, files.
+
+
 
 
 
@@ -3120,18 +3616,21 @@ function totals(r) {
     const util = `${e.avgTreeUtil !== null ? `job’s processes ${share(e.avgTreeUtil)}, ` : ''}whole machine ${share(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
     const rows = [
         ['**CO2e**', `**${co2e(em.totalGCo2e)}**: operational ${co2e(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
-        ['Energy', `${energy(e.totalWh)} at the machine; × PUE ${format_num(em.pue, 4)} at the data centre`],
+        ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
+        ['Energy', `${format_energy(e.totalWh)} at the machine; × PUE ${num(em.pue, 4)} at the data centre`],
         ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
         ['Duration', duration(e.durationSeconds)],
         ['CPU utilisation', `${util}; scope: ${e.scope === 'process-tree' ? 'the job’s process tree' : 'the whole machine'}`],
     ];
-    const provenance = (p, what) => (p === 'measured' ? `measured (${what})` : p);
+    // The stored provenance (the folded Model section gives the reasons).
+    const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
+    const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
     const comp = [
-        ['CPU', energy(e.cpuWh), power(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
-        ['Memory', energy(e.ramWh), power(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
+        ['CPU', format_energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['Memory', format_energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, energy(e.gpuWh), power(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
+        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, format_energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
     return mdTable(['Total', 'Value'], rows) + '\n' + mdTable(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
 }
 function attribution(r) {
@@ -3162,7 +3661,7 @@ function dataQuality(r) {
     if (r.quality.skippedLines)
         q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
     if (r.quality.samplerCpuSeconds !== undefined)
-        q.push(`sampler's own cost: ${format_num(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+        q.push(`sampler's own cost: ${num(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
     if (r.hardware.container?.detected) {
         q.push(`running inside a container (${escapeMarkdown(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
             'processes of other containers are invisible to the tree and count only in the machine remainder');
@@ -3207,7 +3706,7 @@ function renderSummary(r, o) {
         out.push('### Power over time\n\n' + chart);
     out.push(attribution(r));
     if (o.modelSection)
-        out.push(`<details><summary>Model and provenance: ${escapeMarkdown(r.model.label)}</summary>\n\n${o.modelSection.trimEnd()}\n\n</details>\n`);
+        out.push(`<details><summary>Model and provenance</summary>\n\n${o.modelSection.trimEnd()}\n\n</details>\n`);
     out.push(dataQuality(r));
     const files = filesSection(o);
     if (files)
@@ -3300,13 +3799,13 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
 const CHUNK_BYTES = 64 * 1024;
 /** Calls `onLine` for every line of the file (without its newline), reading 64 KB at a time. */
 function forEachLine(path, onLine) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
     try {
         const buf = Buffer.allocUnsafe(CHUNK_BYTES);
         const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
         let carry = '';
         for (;;) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, CHUNK_BYTES, null);
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, CHUNK_BYTES, null);
             if (n === 0)
                 break;
             const text = carry + decoder.write(buf.subarray(0, n));
@@ -3322,18 +3821,18 @@ function forEachLine(path, onLine) {
             onLine(carry);
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** The first `bytes` (or the last `bytes` with fromEnd) of a file as text; '' when it cannot be read. */
 function readSlice(path, bytes, fromEnd = false) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
         const len = Math.min(bytes, size);
         const buf = Buffer.alloc(len);
-        (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, len, fromEnd ? size - len : 0);
+        (0,external_node_fs_.readSync)(fd, buf, 0, len, fromEnd ? size - len : 0);
         return buf.toString('utf8');
     }
     catch {
@@ -3341,7 +3840,7 @@ function readSlice(path, bytes, fromEnd = false) {
     }
     finally {
         if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** Appends strings to a file through 64 KB writes (short-lived, so the rows die young) instead of one joined string. */
@@ -3350,7 +3849,7 @@ class ChunkedWriter {
     parts = [];
     size = 0;
     constructor(path) {
-        this.fd = (0,external_node_fs_namespaceObject.openSync)(path, 'w');
+        this.fd = (0,external_node_fs_.openSync)(path, 'w');
     }
     write(s) {
         this.parts.push(s);
@@ -3360,18 +3859,18 @@ class ChunkedWriter {
     }
     flush() {
         if (this.parts.length)
-            (0,external_node_fs_namespaceObject.writeSync)(this.fd, this.parts.join(''));
+            (0,external_node_fs_.writeSync)(this.fd, this.parts.join(''));
         this.parts = [];
         this.size = 0;
     }
     close() {
         this.flush();
-        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        (0,external_node_fs_.closeSync)(this.fd);
     }
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(136);
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -3394,7 +3893,7 @@ function rootAbove(file) {
 function moduleFile() {
     try {
         const url = import.meta.url;
-        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_namespaceObject.fileURLToPath)(url) : undefined;
+        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(url) : undefined;
     }
     catch {
         return undefined;
@@ -3687,7 +4186,7 @@ const shared = Buffer.alloc(8192);
 function readSmallFile(path) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+        fd = (0,external_node_fs_.openSync)(path, 'r');
     }
     catch {
         return null;
@@ -3695,19 +4194,19 @@ function readSmallFile(path) {
     try {
         let n = 0;
         for (;;) {
-            const got = (0,external_node_fs_namespaceObject.readSync)(fd, shared, n, shared.length - n, null);
+            const got = (0,external_node_fs_.readSync)(fd, shared, n, shared.length - n, null);
             if (got === 0)
                 return shared.toString('latin1', 0, n);
             n += got;
             if (n === shared.length)
-                return (0,external_node_fs_namespaceObject.readFileSync)(path, 'latin1');
+                return (0,external_node_fs_.readFileSync)(path, 'latin1');
         }
     }
     catch {
         return null;
     }
     finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function readPidStat(procRoot, pid) {
@@ -3717,7 +4216,7 @@ function readPidStat(procRoot, pid) {
 /** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
 function readEnviron(procRoot, pid) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
+        return (0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
     }
     catch {
         return null;
@@ -3764,7 +4263,7 @@ function parseMeminfo(text) {
 }
 function listPids(procRoot) {
     const out = [];
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)(procRoot)) {
+    for (const name of (0,external_node_fs_.readdirSync)(procRoot)) {
         const c = name.charCodeAt(0);
         if (c >= 48 && c <= 57)
             out.push(Number(name));
@@ -3811,7 +4310,7 @@ function systemConstants(procRoot = '/proc') {
         const wordBytes = process.arch === 'arm' || process.arch === 'ia32' ? 4 : 8;
         if (!(process.arch === 'x64' || process.arch === 'arm64' || wordBytes === 4) || process.platform !== 'linux')
             throw new Error('unknown layout');
-        found = parseAuxv((0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/self/auxv`), wordBytes);
+        found = parseAuxv((0,external_node_fs_.readFileSync)(`${procRoot}/self/auxv`), wordBytes);
     }
     catch {
         /* fall back below */
@@ -3833,7 +4332,7 @@ class KeptFile {
     read() {
         if (this.fd === null) {
             try {
-                this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'r');
+                this.fd = (0,external_node_fs_.openSync)(this.path, 'r');
             }
             catch {
                 return null;
@@ -3842,13 +4341,13 @@ class KeptFile {
         try {
             let n = 0;
             for (;;) {
-                const got = (0,external_node_fs_namespaceObject.readSync)(this.fd, shared, n, shared.length - n, n);
+                const got = (0,external_node_fs_.readSync)(this.fd, shared, n, shared.length - n, n);
                 if (got === 0)
                     return shared.toString('latin1', 0, n);
                 n += got;
                 if (n === shared.length) {
                     this.close();
-                    return (0,external_node_fs_namespaceObject.readFileSync)(this.path, 'latin1');
+                    return (0,external_node_fs_.readFileSync)(this.path, 'latin1');
                 }
             }
         }
@@ -3860,7 +4359,7 @@ class KeptFile {
     close() {
         if (this.fd !== null) {
             try {
-                (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+                (0,external_node_fs_.closeSync)(this.fd);
             }
             catch {
                 /* already closed */
@@ -3998,7 +4497,7 @@ function listCgroupPids(dir) {
     const out = parsePidList(text);
     let entries;
     try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
     }
     catch {
         return out;
@@ -4468,7 +4967,11 @@ function createLinuxReaders(opts) {
 
 
 
-const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+
+
+
+
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
  * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
@@ -4507,7 +5010,7 @@ async function finishRun(o) {
     const { runDir, info, settings } = o;
     const warnings = [...(o.warnings ?? [])];
     const samplesPath = external_node_path_default().join(runDir, SAMPLES_FILE);
-    const hasSamples = (0,external_node_fs_namespaceObject.existsSync)(samplesPath);
+    const hasSamples = (0,external_node_fs_.existsSync)(samplesPath);
     const partial = o.samplerEnded === 'killed' || o.samplerEnded === 'not-running' || (o.samplerEnded === 'saved' && !o.marker);
     if (partial && o.samplerEnded === 'saved') {
         warnings.push('The sampler left no completion marker: it was killed or crashed before the end of the run.');
@@ -4519,10 +5022,10 @@ async function finishRun(o) {
         const tail = hasSamples ? readSlice(samplesPath, 64 * 1024, true) : '';
         const closing = closingSample(info, lastSampleOf(tail));
         if (closing)
-            (0,external_node_fs_namespaceObject.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+            (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
     }
-    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
-        const log = (0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
+        const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
         if (log.length)
             warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
     }
@@ -4551,8 +5054,11 @@ async function finishRun(o) {
         onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
     });
     const faults = new Map();
+    // The same samples under the other published models (information only; the gate uses `model`).
+    const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
     const stream = new SampleLineStream((s) => {
         integrator.add(s);
+        band.add(s);
         for (const f of s.faults ?? [])
             faults.set(f, (faults.get(f) ?? 0) + 1);
     });
@@ -4589,6 +5095,7 @@ async function finishRun(o) {
         settings,
         baseline: baseline.records,
     });
+    const provenance = componentProvenance(model, energy, intensity);
     const result = {
         tool: { name: 'carbon-gate', version: VERSION },
         job: info.job,
@@ -4598,6 +5105,8 @@ async function finishRun(o) {
         emissions,
         verdict,
         baseline,
+        provenance,
+        modelBand: band.result({ model, energy, emissions }),
         quality: {
             partial,
             skippedLines: stats.skippedLines,
@@ -4609,6 +5118,7 @@ async function finishRun(o) {
     };
     const files = {
         emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
+        carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
         samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
         json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
         summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
@@ -4617,12 +5127,15 @@ async function finishRun(o) {
         chart: settings.chart,
         gate: settings,
         links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository },
-        modelSection: renderModelSection(model, intensity, emissions, energy),
-        ...(o.artifact ? { artifact: o.artifact } : { files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
+        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+        ...(o.artifact
+            ? { artifact: o.artifact }
+            : { files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
     });
-    (0,external_node_fs_namespaceObject.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
-    (0,external_node_fs_namespaceObject.writeFileSync)(files.json, JSON.stringify(result, null, 2));
-    (0,external_node_fs_namespaceObject.writeFileSync)(files.summary, summary);
+    (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
+    (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
+    (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
+    (0,external_node_fs_.writeFileSync)(files.summary, summary);
     return { result, summary, files };
 }
 
@@ -4657,8 +5170,8 @@ const RUN_INFO_FILE = 'run.json';
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function makeRunDir(env, parent) {
     const base = parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
-    (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
     return dir;
 }
 function publicSettings(s) {
@@ -4666,10 +5179,10 @@ function publicSettings(s) {
     return rest;
 }
 function writeRunInfo(dir, info) {
-    (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
 }
 function readRunInfo(dir) {
-    const info = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), 'utf8'));
+    const info = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), 'utf8'));
     if (info.v !== 1)
         throw new Error(`${dir}/${RUN_INFO_FILE} has an unknown format version ${String(info.v)}`);
     return info;
@@ -4738,31 +5251,15 @@ function startMeasurement(args) {
 
 
 
-/** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
-const EXIT_GATE_FAILED = 86;
-/** Exit code for usage and input errors. */
-const EXIT_USAGE = 2;
+
+
+
 const ALIASES = { interval: 'sample-interval', budget: 'budget-gco2e' };
-const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
-
-Usage:
-  carbon-gate run [options] -- <command> [args...]
-  carbon-gate report <run-dir>
-  carbon-gate --help | --version
-
-Options (every action input is accepted as --<input> <value>):
-  --interval <s>          seconds between samples (0.1 to 60; default 1)
-  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
-  --out <dir>             where to write emissions.csv, samples.csv, carbon-gate.json, summary.md
-                          (default ./carbon-gate-report)
-  --scope <s>             process-tree (default) or machine
-  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
-Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
-`;
 const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-/** Splits argv into flags (input name → raw value) and the rest. */
+/** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
 function parseFlags(args) {
     const flags = new Map();
+    let help = false;
     const known = new Set([...INPUTS.map((i) => i.name), 'out']);
     let i = 0;
     for (; i < args.length; i++) {
@@ -4770,6 +5267,10 @@ function parseFlags(args) {
         if (a === '--') {
             i++;
             break;
+        }
+        if (isHelpFlag(a)) {
+            help = true;
+            continue;
         }
         if (!a.startsWith('--'))
             break;
@@ -4788,13 +5289,13 @@ function parseFlags(args) {
         }
         flags.set(name, value);
     }
-    return { flags, rest: args.slice(i) };
+    return help ? { flags, rest: args.slice(i), help: true } : { flags, rest: args.slice(i) };
 }
 async function waitForFirstSample(dir, ms) {
     const file = external_node_path_default().join(dir, SAMPLES_FILE);
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(file) && (0,external_node_fs_namespaceObject.statSync)(file).size > 0)
+        if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).size > 0)
             return true;
         await (0,promises_namespaceObject.setTimeout)(10);
     }
@@ -4821,16 +5322,20 @@ function runChild(command) {
     });
 }
 async function cmdRun(args, io, env) {
-    const { flags, rest } = parseFlags(args);
+    const { flags, rest, help } = parseFlags(args);
+    if (help) {
+        io.out(RUN_USAGE);
+        return 0;
+    }
     if (!rest.length)
         throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
     const settings = parseSettings((name) => flags.get(name));
     const facts = readHardwareFacts(env);
     validateAgainstTables(settings, facts);
     const outDir = external_node_path_default().resolve(flags.get('out') ?? 'carbon-gate-report');
-    (0,external_node_fs_namespaceObject.mkdirSync)(outDir, { recursive: true, mode: 0o700 });
+    (0,external_node_fs_.mkdirSync)(outDir, { recursive: true, mode: 0o700 });
     for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)])
-        (0,external_node_fs_namespaceObject.rmSync)(external_node_path_default().join(outDir, f), { force: true });
+        (0,external_node_fs_.rmSync)(external_node_path_default().join(outDir, f), { force: true });
     const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? external_node_path_default().basename(rest[0])}/default` };
     // Every process the command starts inherits this marker, so a daemon that double-forks out of the tree
     // is still recognised as the command's (shown as escaped CPU), as RUNNER_TRACKING_ID does on a runner.
@@ -4842,16 +5347,23 @@ async function cmdRun(args, io, env) {
     const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
     const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
     io.out(summary);
-    io.err(`\ncarbon-gate: ${result.verdict.headline}\nfiles: ${files.emissionsCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
+    io.err(`
+carbon-gate: ${verdictLine(result, settings)}
+files: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}
+`);
     if (code !== 0)
         return code;
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
 async function cmdReport(args, io) {
+    if (args.some(isHelpFlag)) {
+        io.out(REPORT_USAGE);
+        return 0;
+    }
     const dir = args[0];
     if (!dir || args.length > 1)
         throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
         throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
     const info = readRunInfo(dir);
     const settings = { ...info.settings, token: '', electricityMapsToken: null };
@@ -4863,11 +5375,21 @@ async function cmdReport(args, io) {
 async function runCli(argv, io = defaultIo, env = process.env) {
     const [cmd, ...args] = argv;
     try {
-        if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+        if (!cmd) {
             io.out(USAGE);
-            return cmd ? 0 : EXIT_USAGE;
+            return EXIT_USAGE;
         }
-        if (cmd === '--version') {
+        if (isHelpFlag(cmd)) {
+            io.out(USAGE);
+            return 0;
+        }
+        if (cmd === 'help') {
+            if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0])))
+                throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
+            io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
+            return 0;
+        }
+        if (isVersionFlag(cmd) || cmd === 'version') {
             io.out(`${VERSION}\n`);
             return 0;
         }
@@ -4875,11 +5397,11 @@ async function runCli(argv, io = defaultIo, env = process.env) {
             return await cmdRun(args, io, env);
         if (cmd === 'report')
             return await cmdReport(args, io);
-        throw new InputError('command', cmd, "'run', 'report', '--help' or '--version'");
+        throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
     }
     catch (e) {
         if (e instanceof InputError) {
-            io.err(`carbon-gate: ${e.message}\n\n${USAGE}`);
+            io.err(`carbon-gate: ${e.message}\n\n${commandUsage(cmd) ?? USAGE}`);
             return EXIT_USAGE;
         }
         throw e;
@@ -4890,15 +5412,46 @@ async function runCli(argv, io = defaultIo, env = process.env) {
 /***/ }),
 
 /***/ 546:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(439);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(379);
 
-process.exitCode = await (0,_app_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2));
+
+/** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */
+async function run(argv = process.argv.slice(2)) {
+    process.exitCode = await (0,_app_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(argv);
+}
+if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url))
+    await run();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ })
 
@@ -5043,4 +5596,6 @@ __webpack_async_result__();
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(546);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 

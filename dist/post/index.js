@@ -1,7 +1,54 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 97696:
+/***/ 26323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isDirectRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
+// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
+// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
+// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
+// Light on purpose: the sampler entry uses it.
+
+
+
+function realOrResolved(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
+ * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
+ * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
+ * (no extension, resolved by node itself) is recognised too.
+ */
+function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
+    if (!argv1 || !moduleUrl.startsWith('file:'))
+        return false;
+    const self = realOrResolved((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(moduleUrl));
+    if (!self)
+        return false;
+    const asked = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(argv1);
+    return [asked, `${asked}.js`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+}
+
+
+/***/ }),
+
+/***/ 17814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,6 +59,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failedSummary
 
+// EXTERNAL MODULE: ./src/core/report/verdict-line.ts
+var verdict_line = __nccwpck_require__(99110);
 // EXTERNAL MODULE: ./src/core/format.ts
 var format = __nccwpck_require__(96228);
 // EXTERNAL MODULE: external "node:fs"
@@ -225,7 +274,7 @@ const INPUTS = [
     { name: 'baseline-key', default: '', description: 'Key separating baselines of one job; default: a stable hash of the matrix values.' },
     { name: 'baseline-window', default: '5', description: 'Number of default-branch runs kept in the baseline window (1 to 50).' },
     { name: 'comment', default: 'always', description: 'Sticky PR comment: `always`, `on-regression` or `never`.' },
-    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, samples.csv and carbon-gate.json as an artifact.' },
+    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as an artifact.' },
     { name: 'artifact-name', default: '', description: 'Artifact name; default `carbon-gate-<job>-<baseline-key>` plus the run attempt when > 1.' },
     { name: 'artifact-retention-days', default: '', description: 'Artifact retention in days (1 to 90); empty: the repository default.' },
     { name: 'power-model', default: 'auto', description: '`auto`, `ccf`, `tdp` or `ecoci-github-4vcpu`.' },
@@ -523,469 +572,8 @@ function readRunInfo(dir) {
     return info;
 }
 
-;// CONCATENATED MODULE: ./src/core/csv.ts
-// The one CSV reader of carbon-gate (RFC 4180): quoted fields, doubled quotes, commas and line
-// breaks inside quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark. Pure.
-class CsvError extends Error {
-    source;
-    line;
-    constructor(source, line, detail) {
-        super(`${source}:${line}: ${detail}`);
-        this.source = source;
-        this.line = line;
-        this.name = 'CsvError';
-    }
-}
-/** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
-function parseCsvRows(text, source = 'csv') {
-    const rows = [];
-    const len = text.length;
-    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    let line = 1;
-    while (i < len) {
-        // Fast path: a record without quotes is the text up to the next line break, split on commas.
-        let eol = text.indexOf('\n', i);
-        if (eol === -1)
-            eol = len;
-        const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-        const q = text.indexOf('"', i);
-        if (q === -1 || q >= end) {
-            const rec = text.slice(i, end);
-            if (rec !== '')
-                rows.push(rec.split(','));
-            i = eol + 1;
-            line++;
-            continue;
-        }
-        // Slow path: a record with quoted fields, which may span lines.
-        const row = [];
-        let field = '';
-        let inQuotes = false;
-        let quoteStartLine = 0;
-        for (;;) {
-            if (i >= len) {
-                if (inQuotes)
-                    throw new CsvError(source, quoteStartLine, 'a quoted field is never closed');
-                row.push(field);
-                break;
-            }
-            const c = text[i];
-            if (inQuotes) {
-                if (c === '"') {
-                    if (text[i + 1] === '"') {
-                        field += '"';
-                        i++;
-                    }
-                    else {
-                        inQuotes = false;
-                        const next = text[i + 1];
-                        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-                            throw new CsvError(source, line, 'unexpected character after a closing quote');
-                        }
-                    }
-                }
-                else {
-                    if (c === '\n')
-                        line++;
-                    field += c;
-                }
-                i++;
-            }
-            else if (c === '"') {
-                if (field !== '')
-                    throw new CsvError(source, line, 'a quote inside an unquoted field');
-                inQuotes = true;
-                quoteStartLine = line;
-                i++;
-            }
-            else if (c === ',') {
-                row.push(field);
-                field = '';
-                i++;
-            }
-            else if (c === '\n' || c === '\r') {
-                row.push(field);
-                i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-                line++;
-                break;
-            }
-            else {
-                field += c;
-                i++;
-            }
-        }
-        if (!(row.length === 1 && row[0] === ''))
-            rows.push(row);
-    }
-    return rows;
-}
-/** Parses CSV with a header row into objects keyed by the header; checks that the named columns exist. */
-function parseCsvRecords(text, source = 'csv', requiredColumns = []) {
-    const rows = parseCsvRows(text, source);
-    if (rows.length === 0)
-        throw new CsvError(source, 1, 'no header row');
-    const header = rows[0].map((h) => h.trim());
-    for (const col of requiredColumns) {
-        if (!header.includes(col))
-            throw new CsvError(source, 1, `missing column '${col}' (have: ${header.join(', ')})`);
-    }
-    const out = new Array(rows.length - 1);
-    const width = header.length;
-    for (let i = 1; i < rows.length; i++) {
-        const r = rows[i];
-        if (r.length > width)
-            throw new CsvError(source, i + 1, `${r.length} fields, header has ${width}`);
-        const o = {};
-        for (let j = 0; j < width; j++) {
-            const v = r[j];
-            o[header[j]] = v === undefined ? '' : v.trim();
-        }
-        out[i - 1] = o;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/model/tables.ts
-// Typed reference tables of the model (data/*.csv + data/constants.json) and the pure
-// lookups over them. `buildTables` turns file texts into Tables; src/data/tables.ts reads the files.
-
-const tables_PROVIDERS = ['aws', 'azure', 'gcp'];
-/** The data files read by loadTables, by role. */
-const TABLE_FILES = {
-    gridFactors: 'cloud-grid-factors.csv',
-    countries: 'country-intensity.csv',
-    coefficients: 'cpu-coefficients.csv',
-    cpuArchitectures: 'cpu-microarchitectures.csv',
-    instancesAws: 'instance-types-aws.csv',
-    instancesAzure: 'instance-types-azure.csv',
-    instancesGcp: 'instance-types-gcp.csv',
-    gpus: 'gpu-watts.csv',
-    cpuTdp: 'cpu-tdp.csv',
-    runnerProfiles: 'github-runner-profiles.csv',
-    runnerRegions: 'github-runner-regions.csv',
-    ecociCurve: 'ecoci-github-4vcpu.csv',
-    constants: 'constants.json',
-};
-class TableError extends Error {
-    constructor(file, detail) {
-        super(`data/${file}: ${detail}`);
-        this.name = 'TableError';
-    }
-}
-/** A number from a table cell; `row` and `col` only name the cell in the error. */
-function n(file, v, row, col = '') {
-    const x = Number(v);
-    if (v === '' || !Number.isFinite(x))
-        throw new TableError(file, `${row}${col ? ` ${col}` : ''} is not a number: ${JSON.stringify(v)}`);
-    return x;
-}
-function provider(file, v) {
-    if (tables_PROVIDERS.includes(v))
-        return v;
-    throw new TableError(file, `unknown provider ${JSON.stringify(v)}`);
-}
-const list = (v) => (v === '' ? [] : v.includes(';') ? v.split(';').map((s) => s.trim()).filter(Boolean) : [v]);
-/** Normalises a CPU model string for matching: lower case, without (R)/(TM), clock, "CPU", "n-Core Processor". */
-function normaliseCpuModel(s) {
-    return ` ${s.toLowerCase()} `
-        .replace(/\((r|tm|virtual)\)/g, ' ')
-        .replace(/@.*$/, ' ')
-        .replace(/\b\d+-core\b/g, ' ')
-        .replace(/\b(processor|cpu|with radeon graphics)\b/g, ' ')
-        .replace(/[^a-z0-9+-]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** Normalises an instance type: Azure "Standard_D4as_v4" and CCF "D4as v4" both become "d4as_v4". */
-function normaliseInstanceType(p, s) {
-    let v = s.trim().toLowerCase();
-    if (p === 'azure')
-        v = v.replace(/^(standard|basic)[_\s]+/, '').replace(/[\s_]+/g, '_');
-    return v;
-}
-function normaliseGpuName(s) {
-    return ` ${s.toLowerCase()} `
-        .replace(/\b(nvidia|amd|tesla|geforce)\b/g, ' ')
-        .replace(/[^a-z0-9]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-function buildTables(files) {
-    const rec = (k, cols) => parseCsvRecords(files[k], TABLE_FILES[k], cols);
-    const gf = TABLE_FILES.gridFactors;
-    const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source']).map((r) => ({
-        provider: provider(gf, r.provider),
-        region: r.region,
-        gCo2ePerKwh: n(gf, r.gco2e_per_kwh, `${r.provider}:${r.region}`),
-        basis: r.basis,
-        source: r.source,
-    }));
-    const cf = TABLE_FILES.countries;
-    const countries = rec('countries', ['iso2', 'iso3', 'country', 'year', 'gco2e_per_kwh', 'total_twh']).map((r) => ({
-        iso2: r.iso2,
-        iso3: r.iso3,
-        country: r.country,
-        year: n(cf, r.year, `${r.iso3} year`),
-        gCo2ePerKwh: n(cf, r.gco2e_per_kwh, r.iso3),
-        totalTwh: r.total_twh === '' ? 0 : n(cf, r.total_twh, `${r.iso3} total_twh`),
-    }));
-    const kf = TABLE_FILES.coefficients;
-    const coefficients = rec('coefficients', ['provider', 'microarchitecture', 'min_watts_per_vcpu', 'max_watts_per_vcpu', 'gb_per_chip', 'flag']).map((r) => ({
-        provider: provider(kf, r.provider),
-        microarchitecture: r.microarchitecture,
-        minWattsPerVcpu: n(kf, r.min_watts_per_vcpu, r.microarchitecture),
-        maxWattsPerVcpu: n(kf, r.max_watts_per_vcpu, r.microarchitecture),
-        gbPerChip: n(kf, r.gb_per_chip, r.microarchitecture),
-        flag: r.flag,
-    }));
-    const gpf = TABLE_FILES.gpus;
-    const gpus = rec('gpus', ['vendor', 'gpu', 'idle_watts', 'max_watts']).map((r) => ({
-        vendor: r.vendor,
-        gpu: r.gpu,
-        key: normaliseGpuName(r.gpu),
-        idleWatts: n(gpf, r.idle_watts, r.gpu),
-        maxWatts: n(gpf, r.max_watts, r.gpu),
-    }));
-    const pf = TABLE_FILES.runnerProfiles;
-    const runnerProfiles = rec('runnerProfiles', ['labels', 'runner_class', 'repo_visibility', 'os', 'arch', 'vcpus', 'ram_gb', 'gpu', 'likely_cpu', 'azure_vm_size', 'embodied_proxy', 'evidence_level', 'sources']).map((r) => ({
-        labels: list(r.labels),
-        runnerClass: r.runner_class,
-        repoVisibility: r.repo_visibility,
-        os: list(r.os),
-        arch: list(r.arch),
-        vcpus: n(pf, r.vcpus, r.labels, 'vcpus'),
-        ramGb: n(pf, r.ram_gb, r.labels, 'ram_gb'),
-        gpu: r.gpu,
-        likelyCpu: r.likely_cpu,
-        azureVmSize: r.azure_vm_size,
-        embodiedProxy: r.embodied_proxy,
-        evidenceLevel: r.evidence_level,
-        sources: r.sources,
-    }));
-    const runnerRegions = rec('runnerRegions', ['azure_region', 'evidence', 'evidence_date', 'source_ids', 'electricitymaps_zone', 'zone_note']).map((r) => ({
-        azureRegion: r.azure_region,
-        evidence: r.evidence,
-        evidenceDate: r.evidence_date,
-        sourceIds: r.source_ids,
-        electricityMapsZone: r.electricitymaps_zone,
-        zoneNote: r.zone_note,
-    }));
-    const ef = TABLE_FILES.ecociCurve;
-    const ecociCurve = rec('ecociCurve', ['util_percent', 'watts'])
-        .map((r) => [n(ef, r.util_percent, 'util_percent') / 100, n(ef, r.watts, 'watts')])
-        .sort((a, b) => a[0] - b[0]);
-    let constants;
-    try {
-        constants = JSON.parse(files.constants);
-    }
-    catch (e) {
-        throw new TableError(TABLE_FILES.constants, `not valid JSON (${e.message})`);
-    }
-    for (const p of tables_PROVIDERS) {
-        const c = constants.clouds?.[p];
-        if (!c || !(c.pue > 0) || !(c.avgMaxWattsPerVcpu > 0))
-            throw new TableError(TABLE_FILES.constants, `clouds.${p} is incomplete`);
-    }
-    const gridIndex = new Map(gridFactors.map((g) => [`${g.provider}:${g.region}`, g]));
-    const countryIndex = new Map();
-    for (const c of countries) {
-        countryIndex.set(c.iso3, c);
-        if (c.iso2)
-            countryIndex.set(c.iso2, c);
-    }
-    const weighted = countries.filter((c) => c.totalTwh > 0);
-    const worldGCo2ePerKwh = weighted.reduce((s, c) => s + c.gCo2ePerKwh * c.totalTwh, 0) / weighted.reduce((s, c) => s + c.totalTwh, 0);
-    const regionFactors = runnerRegions.map((r) => {
-        const g = gridIndex.get(`azure:${r.azureRegion}`);
-        if (!g)
-            throw new TableError(TABLE_FILES.runnerRegions, `region ${r.azureRegion} has no row in ${TABLE_FILES.gridFactors}`);
-        return g.gCo2ePerKwh;
-    });
-    const githubRegionAverageGCo2ePerKwh = regionFactors.reduce((s, x) => s + x, 0) / regionFactors.length;
-    const parseArchitectures = () => rec('cpuArchitectures', ['cpu_model', 'microarchitecture', 'source']).map((r) => ({
-        cpuModel: r.cpu_model,
-        microarchitecture: r.microarchitecture,
-        source: r.source,
-    }));
-    const instanceFiles = { aws: 'instancesAws', azure: 'instancesAzure', gcp: 'instancesGcp' };
-    const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'platform_vcpus', 'platform_sockets', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
-    const parseInstances = (want) => {
-        const inf = TABLE_FILES[instanceFiles[want]];
-        return rec(instanceFiles[want], instanceCols).map((r) => {
-            const p = provider(inf, r.provider);
-            const archs = list(r.microarchitectures);
-            return {
-                provider: p,
-                instanceType: r.instance_type,
-                key: normaliseInstanceType(p, r.instance_type),
-                family: r.family,
-                vcpus: n(inf, r.vcpus, r.instance_type, 'vcpus'),
-                memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, r.instance_type, 'memory_gb'),
-                microarchitectures: archs.length ? archs : ['Unknown'],
-                cpuName: r.cpu_name,
-                gpus: r.gpus === '' ? 0 : n(inf, r.gpus, r.instance_type, 'gpus'),
-                platformVcpus: r.platform_vcpus === '' ? null : n(inf, r.platform_vcpus, r.instance_type, 'platform_vcpus'),
-                platformSockets: r.platform_sockets === '' ? null : n(inf, r.platform_sockets, r.instance_type, 'platform_sockets'),
-                familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, r.instance_type, 'family_max_vcpus'),
-                embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, r.instance_type, 'embodied'),
-                embodiedSource: r.embodied_source,
-            };
-        });
-    };
-    const tf = TABLE_FILES.cpuTdp;
-    const parseTdp = () => rec('cpuTdp', ['cpu_model', 'tdp_watts']).map((r) => ({ cpuModel: r.cpu_model, tdpWatts: n(tf, r.tdp_watts, r.cpu_model) }));
-    let archMemo;
-    const instMemo = new Map();
-    const instancesOf = (p) => {
-        let rows = instMemo.get(p);
-        if (!rows) {
-            rows = parseInstances(p);
-            if (rows.some((r) => r.provider !== p))
-                throw new TableError(TABLE_FILES[instanceFiles[p]], `rows of another provider than ${p}`);
-            instMemo.set(p, rows);
-        }
-        return rows;
-    };
-    let tdpMemo;
-    return {
-        gridFactors,
-        countries,
-        coefficients,
-        get cpuArchitectures() {
-            return (archMemo ??= parseArchitectures());
-        },
-        get instances() {
-            return tables_PROVIDERS.flatMap((p) => instancesOf(p));
-        },
-        instancesOf,
-        gpus,
-        get cpuTdp() {
-            return (tdpMemo ??= parseTdp());
-        },
-        runnerProfiles,
-        runnerRegions,
-        ecociCurve,
-        constants,
-        worldGCo2ePerKwh,
-        githubRegionAverageGCo2ePerKwh,
-        gridIndex,
-        countryIndex,
-    };
-}
-/** Parses the lazily loaded tables now (tests and the load-time script use it to validate everything). */
-function parseAllTables(tables) {
-    return { instances: tables.instances.length, cpuArchitectures: tables.cpuArchitectures.length, cpuTdp: tables.cpuTdp.length };
-}
-// ---------------- lookups ----------------
-const contains = (hay, needle) => ` ${hay} `.includes(` ${needle} `);
-const archKeys = new WeakMap();
-const tdpKeys = new WeakMap();
-function archIndex(tables) {
-    let idx = archKeys.get(tables);
-    if (!idx) {
-        idx = tables.cpuArchitectures
-            // CCF list entries are bare model names ("EPYC 7763", "Platinum 8370C"): a light normalisation suffices
-            .map((row) => ({ key: row.cpuModel.toLowerCase().replace(/[^a-z0-9+-]+/g, ' ').trim(), row }))
-            .filter((k) => k.key !== '')
-            .sort((a, b) => b.key.length - a.key.length);
-        archKeys.set(tables, idx);
-    }
-    return idx;
-}
-function tdpIndex(tables) {
-    let idx = tdpKeys.get(tables);
-    if (!idx) {
-        const list = tables.cpuTdp.map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }));
-        const exact = new Map();
-        for (const k of list)
-            if (!exact.has(k.key))
-                exact.set(k.key, k.row);
-        idx = { list, exact };
-        tdpKeys.set(tables, idx);
-    }
-    return idx;
-}
-/** CPU model (as in /proc/cpuinfo) → CCF microarchitecture, or null. Longest listed model contained in the name wins. */
-function microarchitectureOf(tables, cpuModel) {
-    const m = normaliseCpuModel(cpuModel);
-    if (!m)
-        return null;
-    for (const k of archIndex(tables))
-        if (contains(m, k.key))
-            return k.row;
-    return null;
-}
-/** CPU model → CodeCarbon TDP row: exact normalised match, else the longest table name (with a digit) contained in the model. */
-function tdpOf(tables, cpuModel) {
-    const m = normaliseCpuModel(cpuModel);
-    if (!m)
-        return null;
-    const idx = tdpIndex(tables);
-    const exact = idx.exact.get(m);
-    if (exact)
-        return exact;
-    let best = null;
-    for (const k of idx.list) {
-        if (k.key.length >= 4 && /\d/.test(k.key) && contains(m, k.key) && (!best || k.key.length > best.key.length))
-            best = k;
-    }
-    return best ? best.row : null;
-}
-/** GPU name (nvidia-smi / systeminformation) → CCF GPU row: the longest table name contained in it. */
-function gpuRowOf(tables, gpuName) {
-    const g = normaliseGpuName(gpuName);
-    let best = null;
-    for (const r of tables.gpus)
-        if (contains(g, r.key) && (!best || r.key.length > best.key.length))
-            best = r;
-    return best;
-}
-function coefficientRow(tables, p, microarchitecture) {
-    return tables.coefficients.find((c) => c.provider === p && c.microarchitecture === microarchitecture) ?? null;
-}
-const instanceKeys = new WeakMap();
-function instanceRow(tables, p, instanceType) {
-    let byProvider = instanceKeys.get(tables);
-    if (!byProvider)
-        instanceKeys.set(tables, (byProvider = new Map()));
-    let idx = byProvider.get(p);
-    if (!idx)
-        byProvider.set(p, (idx = new Map(tables.instancesOf(p).map((r) => [r.key, r]))));
-    return idx.get(normaliseInstanceType(p, instanceType)) ?? null;
-}
-function gridFactor(tables, p, region) {
-    return tables.gridIndex.get(`${p}:${region.trim().toLowerCase()}`) ?? null;
-}
-function countryRow(tables, code) {
-    return tables.countryIndex.get(code.trim().toUpperCase()) ?? null;
-}
-/** Levenshtein distance, for "did you mean" lists. */
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
-}
-/** The `count` names closest to `query` (case-insensitive edit distance; names sharing a prefix first on ties). */
-function nearestNames(names, query, count = 5) {
-    const q = query.toLowerCase();
-    return [...new Set(names)]
-        .map((name) => {
-        const l = name.toLowerCase();
-        return { name, d: editDistance(q, l) - (l.startsWith(q.slice(0, 3)) ? 0.5 : 0) };
-    })
-        .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
-        .slice(0, count)
-        .map((x) => x.name);
-}
-
+// EXTERNAL MODULE: ./src/core/model/tables.ts + 1 modules
+var model_tables = __nccwpck_require__(31625);
 ;// CONCATENATED MODULE: ./src/core/model/select.ts
 
 
@@ -993,6 +581,9 @@ function nearestNames(names, query, count = 5) {
 /** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
@@ -1016,13 +607,13 @@ function coefficientsFor(ctx, provider, arch) {
         want = standIn.use;
         ctx.notes.push(`${arch} is modelled with the CCF ${standIn.use} row: ${standIn.reason}.`);
     }
-    const own = coefficientRow(ctx.tables, provider, want);
+    const own = (0,model_tables/* coefficientRow */.YK)(ctx.tables, provider, want);
     if (own)
         return own;
     for (const p of ['aws', 'gcp', 'azure']) {
         if (p === provider)
             continue;
-        const other = coefficientRow(ctx.tables, p, want);
+        const other = (0,model_tables/* coefficientRow */.YK)(ctx.tables, p, want);
         if (other) {
             ctx.notes.push(`CCF has no ${PROVIDER_NAME[provider]} row for ${want}; the ${PROVIDER_NAME[p]} row is used (same SPECpower basis).`);
             return other;
@@ -1059,6 +650,7 @@ function perVcpuWatts(ctx, provider, archs, archEvidence) {
         };
     }
     const c = ctx.tables.constants.clouds[provider];
+    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
     ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
     return {
         idle: c.avgMinWattsPerVcpu,
@@ -1070,14 +662,14 @@ function perVcpuWatts(ctx, provider, archs, archEvidence) {
     };
 }
 function cpuArchFromFacts(ctx) {
-    const hit = microarchitectureOf(ctx.tables, ctx.facts.cpuModel);
+    const hit = (0,model_tables/* microarchitectureOf */.z7)(ctx.tables, ctx.facts.cpuModel);
     if (hit)
         return { archs: [hit.microarchitecture], evidence: `CPU "${ctx.facts.cpuModel}" matches "${hit.cpuModel}" (${hit.source})` };
     return { archs: [], evidence: `CPU "${ctx.facts.cpuModel || 'unknown'}" is in no CCF microarchitecture list` };
 }
 function memorySource(ctx, memoryGb, from) {
     const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GB × ${m.value} W/GB`, source: `${from}; ${m.source}` });
+    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
 }
 /**
  * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
@@ -1091,7 +683,7 @@ function chargedMemoryGb(ctx, args) {
         return memoryGb;
     }
     if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
         memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
         return memoryGb;
     }
@@ -1100,8 +692,8 @@ function chargedMemoryGb(ctx, args) {
     const m = ctx.tables.constants.memoryWattsPerGb;
     ctx.sources.push({
         what: 'memory',
-        value: `${fmt(charged)} GB × ${m.value} W/GB`,
-        source: `${from} ${fmt(memoryGb)} GB minus ${fmt(included)} GB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
+        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
     });
     return charged;
 }
@@ -1134,7 +726,7 @@ function ccfModel(ctx, args) {
 }
 function unknownInstance(tables, provider, instanceType) {
     const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
-    return new inputs_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${nearestNames(names, instanceType).join(', ')}`);
+    return new inputs_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, instanceType).join(', ')}`);
 }
 function embodiedFromRow(ctx, row, instanceVcpus, why) {
     if (row.embodiedKgCo2e === null) {
@@ -1159,7 +751,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
     }
     const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
     const platform = row.platformVcpus && row.platformSockets
         ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
         : null;
@@ -1179,7 +771,7 @@ function cloudInstanceModel(ctx, provider, row, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         instanceType: row.instanceType,
         microarchitecture: archs.join('; ') || undefined,
     });
@@ -1204,7 +796,7 @@ function cloudCpuModel(ctx, provider, origin) {
         perVcpu,
         label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
 }
@@ -1231,11 +823,11 @@ function githubModel(ctx) {
         });
     }
     else {
-        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
     }
     if (facts.os === 'darwin') {
         ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.source}` });
+        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
         return model;
     }
     const { archs, evidence } = cpuArchFromFacts(ctx);
@@ -1244,7 +836,7 @@ function githubModel(ctx) {
     // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
     const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
     const [pp, pt] = proxy.split(':');
-    const row = instanceRow(tables, pp, pt);
+    const row = (0,model_tables/* instanceRow */.y7)(tables, pp, pt);
     const exact = proxy === 'azure:NC4as T4 v3';
     const gh = tables.constants.githubHosted;
     const sockets = socketsOf(ctx, archs[0]);
@@ -1261,7 +853,7 @@ function githubModel(ctx) {
         perVcpu,
         label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
         pue: c.pue,
-        pueSource: c.source,
+        pueSource: c.pueSource ?? c.source,
         microarchitecture: archs[0],
     });
     // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
@@ -1287,7 +879,7 @@ function tdpModel(ctx, opts = {}) {
         tdpSource = 'input tdp-watts';
     }
     else {
-        const row = tdpOf(tables, facts.cpuModel);
+        const row = (0,model_tables/* tdpOf */.qX)(tables, facts.cpuModel);
         if (row) {
             tdp = row.tdpWatts;
             tdpSource = `CodeCarbon cpu_power.csv row "${row.cpuModel}"`;
@@ -1296,6 +888,7 @@ function tdpModel(ctx, opts = {}) {
             tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
             tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
             defaulted = true;
+            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
             ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
         }
     }
@@ -1373,7 +966,7 @@ function ccfGenericModel(ctx) {
 function attachGpus(ctx, model) {
     const out = {};
     for (const name of ctx.facts.gpus) {
-        const row = gpuRowOf(ctx.tables, name);
+        const row = (0,model_tables/* gpuRowOf */.iJ)(ctx.tables, name);
         if (row) {
             out[name] = { idleWatts: row.idleWatts, maxWatts: row.maxWatts };
             model.sources.push({ what: 'GPU W (idle/max), used if the GPU reports no power', value: `${name}: ${row.idleWatts} / ${row.maxWatts}`, source: `CCF GPU table row ${row.vendor} ${row.gpu}` });
@@ -1413,13 +1006,13 @@ function select_selectModel(args) {
     }
     else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
         const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].source }) : tdpModel(ctx);
+        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
         if (p && settings.tdpWatts === null) {
             ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
         }
     }
     else if (settings.instanceType !== null && inputProvider) {
-        const row = instanceRow(tables, inputProvider, settings.instanceType);
+        const row = (0,model_tables/* instanceRow */.y7)(tables, inputProvider, settings.instanceType);
         if (!row)
             throw unknownInstance(tables, inputProvider, settings.instanceType);
         model = cloudInstanceModel(ctx, inputProvider, row, 'inputs cloud-provider + instance-type');
@@ -1431,7 +1024,7 @@ function select_selectModel(args) {
         model = githubModel(ctx);
     }
     else if (cloud) {
-        const row = cloud.instanceType ? instanceRow(tables, cloud.provider, cloud.instanceType) : null;
+        const row = cloud.instanceType ? (0,model_tables/* instanceRow */.y7)(tables, cloud.provider, cloud.instanceType) : null;
         if (row)
             model = cloudInstanceModel(ctx, cloud.provider, row, cloud.source);
         else {
@@ -1458,6 +1051,9 @@ function select_selectModel(args) {
         model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
     }
     attachGpus(ctx, model);
+    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+    if (ctx.cpuDefaulted && model.id !== 'custom')
+        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
     return model;
 }
 
@@ -1472,7 +1068,7 @@ function select_selectModel(args) {
 
 const intensity_fmt = (x) => (0,format/* num */.bu)(x, 4);
 function regionIntensity(tables, provider, name) {
-    const g = gridFactor(tables, provider, name);
+    const g = (0,model_tables/* gridFactor */.w0)(tables, provider, name);
     if (!g)
         return null;
     return {
@@ -1490,13 +1086,50 @@ function electricityMapsZone(args) {
     if (settings.region)
         return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
     if (settings.country)
-        return countryRow(tables, settings.country)?.iso2 || null;
+        return (0,model_tables/* countryRow */.VT)(tables, settings.country)?.iso2 || null;
     const detected = modelRegion(model);
     if (detected?.startsWith('azure:'))
         return azureZone(detected.slice('azure:'.length));
     return null;
 }
+/** A country from an ISO code, named as data/country-intensity.csv names it. */
+function countryPlace(tables, code) {
+    const c = (0,model_tables/* countryRow */.VT)(tables, code);
+    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
+}
+/**
+ * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
+ * from (an intensity input does not move the machine). A cloud region's country is known only when
+ * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
+ * are in US Azure regions (METHODOLOGY §4 step 6).
+ */
+function placeOf(args) {
+    const { settings, model, facts, tables } = args;
+    const cloud = (provider, name) => {
+        const g = (0,model_tables/* gridFactor */.w0)(tables, provider, name);
+        const region = g?.region ?? name.toLowerCase();
+        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+    };
+    const country = settings.country ? countryPlace(tables, settings.country) : {};
+    if (settings.region)
+        return { ...cloud(settings.region.provider, settings.region.name), ...country };
+    const detected = modelRegion(model);
+    if (detected) {
+        const [p, name] = detected.split(':');
+        return { ...cloud(p, name), ...country };
+    }
+    if (settings.country)
+        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
+    if (facts.runnerEnvironment === 'github-hosted')
+        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+    return model.provider ? { cloudProvider: model.provider } : {};
+}
 function intensity_resolveIntensity(args) {
+    const place = placeOf(args);
+    const g = resolveIntensityValue(args);
+    return Object.keys(place).length ? { ...g, place } : g;
+}
+function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
@@ -1517,15 +1150,15 @@ function intensity_resolveIntensity(args) {
         const g = regionIntensity(tables, provider, name);
         if (!g) {
             const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
-            throw new inputs_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
+            throw new inputs_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, `${provider}:${name}`).join(', ')}`);
         }
         return withFallback(g);
     }
     if (settings.country) {
-        const c = countryRow(tables, settings.country);
+        const c = (0,model_tables/* countryRow */.VT)(tables, settings.country);
         if (!c) {
             const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
-            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${countryRow(tables, code)?.country})`);
+            const near = (0,model_tables/* nearestNames */.LE)(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${(0,model_tables/* countryRow */.VT)(tables, code)?.country})`);
             throw new inputs_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
         }
         return withFallback({
@@ -1572,7 +1205,7 @@ var external_node_url_ = __nccwpck_require__(73136);
 
 const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
-const MARKER = TABLE_FILES.constants;
+const MARKER = model_tables/* TABLE_FILES */.xz.constants;
 function rootAbove(file) {
     if (!file)
         return null;
@@ -1617,10 +1250,10 @@ function tables_loadTables(dataDir) {
     if (hit)
         return hit;
     const texts = {};
-    for (const [role, file] of Object.entries(TABLE_FILES)) {
+    for (const [role, file] of Object.entries(model_tables/* TABLE_FILES */.xz)) {
         texts[role] = external_node_fs_default().readFileSync(external_node_path_default().join(dir, file), 'utf8');
     }
-    const tables = buildTables(texts);
+    const tables = (0,model_tables/* buildTables */.IU)(texts);
     cache.set(dir, tables);
     return tables;
 }
@@ -1742,277 +1375,8 @@ function runMain(entryUrl, env = process.env) {
     startFromAction('main', entryUrl, env, runner);
 }
 
-;// CONCATENATED MODULE: ./src/core/power.ts
-/** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
-function cpuWatts(curve, util) {
-    const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
-    if (curve.kind === 'linear')
-        return curve.idleWatts + u * (curve.maxWatts - curve.idleWatts);
-    const pts = curve.points;
-    if (u <= pts[0][0])
-        return pts[0][1];
-    for (let i = 1; i < pts.length; i++) {
-        const [u1, w1] = pts[i];
-        if (u <= u1) {
-            const [u0, w0] = pts[i - 1];
-            return w0 + ((u - u0) / (u1 - u0)) * (w1 - w0);
-        }
-    }
-    return pts[pts.length - 1][1];
-}
-
-;// CONCATENATED MODULE: ./src/core/energy.ts
-// Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
-//
-// Per interval i between two samples (Δt_i seconds):
-//   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
-//   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
-//   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
-//            — or, with RAPL, Δ(package J)/Δt × share, share = 1 (machine) or Δtree/Δbusy (tree)
-//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt × share with RAPL
-//   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
-//   E     += (P_cpu + P_ram + P_gpu) × Δt_i
-// Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
-// utilisation still comes out right; only the time resolution drops. Gaps are reported.
-
-const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
-function gpuModelWatts(model, g) {
-    if (g.watts !== null && Number.isFinite(g.watts))
-        return { watts: g.watts, modelled: false };
-    const table = model.gpuWatts ?? {};
-    const name = g.name.toLowerCase();
-    const key = Object.keys(table)
-        .filter((k) => name.includes(k.toLowerCase()))
-        .sort((a, b) => b.length - a.length)[0];
-    if (!key)
-        return null;
-    const { idleWatts, maxWatts } = table[key];
-    return { watts: idleWatts + clamp01((g.utilPercent ?? 0) / 100) * (maxWatts - idleWatts), modelled: true };
-}
-class EnergyIntegrator {
-    o;
-    first = null;
-    prev = null;
-    firstTree = null;
-    lastTree = null;
-    count = 0;
-    cpuJ = 0;
-    ramJ = 0;
-    gpuJ = 0;
-    machineUtilS = 0;
-    treeUtilS = 0;
-    treeSeconds = 0;
-    cpuMeasured = false;
-    ramMeasured = false;
-    gpuMeasured = false;
-    gpuModelled = false;
-    gpuUnpowered = false;
-    gpuCount = 0;
-    lastGpu = null;
-    gpuCarriedSeconds = 0;
-    gpuModels = new Set();
-    peakRss = null;
-    treeMissingSeconds = 0;
-    gaps = [];
-    series = [];
-    maxPoints;
-    gapSeconds;
-    constructor(o) {
-        this.o = o;
-        this.maxPoints = o.maxSeriesPoints ?? 240;
-        this.gapSeconds = Math.max(3 * o.intervalSeconds, o.intervalSeconds + 2);
-    }
-    add(s) {
-        this.count++;
-        if (s.tree) {
-            this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
-            if (!this.firstTree)
-                this.firstTree = s;
-            this.lastTree = s;
-        }
-        if (s.gpu?.length) {
-            this.gpuCount = Math.max(this.gpuCount, s.gpu.length);
-            for (const g of s.gpu)
-                this.gpuModels.add(g.name);
-        }
-        const a = this.prev;
-        this.prev = s;
-        if (!a) {
-            this.first = s;
-            return;
-        }
-        const dt = s.monoS - a.monoS;
-        if (!(dt > 0))
-            return;
-        if (dt > this.gapSeconds)
-            this.gaps.push({ fromS: a.monoS - this.first.monoS, toS: s.monoS - this.first.monoS, seconds: dt, reason: 'no samples' });
-        const dBusy = s.cpu.busySeconds - a.cpu.busySeconds;
-        const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
-        const machineUtil = dTotal > 0 ? clamp01(dBusy / dTotal) : 0;
-        let treeUtil = null;
-        let dTree = 0;
-        if (a.tree && s.tree && !s.tree.rootGone) {
-            dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
-            treeUtil = clamp01(dTree / (dt * this.o.model.vcpus));
-            this.treeSeconds += dt;
-            this.treeUtilS += treeUtil * dt;
-        }
-        else if (this.o.scope === 'process-tree') {
-            this.treeMissingSeconds += dt;
-        }
-        this.machineUtilS += machineUtil * dt;
-        const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
-        const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
-        let cpuW;
-        const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
-        if (pkg !== null && pkg >= 0) {
-            cpuW = (pkg / dt) * share;
-            this.cpuMeasured = true;
-        }
-        else {
-            cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
-        }
-        let ramW;
-        const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
-        if (dram !== null && dram >= 0) {
-            ramW = (dram / dt) * share;
-            this.ramMeasured = true;
-        }
-        else {
-            ramW = this.o.model.memoryGb * this.o.model.memoryWattsPerGb;
-        }
-        let gpuW = 0;
-        // A tick without a GPU reading after GPUs were seen (the tool restarting, or given up) carries the
-        // last reading forward: a GPU does not switch off. The carried time is reported.
-        let gpus = s.gpu;
-        if (!gpus?.length && this.lastGpu) {
-            gpus = this.lastGpu;
-            this.gpuCarriedSeconds += dt;
-        }
-        else if (gpus?.length)
-            this.lastGpu = gpus;
-        for (const g of gpus ?? []) {
-            const w = gpuModelWatts(this.o.model, g);
-            if (!w) {
-                this.gpuUnpowered = true;
-                continue;
-            }
-            gpuW += w.watts;
-            if (w.modelled)
-                this.gpuModelled = true;
-            else
-                this.gpuMeasured = true;
-        }
-        this.cpuJ += cpuW * dt;
-        this.ramJ += ramW * dt;
-        this.gpuJ += gpuW * dt;
-        const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
-        this.o.onInterval?.(p, s);
-        this.pushPoint(p, dt);
-    }
-    weights = [];
-    /** Interval(s) not yet long enough to make a point of the current bucket width. */
-    pending = null;
-    /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
-    bucketSeconds = 0;
-    static merge(x, wx, y, wy) {
-        const m = (a, b) => (a * wx + b * wy) / (wx + wy);
-        return {
-            tS: y.tS,
-            wallMs: y.wallMs,
-            machineUtil: m(x.machineUtil, y.machineUtil),
-            treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
-            cpuWatts: m(x.cpuWatts, y.cpuWatts),
-            ramWatts: m(x.ramWatts, y.ramWatts),
-            gpuWatts: m(x.gpuWatts, y.gpuWatts),
-        };
-    }
-    /**
-     * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
-     * bucket of the current width; when the series is full, neighbours merge and the width doubles.
-     */
-    pushPoint(p, dt) {
-        this.pending = this.pending ? { p: EnergyIntegrator.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
-        if (this.pending.w < this.bucketSeconds)
-            return;
-        this.series.push(this.pending.p);
-        this.weights.push(this.pending.w);
-        this.pending = null;
-        // Merge one early, so that with a pending bucket the result stays below maxPoints.
-        if (this.series.length < this.maxPoints - 1)
-            return;
-        const merged = [];
-        const w = [];
-        for (let i = 0; i + 1 < this.series.length; i += 2) {
-            merged.push(EnergyIntegrator.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
-            w.push(this.weights[i] + this.weights[i + 1]);
-        }
-        if (this.series.length % 2 === 1) {
-            // The odd newest point becomes the start of the next bucket.
-            this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
-        }
-        this.series = merged;
-        this.weights.splice(0, this.weights.length, ...w);
-        this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
-    }
-    /** Seconds where no GPU reading arrived and the last one was carried forward. */
-    get gpuCarriedSecondsTotal() {
-        return this.gpuCarriedSeconds;
-    }
-    /** True when a GPU reported no power and no CCF row matched its name (its energy is left out). */
-    get gpuWithoutPower() {
-        return this.gpuUnpowered;
-    }
-    /** Seconds of the window where the process tree could not be read (scope process-tree fell back to machine). */
-    get treeMissingSecondsTotal() {
-        return this.treeMissingSeconds;
-    }
-    result() {
-        const first = this.first;
-        const last = this.prev;
-        const duration = first && last ? last.monoS - first.monoS : 0;
-        const [ft, lt] = [this.firstTree?.tree, this.lastTree?.tree];
-        const treeCpu = ft && lt ? Math.max(0, lt.cpuSeconds - ft.cpuSeconds) : null;
-        const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
-        const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
-        const wh = (j) => j / 3600;
-        const gpu = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
-        return {
-            scope: this.o.scope,
-            durationSeconds: duration,
-            samples: this.count,
-            cpuWh: wh(this.cpuJ),
-            ramWh: wh(this.ramJ),
-            gpuWh: wh(this.gpuJ),
-            totalWh: wh(this.cpuJ + this.ramJ + this.gpuJ),
-            cpu: this.cpuMeasured ? 'measured' : 'modelled',
-            ram: this.ramMeasured ? 'measured' : 'modelled',
-            gpu,
-            avgMachineUtil: duration > 0 ? this.machineUtilS / duration : 0,
-            avgTreeUtil: this.treeSeconds > 0 ? this.treeUtilS / this.treeSeconds : null,
-            treeCpuSeconds: treeCpu,
-            machineCpuSeconds: machineCpu,
-            remainderCpuSeconds: treeCpu === null ? null : Math.max(0, machineCpu - treeCpu),
-            escapedCpuSeconds: escaped,
-            peakTreeRssBytes: this.peakRss,
-            gpuCount: this.gpuCount,
-            gpuModels: [...this.gpuModels],
-            avgCpuWatts: duration > 0 ? this.cpuJ / duration : 0,
-            avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
-            avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
-            gaps: this.gaps,
-            series: this.pending ? [...this.series, this.pending.p] : this.series,
-        };
-    }
-}
-/** Integrates a whole array of samples (tests, small files). */
-function integrate(samples, o) {
-    const it = new EnergyIntegrator(o);
-    for (const s of samples)
-        it.add(s);
-    return it.result();
-}
-
+// EXTERNAL MODULE: ./src/core/energy.ts + 1 modules
+var core_energy = __nccwpck_require__(11688);
 ;// CONCATENATED MODULE: ./src/core/emissions.ts
 /** Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN), used to amortise embodied emissions. */
 const LIFESPAN_HOURS = 35040;
@@ -2038,10 +1402,15 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/model/band.ts
+var model_band = __nccwpck_require__(45138);
+// EXTERNAL MODULE: ./src/core/provenance.ts
+var core_provenance = __nccwpck_require__(15240);
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
 
 
 /** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
@@ -2053,19 +1422,12 @@ const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
-function isDefaulted(model) {
-    return /defaulted/i.test(model.label) || model.notes.some((n) => /defaulted/i.test(n));
+/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
+function provenance(p) {
+    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
 }
-function provenance(p, modelDefaulted) {
-    if (p === 'none')
-        return 'none';
-    if (p === 'modelled' && modelDefaulted)
-        return 'defaulted (modelled with fallback coefficients)';
-    return p;
-}
-function renderModelSection(model, intensity, emissions, energy) {
+function renderModelSection(model, intensity, emissions, energy, prov = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity), band) {
     const out = [];
-    const defaulted = isDefaulted(model);
     out.push('### Model\n');
     out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
     const curve = model.cpu.kind === 'linear'
@@ -2079,24 +1441,35 @@ function renderModelSection(model, intensity, emissions, energy) {
     const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
     out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
     out.push('');
-    out.push(row(['Component', 'Energy', 'Provenance']));
-    out.push(row(['---', '---', '---']));
-    out.push(row(['CPU', `${model_section_num(energy.cpuWh)} Wh`, escapeCell(provenance(energy.cpu, defaulted))]));
-    out.push(row(['Memory', `${model_section_num(energy.ramWh)} Wh`, escapeCell(provenance(energy.ram, false))]));
+    // Component energies are in the summary's Components table; here only where each figure comes from.
+    out.push(row(['Component', 'Provenance']));
+    out.push(row(['---', '---']));
+    out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
+    out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
     if (energy.gpu !== 'none' || energy.gpuCount > 0)
-        out.push(row([`GPU ×${energy.gpuCount}`, `${model_section_num(energy.gpuWh)} Wh`, escapeCell(provenance(energy.gpu, false))]));
-    out.push(row(['Embodied', model.embodied ? `${model_section_num(emissions.embodiedGCo2e)} gCO2e` : 'not estimated', model.embodied ? 'modelled (CCF amortisation)' : 'no data']));
+        out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
+    out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
+    out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
+    out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
     out.push('');
-    const kwh = energy.totalWh / 1000;
-    out.push(`Operational: ${model_section_num(kwh)} kWh × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${model_section_num(emissions.operationalGCo2e)} gCO2e**.`);
+    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
     if (model.embodied) {
         const e = model.embodied;
-        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kgCO2e × ${model_section_num(energy.durationSeconds / 3600)} h / 35040 h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${model_section_num(emissions.embodiedGCo2e)} gCO2e**.`);
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
     }
     else {
-        out.push('Embodied: not estimated (no instance data).');
+        out.push('Embodied: not estimated (no instance data).\n');
     }
-    out.push(`The gate counts ${emissions.gatedGCo2e === emissions.totalGCo2e && emissions.embodiedGCo2e > 0 ? 'operational + embodied' : 'operational only'}: ${model_section_num(emissions.gatedGCo2e)} gCO2e.\n`);
+    if (band && band.members.length > 1) {
+        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
+        out.push(row(['Model', 'Energy', 'Total']));
+        out.push(row(['---', '---', '---']));
+        for (const m of band.members)
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
+        for (const why of band.skipped)
+            out.push(`\nNot applicable: ${escapeCell(why)}.`);
+        out.push('\n</details>\n');
+    }
     if (model.notes.length) {
         out.push('<details><summary>Model notes</summary>\n');
         for (const n of model.notes)
@@ -2117,76 +1490,6 @@ function csvField(v) {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const csvLine = (cells) => cells.map(csvField).join(',') + '\n';
-const EMISSIONS_COLUMNS = [
-    // CodeCarbon emissions.csv columns (units as CodeCarbon: kg, kWh, W, s)
-    'timestamp', 'project_name', 'run_id', 'duration', 'emissions', 'emissions_rate',
-    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed',
-    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
-    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode', 'on_cloud', 'pue',
-    // carbon-gate additions
-    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'energy_wh', 'carbon_intensity_gco2e_per_kwh', 'intensity_source',
-    'power_model', 'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'samples', 'partial', 'verdict', 'job', 'sha', 'ref', 'tool_version',
-];
-function emissionsCsv(r) {
-    const e = r.energy;
-    const em = r.emissions;
-    const d = e.durationSeconds;
-    const loc = em.intensity.location;
-    const cloudRegion = /^(aws|azure|gcp):/.test(loc) ? loc.split(':')[1] : '';
-    const country = loc.startsWith('country:') ? loc.slice(8) : '';
-    const row = {
-        timestamp: new Date(r.endedWallMs).toISOString(),
-        project_name: r.job.repository ?? 'carbon-gate',
-        run_id: r.job.runId ?? '',
-        duration: d,
-        emissions: em.totalGCo2e / 1000,
-        emissions_rate: d > 0 ? em.totalGCo2e / 1000 / d : 0,
-        cpu_power: e.avgCpuWatts,
-        gpu_power: e.avgGpuWatts,
-        ram_power: e.avgRamWatts,
-        cpu_energy: e.cpuWh / 1000,
-        gpu_energy: e.gpuWh / 1000,
-        ram_energy: e.ramWh / 1000,
-        energy_consumed: e.totalWh / 1000,
-        country_name: '',
-        country_iso_code: country,
-        region: cloudRegion || loc,
-        cloud_provider: r.model.provider ?? '',
-        cloud_region: cloudRegion,
-        os: `${r.hardware.os} ${r.hardware.osRelease}`,
-        python_version: '',
-        codecarbon_version: '',
-        cpu_count: r.model.vcpus,
-        cpu_model: r.hardware.cpuModel,
-        gpu_count: e.gpuCount,
-        gpu_model: e.gpuModels.join('; '),
-        longitude: '',
-        latitude: '',
-        ram_total_size: r.hardware.memoryBytes / 2 ** 30,
-        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
-        on_cloud: r.model.provider ? 'Y' : 'N',
-        pue: em.pue,
-        operational_gco2e: em.operationalGCo2e,
-        embodied_gco2e: em.embodiedGCo2e,
-        total_gco2e: em.totalGCo2e,
-        gated_gco2e: em.gatedGCo2e,
-        energy_wh: e.totalWh,
-        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
-        intensity_source: em.intensity.source,
-        power_model: r.model.label,
-        scope: e.scope,
-        tree_cpu_seconds: e.treeCpuSeconds,
-        machine_cpu_seconds: e.machineCpuSeconds,
-        samples: e.samples,
-        partial: r.quality.partial,
-        verdict: r.verdict.status,
-        job: r.job.label,
-        sha: r.job.sha ?? '',
-        ref: r.job.ref ?? '',
-        tool_version: r.tool.version,
-    };
-    return csvLine([...EMISSIONS_COLUMNS]) + csvLine(EMISSIONS_COLUMNS.map((c) => row[c]));
-}
 const SAMPLES_COLUMNS = [
     'time_s', 'timestamp', 'machine_cpu_util', 'tree_cpu_util', 'tree_cpu_seconds', 'tree_processes', 'tree_rss_bytes',
     'memory_used_bytes', 'cpu_watts', 'ram_watts', 'gpu_watts', 'gpu_count',
@@ -2221,6 +1524,154 @@ function samplesCsvRow(p, s) {
     return (`${round(p.tS, 3)},${isoTimestamp(s.wallMs)},${round(p.machineUtil, 4)},${p.treeUtil === null ? '' : round(p.treeUtil, 4)},` +
         `${t ? round(t.cpuSeconds, 2) : ''},${cell(t?.processes)},${cell(t?.rssBytes)},${cell(s.mem.totalBytes - s.mem.availableBytes)},` +
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
+
+const CODECARBON_COLUMNS = [
+    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
+    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
+    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
+    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
+    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
+];
+/**
+ * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
+ * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
+ */
+const WUE_LITRES_PER_KWH = 0;
+/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
+const CODECARBON_GB = 1024 ** 3;
+const pad = (n) => String(n).padStart(2, '0');
+/**
+ * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
+ * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
+ */
+function codecarbonTimestamp(wallMs, offsetMinutes) {
+    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
+const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
+/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
+function platformString(os, release, arch) {
+    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
+    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
+    return `${sys}-${release}-${machine}`;
+}
+function codecarbonRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const d = e.durationSeconds;
+    const place = em.intensity.place ?? {};
+    const pue = em.pue;
+    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
+    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
+    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
+    const emissionsKg = em.operationalGCo2e / 1000;
+    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
+    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        project_name: r.job.repository ?? 'carbon-gate',
+        run_id: r.job.runId ?? '',
+        experiment_id: r.job.key,
+        duration: d,
+        emissions: emissionsKg,
+        emissions_rate: d > 0 ? emissionsKg / d : 0,
+        cpu_power: e.avgCpuWatts,
+        gpu_power: e.avgGpuWatts,
+        ram_power: e.avgRamWatts,
+        cpu_energy: kwh(e.cpuWh),
+        gpu_energy: kwh(e.gpuWh),
+        ram_energy: kwh(e.ramWh),
+        energy_consumed: energyKwh,
+        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
+        country_name: place.countryName ?? '',
+        country_iso_code: place.countryIso3 ?? '',
+        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
+        region: '',
+        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
+        cloud_region: place.cloudRegion ?? '',
+        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
+        python_version: '',
+        codecarbon_version: '',
+        cpu_count: r.model.vcpus,
+        cpu_model: r.hardware.cpuModel,
+        gpu_count: e.gpuCount,
+        gpu_model: e.gpuModels.join('; '),
+        longitude: '',
+        latitude: '',
+        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
+        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
+        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
+        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
+        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
+        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
+        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
+        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
+        pue,
+        wue: WUE_LITRES_PER_KWH,
+    };
+}
+/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
+function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = codecarbonRow(r, offsetMinutes);
+    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
+
+
+const CARBON_GATE_COLUMNS = [
+    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
+    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
+    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
+    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
+    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
+    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
+];
+function carbonGateRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const p = r.provenance;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        run_id: r.job.runId ?? '',
+        run_attempt: r.job.runAttempt ?? '',
+        job: r.job.label,
+        sha: r.job.sha ?? '',
+        ref: r.job.ref ?? '',
+        operational_gco2e: em.operationalGCo2e,
+        embodied_gco2e: em.embodiedGCo2e,
+        total_gco2e: em.totalGCo2e,
+        gated_gco2e: em.gatedGCo2e,
+        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
+        energy_wh: e.totalWh,
+        energy_wh_with_pue: e.totalWh * em.pue,
+        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
+        intensity_location: em.intensity.location,
+        intensity_source: em.intensity.source,
+        power_model_id: r.model.id,
+        power_model: r.model.label,
+        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
+        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
+        cpu_provenance: p?.cpu.status ?? e.cpu,
+        ram_provenance: p?.memory.status ?? e.ram,
+        gpu_provenance: p?.gpu.status ?? e.gpu,
+        scope: e.scope,
+        tree_cpu_seconds: e.treeCpuSeconds,
+        machine_cpu_seconds: e.machineCpuSeconds,
+        escaped_cpu_seconds: e.escapedCpuSeconds,
+        samples: e.samples,
+        partial: r.quality.partial,
+        verdict: r.verdict.status,
+        tool_version: r.tool.version,
+    };
+}
+function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = carbonGateRow(r, offsetMinutes);
+    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
 }
 
 // EXTERNAL MODULE: ./src/core/report/summary.ts
@@ -3413,7 +2864,11 @@ const VERSION = '0.1.0';
 
 
 
-const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+
+
+
+
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
  * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
@@ -3489,15 +2944,18 @@ async function finishRun(o) {
     const live = o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: external_node_path_default().join(runDir, CACHE_FILE_NAME), env }) : null;
     const csv = new ChunkedWriter(external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv));
     csv.write(samplesCsvHeader());
-    const integrator = new EnergyIntegrator({
+    const integrator = new core_energy/* EnergyIntegrator */.eC({
         model,
         scope: settings.scope,
         intervalSeconds: settings.sampleIntervalSeconds,
         onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
     });
     const faults = new Map();
+    // The same samples under the other published models (information only; the gate uses `model`).
+    const band = new model_band/* ModelBandTracker */.Ff((0,model_band/* bandModels */.Qz)({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
     const stream = new SampleLineStream((s) => {
         integrator.add(s);
+        band.add(s);
         for (const f of s.faults ?? [])
             faults.set(f, (faults.get(f) ?? 0) + 1);
     });
@@ -3534,6 +2992,7 @@ async function finishRun(o) {
         settings,
         baseline: baseline.records,
     });
+    const provenance = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity);
     const result = {
         tool: { name: 'carbon-gate', version: VERSION },
         job: info.job,
@@ -3543,6 +3002,8 @@ async function finishRun(o) {
         emissions,
         verdict,
         baseline,
+        provenance,
+        modelBand: band.result({ model, energy, emissions }),
         quality: {
             partial,
             skippedLines: stats.skippedLines,
@@ -3554,6 +3015,7 @@ async function finishRun(o) {
     };
     const files = {
         emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
+        carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
         samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
         json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
         summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
@@ -3562,10 +3024,13 @@ async function finishRun(o) {
         chart: settings.chart,
         gate: settings,
         links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository },
-        modelSection: renderModelSection(model, intensity, emissions, energy),
-        ...(o.artifact ? { artifact: o.artifact } : { files: { 'emissions.csv': files.emissionsCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
+        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+        ...(o.artifact
+            ? { artifact: o.artifact }
+            : { files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
     });
     (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
+    (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
     (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
     (0,external_node_fs_.writeFileSync)(files.summary, summary);
     return { result, summary, files };
@@ -3573,6 +3038,7 @@ async function finishRun(o) {
 
 ;// CONCATENATED MODULE: ./src/app/post.ts
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
+
 
 
 
@@ -3648,10 +3114,10 @@ async function runPost(env = process.env) {
     const { result, summary, files } = finished;
     for (const w of result.quality.warnings)
         runner.warning(`carbon-gate: ${w}`);
-    runner.info(`${result.verdict.headline}\n` +
+    runner.info(`${(0,verdict_line/* verdictLine */.MT)(result, settings)}\n` +
         `energy ${(0,format/* energy */.zP)(result.energy.totalWh)}, ${(0,format/* co2e */.k)(result.emissions.totalGCo2e)} ` +
         `(operational ${(0,format/* co2e */.k)(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? (0,format/* co2e */.k)(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${(0,format/* duration */.p0)(result.energy.durationSeconds)}`);
-    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
     runner.endGroup();
     if (!runner.appendSummary(summary))
         runner.info(summary);
@@ -3672,6 +3138,335 @@ async function runPost(env = process.env) {
     if (result.verdict.failBuild) {
         runner.fail(`carbon-gate: ${result.verdict.headline}${result.verdict.reasons.length ? ` — ${result.verdict.reasons.join('; ')}` : ''}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 11688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eC: () => (/* binding */ EnergyIntegrator)
+});
+
+// UNUSED EXPORTS: gpuModelWatts, integrate
+
+;// CONCATENATED MODULE: ./src/core/power.ts
+/** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
+function cpuWatts(curve, util) {
+    const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
+    if (curve.kind === 'linear')
+        return curve.idleWatts + u * (curve.maxWatts - curve.idleWatts);
+    const pts = curve.points;
+    if (u <= pts[0][0])
+        return pts[0][1];
+    for (let i = 1; i < pts.length; i++) {
+        const [u1, w1] = pts[i];
+        if (u <= u1) {
+            const [u0, w0] = pts[i - 1];
+            return w0 + ((u - u0) / (u1 - u0)) * (w1 - w0);
+        }
+    }
+    return pts[pts.length - 1][1];
+}
+
+;// CONCATENATED MODULE: ./src/core/energy.ts
+// Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
+//
+// Per interval i between two samples (Δt_i seconds):
+//   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
+//   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
+//   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
+//            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
+//              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
+//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
+//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
+//   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
+//   E     += (P_cpu + P_ram + P_gpu) × Δt_i
+// Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
+// utilisation still comes out right; only the time resolution drops. Gaps are reported.
+
+const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
+function gpuModelWatts(model, g) {
+    if (g.watts !== null && Number.isFinite(g.watts))
+        return { watts: g.watts, modelled: false };
+    const table = model.gpuWatts ?? {};
+    const name = g.name.toLowerCase();
+    const key = Object.keys(table)
+        .filter((k) => name.includes(k.toLowerCase()))
+        .sort((a, b) => b.length - a.length)[0];
+    if (!key)
+        return null;
+    const { idleWatts, maxWatts } = table[key];
+    return { watts: idleWatts + clamp01((g.utilPercent ?? 0) / 100) * (maxWatts - idleWatts), modelled: true };
+}
+class EnergyIntegrator {
+    o;
+    first = null;
+    prev = null;
+    firstTree = null;
+    lastTree = null;
+    count = 0;
+    cpuJ = 0;
+    ramJ = 0;
+    gpuJ = 0;
+    machineUtilS = 0;
+    treeUtilS = 0;
+    treeSeconds = 0;
+    memUsedByteS = 0;
+    memTotalByteS = 0;
+    memSeconds = 0;
+    gpuUtilS = 0;
+    gpuUtilSeconds = 0;
+    cpuMeasured = false;
+    // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
+    // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
+    raplFloorW = Infinity;
+    raplReservedS = 0;
+    raplSharedJ = 0;
+    raplShareS = 0;
+    ramMeasured = false;
+    gpuMeasured = false;
+    gpuModelled = false;
+    gpuUnpowered = false;
+    gpuCount = 0;
+    lastGpu = null;
+    gpuCarriedSeconds = 0;
+    gpuModels = new Set();
+    peakRss = null;
+    treeMissingSeconds = 0;
+    gaps = [];
+    series = [];
+    maxPoints;
+    gapSeconds;
+    constructor(o) {
+        this.o = o;
+        this.maxPoints = o.maxSeriesPoints ?? 240;
+        this.gapSeconds = Math.max(3 * o.intervalSeconds, o.intervalSeconds + 2);
+    }
+    add(s) {
+        this.count++;
+        if (s.tree) {
+            this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
+            if (!this.firstTree)
+                this.firstTree = s;
+            this.lastTree = s;
+        }
+        if (s.gpu?.length) {
+            this.gpuCount = Math.max(this.gpuCount, s.gpu.length);
+            for (const g of s.gpu)
+                this.gpuModels.add(g.name);
+        }
+        const a = this.prev;
+        this.prev = s;
+        if (!a) {
+            this.first = s;
+            return;
+        }
+        const dt = s.monoS - a.monoS;
+        if (!(dt > 0))
+            return;
+        if (dt > this.gapSeconds)
+            this.gaps.push({ fromS: a.monoS - this.first.monoS, toS: s.monoS - this.first.monoS, seconds: dt, reason: 'no samples' });
+        const dBusy = s.cpu.busySeconds - a.cpu.busySeconds;
+        const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
+        const machineUtil = dTotal > 0 ? clamp01(dBusy / dTotal) : 0;
+        let treeUtil = null;
+        let dTree = 0;
+        if (a.tree && s.tree && !s.tree.rootGone) {
+            dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
+            treeUtil = clamp01(dTree / (dt * this.o.model.vcpus));
+            this.treeSeconds += dt;
+            this.treeUtilS += treeUtil * dt;
+        }
+        else if (this.o.scope === 'process-tree') {
+            this.treeMissingSeconds += dt;
+        }
+        this.machineUtilS += machineUtil * dt;
+        if (s.mem.totalBytes > 0) {
+            this.memUsedByteS += Math.max(0, s.mem.totalBytes - s.mem.availableBytes) * dt;
+            this.memTotalByteS += s.mem.totalBytes * dt;
+            this.memSeconds += dt;
+        }
+        const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
+        const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
+        let cpuW;
+        const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
+        let treeRapl = false;
+        if (pkg !== null && pkg >= 0) {
+            const pkgW = pkg / dt;
+            this.cpuMeasured = true;
+            if (useTree) {
+                treeRapl = true;
+                const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
+                this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+                this.raplReservedS += reserved * dt;
+                this.raplSharedJ += share * pkgW * dt;
+                this.raplShareS += share * dt;
+                // The point uses the floor seen so far; the totals use the whole run's floor (result()).
+                cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+            }
+            else
+                cpuW = pkgW;
+        }
+        else {
+            cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
+        }
+        let ramW;
+        const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
+        if (dram !== null && dram >= 0) {
+            // Memory is a constant of the reserved machine: all DRAM is the job's in both scopes (METHODOLOGY §1).
+            ramW = dram / dt;
+            this.ramMeasured = true;
+        }
+        else {
+            ramW = this.o.model.memoryGb * this.o.model.memoryWattsPerGb;
+        }
+        let gpuW = 0;
+        // A tick without a GPU reading after GPUs were seen (the tool restarting, or given up) carries the
+        // last reading forward: a GPU does not switch off. The carried time is reported.
+        let gpus = s.gpu;
+        if (!gpus?.length && this.lastGpu) {
+            gpus = this.lastGpu;
+            this.gpuCarriedSeconds += dt;
+        }
+        else if (gpus?.length)
+            this.lastGpu = gpus;
+        const utils = (gpus ?? []).map((g) => g.utilPercent).filter((u) => u !== null && Number.isFinite(u));
+        if (utils.length) {
+            this.gpuUtilS += (utils.reduce((a, b) => a + b, 0) / utils.length / 100) * dt;
+            this.gpuUtilSeconds += dt;
+        }
+        for (const g of gpus ?? []) {
+            const w = gpuModelWatts(this.o.model, g);
+            if (!w) {
+                this.gpuUnpowered = true;
+                continue;
+            }
+            gpuW += w.watts;
+            if (w.modelled)
+                this.gpuModelled = true;
+            else
+                this.gpuMeasured = true;
+        }
+        if (!treeRapl)
+            this.cpuJ += cpuW * dt;
+        this.ramJ += ramW * dt;
+        this.gpuJ += gpuW * dt;
+        const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
+        this.o.onInterval?.(p, s);
+        this.pushPoint(p, dt);
+    }
+    weights = [];
+    /** Interval(s) not yet long enough to make a point of the current bucket width. */
+    pending = null;
+    /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
+    bucketSeconds = 0;
+    static merge(x, wx, y, wy) {
+        const m = (a, b) => (a * wx + b * wy) / (wx + wy);
+        return {
+            tS: y.tS,
+            wallMs: y.wallMs,
+            machineUtil: m(x.machineUtil, y.machineUtil),
+            treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
+            cpuWatts: m(x.cpuWatts, y.cpuWatts),
+            ramWatts: m(x.ramWatts, y.ramWatts),
+            gpuWatts: m(x.gpuWatts, y.gpuWatts),
+        };
+    }
+    /**
+     * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
+     * bucket of the current width; when the series is full, neighbours merge and the width doubles.
+     */
+    pushPoint(p, dt) {
+        this.pending = this.pending ? { p: EnergyIntegrator.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
+        if (this.pending.w < this.bucketSeconds)
+            return;
+        this.series.push(this.pending.p);
+        this.weights.push(this.pending.w);
+        this.pending = null;
+        // Merge one early, so that with a pending bucket the result stays below maxPoints.
+        if (this.series.length < this.maxPoints - 1)
+            return;
+        const merged = [];
+        const w = [];
+        for (let i = 0; i + 1 < this.series.length; i += 2) {
+            merged.push(EnergyIntegrator.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
+            w.push(this.weights[i] + this.weights[i + 1]);
+        }
+        if (this.series.length % 2 === 1) {
+            // The odd newest point becomes the start of the next bucket.
+            this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
+        }
+        this.series = merged;
+        this.weights.splice(0, this.weights.length, ...w);
+        this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+    }
+    /** Seconds where no GPU reading arrived and the last one was carried forward. */
+    get gpuCarriedSecondsTotal() {
+        return this.gpuCarriedSeconds;
+    }
+    /** True when a GPU reported no power and no CCF row matched its name (its energy is left out). */
+    get gpuWithoutPower() {
+        return this.gpuUnpowered;
+    }
+    /** Seconds of the window where the process tree could not be read (scope process-tree fell back to machine). */
+    get treeMissingSecondsTotal() {
+        return this.treeMissingSeconds;
+    }
+    result() {
+        const first = this.first;
+        const last = this.prev;
+        const duration = first && last ? last.monoS - first.monoS : 0;
+        const [ft, lt] = [this.firstTree?.tree, this.lastTree?.tree];
+        const treeCpu = ft && lt ? Math.max(0, lt.cpuSeconds - ft.cpuSeconds) : null;
+        const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
+        const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
+        const wh = (j) => j / 3600;
+        const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
+        const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
+        const gpu = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
+        return {
+            scope: this.o.scope,
+            durationSeconds: duration,
+            samples: this.count,
+            cpuWh: wh(cpuJ),
+            ramWh: wh(this.ramJ),
+            gpuWh: wh(this.gpuJ),
+            totalWh: wh(cpuJ + this.ramJ + this.gpuJ),
+            cpu: this.cpuMeasured ? 'measured' : 'modelled',
+            ram: this.ramMeasured ? 'measured' : 'modelled',
+            gpu,
+            avgMachineUtil: duration > 0 ? this.machineUtilS / duration : 0,
+            avgTreeUtil: this.treeSeconds > 0 ? this.treeUtilS / this.treeSeconds : null,
+            treeCpuSeconds: treeCpu,
+            machineCpuSeconds: machineCpu,
+            remainderCpuSeconds: treeCpu === null ? null : Math.max(0, machineCpu - treeCpu),
+            escapedCpuSeconds: escaped,
+            peakTreeRssBytes: this.peakRss,
+            gpuCount: this.gpuCount,
+            gpuModels: [...this.gpuModels],
+            avgCpuWatts: duration > 0 ? cpuJ / duration : 0,
+            ...(Number.isFinite(this.raplFloorW) ? { raplIdleFloorWatts: this.raplFloorW } : {}),
+            avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
+            avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
+            ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
+            ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
+            gaps: this.gaps,
+            series: this.pending ? [...this.series, this.pending.p] : this.series,
+        };
+    }
+}
+/** Integrates a whole array of samples (tests, small files). */
+function integrate(samples, o) {
+    const it = new EnergyIntegrator(o);
+    for (const s of samples)
+        it.add(s);
+    return it.result();
 }
 
 
@@ -3882,6 +3677,721 @@ function bytes(x) {
 
 /***/ }),
 
+/***/ 45138:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ff: () => (/* binding */ ModelBandTracker),
+/* harmony export */   Qz: () => (/* binding */ bandModels),
+/* harmony export */   xm: () => (/* binding */ bandText)
+/* harmony export */ });
+/* unused harmony exports codecarbonRamWatts, codecarbonCpuCurve */
+/* harmony import */ var _energy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(11688);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
+/* harmony import */ var _tables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31625);
+// The model band: the same samples under the other published models that apply to this machine, so a
+// reader sees how much the figure depends on the model chosen (METHODOLOGY §5.1). Information only: the
+// gate uses the selected model. Only the power model varies: every member is charged at the run's PUE
+// and grid intensity, plus the run's embodied figure. Pure (tables are passed in).
+
+
+
+const GIB = 1024 ** 3;
+/**
+ * CodeCarbon 3.3's RAM rule (codecarbon/external/ram.py, transcribed in upstream codecarbon-constants.json):
+ * a DIMM count from the RAM size (≤2 GB: 1, ≤16: 2, ≤64: 4, ≤128: 8), 5 W per DIMM on x86 and 1.5 W on
+ * Arm, DIMMs 5–8 at 90 %, minimum 10 W (x86) or 3 W (Arm). Its "GB" is GiB. Null above 128 GiB, where
+ * the heuristic's exact steps were not transcribed.
+ */
+function codecarbonRamWatts(gib, arm) {
+    const dimms = gib <= 2 ? 1 : gib <= 16 ? 2 : gib <= 64 ? 4 : gib <= 128 ? 8 : null;
+    if (dimms === null)
+        return null;
+    const perDimm = arm ? 1.5 : 5;
+    let watts = 0;
+    for (let i = 1; i <= dimms; i++)
+        watts += perDimm * (i <= 4 ? 1 : 0.9);
+    return Math.max(watts, arm ? 3 : 10);
+}
+/** CodeCarbon's cpu_load rule: machine mode TDP × (0.1 + 0.9 u³) (as points, 2.5 % apart); process mode TDP × u. */
+function codecarbonCpuCurve(tdpWatts, scope) {
+    if (scope === 'process-tree')
+        return { kind: 'linear', idleWatts: 0, maxWatts: tdpWatts };
+    const points = [];
+    for (let i = 0; i <= 40; i++)
+        points.push([i / 40, tdpWatts * (0.1 + 0.9 * (i / 40) ** 3)]);
+    return { kind: 'points', points };
+}
+const variant = (base, over) => ({ ...base, sources: [], notes: [], ...over });
+function ccfRows(tables, provider, facts) {
+    const arch = (0,_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .microarchitectureOf */ .z7)(tables, facts.cpuModel)?.microarchitecture;
+    const standIn = arch ? tables.constants.microarchitectureStandIns[arch]?.use : undefined;
+    const want = standIn ?? arch;
+    if (want) {
+        for (const p of [provider, 'aws', 'azure', 'gcp']) {
+            const r = (0,_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .coefficientRow */ .YK)(tables, p, want);
+            if (r)
+                return { rows: [r], known: true };
+        }
+    }
+    // Unknown microarchitecture: the lowest and highest of the provider's rows (flagged rows aside).
+    const own = tables.coefficients.filter((c) => c.provider === provider && !c.flag);
+    const byMax = [...own].sort((a, b) => a.maxWattsPerVcpu - b.maxWattsPerVcpu);
+    return { rows: byMax.length ? [byMax[0], byMax[byMax.length - 1]] : [], known: false };
+}
+/** The other published models that apply to this machine, and those that do not, with why. */
+function bandModels(args) {
+    const { model, facts, settings, tables, scope } = args;
+    const models = [];
+    const skipped = [];
+    const machineGib = facts.memoryBytes / GIB;
+    const arm = /^(arm64|aarch64)$/i.test(facts.arch);
+    const ccfMemory = { memoryGb: machineGib, memoryWattsPerGb: tables.constants.memoryWattsPerGb.value };
+    // CCF: the row of the machine's microarchitecture, or the lowest and highest rows when it is unknown.
+    const { rows, known } = ccfRows(tables, model.provider ?? 'aws', facts);
+    const selectedIsCcf = model.id === 'ccf' && !model.defaulted?.cpu;
+    for (const [i, r] of rows.entries()) {
+        if (selectedIsCcf && known)
+            break;
+        const which = known ? '' : i === 0 ? 'lowest row, ' : 'highest row, ';
+        const memory = model.id === 'ccf' ? {} : ccfMemory;
+        models.push({
+            id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
+            label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
+            model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
+        });
+    }
+    // CodeCarbon: its TDP rule charges the whole package's TDP, which does not apply to a slice of a cloud
+    // host; its RAM rule applies to any machine.
+    const ram = codecarbonRamWatts(machineGib, arm);
+    if (ram === null)
+        skipped.push(`CodeCarbon RAM rule: ${machineGib.toFixed(0)} GiB is above the transcribed DIMM steps (128 GiB)`);
+    const cloudSlice = !!model.provider || facts.runnerEnvironment === 'github-hosted';
+    const tdp = settings.tdpWatts ?? (0,_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .tdpOf */ .qX)(tables, facts.cpuModel)?.tdpWatts ?? 4 * facts.logicalCpus;
+    if (ram !== null) {
+        const ramTerm = { memoryGb: 1, memoryWattsPerGb: ram };
+        if (cloudSlice) {
+            skipped.push('CodeCarbon TDP rule: it charges the whole CPU package to a cloud VM slice; its RAM rule is applied with the selected CPU term');
+            models.push({ id: 'codecarbon-ram', label: `CodeCarbon RAM rule (${ram} W) with the selected CPU term`, model: variant(model, { id: model.id, ...ramTerm }) });
+        }
+        else {
+            models.push({
+                id: 'codecarbon',
+                label: `CodeCarbon ${scope === 'process-tree' ? 'process' : 'machine'} mode: TDP ${tdp} W ${scope === 'process-tree' ? '× u' : '× (0.1 + 0.9 u³)'}, RAM ${ram} W`,
+                model: variant(model, { id: 'tdp', cpu: codecarbonCpuCurve(tdp, scope), ...ramTerm }),
+            });
+        }
+    }
+    // Eco CI: its curve is for GitHub's 4-vCPU x64 runner on an AMD EPYC 7763.
+    const e = tables.constants.ecoci;
+    const ecociFits = facts.runnerEnvironment === 'github-hosted' && facts.os === 'linux' && !arm && facts.logicalCpus === e.instanceVcpus && /EPYC 7763/i.test(facts.cpuModel);
+    if (model.id === 'ecoci-github-4vcpu') {
+        // the selected model itself
+    }
+    else if (ecociFits) {
+        models.push({ id: 'ecoci-github-4vcpu', label: "Eco CI's curve for a 4-vCPU EPYC 7763 runner (whole slice)", model: variant(model, { id: 'ecoci-github-4vcpu', cpu: { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) }, memoryWattsPerGb: 0 }) });
+    }
+    else {
+        skipped.push(`Eco CI curve: for a GitHub-hosted 4-vCPU x64 runner on an AMD EPYC 7763; this machine is ${facts.runnerEnvironment}, ${facts.logicalCpus} CPU, ${facts.cpuModel || 'unknown CPU'}`);
+    }
+    return { models, skipped };
+}
+/** Feeds the same samples to one integrator per band model. RAPL is left out: the band is about models. */
+class ModelBandTracker {
+    band;
+    its;
+    constructor(band, scope, intervalSeconds) {
+        this.band = band;
+        this.its = band.models.map((m) => ({ m, it: new _energy_js__WEBPACK_IMPORTED_MODULE_2__/* .EnergyIntegrator */ .eC({ model: m.model, scope, intervalSeconds }) }));
+    }
+    add(s) {
+        if (!this.its.length)
+            return;
+        const modelled = s.rapl ? { ...s, rapl: undefined } : s;
+        for (const { it } of this.its)
+            it.add(modelled);
+    }
+    result(selected) {
+        const { emissions } = selected;
+        const gramsOf = (wh) => (wh / 1000) * emissions.pue * emissions.intensity.gCo2ePerKwh + emissions.embodiedGCo2e;
+        const members = [
+            { id: selected.model.id, label: selected.model.label, energyWh: selected.energy.totalWh, totalGCo2e: emissions.totalGCo2e, selected: true },
+            ...this.its.map(({ m, it }) => {
+                const wh = it.result().totalWh;
+                return { id: m.id, label: m.label, energyWh: wh, totalGCo2e: gramsOf(wh), selected: false };
+            }),
+        ];
+        const g = members.map((m) => m.totalGCo2e);
+        const w = members.map((m) => m.energyWh);
+        return { lowGCo2e: Math.min(...g), highGCo2e: Math.max(...g), lowWh: Math.min(...w), highWh: Math.max(...w), members, skipped: this.band.skipped };
+    }
+}
+/** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
+function bandText(totalGCo2e, band) {
+    return `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(totalGCo2e)} (model band ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mass */ .rd)(band.lowGCo2e)}–${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .mass */ .rd)(band.highGCo2e)})`;
+}
+
+
+/***/ }),
+
+/***/ 31625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xz: () => (/* binding */ TABLE_FILES),
+  IU: () => (/* binding */ buildTables),
+  YK: () => (/* binding */ coefficientRow),
+  VT: () => (/* binding */ countryRow),
+  iJ: () => (/* binding */ gpuRowOf),
+  w0: () => (/* binding */ gridFactor),
+  y7: () => (/* binding */ instanceRow),
+  z7: () => (/* binding */ microarchitectureOf),
+  LE: () => (/* binding */ nearestNames),
+  qX: () => (/* binding */ tdpOf)
+});
+
+// UNUSED EXPORTS: PROVIDERS, TableError, editDistance, normaliseCpuModel, normaliseGpuName, normaliseInstanceType, parseAllTables
+
+;// CONCATENATED MODULE: ./src/core/csv.ts
+// The one CSV reader of carbon-gate (RFC 4180): quoted fields, doubled quotes, commas and line
+// breaks inside quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark. Pure.
+class CsvError extends Error {
+    source;
+    line;
+    constructor(source, line, detail) {
+        super(`${source}:${line}: ${detail}`);
+        this.source = source;
+        this.line = line;
+        this.name = 'CsvError';
+    }
+}
+/** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
+function parseCsvRows(text, source = 'csv') {
+    const rows = [];
+    const len = text.length;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    while (i < len) {
+        // Fast path: a record without quotes is the text up to the next line break, split on commas.
+        let eol = text.indexOf('\n', i);
+        if (eol === -1)
+            eol = len;
+        const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+        const q = text.indexOf('"', i);
+        if (q === -1 || q >= end) {
+            const rec = text.slice(i, end);
+            if (rec !== '')
+                rows.push(rec.split(','));
+            i = eol + 1;
+            line++;
+            continue;
+        }
+        // Slow path: a record with quoted fields, which may span lines.
+        const row = [];
+        let field = '';
+        let inQuotes = false;
+        let quoteStartLine = 0;
+        for (;;) {
+            if (i >= len) {
+                if (inQuotes)
+                    throw new CsvError(source, quoteStartLine, 'a quoted field is never closed');
+                row.push(field);
+                break;
+            }
+            const c = text[i];
+            if (inQuotes) {
+                if (c === '"') {
+                    if (text[i + 1] === '"') {
+                        field += '"';
+                        i++;
+                    }
+                    else {
+                        inQuotes = false;
+                        const next = text[i + 1];
+                        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+                            throw new CsvError(source, line, 'unexpected character after a closing quote');
+                        }
+                    }
+                }
+                else {
+                    if (c === '\n')
+                        line++;
+                    field += c;
+                }
+                i++;
+            }
+            else if (c === '"') {
+                if (field !== '')
+                    throw new CsvError(source, line, 'a quote inside an unquoted field');
+                inQuotes = true;
+                quoteStartLine = line;
+                i++;
+            }
+            else if (c === ',') {
+                row.push(field);
+                field = '';
+                i++;
+            }
+            else if (c === '\n' || c === '\r') {
+                row.push(field);
+                i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+                line++;
+                break;
+            }
+            else {
+                field += c;
+                i++;
+            }
+        }
+        if (!(row.length === 1 && row[0] === ''))
+            rows.push(row);
+    }
+    return rows;
+}
+/** Parses CSV with a header row into objects keyed by the header; checks that the named columns exist. */
+function parseCsvRecords(text, source = 'csv', requiredColumns = []) {
+    const rows = parseCsvRows(text, source);
+    if (rows.length === 0)
+        throw new CsvError(source, 1, 'no header row');
+    const header = rows[0].map((h) => h.trim());
+    for (const col of requiredColumns) {
+        if (!header.includes(col))
+            throw new CsvError(source, 1, `missing column '${col}' (have: ${header.join(', ')})`);
+    }
+    const out = new Array(rows.length - 1);
+    const width = header.length;
+    for (let i = 1; i < rows.length; i++) {
+        const r = rows[i];
+        if (r.length > width)
+            throw new CsvError(source, i + 1, `${r.length} fields, header has ${width}`);
+        const o = {};
+        for (let j = 0; j < width; j++) {
+            const v = r[j];
+            o[header[j]] = v === undefined ? '' : v.trim();
+        }
+        out[i - 1] = o;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/model/tables.ts
+// Typed reference tables of the model (data/*.csv + data/constants.json) and the pure
+// lookups over them. `buildTables` turns file texts into Tables; src/data/tables.ts reads the files.
+
+const PROVIDERS = ['aws', 'azure', 'gcp'];
+/** The data files read by loadTables, by role. */
+const TABLE_FILES = {
+    gridFactors: 'cloud-grid-factors.csv',
+    countries: 'country-intensity.csv',
+    coefficients: 'cpu-coefficients.csv',
+    cpuArchitectures: 'cpu-microarchitectures.csv',
+    instancesAws: 'instance-types-aws.csv',
+    instancesAzure: 'instance-types-azure.csv',
+    instancesGcp: 'instance-types-gcp.csv',
+    gpus: 'gpu-watts.csv',
+    cpuTdp: 'cpu-tdp.csv',
+    runnerProfiles: 'github-runner-profiles.csv',
+    runnerRegions: 'github-runner-regions.csv',
+    ecociCurve: 'ecoci-github-4vcpu.csv',
+    constants: 'constants.json',
+};
+class TableError extends Error {
+    constructor(file, detail) {
+        super(`data/${file}: ${detail}`);
+        this.name = 'TableError';
+    }
+}
+/** A number from a table cell; `row` and `col` only name the cell in the error. */
+function n(file, v, row, col = '') {
+    const x = Number(v);
+    if (v === '' || !Number.isFinite(x))
+        throw new TableError(file, `${row}${col ? ` ${col}` : ''} is not a number: ${JSON.stringify(v)}`);
+    return x;
+}
+function provider(file, v) {
+    if (PROVIDERS.includes(v))
+        return v;
+    throw new TableError(file, `unknown provider ${JSON.stringify(v)}`);
+}
+const list = (v) => (v === '' ? [] : v.includes(';') ? v.split(';').map((s) => s.trim()).filter(Boolean) : [v]);
+/** Normalises a CPU model string for matching: lower case, without (R)/(TM), clock, "CPU", "n-Core Processor". */
+function normaliseCpuModel(s) {
+    return ` ${s.toLowerCase()} `
+        .replace(/\((r|tm|virtual)\)/g, ' ')
+        .replace(/@.*$/, ' ')
+        .replace(/\b\d+-core\b/g, ' ')
+        .replace(/\b(processor|cpu|with radeon graphics)\b/g, ' ')
+        .replace(/[^a-z0-9+-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** Normalises an instance type: Azure "Standard_D4as_v4" and CCF "D4as v4" both become "d4as_v4". */
+function normaliseInstanceType(p, s) {
+    let v = s.trim().toLowerCase();
+    if (p === 'azure')
+        v = v.replace(/^(standard|basic)[_\s]+/, '').replace(/[\s_]+/g, '_');
+    return v;
+}
+function normaliseGpuName(s) {
+    return ` ${s.toLowerCase()} `
+        .replace(/\b(nvidia|amd|tesla|geforce)\b/g, ' ')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function buildTables(files) {
+    const rec = (k, cols) => parseCsvRecords(files[k], TABLE_FILES[k], cols);
+    const gf = TABLE_FILES.gridFactors;
+    const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source']).map((r) => ({
+        provider: provider(gf, r.provider),
+        region: r.region,
+        gCo2ePerKwh: n(gf, r.gco2e_per_kwh, `${r.provider}:${r.region}`),
+        basis: r.basis,
+        source: r.source,
+    }));
+    const cf = TABLE_FILES.countries;
+    const countries = rec('countries', ['iso2', 'iso3', 'country', 'year', 'gco2e_per_kwh', 'total_twh']).map((r) => ({
+        iso2: r.iso2,
+        iso3: r.iso3,
+        country: r.country,
+        year: n(cf, r.year, `${r.iso3} year`),
+        gCo2ePerKwh: n(cf, r.gco2e_per_kwh, r.iso3),
+        totalTwh: r.total_twh === '' ? 0 : n(cf, r.total_twh, `${r.iso3} total_twh`),
+    }));
+    const kf = TABLE_FILES.coefficients;
+    const coefficients = rec('coefficients', ['provider', 'microarchitecture', 'min_watts_per_vcpu', 'max_watts_per_vcpu', 'gb_per_chip', 'flag']).map((r) => ({
+        provider: provider(kf, r.provider),
+        microarchitecture: r.microarchitecture,
+        minWattsPerVcpu: n(kf, r.min_watts_per_vcpu, r.microarchitecture),
+        maxWattsPerVcpu: n(kf, r.max_watts_per_vcpu, r.microarchitecture),
+        gbPerChip: n(kf, r.gb_per_chip, r.microarchitecture),
+        flag: r.flag,
+    }));
+    const gpf = TABLE_FILES.gpus;
+    const gpus = rec('gpus', ['vendor', 'gpu', 'idle_watts', 'max_watts']).map((r) => ({
+        vendor: r.vendor,
+        gpu: r.gpu,
+        key: normaliseGpuName(r.gpu),
+        idleWatts: n(gpf, r.idle_watts, r.gpu),
+        maxWatts: n(gpf, r.max_watts, r.gpu),
+    }));
+    const pf = TABLE_FILES.runnerProfiles;
+    const runnerProfiles = rec('runnerProfiles', ['labels', 'runner_class', 'repo_visibility', 'os', 'arch', 'vcpus', 'ram_gb', 'gpu', 'likely_cpu', 'azure_vm_size', 'embodied_proxy', 'evidence_level', 'sources']).map((r) => ({
+        labels: list(r.labels),
+        runnerClass: r.runner_class,
+        repoVisibility: r.repo_visibility,
+        os: list(r.os),
+        arch: list(r.arch),
+        vcpus: n(pf, r.vcpus, r.labels, 'vcpus'),
+        ramGb: n(pf, r.ram_gb, r.labels, 'ram_gb'),
+        gpu: r.gpu,
+        likelyCpu: r.likely_cpu,
+        azureVmSize: r.azure_vm_size,
+        embodiedProxy: r.embodied_proxy,
+        evidenceLevel: r.evidence_level,
+        sources: r.sources,
+    }));
+    const runnerRegions = rec('runnerRegions', ['azure_region', 'evidence', 'evidence_date', 'source_ids', 'electricitymaps_zone', 'zone_note']).map((r) => ({
+        azureRegion: r.azure_region,
+        evidence: r.evidence,
+        evidenceDate: r.evidence_date,
+        sourceIds: r.source_ids,
+        electricityMapsZone: r.electricitymaps_zone,
+        zoneNote: r.zone_note,
+    }));
+    const ef = TABLE_FILES.ecociCurve;
+    const ecociCurve = rec('ecociCurve', ['util_percent', 'watts'])
+        .map((r) => [n(ef, r.util_percent, 'util_percent') / 100, n(ef, r.watts, 'watts')])
+        .sort((a, b) => a[0] - b[0]);
+    let constants;
+    try {
+        constants = JSON.parse(files.constants);
+    }
+    catch (e) {
+        throw new TableError(TABLE_FILES.constants, `not valid JSON (${e.message})`);
+    }
+    for (const p of PROVIDERS) {
+        const c = constants.clouds?.[p];
+        if (!c || !(c.pue > 0) || !(c.avgMaxWattsPerVcpu > 0))
+            throw new TableError(TABLE_FILES.constants, `clouds.${p} is incomplete`);
+    }
+    const gridIndex = new Map(gridFactors.map((g) => [`${g.provider}:${g.region}`, g]));
+    const countryIndex = new Map();
+    for (const c of countries) {
+        countryIndex.set(c.iso3, c);
+        if (c.iso2)
+            countryIndex.set(c.iso2, c);
+    }
+    const weighted = countries.filter((c) => c.totalTwh > 0);
+    const worldGCo2ePerKwh = weighted.reduce((s, c) => s + c.gCo2ePerKwh * c.totalTwh, 0) / weighted.reduce((s, c) => s + c.totalTwh, 0);
+    const regionFactors = runnerRegions.map((r) => {
+        const g = gridIndex.get(`azure:${r.azureRegion}`);
+        if (!g)
+            throw new TableError(TABLE_FILES.runnerRegions, `region ${r.azureRegion} has no row in ${TABLE_FILES.gridFactors}`);
+        return g.gCo2ePerKwh;
+    });
+    const githubRegionAverageGCo2ePerKwh = regionFactors.reduce((s, x) => s + x, 0) / regionFactors.length;
+    const parseArchitectures = () => rec('cpuArchitectures', ['cpu_model', 'microarchitecture', 'source']).map((r) => ({
+        cpuModel: r.cpu_model,
+        microarchitecture: r.microarchitecture,
+        source: r.source,
+    }));
+    const instanceFiles = { aws: 'instancesAws', azure: 'instancesAzure', gcp: 'instancesGcp' };
+    const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'platform_vcpus', 'platform_sockets', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
+    const parseInstances = (want) => {
+        const inf = TABLE_FILES[instanceFiles[want]];
+        return rec(instanceFiles[want], instanceCols).map((r) => {
+            const p = provider(inf, r.provider);
+            const archs = list(r.microarchitectures);
+            return {
+                provider: p,
+                instanceType: r.instance_type,
+                key: normaliseInstanceType(p, r.instance_type),
+                family: r.family,
+                vcpus: n(inf, r.vcpus, r.instance_type, 'vcpus'),
+                memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, r.instance_type, 'memory_gb'),
+                microarchitectures: archs.length ? archs : ['Unknown'],
+                cpuName: r.cpu_name,
+                gpus: r.gpus === '' ? 0 : n(inf, r.gpus, r.instance_type, 'gpus'),
+                platformVcpus: r.platform_vcpus === '' ? null : n(inf, r.platform_vcpus, r.instance_type, 'platform_vcpus'),
+                platformSockets: r.platform_sockets === '' ? null : n(inf, r.platform_sockets, r.instance_type, 'platform_sockets'),
+                familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, r.instance_type, 'family_max_vcpus'),
+                embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, r.instance_type, 'embodied'),
+                embodiedSource: r.embodied_source,
+            };
+        });
+    };
+    const tf = TABLE_FILES.cpuTdp;
+    const parseTdp = () => rec('cpuTdp', ['cpu_model', 'tdp_watts']).map((r) => ({ cpuModel: r.cpu_model, tdpWatts: n(tf, r.tdp_watts, r.cpu_model) }));
+    let archMemo;
+    const instMemo = new Map();
+    const instancesOf = (p) => {
+        let rows = instMemo.get(p);
+        if (!rows) {
+            rows = parseInstances(p);
+            if (rows.some((r) => r.provider !== p))
+                throw new TableError(TABLE_FILES[instanceFiles[p]], `rows of another provider than ${p}`);
+            instMemo.set(p, rows);
+        }
+        return rows;
+    };
+    let tdpMemo;
+    return {
+        gridFactors,
+        countries,
+        coefficients,
+        get cpuArchitectures() {
+            return (archMemo ??= parseArchitectures());
+        },
+        get instances() {
+            return PROVIDERS.flatMap((p) => instancesOf(p));
+        },
+        instancesOf,
+        gpus,
+        get cpuTdp() {
+            return (tdpMemo ??= parseTdp());
+        },
+        runnerProfiles,
+        runnerRegions,
+        ecociCurve,
+        constants,
+        worldGCo2ePerKwh,
+        githubRegionAverageGCo2ePerKwh,
+        gridIndex,
+        countryIndex,
+    };
+}
+/** Parses the lazily loaded tables now (tests and the load-time script use it to validate everything). */
+function parseAllTables(tables) {
+    return { instances: tables.instances.length, cpuArchitectures: tables.cpuArchitectures.length, cpuTdp: tables.cpuTdp.length };
+}
+// ---------------- lookups ----------------
+const contains = (hay, needle) => ` ${hay} `.includes(` ${needle} `);
+const archKeys = new WeakMap();
+const tdpKeys = new WeakMap();
+function archIndex(tables) {
+    let idx = archKeys.get(tables);
+    if (!idx) {
+        idx = tables.cpuArchitectures
+            // CCF list entries are bare model names ("EPYC 7763", "Platinum 8370C"): a light normalisation suffices
+            .map((row) => ({ key: row.cpuModel.toLowerCase().replace(/[^a-z0-9+-]+/g, ' ').trim(), row }))
+            .filter((k) => k.key !== '')
+            .sort((a, b) => b.key.length - a.key.length);
+        archKeys.set(tables, idx);
+    }
+    return idx;
+}
+function tdpIndex(tables) {
+    let idx = tdpKeys.get(tables);
+    if (!idx) {
+        const list = tables.cpuTdp.map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }));
+        const exact = new Map();
+        for (const k of list)
+            if (!exact.has(k.key))
+                exact.set(k.key, k.row);
+        idx = { list, exact };
+        tdpKeys.set(tables, idx);
+    }
+    return idx;
+}
+/** CPU model (as in /proc/cpuinfo) → CCF microarchitecture, or null. Longest listed model contained in the name wins. */
+function microarchitectureOf(tables, cpuModel) {
+    const m = normaliseCpuModel(cpuModel);
+    if (!m)
+        return null;
+    for (const k of archIndex(tables))
+        if (contains(m, k.key))
+            return k.row;
+    return null;
+}
+/** CPU model → CodeCarbon TDP row: exact normalised match, else the longest table name (with a digit) contained in the model. */
+function tdpOf(tables, cpuModel) {
+    const m = normaliseCpuModel(cpuModel);
+    if (!m)
+        return null;
+    const idx = tdpIndex(tables);
+    const exact = idx.exact.get(m);
+    if (exact)
+        return exact;
+    let best = null;
+    for (const k of idx.list) {
+        if (k.key.length >= 4 && /\d/.test(k.key) && contains(m, k.key) && (!best || k.key.length > best.key.length))
+            best = k;
+    }
+    return best ? best.row : null;
+}
+/** GPU name (nvidia-smi / systeminformation) → CCF GPU row: the longest table name contained in it. */
+function gpuRowOf(tables, gpuName) {
+    const g = normaliseGpuName(gpuName);
+    let best = null;
+    for (const r of tables.gpus)
+        if (contains(g, r.key) && (!best || r.key.length > best.key.length))
+            best = r;
+    return best;
+}
+function coefficientRow(tables, p, microarchitecture) {
+    return tables.coefficients.find((c) => c.provider === p && c.microarchitecture === microarchitecture) ?? null;
+}
+const instanceKeys = new WeakMap();
+function instanceRow(tables, p, instanceType) {
+    let byProvider = instanceKeys.get(tables);
+    if (!byProvider)
+        instanceKeys.set(tables, (byProvider = new Map()));
+    let idx = byProvider.get(p);
+    if (!idx)
+        byProvider.set(p, (idx = new Map(tables.instancesOf(p).map((r) => [r.key, r]))));
+    return idx.get(normaliseInstanceType(p, instanceType)) ?? null;
+}
+function gridFactor(tables, p, region) {
+    return tables.gridIndex.get(`${p}:${region.trim().toLowerCase()}`) ?? null;
+}
+function countryRow(tables, code) {
+    return tables.countryIndex.get(code.trim().toUpperCase()) ?? null;
+}
+/** Levenshtein distance, for "did you mean" lists. */
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+/** The `count` names closest to `query` (case-insensitive edit distance; names sharing a prefix first on ties). */
+function nearestNames(names, query, count = 5) {
+    const q = query.toLowerCase();
+    return [...new Set(names)]
+        .map((name) => {
+        const l = name.toLowerCase();
+        return { name, d: editDistance(q, l) - (l.startsWith(q.slice(0, 3)) ? 0.5 : 0) };
+    })
+        .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+        .slice(0, count)
+        .map((x) => x.name);
+}
+
+
+/***/ }),
+
+/***/ 15240:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ componentProvenance)
+/* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
+// Per component: was the figure measured, modelled from coefficients, or a fallback (defaulted), and
+// why. Computed once from the model, the energy result and the intensity; stored in carbon-gate.json;
+// the Components and Model sections both render this table, so they cannot disagree. Pure.
+
+function cpu(model, energy) {
+    if (energy.cpu === 'measured') {
+        return {
+            status: 'measured',
+            reason: energy.scope === 'process-tree'
+                ? "RAPL package counters: the measured idle floor of the reserved CPUs plus the tree's share of the power above it (METHODOLOGY §1)"
+                : 'RAPL package counters, all of it (machine scope)',
+        };
+    }
+    if (model.defaulted?.cpu)
+        return { status: 'defaulted', reason: model.defaulted.cpu };
+    if (model.id === 'custom')
+        return { status: 'modelled', reason: 'inputs cpu-watts-idle / cpu-watts-max on a linear curve' };
+    const row = model.sources.find((s) => s.what === 'CPU W per vCPU (idle/max)' || s.what === 'CPU TDP' || s.what === 'CPU curve');
+    return { status: 'modelled', reason: row ? `${model.label}: ${row.value} (${row.source})` : model.label };
+}
+function memory(model, energy) {
+    if (energy.ram === 'measured')
+        return { status: 'measured', reason: 'RAPL DRAM counters, all of it in both scopes (METHODOLOGY §1)' };
+    if (model.defaulted?.memory)
+        return { status: 'defaulted', reason: model.defaulted.memory };
+    if (model.memoryWattsPerGb === 0)
+        return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
+    const row = model.sources.find((s) => s.what === 'memory');
+    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
+}
+function gpu(energy) {
+    switch (energy.gpu) {
+        case 'none':
+            return { status: 'none', reason: 'no GPU seen' };
+        case 'measured':
+            return { status: 'measured', reason: 'board power reported by nvidia-smi / rocm-smi' };
+        case 'modelled':
+            return { status: 'modelled', reason: 'the GPU reported no power: CCF idle/max watts of its model, by its utilisation' };
+        default:
+            return { status: 'defaulted', reason: 'the GPU reported no power and has no CCF row: its energy is not counted' };
+    }
+}
+function embodied(model) {
+    if (!model.embodied)
+        return { status: 'none', reason: 'no instance data: not estimated' };
+    return { status: 'modelled', reason: model.embodied.source };
+}
+function pue(model) {
+    const row = model.sources.find((s) => s.what === 'PUE');
+    const reason = row ? `${row.value}: ${row.source}` : String(model.pue);
+    // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
+    return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
+}
+function intensity(g) {
+    const fallback = g.location === 'world' || g.location === 'github-hosted US average';
+    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
+    return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
+}
+function componentProvenance(model, energy, g) {
+    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: intensity(g) };
+}
+
+
+/***/ }),
+
 /***/ 48113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4040,9 +4550,11 @@ function niceCeiling(x) {
 function dataNumber(x) {
     return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
 }
-/** Axis-bound text without exponent notation. */
+/** Axis-bound text: three significant digits at most, without exponent notation. */
 function axisNumber(x) {
-    return x >= 1e-4 ? dataNumber(x) : '0';
+    if (!(x >= 1e-4) || !Number.isFinite(x))
+        return '0';
+    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
 }
 function initDirective(palette) {
     return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
@@ -4186,12 +4698,26 @@ function markerFor(key) {
 /* harmony export */   a9: () => (/* binding */ jobTitle)
 /* harmony export */ });
 /* unused harmony exports SUMMARY_MAX_BYTES, verdictIcon */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
-/* harmony import */ var _baseline_section_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48113);
-/* harmony import */ var _chart_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24134);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8547);
-/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(69663);
-/* harmony import */ var _verdict_line_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(99110);
+/* harmony import */ var _model_band_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45138);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15240);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(96228);
+/* harmony import */ var _baseline_section_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(48113);
+/* harmony import */ var _chart_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(24134);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8547);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(69663);
+/* harmony import */ var _verdict_line_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(99110);
+// The job summary (and the CLI report): markdown, pure. Bounded well under GitHub's 1 MiB per step.
+//
+// Laid out for the person who opened the run, each fact once:
+//   1. the verdict line (what, against which limit, how much headroom, vs the baseline)
+//   2. totals and components
+//   3. the delta against the baseline, with the trend of the window plus this run
+//   4. steps (when given)
+//   5. the power chart
+//   6. attribution
+// then, folded: model and provenance, data quality, files.
+
+
 
 
 
@@ -4209,67 +4735,70 @@ function capped(items) {
 }
 /** 'build', 'build (ubuntu, 20)': never empty parentheses. */
 function jobTitle(label) {
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(label.replace(/\s*\(\s*\)\s*$/, '') || 'job');
+    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(label.replace(/\s*\(\s*\)\s*$/, '') || 'job');
 }
 const DEFAULT_GATE = { maxIncreasePercent: null, minBaselineRuns: 3, compareOn: 'gco2e', failOn: 'budget', baselineWindow: 5 };
 function totals(r) {
     const e = r.energy;
     const em = r.emissions;
     const estimated = r.model.embodied !== undefined || em.embodiedGCo2e > 0;
-    const embodied = estimated ? (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(em.embodiedGCo2e) : 'not estimated';
+    const embodied = estimated ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .co2e */ .k)(em.embodiedGCo2e) : 'not estimated';
     const gated = !estimated ? '' : em.gatedGCo2e === em.totalGCo2e ? ' (both gated)' : ' (the gate counts operational only)';
-    const util = `${e.avgTreeUtil !== null ? `job’s processes ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .share */ .uM)(e.avgTreeUtil)}, ` : ''}whole machine ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .share */ .uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
+    const util = `${e.avgTreeUtil !== null ? `job’s processes ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .share */ .uM)(e.avgTreeUtil)}, ` : ''}whole machine ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .share */ .uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
     const rows = [
-        ['**CO2e**', `**${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(em.totalGCo2e)}**: operational ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
-        ['Energy', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.totalWh)} at the machine; × PUE ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(em.pue, 4)} at the data centre`],
-        ['Grid intensity', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .intensity */ .UW)(em.intensity.gCo2ePerKwh, 4)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(em.intensity.location)})`],
-        ['Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.durationSeconds)],
+        ['**CO2e**', `**${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .co2e */ .k)(em.totalGCo2e)}**: operational ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .co2e */ .k)(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
+        ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${(0,_model_band_js__WEBPACK_IMPORTED_MODULE_0__/* .bandText */ .xm)(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
+        ['Energy', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .energy */ .zP)(e.totalWh)} at the machine; × PUE ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(em.pue, 4)} at the data centre`],
+        ['Grid intensity', `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .intensity */ .UW)(em.intensity.gCo2ePerKwh, 4)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(em.intensity.location)})`],
+        ['Duration', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(e.durationSeconds)],
         ['CPU utilisation', `${util}; scope: ${e.scope === 'process-tree' ? 'the job’s process tree' : 'the whole machine'}`],
     ];
-    const provenance = (p, what) => (p === 'measured' ? `measured (${what})` : p);
+    // The stored provenance (the folded Model section gives the reasons).
+    const prov = r.provenance ?? (0,_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .componentProvenance */ .t)(r.model, e, em.intensity);
+    const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
     const comp = [
-        ['CPU', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.cpuWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(e.avgCpuWatts), provenance(e.cpu, 'RAPL package')],
-        ['Memory', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.ramWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(e.avgRamWatts), provenance(e.ram, 'RAPL DRAM')],
+        ['CPU', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .energy */ .zP)(e.cpuWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .power */ .yp)(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['Memory', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .energy */ .zP)(e.ramWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .power */ .yp)(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(e.gpuModels.join(', '))})`, (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(e.gpuWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(e.avgGpuWatts), provenance(e.gpu, 'nvidia-smi / rocm-smi')]);
-    return (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['Total', 'Value'], rows) + '\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
+        comp.push([`GPU ×${e.gpuCount} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(e.gpuModels.join(', '))})`, (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .energy */ .zP)(e.gpuWh), (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .power */ .yp)(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
+    return (0,_table_js__WEBPACK_IMPORTED_MODULE_7__/* .mdTable */ .g)(['Total', 'Value'], rows) + '\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_7__/* .mdTable */ .g)(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
 }
 function attribution(r) {
     const e = r.energy;
     const attr = [];
     if (e.treeCpuSeconds !== null)
-        attr.push(['CPU time of the job’s process tree', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.treeCpuSeconds)]);
-    attr.push(['CPU time of the whole machine', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.machineCpuSeconds)]);
+        attr.push(['CPU time of the job’s process tree', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(e.treeCpuSeconds)]);
+    attr.push(['CPU time of the whole machine', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(e.machineCpuSeconds)]);
     if (e.remainderCpuSeconds !== null)
-        attr.push(['Machine remainder (other processes, incl. escaped)', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.remainderCpuSeconds)]);
+        attr.push(['Machine remainder (other processes, incl. escaped)', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(e.remainderCpuSeconds)]);
     if (e.escapedCpuSeconds > 0)
-        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.escapedCpuSeconds)]);
+        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(e.escapedCpuSeconds)]);
     if (e.peakTreeRssBytes !== null)
-        attr.push(['Peak resident memory of the tree', (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .bytes */ .ee)(e.peakTreeRssBytes)]);
-    return '### Attribution\n\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['What', 'Value'], attr, ['l', 'r']);
+        attr.push(['Peak resident memory of the tree', (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .bytes */ .ee)(e.peakTreeRssBytes)]);
+    return '### Attribution\n\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_7__/* .mdTable */ .g)(['What', 'Value'], attr, ['l', 'r']);
 }
 function dataQuality(r) {
     const e = r.energy;
-    const q = [`${e.samples} samples over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(e.durationSeconds)}`];
+    const q = [`${e.samples} samples over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(e.durationSeconds)}`];
     if (e.gaps.length) {
         const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
-        q.push(`${e.gaps.length} gap(s) without samples, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
-        for (const g of capped(e.gaps.map((g) => `gap from ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(g.fromS)} to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(g.toS)}: ${g.reason}`)))
-            q.push(`  - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(g)}`);
+        q.push(`${e.gaps.length} gap(s) without samples, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+        for (const g of capped(e.gaps.map((g) => `gap from ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(g.fromS)} to ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .duration */ .p0)(g.toS)}: ${g.reason}`)))
+            q.push(`  - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(g)}`);
     }
     else
         q.push('no gaps');
     if (r.quality.skippedLines)
         q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
     if (r.quality.samplerCpuSeconds !== undefined)
-        q.push(`sampler's own cost: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .bytes */ .ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+        q.push(`sampler's own cost: ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .num */ .bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .bytes */ .ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
     if (r.hardware.container?.detected) {
-        q.push(`running inside a container (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
+        q.push(`running inside a container (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
             'processes of other containers are invisible to the tree and count only in the machine remainder');
     }
     for (const w of capped(r.quality.warnings))
-        q.push(`⚠️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(w)}`);
+        q.push(`⚠️ ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(w)}`);
     const warned = r.quality.warnings.length > 0 || r.quality.partial;
     return `<details><summary>Data quality${warned ? ` (${r.quality.warnings.length} warning${r.quality.warnings.length === 1 ? '' : 's'})` : ''}</summary>\n\n${q.map((l) => (l.startsWith('  ') ? l : `- ${l}`)).join('\n')}\n\n</details>\n`;
 }
@@ -4281,7 +4810,7 @@ function filesSection(o) {
         return `**Files**: the artifact ${link} holds emissions.csv, samples.csv and carbon-gate.json.\n`;
     }
     if (o.files && Object.keys(o.files).length) {
-        return '<details><summary>Files</summary>\n\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_5__/* .mdTable */ .g)(['File', 'Path'], Object.entries(o.files).map(([k, v]) => [(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(k), `\`${v.replace(/`/g, "'")}\``])) + '\n</details>\n';
+        return '<details><summary>Files</summary>\n\n' + (0,_table_js__WEBPACK_IMPORTED_MODULE_7__/* .mdTable */ .g)(['File', 'Path'], Object.entries(o.files).map(([k, v]) => [(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(k), `\`${v.replace(/`/g, "'")}\``])) + '\n</details>\n';
     }
     return '';
 }
@@ -4289,10 +4818,10 @@ function renderSummary(r, o) {
     const gate = o.gate ?? DEFAULT_GATE;
     const out = [];
     out.push(`## 🌱 carbon-gate · ${jobTitle(r.job.label)}\n`);
-    out.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)((0,_verdict_line_js__WEBPACK_IMPORTED_MODULE_4__/* .verdictLine */ .MT)(r, gate))}**\n`);
+    out.push(`**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)((0,_verdict_line_js__WEBPACK_IMPORTED_MODULE_6__/* .verdictLine */ .MT)(r, gate))}**\n`);
     if (r.verdict.status !== 'pass') {
         for (const reason of capped(r.verdict.reasons))
-            out.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(reason)}`);
+            out.push(`- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(reason)}`);
         if (r.verdict.reasons.length)
             out.push('');
     }
@@ -4300,20 +4829,20 @@ function renderSummary(r, o) {
         out.push('> [!WARNING]\n> This report is **partial**: the measurement was interrupted (see Data quality below). Totals cover what was measured.\n');
     out.push(totals(r));
     if (r.baseline.status !== 'disabled')
-        out.push((0,_baseline_section_js__WEBPACK_IMPORTED_MODULE_1__/* .renderBaselineSection */ .tc)({ verdict: r.verdict, baseline: r.baseline, settings: gate, ...(o.links ? { links: o.links } : {}), chart: o.chart }));
+        out.push((0,_baseline_section_js__WEBPACK_IMPORTED_MODULE_3__/* .renderBaselineSection */ .tc)({ verdict: r.verdict, baseline: r.baseline, settings: gate, ...(o.links ? { links: o.links } : {}), chart: o.chart }));
     if (o.stepsSection)
         out.push(o.stepsSection.trimEnd() + '\n');
-    const chart = (0,_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .renderChart */ .xt)(r.energy.series, o.chart);
+    const chart = (0,_chart_js__WEBPACK_IMPORTED_MODULE_4__/* .renderChart */ .xt)(r.energy.series, o.chart);
     if (chart)
         out.push('### Power over time\n\n' + chart);
     out.push(attribution(r));
     if (o.modelSection)
-        out.push(`<details><summary>Model and provenance: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(r.model.label)}</summary>\n\n${o.modelSection.trimEnd()}\n\n</details>\n`);
+        out.push(`<details><summary>Model and provenance</summary>\n\n${o.modelSection.trimEnd()}\n\n</details>\n`);
     out.push(dataQuality(r));
     const files = filesSection(o);
     if (files)
         out.push(files);
-    out.push(`<sub>carbon-gate ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(r.tool.version)} · how each figure is computed: METHODOLOGY.md; every figure at full precision: carbon-gate.json</sub>\n`);
+    out.push(`<sub>carbon-gate ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeMarkdown */ .FV)(r.tool.version)} · how each figure is computed: METHODOLOGY.md; every figure at full precision: carbon-gate.json</sub>\n`);
     let text = out.join('\n');
     if (Buffer.byteLength(text) > SUMMARY_MAX_BYTES) {
         text = Buffer.from(text, 'utf8').subarray(0, SUMMARY_MAX_BYTES - 200).toString('utf8').replace(/\uFFFD+$/, '') + '\n\n… summary truncated to stay under the 1 MiB step-summary limit; see carbon-gate.json.\n';
@@ -5048,14 +5577,25 @@ function makeHeadline(status, overBudget, regression) {
 /***/ }),
 
 /***/ 98568:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97696);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17814);
 
-await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
-// A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.
-process.exit(process.exitCode ?? 0);
+
+/** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
+async function run() {
+    await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a)();
+}
+if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url)) {
+    await run();
+    // A timed-out toolkit call cannot be cancelled and may keep the event loop alive: end explicitly.
+    process.exit(process.exitCode ?? 0);
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -5687,4 +6227,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(98568);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
 /******/ 
