@@ -3,12 +3,16 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CompletionMarker } from '../core/types.js';
 import { CONFIG_FILE, MARKER_FILE, type SamplerConfig } from '../sampler/config.js';
 
-/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
+/**
+ * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
+ * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
+ */
 export function samplerScript(entryUrl: string): string {
-  const here = path.dirname(new URL(entryUrl).pathname);
+  const here = path.dirname(fileURLToPath(entryUrl));
   return path.resolve(here, '..', 'sampler', 'index.js');
 }
 
