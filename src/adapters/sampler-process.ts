@@ -11,9 +11,10 @@ import { CONFIG_FILE, MARKER_FILE, type SamplerConfig } from '../sampler/config.
  * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
  * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
  */
-export function samplerScript(entryUrl: string): string {
-  const here = path.dirname(fileURLToPath(entryUrl));
-  return path.resolve(here, '..', 'sampler', 'index.js');
+export function samplerScript(entryUrl: string, p: path.PlatformPath = path): string {
+  // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
+  const here = p.dirname(fileURLToPath(entryUrl, { windows: p === path.win32 }));
+  return p.resolve(here, '..', 'sampler', 'index.js');
 }
 
 /**

@@ -20,10 +20,14 @@ export interface RunInfo {
   startedMonoS: number;
 }
 
+/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
+export function runDirPrefix(env: NodeJS.ProcessEnv, parent?: string, p: path.PlatformPath = path): string {
+  return p.join(parent ?? env.RUNNER_TEMP ?? os.tmpdir(), 'carbon-gate-');
+}
+
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 export function makeRunDir(env: NodeJS.ProcessEnv, parent?: string): string {
-  const base = parent ?? env.RUNNER_TEMP ?? os.tmpdir();
-  const dir = mkdtempSync(path.join(base, 'carbon-gate-'));
+  const dir = mkdtempSync(runDirPrefix(env, parent));
   chmodSync(dir, 0o700);
   return dir;
 }

@@ -13,11 +13,11 @@ export const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = TABLE_FILES.constants;
 
-function rootAbove(file: string | undefined): string | null {
+function rootAbove(file: string | undefined, p: path.PlatformPath): string | null {
   if (!file) return null;
   // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-  const dir = path.dirname(file);
-  return path.dirname(path.dirname(dir));
+  const dir = p.dirname(file);
+  return p.dirname(p.dirname(dir));
 }
 
 function moduleFile(): string | undefined {
@@ -29,13 +29,20 @@ function moduleFile(): string | undefined {
   }
 }
 
-/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
-export function dataDirCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
+/**
+ * Candidate data directories, in order: env override, next to this module, next to the entry script.
+ * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
+ */
+export function dataDirCandidates(
+  env: NodeJS.ProcessEnv = process.env,
+  from: { moduleFile?: string; entryScript?: string } = { moduleFile: moduleFile(), entryScript: process.argv[1] },
+  p: path.PlatformPath = path,
+): string[] {
   const out: string[] = [];
   const fromEnv = env[DATA_DIR_ENV]?.trim();
-  if (fromEnv) return [path.resolve(fromEnv)];
-  for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? path.resolve(process.argv[1]) : undefined)]) {
-    if (root) out.push(path.join(root, DATA_DIR_NAME));
+  if (fromEnv) return [p.resolve(fromEnv)];
+  for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
+    if (root) out.push(p.join(root, DATA_DIR_NAME));
   }
   return [...new Set(out)];
 }
