@@ -47,7 +47,11 @@ function startContender(name, argv, env = {}) {
   };
 }
 
-export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds = 5, background = 200 }) {
+/**
+ * `node` runs our sampler and the systeminformation peer (default: this node); `keys` picks contenders
+ * (default: all), e.g. ['ours', 'plain'] for bench/node-versions.mjs.
+ */
+export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds = 5, background = 200, node = process.execPath, keys = null }) {
   const dir = join(work, 'overhead');
   mkdirSync(dir, { recursive: true });
   // ~200 processes: sleepers, plus a small job tree for our sampler to follow.
@@ -75,16 +79,16 @@ export async function overhead({ dist, work, windowSeconds = 120, warmupSeconds 
   const flags = preNodeFlags(join(here, '..'));
   const shown = flags.length ? `node ${flags.join(' ')}` : 'plain node';
   const plan = [
-    { name: `carbon-gate 1 Hz, as pre spawns it (${shown})`, key: 'ours', seconds: windowSeconds, argv: [process.execPath, ...flags, join(dist, 'sampler/index.js'), ours1.file] },
-    { name: 'carbon-gate 1 Hz, plain node (no flags)', key: 'plain', seconds: windowSeconds, argv: [process.execPath, join(dist, 'sampler/index.js'), oursFlags.file] },
-    { name: `carbon-gate 10 Hz, as pre spawns it`, key: 'ours10', seconds: windowSeconds / 2, argv: [process.execPath, ...flags, join(dist, 'sampler/index.js'), ours10.file] },
+    { name: `carbon-gate 1 Hz, as pre spawns it (${shown})`, key: 'ours', seconds: windowSeconds, argv: [node, ...flags, join(dist, 'sampler/index.js'), ours1.file] },
+    { name: 'carbon-gate 1 Hz, plain node (no flags)', key: 'plain', seconds: windowSeconds, argv: [node, join(dist, 'sampler/index.js'), oursFlags.file] },
+    { name: `carbon-gate 10 Hz, as pre spawns it`, key: 'ours10', seconds: windowSeconds / 2, argv: [node, ...flags, join(dist, 'sampler/index.js'), ours10.file] },
     { name: 'Eco CI-style bash loop 1 Hz', key: 'eco', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/ecoci-style-loop.sh'), '1', join(dir, 'ecoci.txt')] },
     { name: 'minimal bash loop 1 Hz', key: 'bashmin', seconds: windowSeconds / 2, argv: ['bash', join(here, 'peers/bash-minimal-loop.sh'), '1', join(dir, 'bash-min.txt')] },
-    { name: 'systeminformation 1 Hz', key: 'si', seconds: windowSeconds / 3, argv: [process.execPath, join(here, 'peers/si-sampler.mjs'), '1', join(dir, 'si.jsonl')] },
+    { name: 'systeminformation 1 Hz', key: 'si', seconds: windowSeconds / 3, argv: [node, join(here, 'peers/si-sampler.mjs'), '1', join(dir, 'si.jsonl')] },
   ];
   const rows = [];
   try {
-    for (const p of plan) {
+    for (const p of keys ? plan.filter((x) => keys.includes(x.key)) : plan) {
       const c = startContender(p.name, p.argv);
       try {
         await sleep(warmupSeconds * 1000);

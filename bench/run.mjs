@@ -86,6 +86,14 @@ const mb = (b) => (b ? (b / 1e6).toFixed(1) : '–');
 const mark = (ok) => (ok === null ? '–' : ok ? '✅' : '❌');
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
+/** A block written by another script (bench/node-versions.mjs) between `<!-- name:start/end -->`, kept across runs. */
+function keptBlock(file, name) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const a = text.indexOf(`<!-- ${name}:start -->`);
+  const b = text.indexOf(`<!-- ${name}:end -->`);
+  return a >= 0 && b > a ? `${text.slice(a, b + `<!-- ${name}:end -->`.length)}\n` : '';
+}
+
 async function main() {
   ensureTools();
   rmSync(work, { recursive: true, force: true });
@@ -259,6 +267,7 @@ async function main() {
     '',
     ...sections.flatMap((s) => [s, '']),
     existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '',
+    keptBlock(join(here, 'RESULTS.md'), 'node-versions'),
   ].join('\n');
   writeFileSync(join(here, 'RESULTS.md'), out);
   writeFileSync(join(work, 'results.json'), JSON.stringify({ machine: m, targets }, null, 2));
