@@ -327,10 +327,15 @@ const LOG_FILE = 'sampler.log';
 
 
 
-/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
-function samplerScript(entryUrl) {
-    const here = external_node_path_default().dirname(new URL(entryUrl).pathname);
-    return external_node_path_default().resolve(here, '..', 'sampler', 'index.js');
+
+/**
+ * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
+ * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
+ */
+function samplerScript(entryUrl, p = (external_node_path_default())) {
+    // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
+    const here = p.dirname((0,external_node_url_namespaceObject.fileURLToPath)(entryUrl, { windows: p === (external_node_path_default()).win32 }));
+    return p.resolve(here, '..', 'sampler', 'index.js');
 }
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
@@ -765,10 +770,13 @@ function jobFromEnv(env, jobName) {
 
 
 const RUN_INFO_FILE = 'run.json';
+/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
+function runDirPrefix(env, parent, p = (external_node_path_default())) {
+    return p.join(parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'carbon-gate-');
+}
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function makeRunDir(env, parent) {
-    const base = parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(runDirPrefix(env, parent));
     (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
     return dir;
 }
@@ -1879,12 +1887,12 @@ function resolveIntensityValue(args) {
 const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = TABLE_FILES.constants;
-function rootAbove(file) {
+function rootAbove(file, p) {
     if (!file)
         return null;
     // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-    const dir = external_node_path_default().dirname(file);
-    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
+    const dir = p.dirname(file);
+    return p.dirname(p.dirname(dir));
 }
 function moduleFile() {
     try {
@@ -1895,15 +1903,18 @@ function moduleFile() {
         return undefined;
     }
 }
-/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
-function dataDirCandidates(env = process.env) {
+/**
+ * Candidate data directories, in order: env override, next to this module, next to the entry script.
+ * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
+ */
+function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
     const out = [];
     const fromEnv = env[DATA_DIR_ENV]?.trim();
     if (fromEnv)
-        return [external_node_path_default().resolve(fromEnv)];
-    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
+        return [p.resolve(fromEnv)];
+    for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
         if (root)
-            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
+            out.push(p.join(root, DATA_DIR_NAME));
     }
     return [...new Set(out)];
 }

@@ -123,6 +123,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const config_CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
@@ -136,10 +138,15 @@ const LOG_FILE = 'sampler.log';
 
 
 
-/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
-function sampler_process_samplerScript(entryUrl) {
-    const here = path.dirname(new URL(entryUrl).pathname);
-    return path.resolve(here, '..', 'sampler', 'index.js');
+
+/**
+ * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
+ * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
+ */
+function sampler_process_samplerScript(entryUrl, p = path) {
+    // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
+    const here = p.dirname(fileURLToPath(entryUrl, { windows: p === path.win32 }));
+    return p.resolve(here, '..', 'sampler', 'index.js');
 }
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
@@ -551,10 +558,13 @@ function hardware_readHardwareFacts(env) {
 
 
 const RUN_INFO_FILE = 'run.json';
+/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
+function runDirPrefix(env, parent, p = path) {
+    return p.join(parent ?? env.RUNNER_TEMP ?? os.tmpdir(), 'carbon-gate-');
+}
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function run_info_makeRunDir(env, parent) {
-    const base = parent ?? env.RUNNER_TEMP ?? os.tmpdir();
-    const dir = mkdtempSync(path.join(base, 'carbon-gate-'));
+    const dir = mkdtempSync(runDirPrefix(env, parent));
     chmodSync(dir, 0o700);
     return dir;
 }
@@ -1192,8 +1202,6 @@ function resolveIntensityValue(args) {
     });
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -1206,12 +1214,12 @@ var external_node_url_ = __nccwpck_require__(73136);
 const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = model_tables/* TABLE_FILES */.xz.constants;
-function rootAbove(file) {
+function rootAbove(file, p) {
     if (!file)
         return null;
     // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-    const dir = external_node_path_default().dirname(file);
-    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
+    const dir = p.dirname(file);
+    return p.dirname(p.dirname(dir));
 }
 function moduleFile() {
     try {
@@ -1222,15 +1230,18 @@ function moduleFile() {
         return undefined;
     }
 }
-/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
-function dataDirCandidates(env = process.env) {
+/**
+ * Candidate data directories, in order: env override, next to this module, next to the entry script.
+ * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
+ */
+function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
     const out = [];
     const fromEnv = env[DATA_DIR_ENV]?.trim();
     if (fromEnv)
-        return [external_node_path_default().resolve(fromEnv)];
-    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
+        return [p.resolve(fromEnv)];
+    for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
         if (root)
-            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
+            out.push(p.join(root, DATA_DIR_NAME));
     }
     return [...new Set(out)];
 }
