@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -83,7 +84,7 @@ export async function scale({ dist, work, repeats = 3 }) {
   return { rows, problems };
 }
 
-if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [dist = 'dist', work = '/tmp/carbon-gate-bench'] = process.argv.slice(2);
   console.log(JSON.stringify(await scale({ dist, work, repeats: 1 }), null, 1));
 }

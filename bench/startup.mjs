@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { actionEnv, readStateFile } from './lib/action-env.mjs';
 import { sleep } from './lib/proc.mjs';
 
@@ -76,7 +77,7 @@ export async function startup({ dist, work, runs = 11, actionYml = 'action.yml' 
   };
 }
 
-if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [dist = 'dist', work = '/tmp/carbon-gate-bench'] = process.argv.slice(2);
   console.log(JSON.stringify(await startup({ dist, work, runs: 5 }), null, 1));
 }

@@ -51,7 +51,7 @@ const variants: Array<[string, RunResult]> = [
     'GPU, cloud region, machine scope',
     runResult({
       energy: { ...runResult().energy, scope: 'machine', treeCpuSeconds: null, avgTreeUtil: null, gpu: 'measured', gpuCount: 2, gpuModels: ['Tesla T4', 'A100'], gpuWh: 3, avgGpuWatts: 70, avgGpuUtil: 0.5 },
-      emissions: { ...runResult().emissions, intensity: { gCo2ePerKwh: 379.069, location: 'azure:eastus2', source: 'CCF', place: { countryIso3: 'USA', countryName: 'United States', cloudProvider: 'azure', cloudRegion: 'eastus2' } } },
+      emissions: { ...runResult().emissions, intensity: { gCo2ePerKwh: 379.069, location: 'azure:eastus2', source: 'CCF', place: { countryIso3: 'USA', countryName: 'United States', cloudProvider: 'azure', cloudRegion: 'eastus2' }, kind: 'region', status: { status: 'modelled' } } },
     }),
   ],
   ['zero duration, no samples', runResult({ energy: { ...runResult().energy, durationSeconds: 0, samples: 0, avgCpuWatts: 0, avgRamWatts: 0 } })],
@@ -86,7 +86,7 @@ describe('emissions.csv is CodeCarbon 3.3', () => {
   test('meanings: kg operational, kWh with PUE, country, cloud region, water 0 with wue 0', () => {
     // 0.08 Wh CPU + 0.1 Wh RAM at the machine, PUE 1.185: 0.0000948 + 0.0001185 = 0.0002133 kWh
     const r = runResult({
-      emissions: { ...runResult().emissions, operationalGCo2e: 0.1, embodiedGCo2e: 0.02, totalGCo2e: 0.12, intensity: { gCo2ePerKwh: 56.04, location: 'country:FRA', source: 'OWID', place: { countryIso3: 'FRA', countryName: 'France' } } },
+      emissions: { ...runResult().emissions, operationalGCo2e: 0.1, embodiedGCo2e: 0.02, totalGCo2e: 0.12, intensity: { gCo2ePerKwh: 56.04, location: 'country:FRA', source: 'OWID', place: { countryIso3: 'FRA', countryName: 'France' }, kind: 'country', status: { status: 'modelled' } } },
     });
     const row = parseCsvRecords(emissionsCsv(r, 0))[0];
     expect(Number(row.emissions)).toBeCloseTo(0.0001, 15); // operational only, kg

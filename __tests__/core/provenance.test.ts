@@ -88,3 +88,24 @@ describe('component provenance', () => {
     expect(fr.intensity.status).toBe('modelled');
   });
 });
+
+describe('typed fields, not labels', () => {
+  test('the intensity status comes from GridIntensity.status, whatever its display location says', () => {
+    const r = runResult();
+    const model = r.model;
+    const world = { ...r.emissions.intensity, location: 'world', kind: 'country' as const, status: { status: 'modelled' as const } };
+    expect(componentProvenance(model, r.energy, world).intensity.status).toBe('modelled');
+    const named = { ...r.emissions.intensity, location: 'country:FRA', kind: 'world' as const, status: { status: 'defaulted' as const } };
+    expect(componentProvenance(model, r.energy, named).intensity.status).toBe('defaulted');
+  });
+
+  test('the region found by instance metadata is a typed field of the model, and places the run', () => {
+    const t = tables();
+    const facts = factsOf({ runnerEnvironment: 'self-hosted' });
+    const settings = settingsOf({});
+    const model = selectModel({ facts, settings, tables: t, cloud: { provider: 'gcp', region: 'Europe-West1', instanceType: null, source: 'GCP metadata' } });
+    expect(model.region).toEqual({ provider: 'gcp', name: 'europe-west1', from: 'instance-metadata', source: 'GCP metadata' });
+    const g = resolveIntensity({ settings, model, facts, tables: t, live: null });
+    expect(g).toMatchObject({ kind: 'region', place: { cloudProvider: 'gcp', cloudRegion: 'europe-west1' }, status: { status: 'modelled' } });
+  });
+});

@@ -100,7 +100,7 @@ describe('renderSummary', () => {
         quality: { warnings: [evil] },
         verdict: { status: 'warn', reasons: [evil] },
         energy: { gpuCount: 1, gpuModels: [evil] },
-        emissions: { intensity: { gCo2ePerKwh: 100, location: evil, source: evil } },
+        emissions: { intensity: { gCo2ePerKwh: 100, location: evil, source: evil, kind: 'input', status: { status: 'modelled' } } },
       }),
       NO_CHART,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { forEachSample, parseSampleLine, parseSamples } from '../../src/core/samples.js';
+import { firstGpuNames, forEachSample, parseSampleLine, parseSamples } from '../../src/core/samples.js';
 import type { Sample } from '../../src/core/types.js';
 import { line, sample } from '../helpers/fixtures.js';
 
@@ -138,5 +138,21 @@ describe('forEachSample / parseSamples', () => {
     const r = parseSamples(parts.join('\n'));
     expect(r.samples).toHaveLength(19_980);
     expect(r.skippedLines).toBe(20);
+  });
+});
+
+describe('firstGpuNames', () => {
+  const jsonl = (gpu?: Array<{ name: string }>) =>
+    JSON.stringify({ v: 1, monoS: 1, wallMs: 1, cpu: { busySeconds: 1, totalSeconds: 2, logicalCpus: 2 }, mem: { totalBytes: 1, availableBytes: 1 }, ...(gpu ? { gpu } : {}) });
+
+  test('every GPU of the first reading, even when a name holds "]" or a quote', () => {
+    const g = (name: string) => ({ index: 0, name, watts: 1, utilPercent: 1, memoryUsedMiB: 1, memoryTotalMiB: 2, vendor: 'nvidia' });
+    const text = `${jsonl()}\n${jsonl([g('Tesla [T4]'), g('A100 "SXM"')])}\n${jsonl([g('later')])}\n`;
+    expect(firstGpuNames(text)).toEqual(['Tesla [T4]', 'A100 "SXM"']);
+  });
+
+  test('a cut last line and no GPU reading give nothing', () => {
+    expect(firstGpuNames(`${jsonl()}\n${jsonl([{ name: 'x' }]).slice(0, 40)}`)).toEqual([]);
+    expect(firstGpuNames('')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The same flow through the bundled CLI: `carbon-gate run -- <workload>` and `carbon-gate report <dir>`.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NODE, ROOT } from '../helpers/action-runner.js';
@@ -76,6 +76,29 @@ describe('carbon-gate CLI (bundled)', () => {
     expect(result.energy.treeCpuSeconds as number).toBeLessThan(0.8);
     expect(result.energy.remainderCpuSeconds as number).toBeGreaterThanOrEqual(result.energy.escapedCpuSeconds * 0.9);
     expect(r.stdout).toMatch(/Escaped: processes that left the tree alive/);
+  });
+
+  it('runs from a copy of the package under a directory whose name has a space', async () => {
+    // URL#pathname would keep "%20" in the sampler's path: the sampler never started there (0 samples).
+    const pkg = path.join(tmp, 'dir with space', 'carbon gate');
+    mkdirSync(pkg, { recursive: true });
+    for (const part of ['dist', 'data', 'package.json']) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
+    const out = path.join(tmp, 'dir with space', 'report out');
+    const r = await new Promise<{ code: number; stderr: string }>((resolve, reject) => {
+      const child = spawn(NODE, [path.join(pkg, 'dist', 'cli', 'index.js'), 'run', '--interval', '0.25', '--out', out, '--', 'bash', '-c', BURN], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, stderr }));
+    });
+    expect(r.stderr).not.toMatch(/has not written a first sample/);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(path.join(out, 'carbon-gate.json'), 'utf8')) as RunResult;
+    expect(result.energy.samples).toBeGreaterThan(3);
+    expect(result.energy.treeCpuSeconds as number).toBeGreaterThan(1.2);
   });
 
   it('exits with the command’s own code when the command fails', async () => {

@@ -6,10 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ACTIONS_BOT, startGitHubApi, type GitHubApi } from '../helpers/standins/github-api.js';
 import { runResult } from '../helpers/run-result-fixture.js';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const YAML = readFileSync(path.join(ROOT, 'examples', 'workflow-run-comment.yml'), 'utf8');
 
 /** The block scalar after `script: |`, de-indented. */

@@ -1,4 +1,5 @@
-// publish(): the three side effects together, real clients against all stand-ins.
+// The network outputs of the registry (baseline save, artifact, PR comment) together, real clients against
+// all stand-ins.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,9 @@ import { startResultsService, type ResultsService } from '../helpers/standins/re
 import { startGitHubApi, type GitHubApi } from '../helpers/standins/github-api.js';
 import { applyJobEnv, emulateJob, type EmulatedJob } from '../helpers/standins/job-env.js';
 import { readJobContext } from '../../src/github/context.js';
-import { commentPlan, publish, restoreBaseline } from '../../src/github/publish.js';
+import { commentPlan, restoreBaseline } from '../../src/github/publish.js';
+import { OUTPUTS, runOutputs } from '../../src/app/outputs/index.js';
+import type { JobContext } from '../../src/github/context.js';
 import { parseSettings } from '../../src/settings/inputs.js';
 import type { Settings } from '../../src/settings/settings.js';
 import { computeVerdict } from '../../src/core/verdict.js';
@@ -40,11 +43,25 @@ function setup(j: Omit<EmulatedJob, 'resultsUrl' | 'apiUrl'>, inputs: Record<str
   const settings = settingsWith(inputs);
   const ctx = readJobContext(settings);
   const dir = mkdtempSync(path.join(tmpdir(), 'cg-out-'));
-  const files = { emissionsCsv: path.join(dir, 'emissions.csv'), samplesCsv: path.join(dir, 'samples.csv'), json: path.join(dir, 'carbon-gate.json') };
+  const files = { emissionsCsv: path.join(dir, 'emissions.csv'), carbonGateCsv: path.join(dir, 'carbon-gate.csv'), samplesCsv: path.join(dir, 'samples.csv'), json: path.join(dir, 'carbon-gate.json') };
+  writeFileSync(files.carbonGateCsv, 'timestamp,total_gco2e\n2026-11-20T12:00:00Z,0.1\n');
   writeFileSync(files.emissionsCsv, 'timestamp,emissions\n2026-11-20T12:00:00Z,0.0001\n');
   writeFileSync(files.samplesCsv, 't_s,cpu_watts\n0,4\n');
   writeFileSync(files.json, '{}');
   return { settings, ctx, files };
+}
+
+/** Runs the registry's network outputs the way post does, collecting warnings and notes. */
+async function publish(result: RunResult, files: { emissionsCsv: string; carbonGateCsv: string; samplesCsv: string; json: string }, settings: Settings, ctx: JobContext): Promise<{ warnings: string[]; notes: string[] }> {
+  const out = { warnings: [] as string[], notes: [] as string[] };
+  const runDir = path.dirname(files.json);
+  await runOutputs(
+    OUTPUTS,
+    { result, summary: '', settings, runDir, files: { ...files, summary: path.join(runDir, 'summary.md') } },
+    { warn: (m) => out.warnings.push(m), note: (m) => out.notes.push(m), github: ctx },
+    ['network'],
+  );
+  return out;
 }
 
 function resultFor(ctx: ReturnType<typeof readJobContext>, settings: Settings, gco2e: number, baseline: RunResult['baseline']): RunResult {

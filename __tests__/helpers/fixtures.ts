@@ -113,7 +113,7 @@ export function runResult(over: DeepPartialRun = {}): RunResult {
       gaps: [],
       series: [],
     },
-    emissions: { operationalGCo2e: 0.25, embodiedGCo2e: 0.05, totalGCo2e: 0.3, gatedGCo2e: 0.3, intensity: { gCo2ePerKwh: 472, location: 'world', source: 'Ember 2024' }, pue: 1.185 },
+    emissions: { operationalGCo2e: 0.25, embodiedGCo2e: 0.05, totalGCo2e: 0.3, gatedGCo2e: 0.3, intensity: { gCo2ePerKwh: 472, location: 'world', source: 'Ember 2024', kind: 'world', status: { status: 'defaulted', reason: 'no region or country known: world average' } }, pue: 1.185 },
     verdict: { status: 'pass', failBuild: false, headline: '✅ Passed: within limits', reasons: [] },
     baseline: { records: [], status: 'none' },
     quality: { partial: false, skippedLines: 0, warnings: [] },

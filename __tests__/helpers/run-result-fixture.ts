@@ -62,7 +62,7 @@ export function runResult(over: Partial<RunResult> = {}): RunResult {
       gaps: [],
       series: [],
     },
-    emissions: { operationalGCo2e: 0.1, embodiedGCo2e: 0.02, totalGCo2e: 0.12, gatedGCo2e: 0.12, intensity: { gCo2ePerKwh: 472, location: 'world', source: 'Ember 2024' }, pue: 1.185 },
+    emissions: { operationalGCo2e: 0.1, embodiedGCo2e: 0.02, totalGCo2e: 0.12, gatedGCo2e: 0.12, intensity: { gCo2ePerKwh: 472, location: 'world', source: 'Ember 2024', kind: 'world', status: { status: 'defaulted', reason: 'no region or country known: world average' } }, pue: 1.185 },
     verdict: { status: 'pass', failBuild: false, headline: '✅ Passed: within limits', reasons: [] },
     baseline: { records: [], status: 'none' },
     quality: { partial: false, skippedLines: 0, warnings: [] },

@@ -33,6 +33,8 @@ describe('resolveIntensity order', () => {
       source: 'input carbon-intensity',
       // an intensity input does not move the machine: the place still comes from region and country
       place: { cloudProvider: 'azure', cloudRegion: 'eastus2', countryIso3: 'FRA', countryName: 'France' },
+      kind: 'input',
+      status: { status: 'modelled', reason: 'given as input carbon-intensity' },
     });
   });
 
@@ -110,6 +112,18 @@ describe('resolveIntensity order', () => {
     expect(g.gCo2ePerKwh).toBeCloseTo(expected, 9);
     expect(g.gCo2ePerKwh).toBeGreaterThan(450);
     expect(g.gCo2ePerKwh).toBeLessThan(500);
+  });
+});
+
+describe('typed provenance of the intensity', () => {
+  test('each rule sets its kind, its place as fields and a status; nothing is read back from location', () => {
+    expect(resolve({ region: 'azure:eastus2' })).toMatchObject({ kind: 'region', place: { cloudProvider: 'azure', cloudRegion: 'eastus2' }, status: { status: 'modelled' } });
+    expect(resolve({ country: 'fr' })).toMatchObject({ kind: 'country', place: { countryIso3: 'FRA', countryName: 'France' }, status: { status: 'modelled' } });
+    expect(resolve({}, factsOf({ runnerEnvironment: 'self-hosted' }))).toMatchObject({ kind: 'world', status: { status: 'defaulted' } });
+    expect(resolve({})).toMatchObject({ kind: 'github-hosted-average', status: { status: 'defaulted' } });
+    expect(resolve({}, factsOf(), { live: { zone: 'FR', gCo2ePerKwh: 40 } })).toMatchObject({ kind: 'live', live: true, status: { status: 'measured' } });
+    const detected = resolve({}, factsOf({ runnerEnvironment: 'self-hosted' }), { cloud: { provider: 'aws', region: 'EU-West-3', instanceType: null, source: 'AWS IMDSv2' } });
+    expect(detected).toMatchObject({ kind: 'region', place: { cloudProvider: 'aws', cloudRegion: 'eu-west-3' } });
   });
 });
 

@@ -19,7 +19,7 @@ import {
   tdpOf,
   type TableFileTexts,
 } from '../../src/core/model/tables.js';
-import { LIFESPAN_HOURS } from '../../src/core/emissions.js';
+import { LIFESPAN_HOURS } from '../../src/core/constants.js';
 import { DATA_DIR, tables } from './helpers.js';
 
 const texts = (): TableFileTexts => {

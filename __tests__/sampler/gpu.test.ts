@@ -200,6 +200,8 @@ describe('nvidia-smi source with the fake executable (real child processes)', ()
     const env = envWith({ FAKE_NVIDIA_SMI_GPUS: '2', FAKE_NVIDIA_SMI_SPLIT: '1', FAKE_NVIDIA_SMI_COUNTER: counter });
     const probe = probeNvidia(env);
     const src = track(startNvidiaSource({ intervalMs: 100, env, gpus: probe.gpus, appsEveryTakes: 0 }));
+    // Wait for the -lms child to exist, then let it print a few blocks (a loaded machine starts it late).
+    await waitFor('the -lms child', () => launches(counter, '--query-gpu-lms').length >= 1);
     await sleep(450);
     const first = await waitFor('first readings', () => src.take());
     expect(first?.map((r) => [r.index, r.name, r.vendor, r.memoryTotalMiB])).toEqual([
@@ -249,8 +251,8 @@ describe('nvidia-smi source with the fake executable (real child processes)', ()
     await waitFor('a restart', () => launches(counter, '--query-gpu-lms').length >= 2);
     src.take();
     await sleep(400);
-    const after = src.take();
-    expect(after?.[0].watts).not.toBeNull();
+    const after = await waitFor('readings after the restart', () => src.take());
+    expect(after[0].watts).not.toBeNull();
     const faults = src.takeFaults();
     expect(faults.some((f) => /exited \(code 1\) after 3 line\(s\).*Unknown Error; restarting in 100 ms \(restart 1 of 3\)/.test(f))).toBe(true);
     expect(faults.some((f) => f.includes('gave up'))).toBe(false);

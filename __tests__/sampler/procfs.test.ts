@@ -215,8 +215,10 @@ describe('cgroup v2 helpers', () => {
 
 /** utime+stime+cutime+cstime of a live process, in ticks. */
 const ticksOf = (pid: number): number => {
-  const s = readPidStat('/proc', pid) as ProcStat;
-  return s.utime + s.stime + s.cutime + s.cstime;
+  // A marked process (the daemon's short sleeps) may exit between the listing and this read: it then
+  // has nothing left to count here (its time went into its reaper's cutime, read with the reaper).
+  const s = readPidStat('/proc', pid);
+  return s ? s.utime + s.stime + s.cutime + s.cstime : 0;
 };
 
 describe('TreeTracker on the real /proc', () => {

@@ -148,12 +148,28 @@ describe('TreeTracker over recorded snapshots', () => {
       [init, { pid: ROOT, ppid: 1, utime: 10, cutime: 6, start: 100 }, { pid: 102, comm: 'daemon', ppid: 1, utime: 250, start: 111 }],
       [init, { pid: ROOT, ppid: 1, utime: 10, cutime: 6, start: 100 }],
     ]);
-    // Tree: ROOT 10 + 101's 6 + the daemon's 50 at the moment it was seen outside (carried).
-    expect(readings[1].cpuSeconds).toBeCloseTo(0.66, 10);
-    expect(readings[2].cpuSeconds).toBeCloseTo(0.66, 10);
+    // Tree: ROOT 10 + 101's 6 + the daemon's 20 at our last look while it was inside (carried). The 30
+    // ticks it burnt between that look and the one that found it outside are escaped, not the tree's:
+    // nothing in the tree waits for it, so the kernel charges them to nobody in the tree either.
+    expect(readings[1].cpuSeconds).toBeCloseTo(0.36, 10);
+    expect(readings[2].cpuSeconds).toBeCloseTo(0.36, 10);
     expect(readings[1].processes).toBe(1);
-    expect(readings[2].escapedCpuSeconds).toBeCloseTo(2.0, 10);
-    expect(readings[3].escapedCpuSeconds).toBeCloseTo(2.0, 10);
+    expect(readings[1].escapedCpuSeconds).toBeCloseTo(0.3, 10);
+    expect(readings[2].escapedCpuSeconds).toBeCloseTo(2.3, 10);
+    expect(readings[3].escapedCpuSeconds).toBeCloseTo(2.3, 10);
+    expect(t.lostCpuSeconds).toBe(0);
+  });
+
+  test('a leaver keeps in the tree the members it reaped while still inside, not its own CPU after our last look', () => {
+    const { t, readings } = run([
+      [init, { pid: ROOT, ppid: 1, utime: 10, start: 100 }, { pid: 101, ppid: ROOT, utime: 5, start: 110 }, { pid: 102, ppid: 101, utime: 4, start: 111 }, { pid: 103, ppid: 102, utime: 7, start: 112 }],
+      // 103 exited and was reaped by 102 (cutime 7); 101 exited (reaped by ROOT); 102 left the tree and burnt 40 more.
+      [init, { pid: ROOT, ppid: 1, utime: 10, cutime: 5, start: 100 }, { pid: 102, ppid: 1, utime: 44, cutime: 7, start: 111 }],
+    ]);
+    // Tree: ROOT 10 + 101's 5 + 102's 4 at the last look + 103's 7 it reaped; escaped: 102's 40 since.
+    expect(readings[0].cpuSeconds).toBeCloseTo(0.26, 10);
+    expect(readings[1].cpuSeconds).toBeCloseTo(0.26, 10);
+    expect(readings[1].escapedCpuSeconds).toBeCloseTo(0.4, 10);
     expect(t.lostCpuSeconds).toBe(0);
   });
 
@@ -182,9 +198,11 @@ describe('TreeTracker over recorded snapshots', () => {
       // 103 burned 10 more and was reaped by 102.
       [init, { pid: ROOT, ppid: 1, utime: 10, start: 100 }, { pid: 102, ppid: 1, utime: 20, cutime: 40, start: 111 }],
     ]);
-    expect(readings[1].cpuSeconds).toBeCloseTo(0.6, 10);
-    expect(readings[2].cpuSeconds).toBeCloseTo(0.6, 10);
-    expect(readings[2].escapedCpuSeconds).toBeCloseTo(0.1, 10);
+    // Tree: ROOT 10 + 102's 10 + 103's 10 at the last look inside; escaped: 102 +10, 103 +20, then +10 → 40.
+    expect(readings[1].cpuSeconds).toBeCloseTo(0.3, 10);
+    expect(readings[2].cpuSeconds).toBeCloseTo(0.3, 10);
+    expect(readings[1].escapedCpuSeconds).toBeCloseTo(0.3, 10);
+    expect(readings[2].escapedCpuSeconds).toBeCloseTo(0.4, 10);
   });
 
   test('a member reaped by a non-member between two ticks is carried and reported as lost, even when other members grow', () => {
@@ -252,9 +270,10 @@ describe('TreeTracker over recorded snapshots', () => {
       [init, { pid: 101, ppid: 1, utime: 80, start: 110 }],
     ]);
     expect(readings[1].rootGone).toBe(true);
-    expect(readings[1].cpuSeconds).toBeCloseTo(0.6, 10);
-    expect(readings[2].cpuSeconds).toBeCloseTo(0.6, 10);
-    expect(readings[2].escapedCpuSeconds).toBeCloseTo(0.3, 10);
+    // ROOT's 10 + 101's 20 at the last look while the root lived; 101's 30 + 30 after are escaped.
+    expect(readings[1].cpuSeconds).toBeCloseTo(0.3, 10);
+    expect(readings[2].cpuSeconds).toBeCloseTo(0.3, 10);
+    expect(readings[2].escapedCpuSeconds).toBeCloseTo(0.6, 10);
   });
 
   test('cpuSeconds never decreases over a long random-looking history', () => {

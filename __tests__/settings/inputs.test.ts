@@ -1,11 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { INPUTS, InputError, envLookup, parseSettings } from '../../src/settings/inputs.js';
 import type { Settings } from '../../src/settings/settings.js';
 import { VERSION } from '../../src/version.js';
 
-const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../..');
+const ROOT = path.resolve(import.meta.dirname ?? path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const parse = (given: Record<string, string> = {}): Settings => parseSettings((n) => given[n]);
 

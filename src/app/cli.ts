@@ -13,7 +13,9 @@ import type { Settings } from '../settings/settings.js';
 import { CONFIG_FILE, LOG_FILE, MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
 import { VERSION } from '../version.js';
 import { commandUsage, EXIT_GATE_FAILED, EXIT_USAGE, REPORT_USAGE, RUN_USAGE, USAGE, isHelpFlag, isVersionFlag } from './cli-usage.js';
-import { finishRun, OUTPUT_FILES } from './finish.js';
+import { finishRun, OUTPUT_FILES, type Finished } from './finish.js';
+import { RUN_DIR_OUTPUTS } from './outputs/run-dir.js';
+import { runOutputs } from './outputs/run.js';
 import { jobFromEnv } from './job.js';
 import { RUN_INFO_FILE, readRunInfo } from './run-info.js';
 import { startMeasurement, validateAgainstTables } from './start.js';
@@ -92,6 +94,11 @@ function runChild(command: string[]): Promise<number> {
   });
 }
 
+/** The registry's run-directory outputs (emissions.csv, carbon-gate.json, summary.md, …); problems on stderr. */
+async function writeRunDirOutputs(finished: Finished, io: CliIo): Promise<void> {
+  await runOutputs(RUN_DIR_OUTPUTS, finished, { warn: (m) => io.err(`carbon-gate: warning: ${m}\n`), note: () => undefined, github: null }, ['run-dir']);
+}
+
 async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
   const { flags, rest, help } = parseFlags(args);
   if (help) {
@@ -114,7 +121,9 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   if (!(await waitForFirstSample(outDir, 5000))) io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
   const code = await runChild(rest);
   const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
-  const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
+  const finished = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
+  await writeRunDirOutputs(finished, io);
+  const { result, summary, files } = finished;
   io.out(summary);
   io.err(`
 carbon-gate: ${verdictLine(result, settings)}
@@ -135,7 +144,9 @@ async function cmdReport(args: string[], io: CliIo): Promise<number> {
   const info = readRunInfo(dir);
   const settings: Settings = { ...info.settings, token: '', electricityMapsToken: null };
   const marker = readMarker(dir);
-  const { result, summary } = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
+  const finished = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
+  await writeRunDirOutputs(finished, io);
+  const { result, summary } = finished;
   io.out(summary);
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }

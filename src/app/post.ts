@@ -9,6 +9,7 @@ import { envLookup, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
 import { finishRun, type Finished } from './finish.js';
+import { OUTPUTS, runOutputs } from './outputs/index.js';
 import { readRunInfo, type RunInfo } from './run-info.js';
 
 /** The summary written when no report could be computed: flagged, with the reason and where the raw data is. */
@@ -77,7 +78,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
     runner.appendSummary(failedSummary(why, runDir));
     return;
   }
-  const { result, summary, files } = finished;
+  const { result, files } = finished;
   for (const w of result.quality.warnings) runner.warning(`carbon-gate: ${w}`);
   runner.info(
     `${verdictLine(result, settings)}\n` +
@@ -85,18 +86,18 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
       `(operational ${co2e(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? co2e(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${duration(result.energy.durationSeconds)}`,
   );
   runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+  const sink = {
+    warn: (m: string) => runner.warning(`carbon-gate: ${m}`),
+    note: (m: string) => runner.info(m),
+    appendSummary: (md: string) => runner.appendSummary(md),
+    github: ctx,
+  };
+  await runOutputs(OUTPUTS, finished, sink, ['run-dir', 'job']);
   runner.endGroup();
-  if (!runner.appendSummary(summary)) runner.info(summary);
 
   if (github && ctx) {
     runner.group('carbon-gate: GitHub (artifact, baseline, comment)');
-    try {
-      const out = await github.publish(result, files, settings, ctx);
-      for (const w of out.warnings) runner.warning(`carbon-gate: ${w}`);
-      for (const n of out.notes) runner.info(n);
-    } catch (e) {
-      runner.warning(`carbon-gate: publishing failed (${(e as Error).message}); the build is not failed for it.`);
-    }
+    await runOutputs(OUTPUTS, finished, sink, ['network']);
     runner.endGroup();
   }
 

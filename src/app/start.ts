@@ -1,4 +1,5 @@
 // Starting a measurement: hardware facts, the run directory, the detached sampler and run.json.
+import { WIN32_TREE_PERIOD_SECONDS } from '../core/constants.js';
 import type { HardwareFacts, RunResult } from '../core/types.js';
 import type { Settings } from '../settings/settings.js';
 import { readHardwareFacts } from '../adapters/hardware.js';
@@ -49,7 +50,7 @@ export function startMeasurement(args: {
       rapl: args.settings.rapl,
       ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
       ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
-      ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(5 / args.settings.sampleIntervalSeconds)) } : {}),
+      ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     },
     { detached: args.detached ?? true },
   );

@@ -1,11 +1,9 @@
+import { LIFESPAN_HOURS } from './constants.js';
 import type { EnergyResult, Emissions, GridIntensity, PowerModel } from './types.js';
-
-/** Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN), used to amortise embodied emissions. */
-export const LIFESPAN_HOURS = 35040;
 
 /**
  * operational (g) = energy (kWh) × PUE × intensity (g/kWh);
- * embodied (g)    = TE (kg) × 1000 × hours / 35040 × instance vCPU / largest vCPU in the family (CCF).
+ * embodied (g)    = TE (kg) × 1000 × hours / LIFESPAN_HOURS (35,040) × instance vCPU / largest vCPU in the family (CCF).
  * `includeEmbodied` decides what the gate compares (gatedGCo2e); both parts are always reported.
  */
 export function computeEmissions(energy: EnergyResult, model: PowerModel, intensity: GridIntensity, includeEmbodied: boolean): Emissions {

@@ -55,9 +55,9 @@ function pue(model: PowerModel): ComponentProvenance {
 }
 
 function intensity(g: GridIntensity): ComponentProvenance {
-  const fallback = g.location === 'world' || g.location === 'github-hosted US average';
-  // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
-  return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
+  // Measured means read on this machine; a grid value (live or annual) is a published estimate for a
+  // place, so a live value counts as modelled here. Defaulted: no place was known (world, GitHub average).
+  return { status: g.status.status === 'defaulted' ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
 }
 
 export function componentProvenance(model: PowerModel, energy: EnergyResult, g: GridIntensity): ProvenanceTable {

@@ -72,3 +72,19 @@ export function parseSamples(text: string): { samples: Sample[] } & SampleStats 
   const stats = forEachSample(text, (s) => samples.push(s));
   return { samples, ...stats };
 }
+
+/**
+ * GPU names of the first sample in `text` that carries GPU readings (whole lines only: a cut last line
+ * is ignored). Each line is parsed as JSON, so every GPU of the reading is kept.
+ */
+export function firstGpuNames(text: string): string[] {
+  const end = text.lastIndexOf('\n');
+  let start = 0;
+  while (start < end) {
+    const nl = text.indexOf('\n', start);
+    const s = parseSampleLine(text.slice(start, nl).trim());
+    start = nl + 1;
+    if (s?.gpu?.length) return s.gpu.map((g) => g.name);
+  }
+  return [];
+}

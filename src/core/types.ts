@@ -99,6 +99,27 @@ export interface SourceRef {
   source: string;
 }
 
+export type ProvenanceStatus = 'measured' | 'modelled' | 'defaulted';
+
+/**
+ * Where one figure came from, as data (never parsed back out of labels). `reason` says why when it is
+ * not plain: which fallback, which input. Kept open for more fields (per-component reasons).
+ */
+export interface ProvenanceOf {
+  status: ProvenanceStatus;
+  reason?: string;
+}
+
+/** A cloud region as typed fields: `provider` is a provider id of data/ (e.g. 'azure'), `name` its region. */
+export interface RegionRef {
+  provider: string;
+  name: string;
+  /** Who named it: the `region` input, or the instance metadata service (detect-cloud). */
+  from: 'input' | 'instance-metadata';
+  /** The metadata endpoint or the input, for the report. */
+  source: string;
+}
+
 /** The energy/emissions model chosen for this run. Pure data. */
 export interface PowerModel {
   id: 'ccf' | 'tdp' | 'ecoci-github-4vcpu' | 'custom';
@@ -119,17 +140,26 @@ export interface PowerModel {
   notes: string[];
   /** Why a term uses a fallback value (set where the model selection falls back; absent: not defaulted). */
   defaulted?: { cpu?: string; memory?: string };
+  /** The cloud region found by instance metadata, when detect-cloud found one (typed: never parsed from sources). */
+  region?: RegionRef;
 }
+
+/** Which rule gave the grid intensity (resolveIntensity's order). */
+export type IntensityKind = 'input' | 'live' | 'region' | 'country' | 'github-hosted-average' | 'world';
 
 export interface GridIntensity {
   gCo2ePerKwh: number;
-  /** e.g. "azure:eastus2", "country:FRA", "input", "world", "github-hosted US average". */
+  /** Display text, e.g. "azure:eastus2", "country:FRA", "input", "world", "github-hosted US average". Never parsed. */
   location: string;
   source: string;
   year?: number;
   live?: boolean;
   /** Where the machine is, as far as the inputs and tables say (for CodeCarbon's location columns). */
   place?: Place;
+  /** Which rule of resolveIntensity gave the value. */
+  kind: IntensityKind;
+  /** live: measured; a named region or country (or an input): modelled; no place known: defaulted. */
+  status: ProvenanceOf;
 }
 
 /** The machine's location as CodeCarbon records it; a field is absent when nothing says it. */

@@ -1,17 +1,26 @@
 // Uploads emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as one artifact with the real
-// @actions/artifact client. Never throws: every failure becomes a warning text.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// @actions/artifact client, straight from their paths (samples.csv can be tens of MB: it is never read
+// into memory here). Never throws: every failure becomes a warning text.
 import path from 'node:path';
 import type { JobContext } from './context.js';
 import { TimeoutError, withTimeout } from './timeout.js';
 
+/** Paths of the files to upload; each is stored in the artifact under its base name. */
 export interface ArtifactFiles {
   emissionsCsv: string;
   /** carbon-gate's own columns (absent in reports written before it existed). */
   carbonGateCsv?: string;
   samplesCsv: string;
   json: string;
+}
+
+/** The deepest directory holding every path (the artifact's root: entries are named relative to it). */
+export function commonDir(paths: readonly string[]): string {
+  const parts = paths.map((p) => path.resolve(path.dirname(p)).split(path.sep));
+  const first = parts[0] ?? [];
+  let n = 0;
+  while (n < first.length && parts.every((p) => p[n] === first[n])) n++;
+  return first.slice(0, n).join(path.sep) || path.sep;
 }
 
 export interface ArtifactSettings {
@@ -48,26 +57,19 @@ export async function uploadReportArtifact(
   files: ArtifactFiles,
   ctx: JobContext,
   settings: ArtifactSettings,
-  opts: { timeoutMs: number; artifact?: ArtifactModule; tempDir?: string },
+  opts: { timeoutMs: number; artifact?: ArtifactModule },
 ): Promise<ArtifactOutcome> {
   const name = artifactName(ctx, settings);
   if (!settings.artifact) return { uploaded: false, name, note: 'artifact upload is off (artifact: false)' };
-  const dir = mkdtempSync(path.join(opts.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'carbon-gate-artifact-'));
   try {
-    const paths: Array<readonly [string, string]> = [
-      [path.join(dir, 'emissions.csv'), files.emissionsCsv],
-      ...(files.carbonGateCsv !== undefined ? [[path.join(dir, 'carbon-gate.csv'), files.carbonGateCsv] as const] : []),
-      [path.join(dir, 'samples.csv'), files.samplesCsv],
-      [path.join(dir, 'carbon-gate.json'), files.json],
-    ];
-    for (const [p, text] of paths) writeFileSync(p, text);
+    const paths = [files.emissionsCsv, ...(files.carbonGateCsv !== undefined ? [files.carbonGateCsv] : []), files.samplesCsv, files.json].map((p) => path.resolve(p));
     const mod = opts.artifact ?? (await import('@actions/artifact'));
     const client = new mod.DefaultArtifactClient();
     const res = await withTimeout(
       client.uploadArtifact(
         name,
-        paths.map(([p]) => p),
-        dir,
+        paths,
+        commonDir(paths),
         settings.artifactRetentionDays !== null ? { retentionDays: settings.artifactRetentionDays } : {},
       ),
       opts.timeoutMs,
@@ -82,7 +84,5 @@ export async function uploadReportArtifact(
     if (e instanceof TimeoutError) return { uploaded: false, name, warning: `Artifact "${name}" was not uploaded: ${msg}.` };
     if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL/.test(msg)) return { uploaded: false, name, warning: `Artifact "${name}" was not uploaded: the artifact service is not available to this step (${msg}).` };
     return { uploaded: false, name, warning: `Artifact "${name}" was not uploaded: ${msg}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,6 @@ import { num } from '../format.js';
 import type { GridIntensity, HardwareFacts, Place, PowerModel } from '../types.js';
 import type { Settings } from '../../settings/settings.js';
 import { InputError } from '../../settings/inputs.js';
-import { modelRegion } from './select.js';
 import { countryRow, gridFactor, nearestNames, type Provider, type Tables } from './tables.js';
 
 /** Result of the optional live lookup (src/adapters/electricity-maps.ts). */
@@ -29,6 +28,8 @@ function regionIntensity(tables: Tables, provider: Provider, name: string): Grid
     gCo2ePerKwh: g.gCo2ePerKwh,
     location: `${provider}:${g.region}`,
     source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
+    kind: 'region',
+    status: { status: 'modelled', reason: 'annual grid factor of the region' },
   };
 }
 
@@ -39,8 +40,7 @@ export function electricityMapsZone(args: { settings: Settings; model: PowerMode
   const azureZone = (region: string): string | null => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
   if (settings.region) return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
   if (settings.country) return countryRow(tables, settings.country)?.iso2 || null;
-  const detected = modelRegion(model);
-  if (detected?.startsWith('azure:')) return azureZone(detected.slice('azure:'.length));
+  if (model.region?.provider === 'azure') return azureZone(model.region.name);
   return null;
 }
 
@@ -65,11 +65,7 @@ export function placeOf(args: { settings: Settings; model: PowerModel; facts: Ha
   };
   const country = settings.country ? countryPlace(tables, settings.country) : {};
   if (settings.region) return { ...cloud(settings.region.provider, settings.region.name), ...country };
-  const detected = modelRegion(model);
-  if (detected) {
-    const [p, name] = detected.split(':') as [Provider, string];
-    return { ...cloud(p, name), ...country };
-  }
+  if (model.region) return { ...cloud(model.region.provider as Provider, model.region.name), ...country };
   if (settings.country) return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
   if (facts.runnerEnvironment === 'github-hosted') return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
   return model.provider ? { cloudProvider: model.provider } : {};
@@ -85,7 +81,13 @@ function resolveIntensityValue(args: { settings: Settings; model: PowerModel; fa
   const { settings, model, facts, tables } = args;
   const live = args.live ?? null;
   if (settings.carbonIntensityGPerKwh !== null) {
-    return { gCo2ePerKwh: settings.carbonIntensityGPerKwh, location: 'input', source: 'input carbon-intensity' };
+    return {
+      gCo2ePerKwh: settings.carbonIntensityGPerKwh,
+      location: 'input',
+      source: 'input carbon-intensity',
+      kind: 'input',
+      status: { status: 'modelled', reason: 'given as input carbon-intensity' },
+    };
   }
   if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
     return {
@@ -93,6 +95,8 @@ function resolveIntensityValue(args: { settings: Settings; model: PowerModel; fa
       location: `electricitymaps:${live.zone}`,
       source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
       live: true,
+      kind: 'live',
+      status: { status: 'measured', reason: `Electricity Maps live value for zone ${live.zone}` },
     };
   }
   const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
@@ -119,27 +123,32 @@ function resolveIntensityValue(args: { settings: Settings; model: PowerModel; fa
       location: `country:${c.iso3}`,
       source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
       year: c.year,
+      kind: 'country',
+      status: { status: 'modelled', reason: `annual intensity of ${c.country}` },
     });
   }
-  const detected = modelRegion(model);
+  const detected = model.region;
   let detectedNote = '';
   if (detected) {
-    const [p, name] = detected.split(':') as [Provider, string];
-    const g = regionIntensity(tables, p, name);
+    const g = regionIntensity(tables, detected.provider as Provider, detected.name);
     if (g) return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
-    detectedNote = ` (detected region ${detected} is not in the cloud table)`;
+    detectedNote = ` (detected region ${detected.provider}:${detected.name} is not in the cloud table)`;
   }
   if (facts.runnerEnvironment === 'github-hosted') {
     const regions = tables.runnerRegions.map((r) => r.azureRegion);
     return withFallback({
       gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
       location: 'github-hosted US average',
+      kind: 'github-hosted-average',
+      status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
       source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
     });
   }
   return withFallback({
     gCo2ePerKwh: tables.worldGCo2ePerKwh,
     location: 'world',
+    kind: 'world',
+    status: { status: 'defaulted', reason: 'no region or country known: world average' },
     source: `world average ${fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
   });
 }

@@ -23,7 +23,7 @@ import {
   type Tables,
 } from './tables.js';
 
-/** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
+/** SourceRef.what of the cloud region found by instance metadata (display only; the typed field is PowerModel.region). */
 export const CLOUD_REGION_WHAT = 'cloud region';
 
 const PROVIDER_NAME: Record<Provider, string> = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
@@ -45,9 +45,9 @@ const GIB = 1024 ** 3;
 const fmt = (x: number, digits = 4): string => num(x, digits);
 const machineMemoryGb = (facts: HardwareFacts): number => facts.memoryBytes / GIB;
 
-/** The cloud region recorded in a model by instance metadata, if any. */
+/** The cloud region recorded in a model by instance metadata, if any, as `provider:region`. */
 export function modelRegion(model: PowerModel): string | null {
-  return model.sources.find((s) => s.what === CLOUD_REGION_WHAT)?.value ?? null;
+  return model.region ? `${model.region.provider}:${model.region.name}` : null;
 }
 
 function normalisedArch(arch: string): string {
@@ -491,7 +491,8 @@ export function selectModel(args: { facts: HardwareFacts; settings: Settings; ta
   const inputProvider = checkInputs(settings);
   const githubHosted = facts.runnerEnvironment === 'github-hosted';
 
-  if (cloud?.region) ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${cloud.provider}:${cloud.region.toLowerCase()}`, source: cloud.source });
+  const detectedRegion = cloud?.region ? { provider: cloud.provider, name: cloud.region.toLowerCase(), from: 'instance-metadata' as const, source: cloud.source } : undefined;
+  if (detectedRegion) ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${detectedRegion.provider}:${detectedRegion.name}`, source: cloud!.source });
 
   let model: PowerModel;
   if (settings.powerModel === 'ecoci-github-4vcpu') {
@@ -525,6 +526,7 @@ export function selectModel(args: { facts: HardwareFacts; settings: Settings; ta
     model = tdpModel(ctx);
   }
 
+  if (detectedRegion) model.region = detectedRegion;
   if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
     const v = model.vcpus;
     model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };

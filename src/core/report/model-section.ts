@@ -1,6 +1,7 @@
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+import { LIFESPAN_HOURS } from '../constants.js';
 import { co2e, energy as energyText, num as fmtNum } from '../format.js';
 import { escapeMarkdown } from './escape.js';
 import { componentProvenance } from '../provenance.js';
@@ -64,7 +65,7 @@ export function renderModelSection(
   if (model.embodied) {
     const e = model.embodied;
     out.push(
-      `Embodied: ${num(e.totalKgCo2e)} kg CO2e × ${num(energy.durationSeconds / 3600)} h / ${num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`,
+      `Embodied: ${num(e.totalKgCo2e)} kg CO2e × ${num(energy.durationSeconds / 3600)} h / ${num(LIFESPAN_HOURS)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`,
     );
   } else {
     out.push('Embodied: not estimated (no instance data).\n');

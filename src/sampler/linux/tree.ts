@@ -8,7 +8,10 @@
 //
 // A member that leaves the tree alive (its parent died and it was re-parented away: a daemon)
 // takes its total out of S; we keep what it had used while in the tree ("carried") and count what
-// it uses afterwards as escaped CPU, which the report shows inside the machine remainder. Escaped
+// it uses afterwards as escaped CPU (shown inside the machine remainder). "While in the tree" is its
+// total at our last look before it left, plus the members it reaped since: a daemon that double-forks
+// and burns before our next look is charged to nobody in the tree by the kernel, so not by us either
+// (a late tick once put 22 such ticks into the tree; in a job it could be a whole sampling interval). Escaped
 // processes and their descendants are accounted by the same conservation rule in a second group,
 // so an escaped child reaped by an escaped parent is not counted twice.
 // A member that vanishes without its reaper being a member (re-parented and reaped between two
@@ -28,6 +31,7 @@
 // even when they left the tree before we ever saw them (a double fork takes well under a tick).
 import type { TreeReading } from '../../core/types.js';
 import { environHas, type ProcStat } from './procfs.js';
+import { Group, member } from './tree-group.js';
 
 /** Where the tracker reads processes from: the real /proc, or recorded snapshots in tests. */
 export interface ProcSource {
@@ -54,75 +58,6 @@ export interface TreeTrackerOptions {
   fullScanEvery?: number;
   /** `NAME=value` environment entry that marks processes the job started (to recognise escaped daemons). */
   marker?: string;
-}
-
-interface Member {
-  starttime: number;
-  /** utime+stime+cutime+cstime at the last look. */
-  ticks: number;
-  /** cutime+cstime at the last look. */
-  childTicks: number;
-  ppid: number;
-  rssPages: number;
-}
-
-const total = (s: ProcStat): number => s.utime + s.stime + s.cutime + s.cstime;
-const member = (s: ProcStat): Member => ({ starttime: s.starttime, ticks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
-
-/**
- * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
- * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
- */
-class Group {
-  readonly members = new Map<number, Member>();
-  carried = 0;
-  /** Ticks carried because a vanished member's reaper was not a member (or did not account it). */
-  lost = 0;
-
-  sum(): number {
-    let S = this.carried;
-    for (const m of this.members.values()) S += m.ticks;
-    return S;
-  }
-
-  /**
-   * Re-reads every member. Vanished members must have been reaped into a live member's child times;
-   * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
-   */
-  refresh(stat: (pid: number) => ProcStat | null, countLoss: boolean): void {
-    const vanished = new Map<number, Member>();
-    const prevChildTicks = new Map<number, number>();
-    for (const [pid, m] of this.members) {
-      const s = stat(pid);
-      if (!s || s.starttime !== m.starttime) {
-        this.members.delete(pid);
-        vanished.set(pid, m);
-        continue;
-      }
-      prevChildTicks.set(pid, m.childTicks);
-      m.ticks = total(s);
-      m.childTicks = s.cutime + s.cstime;
-      m.ppid = s.ppid;
-      m.rssPages = s.rssPages;
-    }
-    if (!vanished.size) return;
-    const expected = new Map<number, number>();
-    for (const m of vanished.values()) {
-      let a = m.ppid;
-      for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++) a = (vanished.get(a) as Member).ppid;
-      if (this.members.has(a)) expected.set(a, (expected.get(a) ?? 0) + m.ticks);
-      else this.carry(m.ticks, countLoss);
-    }
-    for (const [a, want] of expected) {
-      const got = (this.members.get(a) as Member).childTicks - (prevChildTicks.get(a) ?? 0);
-      if (got < want) this.carry(want - got, true);
-    }
-  }
-
-  private carry(ticks: number, isLoss: boolean): void {
-    this.carried += ticks;
-    if (isLoss) this.lost += ticks;
-  }
 }
 
 export class TreeTracker {
@@ -217,18 +152,21 @@ export class TreeTracker {
       this.tree.members.set(rootPid, member(root));
     }
 
-    this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+    const reaped = this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
 
-    // Members whose parent is no longer a member have been re-parented away: carry what they used,
-    // and follow them (with their descendants) in the escaped group. Repeat until stable.
+    // Members whose parent is no longer a member have been re-parented away: carry what they used
+    // while in the tree (their total at the previous look, plus the members they reaped since, which
+    // S held), and follow them (with their descendants) in the escaped group, where the rest of their
+    // total counts as escaped. Repeat until stable.
     for (let changed = true; changed; ) {
       changed = false;
       for (const [pid, m] of this.tree.members) {
         if (pid === rootPid || this.tree.members.has(m.ppid)) continue;
         this.tree.members.delete(pid);
-        this.tree.carried += m.ticks;
+        const inTree = Math.min(m.ticks, m.prevTicks + (reaped.get(pid) ?? 0));
+        this.tree.carried += inTree;
         this.escaped.members.set(pid, m);
-        this.escapedBase += m.ticks;
+        this.escapedBase += inTree;
         changed = true;
       }
     }

@@ -8,7 +8,7 @@ export interface PlatformReaderOptions {
   /** Pids never counted in the tree, with their descendants (the sampler). */
   excludePids?: number[];
   env?: NodeJS.ProcessEnv;
-  /** Windows: seconds between two Win32_Process reads. Default 5. */
+  /** Windows: seconds between two Win32_Process reads. Default WIN32_TREE_PERIOD_SECONDS. */
   win32TreePeriodSeconds?: number;
 }
 

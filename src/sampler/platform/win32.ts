@@ -1,12 +1,13 @@
 // Windows: machine CPU/memory from the os module; the job's tree from Win32_Process, read by ONE
 // long-running Windows PowerShell child that prints the process table as CSV every period
-// (default 5 s), each block ended by a "#END" line. Starting PowerShell costs far more than one
+// (WIN32_TREE_PERIOD_SECONDS), each block ended by a "#END" line. Starting PowerShell costs far more than one
 // CIM query, so it is started once, not per read. The child exits by itself when the sampler is gone.
 //
 // Kernel/UserModeTime are in 100 ns units and, like macOS ps, exclude exited children: see
 // platform/tree.ts. WorkingSetSize is in bytes. The tree reading is up to one period old.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { WIN32_TREE_PERIOD_SECONDS } from '../../core/constants.js';
 import type { TreeReading } from '../../core/types.js';
 import { LineSplitter } from '../gpu/parse.js';
 import type { PlatformReader } from '../sources.js';
@@ -74,7 +75,7 @@ export function encodePowerShell(script: string): string {
 
 export interface Win32ReaderOptions {
   excludePids?: number[];
-  /** Seconds between two process-table reads by the PowerShell loop. Default 5. */
+  /** Seconds between two process-table reads by the PowerShell loop. Default WIN32_TREE_PERIOD_SECONDS. */
   treePeriodSeconds?: number;
   /** Default "powershell.exe" (Windows PowerShell 5.1, on every hosted Windows image). */
   command?: string;
@@ -85,7 +86,7 @@ export interface Win32ReaderOptions {
 }
 
 export function createWin32Reader(opts: Win32ReaderOptions = {}): PlatformReader {
-  const periodMs = Math.max(1, opts.treePeriodSeconds ?? 5) * 1000;
+  const periodMs = Math.max(1, opts.treePeriodSeconds ?? WIN32_TREE_PERIOD_SECONDS) * 1000;
   const maxRestarts = opts.maxRestarts ?? 3;
   const faults: string[] = [];
   const fault = (m: string): void => {

@@ -1,0 +1,69 @@
+// The output registry: which outputs run where, in what order, and how failures surface.
+import { describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { OUTPUTS, RUN_DIR_OUTPUTS, runOutputs, type Output } from '../../src/app/outputs/index.js';
+import { outputPaths, type Finished } from '../../src/app/finish.js';
+import { parseSettings } from '../../src/settings/inputs.js';
+import { runResult } from '../helpers/run-result-fixture.js';
+
+function finished(inputs: Record<string, string> = {}): Finished {
+  const runDir = mkdtempSync(path.join(tmpdir(), 'cg-outputs-'));
+  return { result: runResult(), summary: '## summary\n', settings: parseSettings((n) => inputs[n]), runDir, files: outputPaths(runDir) };
+}
+
+function collect() {
+  const log: string[] = [];
+  return { log, sink: { warn: (m: string) => log.push(`warn ${m}`), note: (m: string) => log.push(`note ${m}`), github: null } };
+}
+
+describe('output registry', () => {
+  test('post runs files, summary, baseline save, artifact and comment; the CLI the run-directory ones', () => {
+    expect(OUTPUTS.map((o) => `${o.target}:${o.name}`)).toEqual(['run-dir:files', 'job:job summary', 'network:baseline save', 'network:artifact upload', 'network:PR comment']);
+    expect(RUN_DIR_OUTPUTS.map((o) => o.name)).toEqual(['files']);
+  });
+
+  test('the files output writes emissions.csv, carbon-gate.csv, carbon-gate.json and summary.md', async () => {
+    const f = finished();
+    const { log, sink } = collect();
+    await runOutputs(OUTPUTS, f, sink, ['run-dir']);
+    expect(log).toEqual([]);
+    expect(JSON.parse(readFileSync(f.files.json, 'utf8')).emissions.intensity).toMatchObject({ kind: 'world', status: { status: 'defaulted' } });
+    expect(readFileSync(f.files.carbonGateCsv, 'utf8').split('\n')).toHaveLength(3);
+    expect(readFileSync(f.files.summary, 'utf8')).toBe('## summary\n');
+    expect(readFileSync(f.files.emissionsCsv, 'utf8').split('\n')[0]).toMatch(/^timestamp,project_name,/);
+  });
+
+  test('the summary goes to the job summary, or to the log when there is none', async () => {
+    const f = finished();
+    const got: string[] = [];
+    const { log, sink } = collect();
+    await runOutputs(OUTPUTS, f, { ...sink, appendSummary: (md) => (got.push(md), true) }, ['job']);
+    expect(got).toEqual(['## summary\n']);
+    await runOutputs(OUTPUTS, f, sink, ['job']);
+    expect(log).toEqual(['note ## summary\n']);
+  });
+
+  test('a switched-off output notes why; a throwing one becomes a warning naming it; locals run in order before network ones', async () => {
+    const order: string[] = [];
+    const out = (name: string, target: Output['target'], extra: Partial<Output> = {}): Output => ({ name, target, enabled: () => true, write: () => void order.push(name), ...extra });
+    const list: Output[] = [
+      out('net-a', 'network', { write: async () => void order.push('net-a') }),
+      out('one', 'run-dir'),
+      out('off', 'network', { enabled: (s) => s.artifact, offNote: 'off is off' }),
+      out('boom', 'run-dir', { write: () => { throw new Error('disk full'); } }),
+      out('two', 'job'),
+    ];
+    const { log, sink } = collect();
+    await runOutputs(list, finished({ artifact: 'false' }), sink, ['run-dir', 'job', 'network']);
+    expect(order).toEqual(['one', 'two', 'net-a']);
+    expect(log).toEqual(['warn boom failed: disk full', 'note off is off']);
+  });
+
+  test('network outputs do nothing without a GitHub context', async () => {
+    const { log, sink } = collect();
+    await runOutputs(OUTPUTS, finished({ comment: 'always' }), sink, ['network']);
+    expect(log).toEqual([]);
+  });
+});

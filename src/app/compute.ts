@@ -1,0 +1,82 @@
+// The pure half of finishing a run: integrated energy + model + inputs → RunResult and the summary
+// text. No I/O: everything it needs is passed in (links included), so it is tested without files.
+import { computeEmissions } from '../core/emissions.js';
+import type { ModelBandTracker } from '../core/model/band.js';
+import { resolveIntensity, type LiveIntensity } from '../core/model/intensity.js';
+import { componentProvenance } from '../core/provenance.js';
+import { renderModelSection } from '../core/report/model-section.js';
+import { renderSummary } from '../core/report/summary.js';
+import type { SampleStats } from '../core/samples.js';
+import type { CompletionMarker, EnergyResult, HardwareFacts, PowerModel, RunResult } from '../core/types.js';
+import { computeVerdict } from '../core/verdict.js';
+import type { Tables } from '../data/tables.js';
+import type { Settings } from '../settings/settings.js';
+import { VERSION } from '../version.js';
+import type { RunInfo } from './run-info.js';
+
+export interface ComputeInput {
+  info: RunInfo;
+  settings: Settings;
+  facts: HardwareFacts;
+  tables: Tables;
+  model: PowerModel;
+  live: LiveIntensity | null;
+  energy: EnergyResult;
+  /** The model band tracker fed with the same samples. */
+  band: Pick<ModelBandTracker, 'result'>;
+  stats: SampleStats;
+  partial: boolean;
+  warnings: string[];
+  marker: CompletionMarker | null;
+  baseline: RunResult['baseline'];
+  /** Used when the sampler left no marker (its end time): the caller's clock. */
+  nowMs: number;
+  /** GITHUB_SERVER_URL, for links in the baseline section. */
+  serverUrl: string | undefined;
+  /** Output file names shown in the summary, by display name (when no artifact is linked instead). */
+  fileNames: Record<string, string>;
+  /** The uploaded artifact: the summary links it instead of listing run-directory paths that end with the job. */
+  artifact?: { name: string; url?: string };
+}
+
+export function computeRun(c: ComputeInput): { result: RunResult; summary: string } {
+  const { settings, model, energy, baseline } = c;
+  const intensity = resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
+  const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+  const verdict = computeVerdict({
+    energyWh: energy.totalWh,
+    gatedGCo2e: emissions.gatedGCo2e,
+    cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+    settings,
+    baseline: baseline.records,
+  });
+  const provenance = componentProvenance(model, energy, intensity);
+  const result: RunResult = {
+    tool: { name: 'carbon-gate', version: VERSION },
+    job: c.info.job,
+    hardware: c.facts,
+    model,
+    energy,
+    emissions,
+    verdict,
+    baseline,
+    provenance,
+    modelBand: c.band.result({ model, energy, emissions }),
+    quality: {
+      partial: c.partial,
+      skippedLines: c.stats.skippedLines,
+      warnings: c.warnings,
+      ...(c.marker ? { samplerCpuSeconds: c.marker.samplerCpuSeconds, samplerMaxRssBytes: c.marker.samplerMaxRssBytes } : {}),
+    },
+    startedWallMs: c.info.startedWallMs,
+    endedWallMs: c.marker?.endedWallMs ?? c.nowMs,
+  };
+  const summary = renderSummary(result, {
+    chart: settings.chart,
+    gate: settings,
+    links: { serverUrl: c.serverUrl, repository: c.info.job.repository },
+    modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+    ...(c.artifact ? { artifact: c.artifact } : { files: c.fileNames }),
+  });
+  return { result, summary };
+}
