@@ -1,5 +1,6 @@
 // Shared builders for the model tests: real settings parser, real tables from data/, synthetic samples.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSettings } from '../../src/settings/inputs.js';
 import type { Settings } from '../../src/settings/settings.js';
 import type { HardwareFacts, Sample, EnergyResult, PowerModel, Scope } from '../../src/core/types.js';
@@ -7,7 +8,9 @@ import { loadTables } from '../../src/data/tables.js';
 import type { Tables } from '../../src/core/model/tables.js';
 import { EnergyIntegrator } from '../../src/core/energy.js';
 
-export const DATA_DIR = path.resolve(process.cwd(), 'data');
+// From this file's location, not process.cwd(): a cache call that times out inside src/github/baseline.ts
+// can leave the worker's cwd changed, and every later test file in that worker then missed data/.
+export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 export const tables = (): Tables => loadTables(DATA_DIR);
 
 export function settingsOf(inputs: Record<string, string> = {}): Settings {
