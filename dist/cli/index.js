@@ -1,0 +1,5774 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isDirectRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+// Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
+// when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
+// exports run() when another program imports it: GitHub's @github/local-action imports an entry and
+// calls its run() (its src/commands/run.ts), which must not start the stage a second time.
+// Light on purpose: the sampler entry uses it.
+
+
+
+function realOrResolved(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * True when `moduleUrl` is the file node was asked to run (`argv1`, i.e. process.argv[1]). Both sides go
+ * through realpath: npm's bin entry is a symlink (node_modules/.bin/carbon-gate → …/dist/cli/index.js),
+ * and temp directories may sit behind a symlink (macOS /var → /private/var). `node dist/cli/index`
+ * (no extension, resolved by node itself) is recognised too.
+ */
+function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
+    if (!argv1 || !moduleUrl.startsWith('file:'))
+        return false;
+    const self = realOrResolved((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(moduleUrl));
+    if (!self)
+        return false;
+    const asked = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(argv1);
+    return [asked, `${asked}.js`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+}
+
+
+/***/ }),
+
+/***/ 848:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ak: () => (/* binding */ runCli)
+});
+
+// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, outputFormat, parseFlags
+
+;// CONCATENATED MODULE: ./src/core/format.ts
+// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
+// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
+//
+// Rules:
+// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
+// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
+// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
+//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
+// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
+// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
+// - a negative sign is the typographic minus (U+2212), as in "−6 %";
+// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
+//   a source's 366.8 g/kWh to 367 would misquote it.
+// No Intl: loading ICU costs ~10 ms of post's start-up.
+const MINUS = '−';
+/** 1234567 → '1,234,567'. */
+function thousands(n) {
+    const r = Math.abs(Math.round(n));
+    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
+    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
+    return n < 0 && s !== '0' ? `-${s}` : s;
+}
+/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
+function plain(a, digits) {
+    if (a === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(a));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    let s = a.toFixed(Math.min(decimals, 100));
+    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
+    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
+        s = a.toFixed(decimals - 1);
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    if (a >= 10 ** digits)
+        return thousands(Number(s));
+    return s;
+}
+/**
+ * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
+ * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
+ * this form also appears next to units in tables); use `signed` for deltas.
+ */
+function num(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    return x < 0 && s !== '0' ? `-${s}` : s;
+}
+/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
+function signed(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    if (s === '0')
+        return '±0';
+    return `${x < 0 ? MINUS : '+'}${s}`;
+}
+const PREFIXES = [
+    { factor: 1e-9, symbol: 'n' },
+    { factor: 1e-6, symbol: 'µ' },
+    { factor: 1e-3, symbol: 'm' },
+    { factor: 1, symbol: '' },
+    { factor: 1e3, symbol: 'k' },
+    { factor: 1e6, symbol: 'M' },
+    { factor: 1e9, symbol: 'G' },
+];
+/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
+function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x === 0)
+        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
+    const a = Math.abs(x);
+    let i = min;
+    // Largest prefix whose rounded value is still ≥ 1.
+    for (let j = min; j <= max; j++)
+        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
+            i = j;
+    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+}
+const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+function unitFor(max, kind) {
+    const unit = kind === 'co2e' ? 'g' : 'Wh';
+    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+    const p = PREFIXES.find((x) => x.symbol === symbol);
+    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
+/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
+function co2e(grams, digits = 3) {
+    return `${mass(grams, digits)} CO2e`;
+}
+/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
+function mass(grams, digits = 3) {
+    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
+        return `${num(grams / 1e6, digits)} t`;
+    return scaled(grams, 'g', digits, 2, GRAM + 1);
+}
+/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
+function massDelta(grams, digits = 3) {
+    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+}
+/** Joules per watt-hour. */
+const J_PER_WH = 3600;
+/**
+ * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
+ * which reads better than 0.0278 mWh.
+ */
+function format_energy(wh, digits = 3) {
+    return energyWith(wh, digits, num);
+}
+/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
+function energyDelta(wh, digits = 3) {
+    return energyWith(wh, digits, signed);
+}
+function energyWith(wh, digits, sign) {
+    if (!Number.isFinite(wh))
+        return 'n/a';
+    if (wh !== 0 && Math.abs(wh) < 1e-3)
+        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
+    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
+}
+/** Power: mW, W, kW. */
+function power(watts, digits = 3) {
+    return scaled(watts, 'W', digits, 2, GRAM + 1);
+}
+/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
+function intensity(gPerKwh, digits = 3) {
+    return `${num(gPerKwh, digits)} gCO2e/kWh`;
+}
+/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
+function share(fraction) {
+    return percent(fraction * 100);
+}
+/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
+function percent(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
+}
+/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
+function percentDelta(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    if (Math.abs(p) >= 100)
+        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
+    return `${signed(p, 2)} %`;
+}
+/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
+function duration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    if (seconds < 60)
+        return `${num(seconds)} s`;
+    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
+}
+/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
+function cpuSeconds(seconds) {
+    return `${num(seconds)} CPU-s`;
+}
+/** Bytes in binary units: KiB, MiB, GiB. */
+function bytes(x) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x >= 1024 ** 3)
+        return `${num(x / 1024 ** 3)} GiB`;
+    if (x >= 1024 ** 2)
+        return `${num(x / 1024 ** 2)} MiB`;
+    return `${num(x / 1024)} KiB`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/chart.ts
+
+const MAX_POINTS = 120;
+/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
+const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
+/** Time-bucketed means, at most `max` points. */
+function downsample(series, max = MAX_POINTS) {
+    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
+    if (pts.length <= max)
+        return pts;
+    const out = [];
+    const per = pts.length / max;
+    for (let i = 0; i < max; i++) {
+        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
+        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
+        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
+    }
+    return out;
+}
+const BARS = '▁▂▃▄▅▆▇█';
+/** A sparkline scaled from 0 (not from the minimum), like the charts. */
+function sparkline(values) {
+    if (!values.length)
+        return '';
+    const hi = Math.max(...values);
+    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
+}
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
+function niceCeiling(x) {
+    if (!(x > 0) || !Number.isFinite(x))
+        return 1;
+    const k = 10 ** Math.floor(Math.log10(x));
+    for (const m of [1, 2, 2.5, 5, 10])
+        if (m * k >= x * (1 - 1e-12))
+            return Number((m * k).toPrecision(12));
+    return 10 * k;
+}
+/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
+function dataNumber(x) {
+    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
+}
+/** Axis-bound text: three significant digits at most, without exponent notation. */
+function axisNumber(x) {
+    if (!(x >= 1e-4) || !Number.isFinite(x))
+        return '0';
+    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
+}
+function initDirective(palette) {
+    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
+}
+function renderChart(series, mode) {
+    if (mode === 'none' || series.length < 2)
+        return '';
+    const pts = downsample(series);
+    const total = pts.map((p) => p.workWatts + p.memoryWatts);
+    if (mode === 'sparkline') {
+        return `Power over time (0 – ${power(Math.max(...total))}): \`${sparkline(total)}\`\n`;
+    }
+    // Below 10 mW (only in synthetic runs) the axis reads in mW, so that it never rounds to a zero height.
+    const [wUnit, k] = Math.max(...total) < 0.01 ? ['mW', 1000] : ['W', 1];
+    const top = niceCeiling(Math.max(...total) * k * 1.05);
+    const endS = pts[pts.length - 1].tS;
+    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
+    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
+        'xychart-beta',
+        `  title "Power draw of the job (${wUnit})"`,
+        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
+        `  y-axis "${wUnit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map((x) => dataNumber(x * k)).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts * k)).join(', ')}]`,
+        '```',
+        '',
+        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
+        '',
+    ].join('\n');
+}
+/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
+function runLabel(r, i) {
+    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
+}
+/**
+ * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
+ * with the window's median as a line. This run's bar has its own colour.
+ */
+function renderTrendChart(records, current, metric, median) {
+    if (records.length === 0)
+        return '';
+    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
+    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
+    const raw = [...window.map(value), current];
+    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : unitFor(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
+    const v = raw.map((x) => x / scale.factor);
+    const top = niceCeiling(Math.max(...v) * 1.05);
+    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
+    const n = v.length;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
+        'xychart-beta',
+        `  title "Baseline window and this run (${scale.unit})"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
+        '```',
+        '',
+        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/report/text.ts
+// Plain-text rendering of our report markdown for a terminal: aligned tables without pipes, no HTML
+// (entities decoded, <details>/<summary>/<sub> unwrapped), no markdown marks, the verdict line in colour
+// when asked. Pure. It handles the subset of GFM the report renderers write, not markdown at large.
+
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#64;': '@', '&#35;': '#' };
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', cyan: '\u001b[36m', reset: '\u001b[0m' };
+/** Inline markdown to text: links, code spans, bold, backslash escapes, entities, inline HTML. */
+function inlineText(s) {
+    return (s
+        // [text](url) → text (url)
+        .replace(/\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^\s()]+)\)/g, (_m, t, u) => `${t} (${u})`)
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, '$1')
+        .replace(/<\/?(?:sub|b|strong|em|code)>/g, '')
+        .replace(/\\([\\`*_[\]|~#<>!()+.-])/g, '$1')
+        .replace(/&(?:amp|lt|gt|quot|#39|#64|#35);/g, (e) => ENTITIES[e] ?? e));
+}
+/** Terminal columns of a string: wide for emoji and CJK, zero for variation selectors and joiners. */
+function displayWidth(s) {
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        if (c === 0xfe0f || c === 0x200d || (c >= 0x300 && c < 0x370))
+            continue;
+        if (c >= 0x1f000 || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff00 && c <= 0xff60) || c === 0x2705 || c === 0x274c || c === 0x26a0)
+            w += 2;
+        else
+            w += 1;
+    }
+    return w;
+}
+/** Cells of a GFM table row (split on unescaped pipes). */
+function cells(line) {
+    const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+    const out = [];
+    let cur = '';
+    for (let i = 0; i < inner.length; i++) {
+        if (inner[i] === '\\' && i + 1 < inner.length) {
+            cur += inner[i] + inner[i + 1];
+            i++;
+        }
+        else if (inner[i] === '|') {
+            out.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += inner[i];
+    }
+    out.push(cur.trim());
+    return out;
+}
+function renderTable(rows, color) {
+    const header = cells(rows[0]).map(inlineText);
+    const aligns = cells(rows[1]).map((d) => (/^:?-+:$/.test(d) && !/^:-+:$/.test(d) ? 'r' : 'l'));
+    const body = rows.slice(2).map((r) => cells(r).map(inlineText));
+    const all = [header, ...body];
+    const n = Math.max(...all.map((r) => r.length));
+    const widths = Array.from({ length: n }, (_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
+    const fmtRow = (r) => widths
+        .map((w, i) => {
+        const c = r[i] ?? '';
+        const pad = ' '.repeat(w - displayWidth(c));
+        return aligns[i] === 'r' ? pad + c : c + pad;
+    })
+        .join('  ')
+        .trimEnd();
+    const head = fmtRow(header);
+    const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+    const out = header.every((h) => h === '') ? [] : [color ? `${ANSI.bold}${head}${ANSI.reset}` : head, rule];
+    return [...out, ...body.map(fmtRow)];
+}
+function verdictColour(line) {
+    if (line.startsWith('✅'))
+        return ANSI.green;
+    if (line.startsWith('❌'))
+        return ANSI.red;
+    if (line.startsWith('⚠️'))
+        return ANSI.yellow;
+    return ANSI.cyan;
+}
+/** A mermaid xychart as one line: its title and its first series as a sparkline from 0. */
+function chartAsText(block) {
+    const title = /^\s*title "([^"]*)"/.exec(block.find((l) => /^\s*title /.test(l)) ?? '')?.[1];
+    const data = /\[([\d.,\s]+)\]/.exec(block.find((l) => /^\s*(bar|line) \[/.test(l)) ?? '')?.[1];
+    if (!data)
+        return '';
+    return `${title ?? 'Chart'}: ${sparkline(data.split(',').map(Number))}`;
+}
+/** The report markdown as terminal text. Mermaid blocks are dropped (use chart: 'sparkline' for text). */
+function markdownToText(md, o) {
+    const lines = md.split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.startsWith('```')) {
+            const block = [];
+            while (i + 1 < lines.length && !lines[i + 1].startsWith('```'))
+                block.push(lines[++i]);
+            i++;
+            const spark = chartAsText(block);
+            if (spark)
+                out.push(spark);
+            continue;
+        }
+        if (line.startsWith('|') && lines[i + 1]?.startsWith('|') && /^\|[\s:|-]+\|$/.test(lines[i + 1].trim())) {
+            const rows = [];
+            while (i < lines.length && lines[i].startsWith('|'))
+                rows.push(lines[i++]);
+            i--;
+            out.push(...renderTable(rows, o.color));
+            continue;
+        }
+        const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+        if (heading) {
+            const t = inlineText(heading[2]);
+            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t);
+            if (heading[1].length <= 2)
+                out.push('═'.repeat(Math.min(78, displayWidth(t))));
+            continue;
+        }
+        const summary = /^<details><summary>(.*)<\/summary>$/.exec(line.trim());
+        if (summary) {
+            const t = inlineText(summary[1]);
+            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t, '─'.repeat(Math.min(78, displayWidth(t))));
+            continue;
+        }
+        if (/^<\/?details>$/.test(line.trim()))
+            continue;
+        if (/^> \[!(WARNING|NOTE|CAUTION)\]$/.test(line)) {
+            out.push(o.color ? `${ANSI.yellow}WARNING${ANSI.reset}` : 'WARNING');
+            continue;
+        }
+        const isVerdict = /^\*\*(✅|❌|⚠️|ℹ️)/.test(line);
+        let t = inlineText(line.replace(/^> /, '  '));
+        if (isVerdict && o.color)
+            t = `${verdictColour(t)}${ANSI.bold}${t}${ANSI.reset}`;
+        out.push(t);
+    }
+    // at most one blank line in a row
+    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/report/verdict-line.ts
+// The verdict line: the one sentence a person reads first, in the job summary, the PR comment and the
+// CLI. Pure. It says what was measured, against which limit and with how much headroom, and how it
+// compares with the baseline:
+//   ✅ 3.6 mg CO2e — 0.07 % of the 5 g budget, 5 g headroom; −0.23 mg (−6 %) vs main (5 runs)
+//   ℹ️ Measured only: no budget or baseline set — 3.6 mg CO2e
+//   ⚠️ Not measured: …
+// Numbers come from the one formatter (core/format.ts), so the line never holds exponent notation.
+
+const verdict_line_VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌', info: 'ℹ️', 'not-measured': '⚠️' };
+/** Whether anything gates this run: a budget, or a max-increase with a baseline to compare against. */
+function gates(verdict, s) {
+    return (verdict.budget?.length ?? 0) > 0 || (s.maxIncreasePercent !== null && verdict.regression !== undefined);
+}
+/** True when the run holds no usable measurement (too few samples, or the gate said so). */
+function notMeasured(r) {
+    return r.verdict.status === 'not-measured' || r.energy.samples < 2;
+}
+function verdictKind(r, s) {
+    if (notMeasured(r))
+        return 'not-measured';
+    if (r.verdict.status !== 'pass')
+        return r.verdict.status;
+    return gates(r.verdict, s) ? 'pass' : 'info';
+}
+const METRIC_NAME = { gco2e: '', 'energy-wh': 'energy ', 'cpu-seconds': 'CPU time ' };
+/** '−0.23 mg (−6 %)', '+12 mWh (+25 %)', '+0.4 CPU-s (+10 %)'. */
+function deltaText(metric, current, median, deltaPercent) {
+    const d = current - median;
+    const abs = metric === 'gco2e' ? massDelta(d) : metric === 'energy-wh' ? energyDelta(d) : `${signed(d)} CPU-s`;
+    return `${abs} (${percentDelta(deltaPercent)})`;
+}
+/** 'main' from refs/heads/main when every record of the window is of one branch; else 'the baseline'. */
+function baselineName(records) {
+    const refs = new Set(records.map((r) => r.ref));
+    const [only] = [...refs];
+    if (refs.size === 1 && only && /^refs\/heads\/[\w./-]{1,60}$/.test(only))
+        return only.slice('refs/heads/'.length);
+    return 'the baseline';
+}
+function budgetPart(b) {
+    const limit = b.metric === 'gco2e' ? mass(b.limit) : format_energy(b.limit);
+    const rest = b.limit - b.actual;
+    const restText = b.metric === 'gco2e' ? mass(Math.abs(rest)) : format_energy(Math.abs(rest));
+    const used = b.limit > 0 ? `${percent((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
+    return b.exceeded ? `${used}, ${restText} over` : `${used}, ${restText} headroom`;
+}
+function regressionPart(r) {
+    const g = r.verdict.regression;
+    if (!g)
+        return null;
+    const runs = `${g.runs} run${g.runs === 1 ? '' : 's'}`;
+    const text = `${METRIC_NAME[g.metric]}${deltaText(g.metric, g.current, g.median, g.deltaPercent)} vs ${baselineName(r.baseline.records)} (${runs})`;
+    return g.flagged ? `${text}, a regression${g.enforced ? '' : ' (not enforced)'}` : text;
+}
+function noBaselineWhy(r) {
+    switch (r.baseline.status) {
+        case 'none':
+            return 'no baseline yet';
+        case 'unavailable':
+            return 'no baseline (cache unavailable)';
+        default:
+            return null;
+    }
+}
+/** The verdict line, plain text (no markdown): the caller bolds or colours it. */
+function verdictLine(r, s) {
+    const kind = verdictKind(r, s);
+    const icon = verdict_line_VERDICT_ICON[kind];
+    if (kind === 'not-measured') {
+        return `${icon} Not measured: ${r.energy.samples} sample${r.energy.samples === 1 ? '' : 's'} recorded, too few for a figure; nothing was gated`;
+    }
+    const amount = co2e(r.emissions.gatedGCo2e);
+    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${format_energy(r.energy.totalWh)}` : amount;
+    const parts = (r.verdict.budget ?? []).map(budgetPart);
+    const reg = regressionPart(r);
+    if (reg)
+        parts.push(reg);
+    if (kind === 'info') {
+        if (reg)
+            return `${icon} ${lead} — ${reg}; nothing gates: no budget or max-increase set`;
+        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
+        return why ? `${icon} Measured only: ${why} to compare with — ${lead}` : `${icon} Measured only: no budget or baseline set — ${lead}`;
+    }
+    if (!reg) {
+        const why = s.maxIncreasePercent !== null ? noBaselineWhy(r) : null;
+        if (why)
+            parts.push(why);
+    }
+    return `${icon} ${lead} — ${parts.join('; ')}`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/sampler/container.ts
+// Is the sampler running inside a container (a `container:` job, a self-hosted runner in
+// Docker/Podman/Kubernetes)? Cheap file checks only; every hit is kept as evidence for the report.
+
+
+/** cgroup paths written by container runtimes (cgroup v1 lines, or v2 without a cgroup namespace). */
+const RUNTIME_CGROUP = /\/(docker|kubepods|containerd|libpod|lxc|crio|cri-containerd|buildkit)[/.:-]/;
+function read(p) {
+    try {
+        return external_node_fs_default().readFileSync(p, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Looks under `rootDir` (normally "/") for /.dockerenv, /run/.containerenv, runtime names in
+ * /proc/1/cgroup and /proc/self/cgroup, and an overlay root filesystem in /proc/self/mountinfo;
+ * and at the `container` env var set by podman and systemd-nspawn.
+ */
+function detectContainer(rootDir = '/', env = {}) {
+    const evidence = [];
+    const at = (p) => external_node_path_default().join(rootDir, p);
+    if (external_node_fs_default().existsSync(at('.dockerenv')))
+        evidence.push('/.dockerenv exists (Docker)');
+    if (external_node_fs_default().existsSync(at('run/.containerenv')))
+        evidence.push('/run/.containerenv exists (Podman)');
+    for (const file of ['proc/1/cgroup', 'proc/self/cgroup']) {
+        const text = read(at(file));
+        const line = text?.split('\n').find((l) => RUNTIME_CGROUP.test(l.split(':').slice(2).join(':') + '/'));
+        if (line)
+            evidence.push(`/${file} names a container runtime: ${line.trim().slice(0, 120)}`);
+    }
+    const mountinfo = read(at('proc/self/mountinfo'));
+    if (mountinfo) {
+        for (const line of mountinfo.split('\n')) {
+            const [left, right] = line.split(' - ');
+            const fields = left?.split(' ') ?? [];
+            if (fields[4] === '/' && right?.split(' ')[0] === 'overlay') {
+                evidence.push('the root filesystem is an overlay mount (/proc/self/mountinfo)');
+                break;
+            }
+        }
+    }
+    if (env.container)
+        evidence.push(`container=${env.container.slice(0, 40)} in the environment`);
+    if (env.KUBERNETES_SERVICE_HOST)
+        evidence.push('KUBERNETES_SERVICE_HOST is set (Kubernetes pod)');
+    return { detected: evidence.length > 0, evidence };
+}
+/** A short paragraph for the report: what the sampler can and cannot see in a container. */
+function containerReportText(info) {
+    if (!info.detected)
+        return '';
+    return [
+        `Running inside a container (${info.evidence.join('; ')}).`,
+        'The sampler sees the processes of the container only: the job\'s process tree is measured, but',
+        'processes of the host and of other containers are invisible, so they are not in the tree and not',
+        'reported as escaped. /proc/stat and /proc/meminfo describe the whole host (its CPUs and memory, not',
+        'the container\'s cgroup limits), so the machine-level utilisation and the "not the job" remainder',
+        'include other containers\' load. RAPL counters, if exposed, are host-wide too; GPUs are seen only',
+        'when the runtime passes them through (e.g. --gpus) with nvidia-smi inside the image.',
+    ].join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/adapters/hardware.ts
+// Hardware and environment facts, read once with node:os (cheap; systeminformation is kept out of pre).
+
+
+
+function cpuModel() {
+    const fromOs = external_node_os_default().cpus()[0]?.model?.trim();
+    if (fromOs)
+        return fromOs;
+    try {
+        const m = /^(model name|Hardware|Processor)\s*:\s*(.+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/cpuinfo', 'utf8'));
+        if (m)
+            return m[2].trim();
+    }
+    catch {
+        /* not Linux */
+    }
+    return 'unknown';
+}
+function runnerEnvironment(env) {
+    const v = env.RUNNER_ENVIRONMENT;
+    if (v === 'github-hosted' || v === 'self-hosted')
+        return v;
+    return env.GITHUB_ACTIONS === 'true' ? 'self-hosted' : 'local';
+}
+function readHardwareFacts(env) {
+    return {
+        cpuModel: cpuModel(),
+        logicalCpus: typeof (external_node_os_default()).availableParallelism === 'function' ? external_node_os_default().availableParallelism() : external_node_os_default().cpus().length,
+        memoryBytes: external_node_os_default().totalmem(),
+        os: process.platform,
+        osRelease: external_node_os_default().release(),
+        arch: process.arch,
+        runnerEnvironment: runnerEnvironment(env),
+        ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
+        gpus: [],
+        container: detectContainer('/', env),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sampler/config.ts
+const CONFIG_FILE = 'sampler-config.json';
+const SAMPLES_FILE = 'samples.jsonl';
+const MARKER_FILE = 'sampler-done.json';
+const LOG_FILE = 'sampler.log';
+
+;// CONCATENATED MODULE: ./src/adapters/sampler-process.ts
+// Starting and stopping the detached sampler process.
+
+
+
+
+
+/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
+function samplerScript(entryUrl) {
+    const here = external_node_path_default().dirname(new URL(entryUrl).pathname);
+    return external_node_path_default().resolve(here, '..', 'sampler', 'index.js');
+}
+/**
+ * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
+ * small young generation keeps its memory flat. Measured in bench/RESULTS.md: 3.86 → 3.41 CPU-s per hour
+ * at 1 Hz and 51.8 → 47 MB peak RSS. Both flags exist in Node 20 and 24.
+ */
+const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1'];
+/** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
+function startSampler(script, cfg, opts = { detached: true }) {
+    const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);
+    (0,external_node_fs_.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...SAMPLER_NODE_FLAGS, script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
+    if (!child.pid)
+        throw new Error('the sampler process did not start');
+    if (opts.detached)
+        child.unref();
+    return child.pid;
+}
+/**
+ * True only for a live process that is our sampler. Guards against pid 0 / empty state (which would
+ * signal the whole process group) and against a reused pid.
+ */
+function isOurSampler(pid, script, runDir) {
+    if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid)
+        return false;
+    if (process.platform === 'linux') {
+        try {
+            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+            return cmdline.some((a) => a === script || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
+        }
+        catch {
+            return false;
+        }
+    }
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * False once the process is gone or a zombie: a sampler that has exited stays a zombie until its new
+ * parent (pid 1 after pre exits) reaps it, and signal 0 still succeeds on a zombie.
+ */
+function alive(pid) {
+    if (process.platform === 'linux') {
+        try {
+            const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'latin1');
+            return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+        }
+        catch {
+            return false;
+        }
+    }
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The sampler's completion marker in a run directory, or null when it never wrote one (killed, crashed). */
+function readMarker(runDir) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, MARKER_FILE), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+}
+/** SIGTERM, wait up to `waitMs` for the completion marker and the exit, then SIGKILL. Never throws. */
+async function stopSampler(pid, script, runDir, waitMs = 4000) {
+    if (!isOurSampler(pid, script, runDir))
+        return { marker: readMarker(runDir), how: 'not-running' };
+    try {
+        process.kill(pid, 'SIGTERM');
+    }
+    catch {
+        return { marker: readMarker(runDir), how: 'not-running' };
+    }
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
+        const m = readMarker(runDir);
+        if (m && !alive(pid))
+            return { marker: m, how: 'stopped' };
+        await (0,promises_namespaceObject.setTimeout)(20);
+    }
+    if (alive(pid)) {
+        try {
+            process.kill(pid, 'SIGKILL');
+        }
+        catch {
+            /* gone meanwhile */
+        }
+    }
+    const m = readMarker(runDir);
+    return { marker: m, how: m ? 'stopped' : 'killed' };
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+class InputError extends Error {
+    input;
+    value;
+    accepted;
+    constructor(input, value, accepted) {
+        super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
+        this.input = input;
+        this.value = value;
+        this.accepted = accepted;
+        this.name = 'InputError';
+    }
+}
+/** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
+const INPUTS = [
+    { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
+    { name: 'scope', default: 'process-tree', description: '`process-tree` charges the job for its own processes (plus the idle power of the reserved vCPUs); `machine` charges all machine CPU.' },
+    { name: 'carbon-intensity', default: '', description: 'Grid intensity override in gCO2e/kWh (0 to 2000). Wins over `region` and `country`.' },
+    { name: 'region', default: '', description: 'Cloud region as `provider:name`, e.g. `azure:eastus2`, `aws:us-east-1`, `gcp:europe-west1`.' },
+    { name: 'country', default: '', description: 'ISO 3166 alpha-2 or alpha-3 country code for the annual grid intensity, e.g. `FR` or `FRA`.' },
+    { name: 'electricity-maps-token', default: '', description: 'Optional Electricity Maps API token for a live intensity (1 s timeout, falls back to the tables).' },
+    { name: 'budget-gco2e', default: '', description: 'Absolute budget per job in gCO2e. Empty: no budget.' },
+    { name: 'budget-wh', default: '', description: 'Absolute budget per job in Wh. Empty: no budget.' },
+    { name: 'max-increase', default: '', description: 'Allowed increase over the baseline median, e.g. `10%`. Empty: regressions are reported, never gated.' },
+    { name: 'fail-on', default: 'budget', description: '`budget`, `regression`, `any` or `never` (never: warn only).' },
+    { name: 'min-baseline-runs', default: '3', description: 'Baseline runs needed before a regression can fail the build (1 to 100).' },
+    { name: 'compare-on', default: 'gco2e', description: 'Metric compared with the baseline: `gco2e`, `energy-wh` or `cpu-seconds`.' },
+    { name: 'baseline', default: 'true', description: 'Save and restore baselines with the Actions cache.' },
+    { name: 'baseline-branches', default: '', description: 'Comma-separated extra branches that save baselines (the default branch always does).' },
+    { name: 'baseline-key', default: '', description: 'Key separating baselines of one job; default: a stable hash of the matrix values.' },
+    { name: 'baseline-window', default: '5', description: 'Number of default-branch runs kept in the baseline window (1 to 50).' },
+    { name: 'comment', default: 'always', description: 'Sticky PR comment: `always`, `on-regression` or `never`.' },
+    { name: 'artifact', default: 'true', description: 'Upload emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as an artifact.' },
+    { name: 'artifact-name', default: '', description: 'Artifact name; default `carbon-gate-<job>-<baseline-key>` plus the run attempt when > 1.' },
+    { name: 'artifact-retention-days', default: '', description: 'Artifact retention in days (1 to 90); empty: the repository default.' },
+    { name: 'power-model', default: 'auto', description: '`auto`, `ccf`, `tdp` or `ecoci-github-4vcpu`.' },
+    { name: 'cpu-watts-idle', default: '', description: 'Per-vCPU idle power in W (overrides the model; needs `cpu-watts-max`).' },
+    { name: 'cpu-watts-max', default: '', description: 'Per-vCPU power at 100 % in W (overrides the model; needs `cpu-watts-idle`).' },
+    { name: 'tdp-watts', default: '', description: 'CPU package TDP in W for the `tdp` model.' },
+    { name: 'cloud-provider', default: '', description: '`aws`, `azure` or `gcp` for self-hosted cloud runners.' },
+    { name: 'instance-type', default: '', description: 'Cloud instance type, e.g. `m5.xlarge`, `Standard_D4s_v3`, `n2-standard-4`.' },
+    { name: 'detect-cloud', default: 'false', description: 'Ask the instance metadata service (≤ 300 ms) for provider, region and instance type.' },
+    { name: 'include-embodied', default: 'true', description: 'Count embodied emissions in the budget and the baseline comparison.' },
+    { name: 'gpu', default: 'auto', description: '`auto`, `nvidia`, `amd` or `off`.' },
+    { name: 'rapl', default: 'true', description: 'Use RAPL energy counters when readable (self-hosted Linux).' },
+    { name: 'chart', default: 'mermaid', description: '`mermaid`, `sparkline` or `none`.' },
+    { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
+    { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
+    { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+];
+const PROVIDERS = ['aws', 'azure', 'gcp'];
+function oneOf(name, raw, allowed) {
+    const v = raw.trim().toLowerCase();
+    if (allowed.includes(v))
+        return v;
+    throw new InputError(name, raw, allowed.map((a) => `'${a}'`).join(', '));
+}
+function bool(name, raw) {
+    const v = raw.trim().toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(v))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(v))
+        return false;
+    throw new InputError(name, raw, "'true' or 'false'");
+}
+function inputs_num(name, raw, min, max, opts = {}) {
+    const v = raw.trim();
+    const n = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
+    const tooLow = opts.exclusiveMin ? n <= min : n < min;
+    const what = `${opts.integer ? 'a whole number' : 'a number'} ${opts.exclusiveMin ? 'greater than' : 'from'} ${min}${opts.exclusiveMin ? ` and at most ${max}` : ` to ${max}`}`;
+    if (!Number.isFinite(n) || tooLow || n > max || (opts.integer && !Number.isInteger(n)))
+        throw new InputError(name, raw, what);
+    return n;
+}
+function optNum(name, raw, min, max, opts = {}) {
+    return raw.trim() === '' ? null : inputs_num(name, raw, min, max, opts);
+}
+function inputs_percent(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    const m = /^(\d+(\.\d+)?)\s*%?$/.exec(v);
+    if (!m || Number(m[1]) > 1000)
+        throw new InputError(name, raw, "a percentage from 0 to 1000, e.g. '10%'");
+    return Number(m[1]);
+}
+function region(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    const m = /^(aws|azure|gcp):([a-z0-9-]+)$/i.exec(v);
+    if (!m)
+        throw new InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
+    return { provider: m[1].toLowerCase(), name: m[2].toLowerCase() };
+}
+function country(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    if (!/^[A-Za-z]{2,3}$/.test(v))
+        throw new InputError(name, raw, "an ISO 3166 alpha-2 or alpha-3 code such as 'FR' or 'FRA'");
+    return v.toUpperCase();
+}
+function optString(raw) {
+    const v = raw.trim();
+    return v === '' ? null : v;
+}
+/**
+ * Parses every input. `lookup(name)` returns the raw value or undefined when the input was not given;
+ * undefined and empty both take the default.
+ */
+function parseSettings(lookup) {
+    const get = (name) => {
+        const spec = INPUTS.find((i) => i.name === name);
+        if (!spec)
+            throw new Error(`internal: unknown input ${name}`);
+        const raw = lookup(name);
+        return raw === undefined || raw.trim() === '' ? (spec.default.startsWith('${{') ? '' : spec.default) : raw;
+    };
+    const cpuWattsIdle = optNum('cpu-watts-idle', get('cpu-watts-idle'), 0, 1000);
+    const cpuWattsMax = optNum('cpu-watts-max', get('cpu-watts-max'), 0, 1000, { exclusiveMin: true });
+    if ((cpuWattsIdle === null) !== (cpuWattsMax === null)) {
+        const [given, missing] = cpuWattsIdle === null ? ['cpu-watts-max', 'cpu-watts-idle'] : ['cpu-watts-idle', 'cpu-watts-max'];
+        throw new InputError(missing, '', `a number of W per vCPU; '${given}' is set, so '${missing}' is needed too`);
+    }
+    if (cpuWattsIdle !== null && cpuWattsMax !== null && cpuWattsIdle > cpuWattsMax) {
+        throw new InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
+    }
+    const cloudProviderRaw = get('cloud-provider');
+    const cloudProvider = cloudProviderRaw.trim() === '' ? null : oneOf('cloud-provider', cloudProviderRaw, PROVIDERS);
+    const instanceType = optString(get('instance-type'));
+    const reg = region('region', get('region'));
+    if (cloudProvider && reg && reg.provider !== cloudProvider) {
+        throw new InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
+    }
+    return {
+        sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
+        scope: oneOf('scope', get('scope'), ['process-tree', 'machine']),
+        carbonIntensityGPerKwh: optNum('carbon-intensity', get('carbon-intensity'), 0, 2000),
+        budgetGCo2e: optNum('budget-gco2e', get('budget-gco2e'), 0, 1e9, { exclusiveMin: true }),
+        budgetWh: optNum('budget-wh', get('budget-wh'), 0, 1e9, { exclusiveMin: true }),
+        token: lookup('token')?.trim() ?? '',
+        powerModel: oneOf('power-model', get('power-model'), ['auto', 'ccf', 'tdp', 'ecoci-github-4vcpu']),
+        cpuWattsIdle,
+        cpuWattsMax,
+        tdpWatts: optNum('tdp-watts', get('tdp-watts'), 0, 2000, { exclusiveMin: true }),
+        cloudProvider,
+        instanceType,
+        region: reg,
+        country: country('country', get('country')),
+        electricityMapsToken: optString(get('electricity-maps-token')),
+        detectCloud: bool('detect-cloud', get('detect-cloud')),
+        includeEmbodied: bool('include-embodied', get('include-embodied')),
+        gpu: oneOf('gpu', get('gpu'), ['auto', 'nvidia', 'amd', 'off']),
+        rapl: bool('rapl', get('rapl')),
+        maxIncreasePercent: inputs_percent('max-increase', get('max-increase')),
+        failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
+        minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
+        compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
+        baseline: bool('baseline', get('baseline')),
+        baselineBranches: get('baseline-branches')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        baselineKey: optString(get('baseline-key')),
+        baselineWindow: inputs_num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
+        comment: oneOf('comment', get('comment'), ['always', 'on-regression', 'never']),
+        artifact: bool('artifact', get('artifact')),
+        artifactName: artifactName(get('artifact-name')),
+        artifactRetentionDays: optNum('artifact-retention-days', get('artifact-retention-days'), 1, 90, { integer: true }),
+        chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
+        jobName: optString(get('job-name')),
+        jobId: jobId(get('job-id')),
+    };
+}
+function jobId(raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    if (!/^\d{1,20}$/.test(v))
+        throw new InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
+    return v;
+}
+function artifactName(raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    if (/["':<>|*?\\/\r\n]/.test(v))
+        throw new InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+    return v;
+}
+/** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
+function envLookup(env) {
+    return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/app/cli-usage.ts
+// The CLI's usage texts: the overview (`carbon-gate --help`) and one per command (`carbon-gate help run`,
+// `carbon-gate run --help`). Help goes to stdout with exit 0, as in other Node CLIs (npm, tsc, jest).
+
+/** Exit code when the command succeeded but the gate failed (budget exceeded). Documented in README. */
+const EXIT_GATE_FAILED = 86;
+/** Exit code for usage and input errors. */
+const EXIT_USAGE = 2;
+const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
+
+Usage:
+  carbon-gate run [options] -- <command> [args...]
+  carbon-gate report [--format <f>] <run-dir>
+  carbon-gate help [run|report]      (also: carbon-gate <command> --help)
+  carbon-gate -h | --help | -V | --version
+
+Options (every action input is accepted as --<input> <value>):
+  --interval <s>          seconds between samples (0.1 to 60; default 1)
+  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
+  --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
+                          and summary.md (default ./carbon-gate-report)
+  --scope <s>             process-tree (default) or machine
+  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
+Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
+`;
+const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
+
+Runs <command>, measures its process tree with the action's sampler and model, prints the summary
+(text on a terminal, markdown when redirected, or --format) on stdout and writes the report files into --out.
+
+Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
+  --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
+  --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g; alias --budget
+  --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
+                          and summary.md (default ./carbon-gate-report)
+  --scope <s>             process-tree (default) or machine
+  --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
+  -h, --help              show this help
+Flags after the command (or after --) belong to the command.
+Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
+`;
+const REPORT_USAGE = `Usage: carbon-gate report [--format text|markdown|json] <run-dir>
+
+Re-renders the report of an earlier run from its saved samples: <run-dir> is the --out of a
+\`carbon-gate run\`, or the action's run directory (from its artifact or RUNNER_TEMP).
+Prints the summary (text on a terminal, markdown when redirected, or --format) on stdout.
+
+Options:
+  -h, --help              show this help
+Exit code: 0, ${EXIT_GATE_FAILED} when the saved run fails its gate, ${EXIT_USAGE} for bad usage.
+`;
+const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE };
+/** Per-command usage, for `help <command>` and `<command> --help`; undefined for anything else. */
+const commandUsage = (command) => command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+const isHelpFlag = (a) => a === '--help' || a === '-h';
+const isVersionFlag = (a) => a === '--version' || a === '-V' || a === '-v';
+
+;// CONCATENATED MODULE: ./src/core/power.ts
+/** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
+function cpuWatts(curve, util) {
+    const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
+    if (curve.kind === 'linear')
+        return curve.idleWatts + u * (curve.maxWatts - curve.idleWatts);
+    const pts = curve.points;
+    if (u <= pts[0][0])
+        return pts[0][1];
+    for (let i = 1; i < pts.length; i++) {
+        const [u1, w1] = pts[i];
+        if (u <= u1) {
+            const [u0, w0] = pts[i - 1];
+            return w0 + ((u - u0) / (u1 - u0)) * (w1 - w0);
+        }
+    }
+    return pts[pts.length - 1][1];
+}
+
+;// CONCATENATED MODULE: ./src/core/energy.ts
+// Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
+//
+// Per interval i between two samples (Δt_i seconds):
+//   machine utilisation  u_m = Δbusy / Δtotal                      (CPU seconds, all logical CPUs)
+//   tree utilisation     u_t = Δ(tree CPU seconds) / (Δt_i × vCPUs)
+//   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
+//            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
+//              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
+//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
+//   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
+//   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
+//   E     += (P_cpu + P_ram + P_gpu) × Δt_i
+// Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
+// utilisation still comes out right; only the time resolution drops. Gaps are reported.
+
+const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
+function gpuModelWatts(model, g) {
+    if (g.watts !== null && Number.isFinite(g.watts))
+        return { watts: g.watts, modelled: false };
+    const table = model.gpuWatts ?? {};
+    const name = g.name.toLowerCase();
+    const key = Object.keys(table)
+        .filter((k) => name.includes(k.toLowerCase()))
+        .sort((a, b) => b.length - a.length)[0];
+    if (!key)
+        return null;
+    const { idleWatts, maxWatts } = table[key];
+    return { watts: idleWatts + clamp01((g.utilPercent ?? 0) / 100) * (maxWatts - idleWatts), modelled: true };
+}
+class EnergyIntegrator {
+    o;
+    first = null;
+    prev = null;
+    firstTree = null;
+    lastTree = null;
+    count = 0;
+    cpuJ = 0;
+    ramJ = 0;
+    gpuJ = 0;
+    machineUtilS = 0;
+    treeUtilS = 0;
+    treeSeconds = 0;
+    memUsedByteS = 0;
+    memTotalByteS = 0;
+    memSeconds = 0;
+    gpuUtilS = 0;
+    gpuUtilSeconds = 0;
+    cpuMeasured = false;
+    // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
+    // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
+    raplFloorW = Infinity;
+    raplReservedS = 0;
+    raplSharedJ = 0;
+    raplShareS = 0;
+    ramMeasured = false;
+    gpuMeasured = false;
+    gpuModelled = false;
+    gpuUnpowered = false;
+    gpuCount = 0;
+    lastGpu = null;
+    gpuCarriedSeconds = 0;
+    gpuModels = new Set();
+    peakRss = null;
+    treeMissingSeconds = 0;
+    gaps = [];
+    series = [];
+    maxPoints;
+    gapSeconds;
+    constructor(o) {
+        this.o = o;
+        this.maxPoints = o.maxSeriesPoints ?? 240;
+        this.gapSeconds = Math.max(3 * o.intervalSeconds, o.intervalSeconds + 2);
+    }
+    add(s) {
+        this.count++;
+        if (s.tree) {
+            this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
+            if (!this.firstTree)
+                this.firstTree = s;
+            this.lastTree = s;
+        }
+        if (s.gpu?.length) {
+            this.gpuCount = Math.max(this.gpuCount, s.gpu.length);
+            for (const g of s.gpu)
+                this.gpuModels.add(g.name);
+        }
+        const a = this.prev;
+        this.prev = s;
+        if (!a) {
+            this.first = s;
+            return;
+        }
+        const dt = s.monoS - a.monoS;
+        if (!(dt > 0))
+            return;
+        if (dt > this.gapSeconds)
+            this.gaps.push({ fromS: a.monoS - this.first.monoS, toS: s.monoS - this.first.monoS, seconds: dt, reason: 'no samples' });
+        const dBusy = s.cpu.busySeconds - a.cpu.busySeconds;
+        const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
+        const machineUtil = dTotal > 0 ? clamp01(dBusy / dTotal) : 0;
+        let treeUtil = null;
+        let dTree = 0;
+        if (a.tree && s.tree && !s.tree.rootGone) {
+            dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
+            treeUtil = clamp01(dTree / (dt * this.o.model.vcpus));
+            this.treeSeconds += dt;
+            this.treeUtilS += treeUtil * dt;
+        }
+        else if (this.o.scope === 'process-tree') {
+            this.treeMissingSeconds += dt;
+        }
+        this.machineUtilS += machineUtil * dt;
+        if (s.mem.totalBytes > 0) {
+            this.memUsedByteS += Math.max(0, s.mem.totalBytes - s.mem.availableBytes) * dt;
+            this.memTotalByteS += s.mem.totalBytes * dt;
+            this.memSeconds += dt;
+        }
+        const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
+        const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
+        let cpuW;
+        const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
+        let treeRapl = false;
+        if (pkg !== null && pkg >= 0) {
+            const pkgW = pkg / dt;
+            this.cpuMeasured = true;
+            if (useTree) {
+                treeRapl = true;
+                const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
+                this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+                this.raplReservedS += reserved * dt;
+                this.raplSharedJ += share * pkgW * dt;
+                this.raplShareS += share * dt;
+                // The point uses the floor seen so far; the totals use the whole run's floor (result()).
+                cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+            }
+            else
+                cpuW = pkgW;
+        }
+        else {
+            cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
+        }
+        let ramW;
+        const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
+        if (dram !== null && dram >= 0) {
+            // Memory is a constant of the reserved machine: all DRAM is the job's in both scopes (METHODOLOGY §1).
+            ramW = dram / dt;
+            this.ramMeasured = true;
+        }
+        else {
+            ramW = this.o.model.memoryGb * this.o.model.memoryWattsPerGb;
+        }
+        let gpuW = 0;
+        // A tick without a GPU reading after GPUs were seen (the tool restarting, or given up) carries the
+        // last reading forward: a GPU does not switch off. The carried time is reported.
+        let gpus = s.gpu;
+        if (!gpus?.length && this.lastGpu) {
+            gpus = this.lastGpu;
+            this.gpuCarriedSeconds += dt;
+        }
+        else if (gpus?.length)
+            this.lastGpu = gpus;
+        const utils = (gpus ?? []).map((g) => g.utilPercent).filter((u) => u !== null && Number.isFinite(u));
+        if (utils.length) {
+            this.gpuUtilS += (utils.reduce((a, b) => a + b, 0) / utils.length / 100) * dt;
+            this.gpuUtilSeconds += dt;
+        }
+        for (const g of gpus ?? []) {
+            const w = gpuModelWatts(this.o.model, g);
+            if (!w) {
+                this.gpuUnpowered = true;
+                continue;
+            }
+            gpuW += w.watts;
+            if (w.modelled)
+                this.gpuModelled = true;
+            else
+                this.gpuMeasured = true;
+        }
+        if (!treeRapl)
+            this.cpuJ += cpuW * dt;
+        this.ramJ += ramW * dt;
+        this.gpuJ += gpuW * dt;
+        const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
+        this.o.onInterval?.(p, s);
+        this.pushPoint(p, dt);
+    }
+    weights = [];
+    /** Interval(s) not yet long enough to make a point of the current bucket width. */
+    pending = null;
+    /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
+    bucketSeconds = 0;
+    static merge(x, wx, y, wy) {
+        const m = (a, b) => (a * wx + b * wy) / (wx + wy);
+        return {
+            tS: y.tS,
+            wallMs: y.wallMs,
+            machineUtil: m(x.machineUtil, y.machineUtil),
+            treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
+            cpuWatts: m(x.cpuWatts, y.cpuWatts),
+            ramWatts: m(x.ramWatts, y.ramWatts),
+            gpuWatts: m(x.gpuWatts, y.gpuWatts),
+        };
+    }
+    /**
+     * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
+     * bucket of the current width; when the series is full, neighbours merge and the width doubles.
+     */
+    pushPoint(p, dt) {
+        this.pending = this.pending ? { p: EnergyIntegrator.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
+        if (this.pending.w < this.bucketSeconds)
+            return;
+        this.series.push(this.pending.p);
+        this.weights.push(this.pending.w);
+        this.pending = null;
+        // Merge one early, so that with a pending bucket the result stays below maxPoints.
+        if (this.series.length < this.maxPoints - 1)
+            return;
+        const merged = [];
+        const w = [];
+        for (let i = 0; i + 1 < this.series.length; i += 2) {
+            merged.push(EnergyIntegrator.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
+            w.push(this.weights[i] + this.weights[i + 1]);
+        }
+        if (this.series.length % 2 === 1) {
+            // The odd newest point becomes the start of the next bucket.
+            this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
+        }
+        this.series = merged;
+        this.weights.splice(0, this.weights.length, ...w);
+        this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+    }
+    /** Seconds where no GPU reading arrived and the last one was carried forward. */
+    get gpuCarriedSecondsTotal() {
+        return this.gpuCarriedSeconds;
+    }
+    /** True when a GPU reported no power and no CCF row matched its name (its energy is left out). */
+    get gpuWithoutPower() {
+        return this.gpuUnpowered;
+    }
+    /** Seconds of the window where the process tree could not be read (scope process-tree fell back to machine). */
+    get treeMissingSecondsTotal() {
+        return this.treeMissingSeconds;
+    }
+    result() {
+        const first = this.first;
+        const last = this.prev;
+        const duration = first && last ? last.monoS - first.monoS : 0;
+        const [ft, lt] = [this.firstTree?.tree, this.lastTree?.tree];
+        const treeCpu = ft && lt ? Math.max(0, lt.cpuSeconds - ft.cpuSeconds) : null;
+        const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
+        const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
+        const wh = (j) => j / 3600;
+        const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
+        const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
+        const gpu = this.gpuCount === 0 ? 'none' : this.gpuMeasured ? 'measured' : this.gpuModelled ? 'modelled' : 'defaulted';
+        return {
+            scope: this.o.scope,
+            durationSeconds: duration,
+            samples: this.count,
+            cpuWh: wh(cpuJ),
+            ramWh: wh(this.ramJ),
+            gpuWh: wh(this.gpuJ),
+            totalWh: wh(cpuJ + this.ramJ + this.gpuJ),
+            cpu: this.cpuMeasured ? 'measured' : 'modelled',
+            ram: this.ramMeasured ? 'measured' : 'modelled',
+            gpu,
+            avgMachineUtil: duration > 0 ? this.machineUtilS / duration : 0,
+            avgTreeUtil: this.treeSeconds > 0 ? this.treeUtilS / this.treeSeconds : null,
+            treeCpuSeconds: treeCpu,
+            machineCpuSeconds: machineCpu,
+            remainderCpuSeconds: treeCpu === null ? null : Math.max(0, machineCpu - treeCpu),
+            escapedCpuSeconds: escaped,
+            peakTreeRssBytes: this.peakRss,
+            gpuCount: this.gpuCount,
+            gpuModels: [...this.gpuModels],
+            avgCpuWatts: duration > 0 ? cpuJ / duration : 0,
+            ...(Number.isFinite(this.raplFloorW) ? { raplIdleFloorWatts: this.raplFloorW } : {}),
+            avgRamWatts: duration > 0 ? this.ramJ / duration : 0,
+            avgGpuWatts: duration > 0 ? this.gpuJ / duration : 0,
+            ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
+            ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
+            gaps: this.gaps,
+            series: this.pending ? [...this.series, this.pending.p] : this.series,
+        };
+    }
+}
+/** Integrates a whole array of samples (tests, small files). */
+function integrate(samples, o) {
+    const it = new EnergyIntegrator(o);
+    for (const s of samples)
+        it.add(s);
+    return it.result();
+}
+
+;// CONCATENATED MODULE: ./src/core/emissions.ts
+/** Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN), used to amortise embodied emissions. */
+const LIFESPAN_HOURS = 35040;
+/**
+ * operational (g) = energy (kWh) × PUE × intensity (g/kWh);
+ * embodied (g)    = TE (kg) × 1000 × hours / 35040 × instance vCPU / largest vCPU in the family (CCF).
+ * `includeEmbodied` decides what the gate compares (gatedGCo2e); both parts are always reported.
+ */
+function computeEmissions(energy, model, intensity, includeEmbodied) {
+    const operationalGCo2e = (energy.totalWh / 1000) * model.pue * intensity.gCo2ePerKwh;
+    const hours = energy.durationSeconds / 3600;
+    const e = model.embodied;
+    const share = e && e.familyMaxVcpus > 0 ? Math.min(1, e.instanceVcpus / e.familyMaxVcpus) : 0;
+    const embodiedGCo2e = e ? e.totalKgCo2e * 1000 * (hours / LIFESPAN_HOURS) * share : 0;
+    const totalGCo2e = operationalGCo2e + embodiedGCo2e;
+    return {
+        operationalGCo2e,
+        embodiedGCo2e,
+        totalGCo2e,
+        gatedGCo2e: includeEmbodied ? totalGCo2e : operationalGCo2e,
+        intensity,
+        pue: model.pue,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/csv.ts
+// The one CSV reader of carbon-gate (RFC 4180): quoted fields, doubled quotes, commas and line
+// breaks inside quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark. Pure.
+class CsvError extends Error {
+    source;
+    line;
+    constructor(source, line, detail) {
+        super(`${source}:${line}: ${detail}`);
+        this.source = source;
+        this.line = line;
+        this.name = 'CsvError';
+    }
+}
+/** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
+function parseCsvRows(text, source = 'csv') {
+    const rows = [];
+    const len = text.length;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    while (i < len) {
+        // Fast path: a record without quotes is the text up to the next line break, split on commas.
+        let eol = text.indexOf('\n', i);
+        if (eol === -1)
+            eol = len;
+        const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
+        const q = text.indexOf('"', i);
+        if (q === -1 || q >= end) {
+            const rec = text.slice(i, end);
+            if (rec !== '')
+                rows.push(rec.split(','));
+            i = eol + 1;
+            line++;
+            continue;
+        }
+        // Slow path: a record with quoted fields, which may span lines.
+        const row = [];
+        let field = '';
+        let inQuotes = false;
+        let quoteStartLine = 0;
+        for (;;) {
+            if (i >= len) {
+                if (inQuotes)
+                    throw new CsvError(source, quoteStartLine, 'a quoted field is never closed');
+                row.push(field);
+                break;
+            }
+            const c = text[i];
+            if (inQuotes) {
+                if (c === '"') {
+                    if (text[i + 1] === '"') {
+                        field += '"';
+                        i++;
+                    }
+                    else {
+                        inQuotes = false;
+                        const next = text[i + 1];
+                        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+                            throw new CsvError(source, line, 'unexpected character after a closing quote');
+                        }
+                    }
+                }
+                else {
+                    if (c === '\n')
+                        line++;
+                    field += c;
+                }
+                i++;
+            }
+            else if (c === '"') {
+                if (field !== '')
+                    throw new CsvError(source, line, 'a quote inside an unquoted field');
+                inQuotes = true;
+                quoteStartLine = line;
+                i++;
+            }
+            else if (c === ',') {
+                row.push(field);
+                field = '';
+                i++;
+            }
+            else if (c === '\n' || c === '\r') {
+                row.push(field);
+                i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+                line++;
+                break;
+            }
+            else {
+                field += c;
+                i++;
+            }
+        }
+        if (!(row.length === 1 && row[0] === ''))
+            rows.push(row);
+    }
+    return rows;
+}
+/** Parses CSV with a header row into objects keyed by the header; checks that the named columns exist. */
+function parseCsvRecords(text, source = 'csv', requiredColumns = []) {
+    const rows = parseCsvRows(text, source);
+    if (rows.length === 0)
+        throw new CsvError(source, 1, 'no header row');
+    const header = rows[0].map((h) => h.trim());
+    for (const col of requiredColumns) {
+        if (!header.includes(col))
+            throw new CsvError(source, 1, `missing column '${col}' (have: ${header.join(', ')})`);
+    }
+    const out = new Array(rows.length - 1);
+    const width = header.length;
+    for (let i = 1; i < rows.length; i++) {
+        const r = rows[i];
+        if (r.length > width)
+            throw new CsvError(source, i + 1, `${r.length} fields, header has ${width}`);
+        const o = {};
+        for (let j = 0; j < width; j++) {
+            const v = r[j];
+            o[header[j]] = v === undefined ? '' : v.trim();
+        }
+        out[i - 1] = o;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/model/tables.ts
+// Typed reference tables of the model (data/*.csv + data/constants.json) and the pure
+// lookups over them. `buildTables` turns file texts into Tables; src/data/tables.ts reads the files.
+
+const tables_PROVIDERS = ['aws', 'azure', 'gcp'];
+/** The data files read by loadTables, by role. */
+const TABLE_FILES = {
+    gridFactors: 'cloud-grid-factors.csv',
+    countries: 'country-intensity.csv',
+    coefficients: 'cpu-coefficients.csv',
+    cpuArchitectures: 'cpu-microarchitectures.csv',
+    instancesAws: 'instance-types-aws.csv',
+    instancesAzure: 'instance-types-azure.csv',
+    instancesGcp: 'instance-types-gcp.csv',
+    gpus: 'gpu-watts.csv',
+    cpuTdp: 'cpu-tdp.csv',
+    runnerProfiles: 'github-runner-profiles.csv',
+    runnerRegions: 'github-runner-regions.csv',
+    ecociCurve: 'ecoci-github-4vcpu.csv',
+    constants: 'constants.json',
+};
+class TableError extends Error {
+    constructor(file, detail) {
+        super(`data/${file}: ${detail}`);
+        this.name = 'TableError';
+    }
+}
+/** A number from a table cell; `row` and `col` only name the cell in the error. */
+function n(file, v, row, col = '') {
+    const x = Number(v);
+    if (v === '' || !Number.isFinite(x))
+        throw new TableError(file, `${row}${col ? ` ${col}` : ''} is not a number: ${JSON.stringify(v)}`);
+    return x;
+}
+function provider(file, v) {
+    if (tables_PROVIDERS.includes(v))
+        return v;
+    throw new TableError(file, `unknown provider ${JSON.stringify(v)}`);
+}
+const list = (v) => (v === '' ? [] : v.includes(';') ? v.split(';').map((s) => s.trim()).filter(Boolean) : [v]);
+/** Normalises a CPU model string for matching: lower case, without (R)/(TM), clock, "CPU", "n-Core Processor". */
+function normaliseCpuModel(s) {
+    return ` ${s.toLowerCase()} `
+        .replace(/\((r|tm|virtual)\)/g, ' ')
+        .replace(/@.*$/, ' ')
+        .replace(/\b\d+-core\b/g, ' ')
+        .replace(/\b(processor|cpu|with radeon graphics)\b/g, ' ')
+        .replace(/[^a-z0-9+-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** Normalises an instance type: Azure "Standard_D4as_v4" and CCF "D4as v4" both become "d4as_v4". */
+function normaliseInstanceType(p, s) {
+    let v = s.trim().toLowerCase();
+    if (p === 'azure')
+        v = v.replace(/^(standard|basic)[_\s]+/, '').replace(/[\s_]+/g, '_');
+    return v;
+}
+function normaliseGpuName(s) {
+    return ` ${s.toLowerCase()} `
+        .replace(/\b(nvidia|amd|tesla|geforce)\b/g, ' ')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function buildTables(files) {
+    const rec = (k, cols) => parseCsvRecords(files[k], TABLE_FILES[k], cols);
+    const gf = TABLE_FILES.gridFactors;
+    const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source']).map((r) => ({
+        provider: provider(gf, r.provider),
+        region: r.region,
+        gCo2ePerKwh: n(gf, r.gco2e_per_kwh, `${r.provider}:${r.region}`),
+        basis: r.basis,
+        source: r.source,
+    }));
+    const cf = TABLE_FILES.countries;
+    const countries = rec('countries', ['iso2', 'iso3', 'country', 'year', 'gco2e_per_kwh', 'total_twh']).map((r) => ({
+        iso2: r.iso2,
+        iso3: r.iso3,
+        country: r.country,
+        year: n(cf, r.year, `${r.iso3} year`),
+        gCo2ePerKwh: n(cf, r.gco2e_per_kwh, r.iso3),
+        totalTwh: r.total_twh === '' ? 0 : n(cf, r.total_twh, `${r.iso3} total_twh`),
+    }));
+    const kf = TABLE_FILES.coefficients;
+    const coefficients = rec('coefficients', ['provider', 'microarchitecture', 'min_watts_per_vcpu', 'max_watts_per_vcpu', 'gb_per_chip', 'flag']).map((r) => ({
+        provider: provider(kf, r.provider),
+        microarchitecture: r.microarchitecture,
+        minWattsPerVcpu: n(kf, r.min_watts_per_vcpu, r.microarchitecture),
+        maxWattsPerVcpu: n(kf, r.max_watts_per_vcpu, r.microarchitecture),
+        gbPerChip: n(kf, r.gb_per_chip, r.microarchitecture),
+        flag: r.flag,
+    }));
+    const gpf = TABLE_FILES.gpus;
+    const gpus = rec('gpus', ['vendor', 'gpu', 'idle_watts', 'max_watts']).map((r) => ({
+        vendor: r.vendor,
+        gpu: r.gpu,
+        key: normaliseGpuName(r.gpu),
+        idleWatts: n(gpf, r.idle_watts, r.gpu),
+        maxWatts: n(gpf, r.max_watts, r.gpu),
+    }));
+    const pf = TABLE_FILES.runnerProfiles;
+    const runnerProfiles = rec('runnerProfiles', ['labels', 'runner_class', 'repo_visibility', 'os', 'arch', 'vcpus', 'ram_gb', 'gpu', 'likely_cpu', 'azure_vm_size', 'embodied_proxy', 'evidence_level', 'sources']).map((r) => ({
+        labels: list(r.labels),
+        runnerClass: r.runner_class,
+        repoVisibility: r.repo_visibility,
+        os: list(r.os),
+        arch: list(r.arch),
+        vcpus: n(pf, r.vcpus, r.labels, 'vcpus'),
+        ramGb: n(pf, r.ram_gb, r.labels, 'ram_gb'),
+        gpu: r.gpu,
+        likelyCpu: r.likely_cpu,
+        azureVmSize: r.azure_vm_size,
+        embodiedProxy: r.embodied_proxy,
+        evidenceLevel: r.evidence_level,
+        sources: r.sources,
+    }));
+    const runnerRegions = rec('runnerRegions', ['azure_region', 'evidence', 'evidence_date', 'source_ids', 'electricitymaps_zone', 'zone_note']).map((r) => ({
+        azureRegion: r.azure_region,
+        evidence: r.evidence,
+        evidenceDate: r.evidence_date,
+        sourceIds: r.source_ids,
+        electricityMapsZone: r.electricitymaps_zone,
+        zoneNote: r.zone_note,
+    }));
+    const ef = TABLE_FILES.ecociCurve;
+    const ecociCurve = rec('ecociCurve', ['util_percent', 'watts'])
+        .map((r) => [n(ef, r.util_percent, 'util_percent') / 100, n(ef, r.watts, 'watts')])
+        .sort((a, b) => a[0] - b[0]);
+    let constants;
+    try {
+        constants = JSON.parse(files.constants);
+    }
+    catch (e) {
+        throw new TableError(TABLE_FILES.constants, `not valid JSON (${e.message})`);
+    }
+    for (const p of tables_PROVIDERS) {
+        const c = constants.clouds?.[p];
+        if (!c || !(c.pue > 0) || !(c.avgMaxWattsPerVcpu > 0))
+            throw new TableError(TABLE_FILES.constants, `clouds.${p} is incomplete`);
+    }
+    const gridIndex = new Map(gridFactors.map((g) => [`${g.provider}:${g.region}`, g]));
+    const countryIndex = new Map();
+    for (const c of countries) {
+        countryIndex.set(c.iso3, c);
+        if (c.iso2)
+            countryIndex.set(c.iso2, c);
+    }
+    const weighted = countries.filter((c) => c.totalTwh > 0);
+    const worldGCo2ePerKwh = weighted.reduce((s, c) => s + c.gCo2ePerKwh * c.totalTwh, 0) / weighted.reduce((s, c) => s + c.totalTwh, 0);
+    const regionFactors = runnerRegions.map((r) => {
+        const g = gridIndex.get(`azure:${r.azureRegion}`);
+        if (!g)
+            throw new TableError(TABLE_FILES.runnerRegions, `region ${r.azureRegion} has no row in ${TABLE_FILES.gridFactors}`);
+        return g.gCo2ePerKwh;
+    });
+    const githubRegionAverageGCo2ePerKwh = regionFactors.reduce((s, x) => s + x, 0) / regionFactors.length;
+    const parseArchitectures = () => rec('cpuArchitectures', ['cpu_model', 'microarchitecture', 'source']).map((r) => ({
+        cpuModel: r.cpu_model,
+        microarchitecture: r.microarchitecture,
+        source: r.source,
+    }));
+    const instanceFiles = { aws: 'instancesAws', azure: 'instancesAzure', gcp: 'instancesGcp' };
+    const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'platform_vcpus', 'platform_sockets', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
+    const parseInstances = (want) => {
+        const inf = TABLE_FILES[instanceFiles[want]];
+        return rec(instanceFiles[want], instanceCols).map((r) => {
+            const p = provider(inf, r.provider);
+            const archs = list(r.microarchitectures);
+            return {
+                provider: p,
+                instanceType: r.instance_type,
+                key: normaliseInstanceType(p, r.instance_type),
+                family: r.family,
+                vcpus: n(inf, r.vcpus, r.instance_type, 'vcpus'),
+                memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, r.instance_type, 'memory_gb'),
+                microarchitectures: archs.length ? archs : ['Unknown'],
+                cpuName: r.cpu_name,
+                gpus: r.gpus === '' ? 0 : n(inf, r.gpus, r.instance_type, 'gpus'),
+                platformVcpus: r.platform_vcpus === '' ? null : n(inf, r.platform_vcpus, r.instance_type, 'platform_vcpus'),
+                platformSockets: r.platform_sockets === '' ? null : n(inf, r.platform_sockets, r.instance_type, 'platform_sockets'),
+                familyMaxVcpus: r.family_max_vcpus === '' ? n(inf, r.vcpus, r.instance_type) : n(inf, r.family_max_vcpus, r.instance_type, 'family_max_vcpus'),
+                embodiedKgCo2e: r.embodied_kgco2e === '' ? null : n(inf, r.embodied_kgco2e, r.instance_type, 'embodied'),
+                embodiedSource: r.embodied_source,
+            };
+        });
+    };
+    const tf = TABLE_FILES.cpuTdp;
+    const parseTdp = () => rec('cpuTdp', ['cpu_model', 'tdp_watts']).map((r) => ({ cpuModel: r.cpu_model, tdpWatts: n(tf, r.tdp_watts, r.cpu_model) }));
+    let archMemo;
+    const instMemo = new Map();
+    const instancesOf = (p) => {
+        let rows = instMemo.get(p);
+        if (!rows) {
+            rows = parseInstances(p);
+            if (rows.some((r) => r.provider !== p))
+                throw new TableError(TABLE_FILES[instanceFiles[p]], `rows of another provider than ${p}`);
+            instMemo.set(p, rows);
+        }
+        return rows;
+    };
+    let tdpMemo;
+    return {
+        gridFactors,
+        countries,
+        coefficients,
+        get cpuArchitectures() {
+            return (archMemo ??= parseArchitectures());
+        },
+        get instances() {
+            return tables_PROVIDERS.flatMap((p) => instancesOf(p));
+        },
+        instancesOf,
+        gpus,
+        get cpuTdp() {
+            return (tdpMemo ??= parseTdp());
+        },
+        runnerProfiles,
+        runnerRegions,
+        ecociCurve,
+        constants,
+        worldGCo2ePerKwh,
+        githubRegionAverageGCo2ePerKwh,
+        gridIndex,
+        countryIndex,
+    };
+}
+/** Parses the lazily loaded tables now (tests and the load-time script use it to validate everything). */
+function parseAllTables(tables) {
+    return { instances: tables.instances.length, cpuArchitectures: tables.cpuArchitectures.length, cpuTdp: tables.cpuTdp.length };
+}
+// ---------------- lookups ----------------
+const contains = (hay, needle) => ` ${hay} `.includes(` ${needle} `);
+const archKeys = new WeakMap();
+const tdpKeys = new WeakMap();
+function archIndex(tables) {
+    let idx = archKeys.get(tables);
+    if (!idx) {
+        idx = tables.cpuArchitectures
+            // CCF list entries are bare model names ("EPYC 7763", "Platinum 8370C"): a light normalisation suffices
+            .map((row) => ({ key: row.cpuModel.toLowerCase().replace(/[^a-z0-9+-]+/g, ' ').trim(), row }))
+            .filter((k) => k.key !== '')
+            .sort((a, b) => b.key.length - a.key.length);
+        archKeys.set(tables, idx);
+    }
+    return idx;
+}
+function tdpIndex(tables) {
+    let idx = tdpKeys.get(tables);
+    if (!idx) {
+        const list = tables.cpuTdp.map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }));
+        const exact = new Map();
+        for (const k of list)
+            if (!exact.has(k.key))
+                exact.set(k.key, k.row);
+        idx = { list, exact };
+        tdpKeys.set(tables, idx);
+    }
+    return idx;
+}
+/** CPU model (as in /proc/cpuinfo) → CCF microarchitecture, or null. Longest listed model contained in the name wins. */
+function microarchitectureOf(tables, cpuModel) {
+    const m = normaliseCpuModel(cpuModel);
+    if (!m)
+        return null;
+    for (const k of archIndex(tables))
+        if (contains(m, k.key))
+            return k.row;
+    return null;
+}
+/** CPU model → CodeCarbon TDP row: exact normalised match, else the longest table name (with a digit) contained in the model. */
+function tdpOf(tables, cpuModel) {
+    const m = normaliseCpuModel(cpuModel);
+    if (!m)
+        return null;
+    const idx = tdpIndex(tables);
+    const exact = idx.exact.get(m);
+    if (exact)
+        return exact;
+    let best = null;
+    for (const k of idx.list) {
+        if (k.key.length >= 4 && /\d/.test(k.key) && contains(m, k.key) && (!best || k.key.length > best.key.length))
+            best = k;
+    }
+    return best ? best.row : null;
+}
+/** GPU name (nvidia-smi / systeminformation) → CCF GPU row: the longest table name contained in it. */
+function gpuRowOf(tables, gpuName) {
+    const g = normaliseGpuName(gpuName);
+    let best = null;
+    for (const r of tables.gpus)
+        if (contains(g, r.key) && (!best || r.key.length > best.key.length))
+            best = r;
+    return best;
+}
+function coefficientRow(tables, p, microarchitecture) {
+    return tables.coefficients.find((c) => c.provider === p && c.microarchitecture === microarchitecture) ?? null;
+}
+const instanceKeys = new WeakMap();
+function instanceRow(tables, p, instanceType) {
+    let byProvider = instanceKeys.get(tables);
+    if (!byProvider)
+        instanceKeys.set(tables, (byProvider = new Map()));
+    let idx = byProvider.get(p);
+    if (!idx)
+        byProvider.set(p, (idx = new Map(tables.instancesOf(p).map((r) => [r.key, r]))));
+    return idx.get(normaliseInstanceType(p, instanceType)) ?? null;
+}
+function gridFactor(tables, p, region) {
+    return tables.gridIndex.get(`${p}:${region.trim().toLowerCase()}`) ?? null;
+}
+function countryRow(tables, code) {
+    return tables.countryIndex.get(code.trim().toUpperCase()) ?? null;
+}
+/** Levenshtein distance, for "did you mean" lists. */
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+/** The `count` names closest to `query` (case-insensitive edit distance; names sharing a prefix first on ties). */
+function nearestNames(names, query, count = 5) {
+    const q = query.toLowerCase();
+    return [...new Set(names)]
+        .map((name) => {
+        const l = name.toLowerCase();
+        return { name, d: editDistance(q, l) - (l.startsWith(q.slice(0, 3)) ? 0.5 : 0) };
+    })
+        .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+        .slice(0, count)
+        .map((x) => x.name);
+}
+
+;// CONCATENATED MODULE: ./src/core/model/select.ts
+
+
+
+/** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
+const CLOUD_REGION_WHAT = 'cloud region';
+const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
+const GIB = 1024 ** 3;
+const fmt = (x, digits = 4) => num(x, digits);
+const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
+/** The cloud region recorded in a model by instance metadata, if any. */
+function modelRegion(model) {
+    return model.sources.find((s) => s.what === CLOUD_REGION_WHAT)?.value ?? null;
+}
+function normalisedArch(arch) {
+    const a = arch.toLowerCase();
+    if (a === 'x64' || a === 'x86_64' || a === 'amd64')
+        return 'x64';
+    if (a === 'arm64' || a === 'aarch64')
+        return 'arm64';
+    return a;
+}
+/** Per-vCPU coefficients for a microarchitecture: the provider's row, a documented stand-in, or another provider's row. */
+function coefficientsFor(ctx, provider, arch) {
+    let want = arch;
+    const standIn = ctx.tables.constants.microarchitectureStandIns[arch];
+    if (standIn) {
+        want = standIn.use;
+        ctx.notes.push(`${arch} is modelled with the CCF ${standIn.use} row: ${standIn.reason}.`);
+    }
+    const own = coefficientRow(ctx.tables, provider, want);
+    if (own)
+        return own;
+    for (const p of ['aws', 'gcp', 'azure']) {
+        if (p === provider)
+            continue;
+        const other = coefficientRow(ctx.tables, p, want);
+        if (other) {
+            ctx.notes.push(`CCF has no ${PROVIDER_NAME[provider]} row for ${want}; the ${PROVIDER_NAME[p]} row is used (same SPECpower basis).`);
+            return other;
+        }
+    }
+    return null;
+}
+/** Per-vCPU idle/max W for one or more microarchitectures (mean over them, as CCF does for families), or the provider average. */
+function perVcpuWatts(ctx, provider, archs, archEvidence) {
+    const known = archs.filter((a) => a && a !== 'Unknown');
+    const rows = [];
+    for (const a of known) {
+        const r = coefficientsFor(ctx, provider, a);
+        if (r)
+            rows.push(r);
+        else
+            ctx.notes.push(`CCF has no coefficients for ${a}.`);
+    }
+    if (rows.length > 0) {
+        const idle = rows.reduce((s, r) => s + r.minWattsPerVcpu, 0) / rows.length;
+        const max = rows.reduce((s, r) => s + r.maxWattsPerVcpu, 0) / rows.length;
+        const gbPerChip = rows.reduce((s, r) => s + r.gbPerChip, 0) / rows.length;
+        const names = rows.map((r) => `${PROVIDER_NAME[r.provider]} ${r.microarchitecture}`);
+        if (rows.length > 1)
+            ctx.notes.push(`${archEvidence} may run on ${known.join(', ')}; the mean of their CCF rows is used.`);
+        ctx.sources.push({ what: 'microarchitecture', value: known.join('; '), source: archEvidence });
+        return {
+            idle,
+            max,
+            gbPerChip,
+            label: rows.length > 1 ? `mean of ${names.join(', ')}` : names[0],
+            source: `CCF coefficients-*-use.csv (ccf-coefficients @ b0032d9): ${names.join(', ')}`,
+            defaulted: false,
+        };
+    }
+    const c = ctx.tables.constants.clouds[provider];
+    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
+    ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
+    return {
+        idle: c.avgMinWattsPerVcpu,
+        max: c.avgMaxWattsPerVcpu,
+        gbPerChip: c.avgGbPerChip ?? null,
+        label: `${PROVIDER_NAME[provider]} ${c.averageKind}`,
+        source: c.source,
+        defaulted: true,
+    };
+}
+function cpuArchFromFacts(ctx) {
+    const hit = microarchitectureOf(ctx.tables, ctx.facts.cpuModel);
+    if (hit)
+        return { archs: [hit.microarchitecture], evidence: `CPU "${ctx.facts.cpuModel}" matches "${hit.cpuModel}" (${hit.source})` };
+    return { archs: [], evidence: `CPU "${ctx.facts.cpuModel || 'unknown'}" is in no CCF microarchitecture list` };
+}
+function memorySource(ctx, memoryGb, from) {
+    const m = ctx.tables.constants.memoryWattsPerGb;
+    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
+}
+/**
+ * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
+ * include gbPerChip × sockets of memory for the platform's vCPUs, so only memory above the instance's
+ * share of it is added. GCP (as CCF does) and machines without platform data: all memory.
+ */
+function chargedMemoryGb(ctx, args) {
+    const { provider, memoryGb, vcpus, perVcpu, platform, from } = args;
+    if (provider === 'gcp') {
+        memorySource(ctx, memoryGb, `${from}; all memory, as CCF does for GCP`);
+        return memoryGb;
+    }
+    if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
+        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
+        return memoryGb;
+    }
+    const included = (vcpus * perVcpu.gbPerChip * platform.sockets) / platform.vcpus;
+    const charged = Math.max(0, memoryGb - included);
+    const m = ctx.tables.constants.memoryWattsPerGb;
+    ctx.sources.push({
+        what: 'memory',
+        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
+        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+    });
+    return charged;
+}
+function socketsOf(ctx, arch) {
+    const t = ctx.tables.constants.memoryRule.socketsByMicroarchitecture;
+    return (arch ? t[arch] : undefined) ?? t.Unknown;
+}
+function ccfModel(ctx, args) {
+    const { provider, vcpus, perVcpu } = args;
+    ctx.sources.push({
+        what: 'CPU W per vCPU (idle/max)',
+        value: `${fmt(perVcpu.idle)} / ${fmt(perVcpu.max)} × ${vcpus} vCPU`,
+        source: perVcpu.source,
+    });
+    ctx.sources.push({ what: 'PUE', value: String(args.pue), source: args.pueSource });
+    return {
+        id: 'ccf',
+        label: args.label,
+        provider,
+        microarchitecture: args.microarchitecture,
+        instanceType: args.instanceType,
+        vcpus,
+        cpu: { kind: 'linear', idleWatts: perVcpu.idle * vcpus, maxWatts: perVcpu.max * vcpus },
+        memoryGb: args.memoryGb,
+        memoryWattsPerGb: ctx.tables.constants.memoryWattsPerGb.value,
+        pue: args.pue,
+        sources: ctx.sources,
+        notes: ctx.notes,
+    };
+}
+function unknownInstance(tables, provider, instanceType) {
+    const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
+    return new InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${nearestNames(names, instanceType).join(', ')}`);
+}
+function embodiedFromRow(ctx, row, instanceVcpus, why) {
+    if (row.embodiedKgCo2e === null) {
+        ctx.notes.push(`No CCF embodied figure for ${row.instanceType} or its family; embodied emissions are not estimated.`);
+        return undefined;
+    }
+    const source = `${row.embodiedSource} row ${PROVIDER_NAME[row.provider]} ${row.instanceType} (family ${row.family}, largest ${row.familyMaxVcpus} vCPU)${why ? `; ${why}` : ''}`;
+    ctx.sources.push({ what: 'embodied (host total)', value: `${row.embodiedKgCo2e} kgCO2e × ${instanceVcpus}/${row.familyMaxVcpus} vCPU`, source });
+    return { totalKgCo2e: row.embodiedKgCo2e, instanceVcpus, familyMaxVcpus: row.familyMaxVcpus, source };
+}
+/** A cloud instance from the instance table (inputs or instance metadata). */
+function cloudInstanceModel(ctx, provider, row, origin) {
+    const { facts } = ctx;
+    if (facts.logicalCpus !== row.vcpus) {
+        ctx.notes.push(`The machine reports ${facts.logicalCpus} logical CPUs, ${row.instanceType} has ${row.vcpus} vCPUs; the instance's ${row.vcpus} are used.`);
+    }
+    let archs = row.microarchitectures.filter((a) => a !== 'Unknown');
+    let evidence = `instance table: ${PROVIDER_NAME[provider]} ${row.instanceType}${row.cpuName ? ` (${row.cpuName})` : ''}`;
+    if (archs.length === 0) {
+        const fromCpu = cpuArchFromFacts(ctx);
+        archs = fromCpu.archs;
+        evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
+    }
+    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
+    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+    const platform = row.platformVcpus && row.platformSockets
+        ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
+        : null;
+    const memoryGb = chargedMemoryGb(ctx, {
+        provider,
+        memoryGb: row.memoryGb > 0 ? row.memoryGb : machineMemoryGb(facts),
+        vcpus: row.vcpus,
+        perVcpu,
+        platform,
+        from: row.memoryGb > 0 ? 'instance memory' : 'machine memory',
+    });
+    const c = ctx.tables.constants.clouds[provider];
+    const model = ccfModel(ctx, {
+        provider,
+        vcpus: row.vcpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
+        pue: c.pue,
+        pueSource: c.pueSource ?? c.source,
+        instanceType: row.instanceType,
+        microarchitecture: archs.join('; ') || undefined,
+    });
+    model.embodied = embodiedFromRow(ctx, row, row.vcpus, '');
+    if (row.gpus > 0 && facts.gpus.length === 0)
+        ctx.notes.push(`${row.instanceType} has ${row.gpus} GPU(s) but none was found on the machine.`);
+    return model;
+}
+/** A cloud machine whose instance type is unknown: CPU model → microarchitecture, sizes from the machine. */
+function cloudCpuModel(ctx, provider, origin) {
+    const { facts } = ctx;
+    const { archs, evidence } = cpuArchFromFacts(ctx);
+    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
+    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
+    const memoryGb = chargedMemoryGb(ctx, { provider, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
+    ctx.notes.push(`No instance type (${origin}): embodied emissions are not estimated; set instance-type to include them.`);
+    const c = ctx.tables.constants.clouds[provider];
+    return ccfModel(ctx, {
+        provider,
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
+        pue: c.pue,
+        pueSource: c.pueSource ?? c.source,
+        microarchitecture: archs[0],
+    });
+}
+function matchRunnerProfile(tables, facts) {
+    const arch = normalisedArch(facts.arch);
+    const mem = machineMemoryGb(facts);
+    const wantGpu = facts.gpus.length > 0;
+    return (tables.runnerProfiles.find((p) => p.os.includes(facts.os) &&
+        p.arch.includes(arch) &&
+        p.vcpus === facts.logicalCpus &&
+        Math.abs(p.ramGb - mem) <= 0.15 * p.ramGb &&
+        (p.gpu !== '') === wantGpu) ?? null);
+}
+/** GitHub-hosted runner (Linux/Windows on Azure VMs). */
+function githubModel(ctx) {
+    const { facts, tables } = ctx;
+    const profile = matchRunnerProfile(tables, facts);
+    const arch = normalisedArch(facts.arch);
+    if (profile) {
+        ctx.sources.push({
+            what: 'runner profile',
+            value: `${profile.labels.join(', ')} (${profile.repoVisibility}): ${profile.vcpus} vCPU, ${profile.ramGb} GB${profile.gpu ? `, ${profile.gpu}` : ''}; likely ${profile.azureVmSize}`,
+            source: `data/github-runner-profiles.csv (${profile.evidenceLevel}; ${profile.sources})`,
+        });
+    }
+    else {
+        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+    }
+    if (facts.os === 'darwin') {
+        ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
+        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
+        return model;
+    }
+    const { archs, evidence } = cpuArchFromFacts(ctx);
+    const perVcpu = perVcpuWatts(ctx, 'azure', archs, evidence);
+    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs), checked against the runner profile' });
+    // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
+    const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
+    const [pp, pt] = proxy.split(':');
+    const row = instanceRow(tables, pp, pt);
+    const exact = proxy === 'azure:NC4as T4 v3';
+    const gh = tables.constants.githubHosted;
+    const sockets = socketsOf(ctx, archs[0]);
+    const socketNote = `${sockets} chip(s): CCF's count for ${archs[0] ?? 'an unknown microarchitecture'}${archs[0] && ctx.tables.constants.memoryRule.socketsByMicroarchitecture[archs[0]] ? '' : ' (its default)'}`;
+    const platform = exact && row
+        ? { vcpus: row.familyMaxVcpus, sockets, source: `platform = largest ${row.family} size; ${socketNote}` }
+        : { vcpus: gh.platformVcpus, sockets, source: `platform = largest Dadsv5/Dpsv6 size (Azure docs); ${socketNote}` };
+    const memoryGb = chargedMemoryGb(ctx, { provider: 'azure', memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
+    const c = tables.constants.clouds.azure;
+    const model = ccfModel(ctx, {
+        provider: 'azure',
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
+        pue: c.pue,
+        pueSource: c.pueSource ?? c.source,
+        microarchitecture: archs[0],
+    });
+    // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
+    if (row) {
+        if (!exact) {
+            ctx.notes.push(arch === 'arm64'
+                ? `Embodied: the arm64 runner SKU (Azure Cobalt 100, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (Graviton2, also Arm Neoverse) stands in.`
+                : `Embodied: the runner SKU (Dadsv5/Dadsv6, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (2–96 vCPU, 4 GB per vCPU, AMD EPYC) stands in.`);
+        }
+        model.embodied = embodiedFromRow(ctx, row, facts.logicalCpus, exact ? 'the inferred runner SKU' : 'stand-in family for the hosted-runner SKU');
+    }
+    return model;
+}
+/** TDP model: whole-package TDP on a linear curve from idleFraction × TDP to maxFraction × TDP. */
+function tdpModel(ctx, opts = {}) {
+    const { facts, settings, tables } = ctx;
+    const k = tables.constants;
+    let tdp;
+    let tdpSource;
+    let defaulted = false;
+    if (settings.tdpWatts !== null) {
+        tdp = settings.tdpWatts;
+        tdpSource = 'input tdp-watts';
+    }
+    else {
+        const row = tdpOf(tables, facts.cpuModel);
+        if (row) {
+            tdp = row.tdpWatts;
+            tdpSource = `CodeCarbon cpu_power.csv row "${row.cpuModel}"`;
+        }
+        else {
+            tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
+            tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
+            defaulted = true;
+            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
+            ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
+        }
+    }
+    const idle = tdp * k.tdpCurve.idleFractionOfTdp;
+    const max = tdp * k.tdpCurve.maxFractionOfTdp;
+    const memoryGb = machineMemoryGb(facts);
+    ctx.sources.push({ what: 'CPU TDP', value: `${fmt(tdp)} W for all ${facts.logicalCpus} logical CPUs`, source: tdpSource });
+    ctx.sources.push({ what: 'CPU curve', value: `${fmt(idle)} W idle → ${fmt(max)} W at 100 % (linear)`, source: k.tdpCurve.source });
+    memorySource(ctx, memoryGb, 'machine memory');
+    const pue = opts.pue ?? k.onPremPue.value;
+    ctx.sources.push({ what: 'PUE', value: String(pue), source: opts.pueSource ?? k.onPremPue.source });
+    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
+    ctx.notes.push('TDP is per CPU package; a multi-socket machine is undercounted unless tdp-watts gives the total.');
+    return {
+        id: 'tdp',
+        label: `TDP model (${fmt(tdp)} W${defaulted ? ', defaulted' : ''}, linear ${k.tdpCurve.idleFractionOfTdp * 100} %→${k.tdpCurve.maxFractionOfTdp * 100} %)`,
+        vcpus: facts.logicalCpus,
+        cpu: { kind: 'linear', idleWatts: idle, maxWatts: max },
+        memoryGb,
+        memoryWattsPerGb: k.memoryWattsPerGb.value,
+        pue,
+        sources: ctx.sources,
+        notes: ctx.notes,
+    };
+}
+/** Eco CI's curve for GitHub's 4-vCPU ubuntu runner (a 4/128 slice of an EPYC 7763 host). */
+function ecociModel(ctx) {
+    const { facts, tables } = ctx;
+    const e = tables.constants.ecoci;
+    if (facts.logicalCpus !== e.instanceVcpus) {
+        ctx.notes.push(`Eco CI's curve is for a ${e.instanceVcpus}-vCPU runner; this machine has ${facts.logicalCpus} logical CPUs. The curve is used unscaled.`);
+    }
+    const curve = { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) };
+    ctx.sources.push({ what: 'CPU curve', value: `${tables.ecociCurve.length} points, ${fmt(tables.ecociCurve[0][1])} W idle → ${fmt(tables.ecociCurve[tables.ecociCurve.length - 1][1])} W at 100 %`, source: 'Eco CI machine-power-data github_EPYC_7763_4_CPU_shared (eco-ci-energy-estimation @ c10acd3, MIT)' });
+    ctx.sources.push({ what: 'PUE', value: String(e.pue), source: e.pueNote });
+    ctx.sources.push({ what: 'embodied (host total)', value: `${e.embodiedHostKgCo2e} kgCO2e × ${e.instanceVcpus}/${e.hostVcpus} vCPU`, source: e.source });
+    ctx.notes.push("Eco CI's curve covers the whole VM slice, so no separate memory term is added.");
+    return {
+        id: 'ecoci-github-4vcpu',
+        label: 'Eco CI curve for GitHub ubuntu-latest (4/128 of an AMD EPYC 7763 host)',
+        provider: 'azure',
+        microarchitecture: 'EPYC 3rd Gen',
+        vcpus: facts.logicalCpus,
+        cpu: curve,
+        memoryGb: machineMemoryGb(facts),
+        memoryWattsPerGb: 0,
+        pue: e.pue,
+        embodied: { totalKgCo2e: e.embodiedHostKgCo2e, instanceVcpus: e.instanceVcpus, familyMaxVcpus: e.hostVcpus, source: e.source },
+        sources: ctx.sources,
+        notes: ctx.notes,
+    };
+}
+/** power-model: ccf on a machine with no cloud: CPU model → microarchitecture, AWS rows (the widest CCF table). */
+function ccfGenericModel(ctx) {
+    const { facts, tables } = ctx;
+    const { archs, evidence } = cpuArchFromFacts(ctx);
+    const perVcpu = perVcpuWatts(ctx, 'aws', archs, evidence);
+    ctx.notes.push('No cloud is known: CCF coefficients are taken from the AWS table (the one with the most microarchitectures) and no facility overhead is added.');
+    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
+    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
+    const memoryGb = chargedMemoryGb(ctx, { provider: null, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
+    const m = ccfModel(ctx, {
+        provider: 'aws',
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF per-vCPU model without a cloud (${perVcpu.label})`,
+        pue: tables.constants.onPremPue.value,
+        pueSource: tables.constants.onPremPue.source,
+        microarchitecture: archs[0],
+    });
+    delete m.provider;
+    return m;
+}
+function attachGpus(ctx, model) {
+    const out = {};
+    for (const name of ctx.facts.gpus) {
+        const row = gpuRowOf(ctx.tables, name);
+        if (row) {
+            out[name] = { idleWatts: row.idleWatts, maxWatts: row.maxWatts };
+            model.sources.push({ what: 'GPU W (idle/max), used if the GPU reports no power', value: `${name}: ${row.idleWatts} / ${row.maxWatts}`, source: `CCF GPU table row ${row.vendor} ${row.gpu}` });
+        }
+        else {
+            model.notes.push(`No CCF power figures for GPU "${name}": if it reports no power, its energy is not estimated.`);
+        }
+    }
+    if (Object.keys(out).length > 0)
+        model.gpuWatts = out;
+}
+function checkInputs(settings) {
+    const provider = settings.cloudProvider ?? settings.region?.provider ?? null;
+    if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
+        throw new InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
+    }
+    if (settings.instanceType !== null) {
+        if (!provider)
+            throw new InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
+        if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
+            throw new InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
+        }
+    }
+    return provider;
+}
+function selectModel(args) {
+    const { facts, settings, tables } = args;
+    const cloud = args.cloud ?? null;
+    const ctx = { facts, settings, tables, sources: [], notes: [] };
+    const inputProvider = checkInputs(settings);
+    const githubHosted = facts.runnerEnvironment === 'github-hosted';
+    if (cloud?.region)
+        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${cloud.provider}:${cloud.region.toLowerCase()}`, source: cloud.source });
+    let model;
+    if (settings.powerModel === 'ecoci-github-4vcpu') {
+        model = ecociModel(ctx);
+    }
+    else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
+        const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
+        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
+        if (p && settings.tdpWatts === null) {
+            ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
+        }
+    }
+    else if (settings.instanceType !== null && inputProvider) {
+        const row = instanceRow(tables, inputProvider, settings.instanceType);
+        if (!row)
+            throw unknownInstance(tables, inputProvider, settings.instanceType);
+        model = cloudInstanceModel(ctx, inputProvider, row, 'inputs cloud-provider + instance-type');
+    }
+    else if (settings.cloudProvider !== null) {
+        model = cloudCpuModel(ctx, settings.cloudProvider, 'input cloud-provider');
+    }
+    else if (githubHosted) {
+        model = githubModel(ctx);
+    }
+    else if (cloud) {
+        const row = cloud.instanceType ? instanceRow(tables, cloud.provider, cloud.instanceType) : null;
+        if (row)
+            model = cloudInstanceModel(ctx, cloud.provider, row, cloud.source);
+        else {
+            if (cloud.instanceType)
+                ctx.notes.push(`Instance type "${cloud.instanceType}" from ${cloud.source} is not in the CCF instance table.`);
+            model = cloudCpuModel(ctx, cloud.provider, cloud.source);
+        }
+    }
+    else if (settings.region !== null) {
+        model = cloudCpuModel(ctx, settings.region.provider, `provider of input region`);
+    }
+    else if (settings.powerModel === 'ccf') {
+        model = ccfGenericModel(ctx);
+    }
+    else {
+        model = tdpModel(ctx);
+    }
+    if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
+        const v = model.vcpus;
+        model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
+        model.id = 'custom';
+        model.label = `${model.label}, CPU watts from inputs`;
+        model.sources = model.sources.filter((s) => s.what !== 'CPU W per vCPU (idle/max)' && s.what !== 'CPU curve' && s.what !== 'CPU TDP');
+        model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
+    }
+    attachGpus(ctx, model);
+    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+    if (ctx.cpuDefaulted && model.id !== 'custom')
+        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
+    return model;
+}
+
+;// CONCATENATED MODULE: ./src/core/model/intensity.ts
+// Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
+// (when a token gave one); input region (cloud table); input country (country table); the region
+// found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
+// the OWID world average. Unknown region/country inputs are errors listing the nearest names.
+
+
+
+
+const intensity_fmt = (x) => num(x, 4);
+function regionIntensity(tables, provider, name) {
+    const g = gridFactor(tables, provider, name);
+    if (!g)
+        return null;
+    return {
+        gCo2ePerKwh: g.gCo2ePerKwh,
+        location: `${provider}:${g.region}`,
+        source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
+    };
+}
+/** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
+function electricityMapsZone(args) {
+    const { settings, model, tables } = args;
+    if (settings.carbonIntensityGPerKwh !== null)
+        return null;
+    const azureZone = (region) => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
+    if (settings.region)
+        return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
+    if (settings.country)
+        return countryRow(tables, settings.country)?.iso2 || null;
+    const detected = modelRegion(model);
+    if (detected?.startsWith('azure:'))
+        return azureZone(detected.slice('azure:'.length));
+    return null;
+}
+/** A country from an ISO code, named as data/country-intensity.csv names it. */
+function countryPlace(tables, code) {
+    const c = countryRow(tables, code);
+    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
+}
+/**
+ * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
+ * from (an intensity input does not move the machine). A cloud region's country is known only when
+ * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
+ * are in US Azure regions (METHODOLOGY §4 step 6).
+ */
+function placeOf(args) {
+    const { settings, model, facts, tables } = args;
+    const cloud = (provider, name) => {
+        const g = gridFactor(tables, provider, name);
+        const region = g?.region ?? name.toLowerCase();
+        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+    };
+    const country = settings.country ? countryPlace(tables, settings.country) : {};
+    if (settings.region)
+        return { ...cloud(settings.region.provider, settings.region.name), ...country };
+    const detected = modelRegion(model);
+    if (detected) {
+        const [p, name] = detected.split(':');
+        return { ...cloud(p, name), ...country };
+    }
+    if (settings.country)
+        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
+    if (facts.runnerEnvironment === 'github-hosted')
+        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+    return model.provider ? { cloudProvider: model.provider } : {};
+}
+function resolveIntensity(args) {
+    const place = placeOf(args);
+    const g = resolveIntensityValue(args);
+    return Object.keys(place).length ? { ...g, place } : g;
+}
+function resolveIntensityValue(args) {
+    const { settings, model, facts, tables } = args;
+    const live = args.live ?? null;
+    if (settings.carbonIntensityGPerKwh !== null) {
+        return { gCo2ePerKwh: settings.carbonIntensityGPerKwh, location: 'input', source: 'input carbon-intensity' };
+    }
+    if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
+        return {
+            gCo2ePerKwh: live.gCo2ePerKwh,
+            location: `electricitymaps:${live.zone}`,
+            source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
+            live: true,
+        };
+    }
+    const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
+    const withFallback = (g) => ({ ...g, source: g.source + fallback });
+    if (settings.region) {
+        const { provider, name } = settings.region;
+        const g = regionIntensity(tables, provider, name);
+        if (!g) {
+            const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
+            throw new InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
+        }
+        return withFallback(g);
+    }
+    if (settings.country) {
+        const c = countryRow(tables, settings.country);
+        if (!c) {
+            const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
+            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${countryRow(tables, code)?.country})`);
+            throw new InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+        }
+        return withFallback({
+            gCo2ePerKwh: c.gCo2ePerKwh,
+            location: `country:${c.iso3}`,
+            source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
+            year: c.year,
+        });
+    }
+    const detected = modelRegion(model);
+    let detectedNote = '';
+    if (detected) {
+        const [p, name] = detected.split(':');
+        const g = regionIntensity(tables, p, name);
+        if (g)
+            return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
+        detectedNote = ` (detected region ${detected} is not in the cloud table)`;
+    }
+    if (facts.runnerEnvironment === 'github-hosted') {
+        const regions = tables.runnerRegions.map((r) => r.azureRegion);
+        return withFallback({
+            gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
+            location: 'github-hosted US average',
+            source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
+        });
+    }
+    return withFallback({
+        gCo2ePerKwh: tables.worldGCo2ePerKwh,
+        location: 'world',
+        source: `world average ${intensity_fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/model/band.ts
+// The model band: the same samples under the other published models that apply to this machine, so a
+// reader sees how much the figure depends on the model chosen (METHODOLOGY §5.1). Information only: the
+// gate uses the selected model. Only the power model varies: every member is charged at the run's PUE
+// and grid intensity, plus the run's embodied figure. Pure (tables are passed in).
+
+
+
+const band_GIB = 1024 ** 3;
+/**
+ * CodeCarbon 3.3's RAM rule (codecarbon/external/ram.py, transcribed in upstream codecarbon-constants.json):
+ * a DIMM count from the RAM size (≤2 GB: 1, ≤16: 2, ≤64: 4, ≤128: 8), 5 W per DIMM on x86 and 1.5 W on
+ * Arm, DIMMs 5–8 at 90 %, minimum 10 W (x86) or 3 W (Arm). Its "GB" is GiB. Null above 128 GiB, where
+ * the heuristic's exact steps were not transcribed.
+ */
+function codecarbonRamWatts(gib, arm) {
+    const dimms = gib <= 2 ? 1 : gib <= 16 ? 2 : gib <= 64 ? 4 : gib <= 128 ? 8 : null;
+    if (dimms === null)
+        return null;
+    const perDimm = arm ? 1.5 : 5;
+    let watts = 0;
+    for (let i = 1; i <= dimms; i++)
+        watts += perDimm * (i <= 4 ? 1 : 0.9);
+    return Math.max(watts, arm ? 3 : 10);
+}
+/** CodeCarbon's cpu_load rule: machine mode TDP × (0.1 + 0.9 u³) (as points, 2.5 % apart); process mode TDP × u. */
+function codecarbonCpuCurve(tdpWatts, scope) {
+    if (scope === 'process-tree')
+        return { kind: 'linear', idleWatts: 0, maxWatts: tdpWatts };
+    const points = [];
+    for (let i = 0; i <= 40; i++)
+        points.push([i / 40, tdpWatts * (0.1 + 0.9 * (i / 40) ** 3)]);
+    return { kind: 'points', points };
+}
+const variant = (base, over) => ({ ...base, sources: [], notes: [], ...over });
+function ccfRows(tables, provider, facts) {
+    const arch = microarchitectureOf(tables, facts.cpuModel)?.microarchitecture;
+    const standIn = arch ? tables.constants.microarchitectureStandIns[arch]?.use : undefined;
+    const want = standIn ?? arch;
+    if (want) {
+        for (const p of [provider, 'aws', 'azure', 'gcp']) {
+            const r = coefficientRow(tables, p, want);
+            if (r)
+                return { rows: [r], known: true };
+        }
+    }
+    // Unknown microarchitecture: the lowest and highest of the provider's rows (flagged rows aside).
+    const own = tables.coefficients.filter((c) => c.provider === provider && !c.flag);
+    const byMax = [...own].sort((a, b) => a.maxWattsPerVcpu - b.maxWattsPerVcpu);
+    return { rows: byMax.length ? [byMax[0], byMax[byMax.length - 1]] : [], known: false };
+}
+/** The other published models that apply to this machine, and those that do not, with why. */
+function bandModels(args) {
+    const { model, facts, settings, tables, scope } = args;
+    const models = [];
+    const skipped = [];
+    const machineGib = facts.memoryBytes / band_GIB;
+    const arm = /^(arm64|aarch64)$/i.test(facts.arch);
+    const ccfMemory = { memoryGb: machineGib, memoryWattsPerGb: tables.constants.memoryWattsPerGb.value };
+    // CCF: the row of the machine's microarchitecture, or the lowest and highest rows when it is unknown.
+    const { rows, known } = ccfRows(tables, model.provider ?? 'aws', facts);
+    const selectedIsCcf = model.id === 'ccf' && !model.defaulted?.cpu;
+    for (const [i, r] of rows.entries()) {
+        if (selectedIsCcf && known)
+            break;
+        const which = known ? '' : i === 0 ? 'lowest row, ' : 'highest row, ';
+        const memory = model.id === 'ccf' ? {} : ccfMemory;
+        models.push({
+            id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
+            label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
+            model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
+        });
+    }
+    // CodeCarbon: its TDP rule charges the whole package's TDP, which does not apply to a slice of a cloud
+    // host; its RAM rule applies to any machine.
+    const ram = codecarbonRamWatts(machineGib, arm);
+    if (ram === null)
+        skipped.push(`CodeCarbon RAM rule: ${machineGib.toFixed(0)} GiB is above the transcribed DIMM steps (128 GiB)`);
+    const cloudSlice = !!model.provider || facts.runnerEnvironment === 'github-hosted';
+    const tdp = settings.tdpWatts ?? tdpOf(tables, facts.cpuModel)?.tdpWatts ?? 4 * facts.logicalCpus;
+    if (ram !== null) {
+        const ramTerm = { memoryGb: 1, memoryWattsPerGb: ram };
+        if (cloudSlice) {
+            skipped.push('CodeCarbon TDP rule: it charges the whole CPU package to a cloud VM slice; its RAM rule is applied with the selected CPU term');
+            models.push({ id: 'codecarbon-ram', label: `CodeCarbon RAM rule (${ram} W) with the selected CPU term`, model: variant(model, { id: model.id, ...ramTerm }) });
+        }
+        else {
+            models.push({
+                id: 'codecarbon',
+                label: `CodeCarbon ${scope === 'process-tree' ? 'process' : 'machine'} mode: TDP ${tdp} W ${scope === 'process-tree' ? '× u' : '× (0.1 + 0.9 u³)'}, RAM ${ram} W`,
+                model: variant(model, { id: 'tdp', cpu: codecarbonCpuCurve(tdp, scope), ...ramTerm }),
+            });
+        }
+    }
+    // Eco CI: its curve is for GitHub's 4-vCPU x64 runner on an AMD EPYC 7763.
+    const e = tables.constants.ecoci;
+    const ecociFits = facts.runnerEnvironment === 'github-hosted' && facts.os === 'linux' && !arm && facts.logicalCpus === e.instanceVcpus && /EPYC 7763/i.test(facts.cpuModel);
+    if (model.id === 'ecoci-github-4vcpu') {
+        // the selected model itself
+    }
+    else if (ecociFits) {
+        models.push({ id: 'ecoci-github-4vcpu', label: "Eco CI's curve for a 4-vCPU EPYC 7763 runner (whole slice)", model: variant(model, { id: 'ecoci-github-4vcpu', cpu: { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) }, memoryWattsPerGb: 0 }) });
+    }
+    else {
+        skipped.push(`Eco CI curve: for a GitHub-hosted 4-vCPU x64 runner on an AMD EPYC 7763; this machine is ${facts.runnerEnvironment}, ${facts.logicalCpus} CPU, ${facts.cpuModel || 'unknown CPU'}`);
+    }
+    return { models, skipped };
+}
+/** Feeds the same samples to one integrator per band model. RAPL is left out: the band is about models. */
+class ModelBandTracker {
+    band;
+    its;
+    constructor(band, scope, intervalSeconds) {
+        this.band = band;
+        this.its = band.models.map((m) => ({ m, it: new EnergyIntegrator({ model: m.model, scope, intervalSeconds }) }));
+    }
+    add(s) {
+        if (!this.its.length)
+            return;
+        const modelled = s.rapl ? { ...s, rapl: undefined } : s;
+        for (const { it } of this.its)
+            it.add(modelled);
+    }
+    result(selected) {
+        const { emissions } = selected;
+        const gramsOf = (wh) => (wh / 1000) * emissions.pue * emissions.intensity.gCo2ePerKwh + emissions.embodiedGCo2e;
+        const members = [
+            { id: selected.model.id, label: selected.model.label, energyWh: selected.energy.totalWh, totalGCo2e: emissions.totalGCo2e, selected: true },
+            ...this.its.map(({ m, it }) => {
+                const wh = it.result().totalWh;
+                return { id: m.id, label: m.label, energyWh: wh, totalGCo2e: gramsOf(wh), selected: false };
+            }),
+        ];
+        const g = members.map((m) => m.totalGCo2e);
+        const w = members.map((m) => m.energyWh);
+        return { lowGCo2e: Math.min(...g), highGCo2e: Math.max(...g), lowWh: Math.min(...w), highWh: Math.max(...w), members, skipped: this.band.skipped };
+    }
+}
+/** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
+function bandText(totalGCo2e, band) {
+    return `${co2e(totalGCo2e)} (model band ${mass(band.lowGCo2e)}–${mass(band.highGCo2e)})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/escape.ts
+// Escaping of user-controlled text (job names, branch names, workflow names, notes) for GitHub-flavoured
+// markdown that may also contain HTML. Pure.
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    // '@name' would mention (notify) a user or team; '#12' would link an issue.
+    '@': '&#64;',
+    '#': '&#35;',
+};
+/**
+ * Makes arbitrary text safe to place inline in markdown (including a table cell): HTML special characters
+ * become entities, the inline markdown characters (\\ ` * _ [ ] | ~) are backslash-escaped, mentions and
+ * issue references are defused,
+ * and line breaks / control characters become spaces. Do not put the result inside a code span.
+ */
+function escapeMarkdown(text) {
+    let out = '';
+    for (const ch of String(text)) {
+        const code = ch.codePointAt(0);
+        if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+            out += ' ';
+        }
+        else if (ch in HTML_ENTITIES) {
+            out += HTML_ENTITIES[ch];
+        }
+        else if ('\\`*_[]|~'.includes(ch)) {
+            out += '\\' + ch;
+        }
+        else {
+            out += ch;
+        }
+    }
+    return out;
+}
+/** Cuts text to at most `maxChars` code points, marking the cut with an ellipsis. Apply before escaping. */
+function clip(text, maxChars) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : chars.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
+}
+/**
+ * The text of a hidden marker `<!-- carbon-gate:<key> -->` with the key made safe for an HTML comment
+ * (no `--`, no `>`, no line breaks): anything outside [A-Za-z0-9 ._/:+=,@-] is percent-encoded.
+ */
+function markerFor(key) {
+    const safe = Array.from(key)
+        .map((ch) => (/^[A-Za-z0-9 ._/:+=,@-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
+        .join('')
+        .replace(/--/g, '-%2D');
+    return `<!-- carbon-gate:${safe} -->`;
+}
+
+;// CONCATENATED MODULE: ./src/core/provenance.ts
+// Per component: was the figure measured, modelled from coefficients, or a fallback (defaulted), and
+// why. Computed once from the model, the energy result and the intensity; stored in carbon-gate.json;
+// the Components and Model sections both render this table, so they cannot disagree. Pure.
+
+function cpu(model, energy) {
+    if (energy.cpu === 'measured') {
+        return {
+            status: 'measured',
+            reason: energy.scope === 'process-tree'
+                ? "RAPL package counters: the measured idle floor of the reserved CPUs plus the tree's share of the power above it (METHODOLOGY §1)"
+                : 'RAPL package counters, all of it (machine scope)',
+        };
+    }
+    if (model.defaulted?.cpu)
+        return { status: 'defaulted', reason: model.defaulted.cpu };
+    if (model.id === 'custom')
+        return { status: 'modelled', reason: 'inputs cpu-watts-idle / cpu-watts-max on a linear curve' };
+    const row = model.sources.find((s) => s.what === 'CPU W per vCPU (idle/max)' || s.what === 'CPU TDP' || s.what === 'CPU curve');
+    return { status: 'modelled', reason: row ? `${model.label}: ${row.value} (${row.source})` : model.label };
+}
+function memory(model, energy) {
+    if (energy.ram === 'measured')
+        return { status: 'measured', reason: 'RAPL DRAM counters, all of it in both scopes (METHODOLOGY §1)' };
+    if (model.defaulted?.memory)
+        return { status: 'defaulted', reason: model.defaulted.memory };
+    if (model.memoryWattsPerGb === 0)
+        return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
+    const row = model.sources.find((s) => s.what === 'memory');
+    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${num(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
+}
+function gpu(energy) {
+    switch (energy.gpu) {
+        case 'none':
+            return { status: 'none', reason: 'no GPU seen' };
+        case 'measured':
+            return { status: 'measured', reason: 'board power reported by nvidia-smi / rocm-smi' };
+        case 'modelled':
+            return { status: 'modelled', reason: 'the GPU reported no power: CCF idle/max watts of its model, by its utilisation' };
+        default:
+            return { status: 'defaulted', reason: 'the GPU reported no power and has no CCF row: its energy is not counted' };
+    }
+}
+function embodied(model) {
+    if (!model.embodied)
+        return { status: 'none', reason: 'no instance data: not estimated' };
+    return { status: 'modelled', reason: model.embodied.source };
+}
+function pue(model) {
+    const row = model.sources.find((s) => s.what === 'PUE');
+    const reason = row ? `${row.value}: ${row.source}` : String(model.pue);
+    // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
+    return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
+}
+function provenance_intensity(g) {
+    const fallback = g.location === 'world' || g.location === 'github-hosted US average';
+    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
+    return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
+}
+function componentProvenance(model, energy, g) {
+    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: provenance_intensity(g) };
+}
+
+;// CONCATENATED MODULE: ./src/core/report/model-section.ts
+// The "Model" section of the job summary: which model, which coefficient rows, which grid
+// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
+// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
+
+
+/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
+function escapeCell(s) {
+    return escapeMarkdown(s);
+}
+/** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
+const model_section_num = (x, digits = 4) => num(x, digits);
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
+function provenance(p) {
+    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
+}
+function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity), band) {
+    const out = [];
+    out.push('### Model\n');
+    out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
+    const curve = model.cpu.kind === 'linear'
+        ? `${model_section_num(model.cpu.idleWatts)} W idle → ${model_section_num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
+        : `${model.cpu.points.length}-point curve, ${model_section_num(model.cpu.points[0][1])} W → ${model_section_num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
+    out.push(row(['What', 'Value', 'Source']));
+    out.push(row(['---', '---', '---']));
+    out.push(row(['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']));
+    for (const s of model.sources)
+        out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
+    const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
+    out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
+    out.push('');
+    // Component energies are in the summary's Components table; here only where each figure comes from.
+    out.push(row(['Component', 'Provenance']));
+    out.push(row(['---', '---']));
+    out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
+    out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
+    if (energy.gpu !== 'none' || energy.gpuCount > 0)
+        out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
+    out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
+    out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
+    out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
+    out.push('');
+    out.push(`Operational: ${format_energy(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${co2e(emissions.operationalGCo2e)}**.`);
+    if (model.embodied) {
+        const e = model.embodied;
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`);
+    }
+    else {
+        out.push('Embodied: not estimated (no instance data).\n');
+    }
+    if (band && band.members.length > 1) {
+        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
+        out.push(row(['Model', 'Energy', 'Total']));
+        out.push(row(['---', '---', '---']));
+        for (const m of band.members)
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, format_energy(m.energyWh), co2e(m.totalGCo2e)]));
+        for (const why of band.skipped)
+            out.push(`\nNot applicable: ${escapeCell(why)}.`);
+        out.push('\n</details>\n');
+    }
+    if (model.notes.length) {
+        out.push('<details><summary>Model notes</summary>\n');
+        for (const n of model.notes)
+            out.push(`- ${escapeCell(n)}`);
+        out.push('\n</details>\n');
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/report/csv.ts
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading characters defused. */
+function csvField(v) {
+    if (v === null || v === undefined)
+        return '';
+    let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s))
+        s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csvLine = (cells) => cells.map(csvField).join(',') + '\n';
+const SAMPLES_COLUMNS = [
+    'time_s', 'timestamp', 'machine_cpu_util', 'tree_cpu_util', 'tree_cpu_seconds', 'tree_processes', 'tree_rss_bytes',
+    'memory_used_bytes', 'cpu_watts', 'ram_watts', 'gpu_watts', 'gpu_count',
+];
+const samplesCsvHeader = () => csvLine(SAMPLES_COLUMNS);
+/** Rounds to `d` decimals without string formatting (the hot path of samples.csv). */
+const round = (x, d) => {
+    const f = 10 ** d;
+    return Math.round(x * f) / f;
+};
+let minuteKey = NaN;
+let minutePrefix = '';
+/** ISO 8601 UTC with milliseconds, like Date#toISOString, reusing the 'YYYY-MM-DDTHH:MM:' prefix within a minute. */
+function isoTimestamp(ms) {
+    const key = Math.floor(ms / 60000);
+    if (key !== minuteKey) {
+        minuteKey = key;
+        minutePrefix = new Date(key * 60000).toISOString().slice(0, 17);
+    }
+    const msInMinute = ms - key * 60000;
+    const secs = Math.floor(msInMinute / 1000);
+    const milli = Math.floor(msInMinute - secs * 1000);
+    return `${minutePrefix}${secs < 10 ? '0' : ''}${secs}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+const cell = (x) => (x === undefined || x === null || !Number.isFinite(x) ? '' : String(x));
+/**
+ * One samples.csv row. Every cell is a number except the ISO timestamp, which holds no character that
+ * needs quoting, so the row is built directly (a 6 h job at 10 Hz writes 216,000 rows).
+ */
+function samplesCsvRow(p, s) {
+    const t = s.tree;
+    return (`${round(p.tS, 3)},${isoTimestamp(s.wallMs)},${round(p.machineUtil, 4)},${p.treeUtil === null ? '' : round(p.treeUtil, 4)},` +
+        `${t ? round(t.cpuSeconds, 2) : ''},${cell(t?.processes)},${cell(t?.rssBytes)},${cell(s.mem.totalBytes - s.mem.availableBytes)},` +
+        `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
+
+const CODECARBON_COLUMNS = [
+    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
+    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
+    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
+    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
+    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
+];
+/**
+ * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
+ * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
+ */
+const WUE_LITRES_PER_KWH = 0;
+/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
+const CODECARBON_GB = 1024 ** 3;
+const pad = (n) => String(n).padStart(2, '0');
+/**
+ * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
+ * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
+ */
+function codecarbonTimestamp(wallMs, offsetMinutes) {
+    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
+const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
+/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
+function platformString(os, release, arch) {
+    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
+    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
+    return `${sys}-${release}-${machine}`;
+}
+function codecarbonRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const d = e.durationSeconds;
+    const place = em.intensity.place ?? {};
+    const pue = em.pue;
+    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
+    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
+    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
+    const emissionsKg = em.operationalGCo2e / 1000;
+    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
+    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        project_name: r.job.repository ?? 'carbon-gate',
+        run_id: r.job.runId ?? '',
+        experiment_id: r.job.key,
+        duration: d,
+        emissions: emissionsKg,
+        emissions_rate: d > 0 ? emissionsKg / d : 0,
+        cpu_power: e.avgCpuWatts,
+        gpu_power: e.avgGpuWatts,
+        ram_power: e.avgRamWatts,
+        cpu_energy: kwh(e.cpuWh),
+        gpu_energy: kwh(e.gpuWh),
+        ram_energy: kwh(e.ramWh),
+        energy_consumed: energyKwh,
+        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
+        country_name: place.countryName ?? '',
+        country_iso_code: place.countryIso3 ?? '',
+        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
+        region: '',
+        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
+        cloud_region: place.cloudRegion ?? '',
+        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
+        python_version: '',
+        codecarbon_version: '',
+        cpu_count: r.model.vcpus,
+        cpu_model: r.hardware.cpuModel,
+        gpu_count: e.gpuCount,
+        gpu_model: e.gpuModels.join('; '),
+        longitude: '',
+        latitude: '',
+        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
+        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
+        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
+        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
+        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
+        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
+        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
+        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
+        pue,
+        wue: WUE_LITRES_PER_KWH,
+    };
+}
+/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
+function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = codecarbonRow(r, offsetMinutes);
+    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
+
+
+const CARBON_GATE_COLUMNS = [
+    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
+    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
+    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
+    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
+    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
+    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
+];
+function carbonGateRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const p = r.provenance;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        run_id: r.job.runId ?? '',
+        run_attempt: r.job.runAttempt ?? '',
+        job: r.job.label,
+        sha: r.job.sha ?? '',
+        ref: r.job.ref ?? '',
+        operational_gco2e: em.operationalGCo2e,
+        embodied_gco2e: em.embodiedGCo2e,
+        total_gco2e: em.totalGCo2e,
+        gated_gco2e: em.gatedGCo2e,
+        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
+        energy_wh: e.totalWh,
+        energy_wh_with_pue: e.totalWh * em.pue,
+        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
+        intensity_location: em.intensity.location,
+        intensity_source: em.intensity.source,
+        power_model_id: r.model.id,
+        power_model: r.model.label,
+        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
+        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
+        cpu_provenance: p?.cpu.status ?? e.cpu,
+        ram_provenance: p?.memory.status ?? e.ram,
+        gpu_provenance: p?.gpu.status ?? e.gpu,
+        scope: e.scope,
+        tree_cpu_seconds: e.treeCpuSeconds,
+        machine_cpu_seconds: e.machineCpuSeconds,
+        escaped_cpu_seconds: e.escapedCpuSeconds,
+        samples: e.samples,
+        partial: r.quality.partial,
+        verdict: r.verdict.status,
+        tool_version: r.tool.version,
+    };
+}
+function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = carbonGateRow(r, offsetMinutes);
+    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
+//
+// Rules (stated in the summary and the comment by baseline-section.ts):
+// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
+// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
+//   the run is flagged when BOTH
+//     current > median × (1 + max-increase / 100)   and   current > max(window)
+//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
+//   A run inside the spread is treated as noise, however large the percentage.
+//   With max-increase empty the delta is reported but never flagged.
+// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
+//   below that it only warns.
+// - fail-on: budget | regression | any | never ('never' only warns).
+// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+
+const ALARM_PERCENT = 20;
+const WARN_PERCENT = 10;
+/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
+function deltaBand(deltaPercent) {
+    if (deltaPercent >= ALARM_PERCENT)
+        return 'alarm';
+    if (deltaPercent >= WARN_PERCENT)
+        return 'warn';
+    if (deltaPercent < 0)
+        return 'better';
+    return 'ok';
+}
+function bandEmoji(band) {
+    switch (band) {
+        case 'alarm':
+            return '🚨';
+        case 'warn':
+            return '⚠️';
+        case 'better':
+            return '✅';
+        case 'ok':
+            return '';
+    }
+}
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+function median(values) {
+    if (values.length === 0)
+        throw new Error('median of an empty list');
+    const s = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** The value of the compare-on metric in a baseline record. */
+function metricOf(record, metric) {
+    switch (metric) {
+        case 'gco2e':
+            return record.gatedGCo2e;
+        case 'energy-wh':
+            return record.energyWh;
+        case 'cpu-seconds':
+            return record.cpuSeconds;
+    }
+}
+function metricUnit(metric) {
+    switch (metric) {
+        case 'gco2e':
+            return 'gCO2e';
+        case 'energy-wh':
+            return 'Wh';
+        case 'cpu-seconds':
+            return 'CPU-s';
+    }
+}
+/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
+function metricText(metric, x) {
+    switch (metric) {
+        case 'gco2e':
+            return co2e(x);
+        case 'energy-wh':
+            return format_energy(x);
+        case 'cpu-seconds':
+            return cpuSeconds(x);
+    }
+}
+const budgetFails = (f) => f === 'budget' || f === 'any';
+const regressionFails = (f) => f === 'regression' || f === 'any';
+function computeVerdict(args) {
+    const { settings: s } = args;
+    const reasons = [];
+    // Budgets.
+    const budget = [];
+    if (s.budgetGCo2e !== null) {
+        budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
+    }
+    if (s.budgetWh !== null) {
+        budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
+    }
+    const exceeded = budget.filter((b) => b.exceeded);
+    for (const b of exceeded) {
+        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
+        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
+    }
+    const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
+    // Regression against the baseline window.
+    let regression;
+    const current = args.settings.compareOn === 'gco2e' ? args.gatedGCo2e : s.compareOn === 'energy-wh' ? args.energyWh : args.cpuSeconds;
+    const unit = metricUnit(s.compareOn);
+    if (args.baseline.length > 0) {
+        const values = args.baseline.map((r) => metricOf(r, s.compareOn));
+        const med = median(values);
+        const spreadLow = Math.min(...values);
+        const spreadHigh = Math.max(...values);
+        const runs = values.length;
+        if (med > 0) {
+            const deltaPercent = ((current - med) / med) * 100;
+            const threshold = s.maxIncreasePercent === null ? null : med * (1 + s.maxIncreasePercent / 100);
+            const flagged = threshold !== null && current > threshold && current > spreadHigh;
+            const enough = runs >= s.minBaselineRuns;
+            const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
+            regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
+            if (flagged) {
+                const t = (x) => metricText(s.compareOn, x);
+                let r = `Regression: ${t(current)} is ${percentDelta(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
+                if (!enough)
+                    r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
+                reasons.push(r);
+            }
+        }
+        else {
+            reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
+        }
+    }
+    const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
+    const failBuild = budgetFail || regressionFail;
+    const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
+    const status = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
+    if (anyProblem && !failBuild) {
+        reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
+    }
+    const headline = makeHeadline(status, exceeded.length > 0, regression);
+    return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
+}
+function makeHeadline(status, overBudget, regression) {
+    const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
+    const parts = [];
+    if (overBudget)
+        parts.push('over budget');
+    if (regression?.flagged)
+        parts.push(`regression ${percentDelta(regression.deltaPercent)} vs baseline`);
+    if (parts.length === 0) {
+        if (regression)
+            parts.push(`${percentDelta(regression.deltaPercent)} vs baseline median`);
+        else
+            parts.push('within limits');
+    }
+    const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
+    return `${icon} ${word}: ${parts.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {}
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat()
+  const stringLength = settings.stringLength || defaultStringLength
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = []
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = []
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = []
+  /** @type {Array<number>} */
+  const longestCellByColumn = []
+  let mostCellsPerRow = 0
+  let rowIndex = -1
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = []
+    /** @type {Array<number>} */
+    const sizes = []
+    let columnIndex = -1
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex])
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell)
+        sizes[columnIndex] = size
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size
+        }
+      }
+
+      row.push(cell)
+    }
+
+    cellMatrix[rowIndex] = row
+    sizeMatrix[rowIndex] = sizes
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex])
+    }
+  } else {
+    const code = toAlignment(align)
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1
+  /** @type {Array<string>} */
+  const row = []
+  /** @type {Array<number>} */
+  const sizes = []
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex]
+    let before = ''
+    let after = ''
+
+    if (code === 99 /* `c` */) {
+      before = ':'
+      after = ':'
+    } else if (code === 108 /* `l` */) {
+      before = ':'
+    } else if (code === 114 /* `r` */) {
+      after = ':'
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          )
+
+    const cell = before + '-'.repeat(size) + after
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size
+      }
+
+      sizes[columnIndex] = size
+    }
+
+    row[columnIndex] = cell
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row)
+  sizeMatrix.splice(1, 0, sizes)
+
+  rowIndex = -1
+  /** @type {Array<string>} */
+  const lines = []
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex]
+    const sizes = sizeMatrix[rowIndex]
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow
+    columnIndex = -1
+    /** @type {Array<string>} */
+    const line = []
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || ''
+      let before = ''
+      let after = ''
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
+        const code = alignments[columnIndex]
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size)
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else {
+          after = ' '.repeat(size)
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|')
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ')
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before)
+      }
+
+      line.push(cell)
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after)
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ')
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|')
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    )
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+;// CONCATENATED MODULE: ./src/core/report/table.ts
+// Markdown tables for every report, through markdown-table (GFM). Cells must already be escaped
+// (escapeMarkdown) where they hold user-controlled text; numbers come from core/format.ts.
+
+/** A GFM table: header, then rows; staggered delimiters keep the summary small. Ends with a newline. */
+function mdTable(header, rows, align) {
+    return markdownTable([header, ...rows], { alignDelimiters: false, ...(align ? { align: [...align] } : {}) }) + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/report/baseline-section.ts
+
+
+
+
+
+
+const METRIC_LABEL = { gco2e: 'gCO2e', 'energy-wh': 'energy (Wh)', 'cpu-seconds': 'CPU-seconds' };
+/** The regression (noise) rule in words, with the actual settings filled in. */
+function noiseRule(s) {
+    const metric = METRIC_LABEL[s.compareOn];
+    const window = `the last ${s.baselineWindow} default-branch run${s.baselineWindow === 1 ? '' : 's'}`;
+    if (s.maxIncreasePercent === null) {
+        return `This run's ${metric} is compared with the median of ${window}. No \`max-increase\` is set, so the difference is reported but never flagged as a regression.`;
+    }
+    const gate = s.failOn === 'regression' || s.failOn === 'any'
+        ? `A regression fails the build (fail-on: ${s.failOn}) once the window holds at least ${s.minBaselineRuns} run${s.minBaselineRuns === 1 ? '' : 's'} (min-baseline-runs); with fewer it only warns.`
+        : `A regression only warns (fail-on: ${s.failOn}).`;
+    return (`A regression is flagged when this run's ${metric} is more than ${s.maxIncreasePercent} % above the median of ${window} ` +
+        `**and** above the highest run of that window. A run within the window's spread (lowest..highest) counts as noise, however large the percentage. ` +
+        gate);
+}
+/** "Baseline: median 3.8 mg CO2e of main's last 5 runs (spread 3.5 mg CO2e – 4.1 mg CO2e).", or null without a comparison. */
+function deltaLine(verdict, records = []) {
+    const r = verdict.regression;
+    if (!r)
+        return null;
+    const t = (x) => metricText(r.metric, x);
+    const emoji = bandEmoji(r.band);
+    const of = records.length ? `${baselineName(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
+    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${percentDelta(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+        `${r.flagged ? ' — **regression**' : ''}.`);
+}
+function runCell(rec, links) {
+    const label = `${escapeMarkdown(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
+    if (links.serverUrl && links.repository && /^\d+$/.test(rec.runId) && /^[\w.-]+\/[\w.-]+$/.test(links.repository) && /^https?:\/\/[^\s()<>]+$/.test(links.serverUrl)) {
+        return `[${label}](${links.serverUrl.replace(/\/+$/, '')}/${links.repository}/actions/runs/${rec.runId})`;
+    }
+    return label;
+}
+function dateOf(wallMs) {
+    if (!Number.isFinite(wallMs))
+        return '';
+    const d = new Date(wallMs);
+    return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+/**
+ * The window as a markdown table, newest first. `maxRows` bounds the size; the compare-on metric column
+ * is marked.
+ */
+function baselineWindowTable(records, opts = {}) {
+    const rows = [...records].sort((a, b) => b.wallMs - a.wallMs).slice(0, opts.maxRows ?? 50);
+    const mark = (m, label) => (opts.compareOn === m ? `**${label}**` : label);
+    const header = ['Run', 'Commit', 'Date', mark('gco2e', 'CO2e'), mark('energy-wh', 'Energy'), mark('cpu-seconds', 'CPU time'), 'Duration'];
+    const cells = rows.map((r) => {
+        const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
+        return [runCell(r, opts), sha, dateOf(r.wallMs), co2e(metricOf(r, 'gco2e')), format_energy(r.energyWh), cpuSeconds(r.cpuSeconds), duration(r.durationSeconds)];
+    });
+    let text = mdTable(header, cells, ['l', 'l', 'l', 'r', 'r', 'r', 'r']).trimEnd();
+    if (records.length > rows.length)
+        text += `\n\n_${records.length - rows.length} older run(s) not shown._`;
+    return text;
+}
+/** One sentence on where the baseline stands (found / none / unavailable / disabled). */
+function baselineStatusLine(baseline) {
+    switch (baseline.status) {
+        case 'found':
+            return `Baseline: ${baseline.records.length} default-branch run${baseline.records.length === 1 ? '' : 's'} in the window.`;
+        case 'none':
+            return 'No baseline yet: baselines are saved by pushes to the default branch (and `baseline-branches`), never by pull requests.';
+        case 'unavailable':
+            return `No baseline: the Actions cache was unavailable${baseline.note ? ` (${escapeMarkdown(baseline.note)})` : ''}. The gate used budgets only.`;
+        case 'disabled':
+            return 'Baseline comparison is off (`baseline: false`).';
+    }
+}
+/** The whole baseline section of the job summary: the median and spread, the trend chart, and (folded) the window and the rule. */
+function renderBaselineSection(args) {
+    const out = ['### Against the baseline', ''];
+    const r = args.verdict.regression;
+    out.push(deltaLine(args.verdict, args.baseline.records) ?? baselineStatusLine(args.baseline));
+    if (r && args.baseline.records.length > 0 && (args.chart ?? 'mermaid') === 'mermaid') {
+        out.push('', renderTrendChart(args.baseline.records, r.current, r.metric, r.median).trimEnd());
+    }
+    out.push('', '<details><summary>Baseline window and regression rule</summary>', '');
+    if (args.baseline.records.length > 0)
+        out.push(baselineWindowTable(args.baseline.records, { ...args.links, compareOn: args.settings.compareOn }), '');
+    out.push(`**Regression rule.** ${noiseRule(args.settings)}`, '', '</details>');
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/report/summary.ts
+// The job summary (and the CLI report): markdown, pure. Bounded well under GitHub's 1 MiB per step.
+//
+// Laid out for the person who opened the run, each fact once:
+//   1. the verdict line (what, against which limit, how much headroom, vs the baseline)
+//   2. totals and components
+//   3. the delta against the baseline, with the trend of the window plus this run
+//   4. steps (when given)
+//   5. the power chart
+//   6. attribution
+// then, folded: model and provenance, data quality, files.
+
+
+
+
+
+
+
+
+const SUMMARY_MAX_BYTES = 900 * 1024;
+const MAX_LISTED = 20;
+/** The icon of a verdict status (kept for callers that have no RunResult). */
+function verdictIcon(v) {
+    return VERDICT_ICON[v.status];
+}
+function capped(items) {
+    return items.length <= MAX_LISTED ? items : [...items.slice(0, MAX_LISTED), `… and ${items.length - MAX_LISTED} more`];
+}
+/** 'build', 'build (ubuntu, 20)': never empty parentheses. */
+function jobTitle(label) {
+    return escapeMarkdown(label.replace(/\s*\(\s*\)\s*$/, '') || 'job');
+}
+const DEFAULT_GATE = { maxIncreasePercent: null, minBaselineRuns: 3, compareOn: 'gco2e', failOn: 'budget', baselineWindow: 5 };
+function totals(r) {
+    const e = r.energy;
+    const em = r.emissions;
+    const estimated = r.model.embodied !== undefined || em.embodiedGCo2e > 0;
+    const embodied = estimated ? co2e(em.embodiedGCo2e) : 'not estimated';
+    const gated = !estimated ? '' : em.gatedGCo2e === em.totalGCo2e ? ' (both gated)' : ' (the gate counts operational only)';
+    const util = `${e.avgTreeUtil !== null ? `job’s processes ${share(e.avgTreeUtil)}, ` : ''}whole machine ${share(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
+    const rows = [
+        ['**CO2e**', `**${co2e(em.totalGCo2e)}**: operational ${co2e(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
+        ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
+        ['Energy', `${format_energy(e.totalWh)} at the machine; × PUE ${num(em.pue, 4)} at the data centre`],
+        ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
+        ['Duration', duration(e.durationSeconds)],
+        ['CPU utilisation', `${util}; scope: ${e.scope === 'process-tree' ? 'the job’s process tree' : 'the whole machine'}`],
+    ];
+    // The stored provenance (the folded Model section gives the reasons).
+    const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
+    const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
+    const comp = [
+        ['CPU', format_energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['Memory', format_energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
+    ];
+    if (e.gpuCount > 0)
+        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, format_energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
+    return mdTable(['Total', 'Value'], rows) + '\n' + mdTable(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
+}
+function attribution(r) {
+    const e = r.energy;
+    const attr = [];
+    if (e.treeCpuSeconds !== null)
+        attr.push(['CPU time of the job’s process tree', duration(e.treeCpuSeconds)]);
+    attr.push(['CPU time of the whole machine', duration(e.machineCpuSeconds)]);
+    if (e.remainderCpuSeconds !== null)
+        attr.push(['Machine remainder (other processes, incl. escaped)', duration(e.remainderCpuSeconds)]);
+    if (e.escapedCpuSeconds > 0)
+        attr.push(['Escaped: processes that left the tree alive (daemons)', duration(e.escapedCpuSeconds)]);
+    if (e.peakTreeRssBytes !== null)
+        attr.push(['Peak resident memory of the tree', bytes(e.peakTreeRssBytes)]);
+    return '### Attribution\n\n' + mdTable(['What', 'Value'], attr, ['l', 'r']);
+}
+function dataQuality(r) {
+    const e = r.energy;
+    const q = [`${e.samples} samples over ${duration(e.durationSeconds)}`];
+    if (e.gaps.length) {
+        const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
+        q.push(`${e.gaps.length} gap(s) without samples, ${duration(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+        for (const g of capped(e.gaps.map((g) => `gap from ${duration(g.fromS)} to ${duration(g.toS)}: ${g.reason}`)))
+            q.push(`  - ${escapeMarkdown(g)}`);
+    }
+    else
+        q.push('no gaps');
+    if (r.quality.skippedLines)
+        q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
+    if (r.quality.samplerCpuSeconds !== undefined)
+        q.push(`sampler's own cost: ${num(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+    if (r.hardware.container?.detected) {
+        q.push(`running inside a container (${escapeMarkdown(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
+            'processes of other containers are invisible to the tree and count only in the machine remainder');
+    }
+    for (const w of capped(r.quality.warnings))
+        q.push(`⚠️ ${escapeMarkdown(w)}`);
+    const warned = r.quality.warnings.length > 0 || r.quality.partial;
+    return `<details><summary>Data quality${warned ? ` (${r.quality.warnings.length} warning${r.quality.warnings.length === 1 ? '' : 's'})` : ''}</summary>\n\n${q.map((l) => (l.startsWith('  ') ? l : `- ${l}`)).join('\n')}\n\n</details>\n`;
+}
+function filesSection(o) {
+    const safeUrl = (u) => !!u && /^https?:\/\/[^\s()<>]+$/.test(u);
+    if (o.artifact) {
+        const name = `\`${o.artifact.name.replace(/`/g, "'")}\``;
+        const link = safeUrl(o.artifact.url) ? `[${name}](${o.artifact.url})` : name;
+        return `**Files**: the artifact ${link} holds emissions.csv, samples.csv and carbon-gate.json.\n`;
+    }
+    if (o.files && Object.keys(o.files).length) {
+        return '<details><summary>Files</summary>\n\n' + mdTable(['File', 'Path'], Object.entries(o.files).map(([k, v]) => [escapeMarkdown(k), `\`${v.replace(/`/g, "'")}\``])) + '\n</details>\n';
+    }
+    return '';
+}
+function renderSummary(r, o) {
+    const gate = o.gate ?? DEFAULT_GATE;
+    const out = [];
+    out.push(`## 🌱 carbon-gate · ${jobTitle(r.job.label)}\n`);
+    out.push(`**${escapeMarkdown(verdictLine(r, gate))}**\n`);
+    if (r.verdict.status !== 'pass') {
+        for (const reason of capped(r.verdict.reasons))
+            out.push(`- ${escapeMarkdown(reason)}`);
+        if (r.verdict.reasons.length)
+            out.push('');
+    }
+    if (r.quality.partial)
+        out.push('> [!WARNING]\n> This report is **partial**: the measurement was interrupted (see Data quality below). Totals cover what was measured.\n');
+    out.push(totals(r));
+    if (r.baseline.status !== 'disabled')
+        out.push(renderBaselineSection({ verdict: r.verdict, baseline: r.baseline, settings: gate, ...(o.links ? { links: o.links } : {}), chart: o.chart }));
+    if (o.stepsSection)
+        out.push(o.stepsSection.trimEnd() + '\n');
+    const chart = renderChart(r.energy.series, o.chart);
+    if (chart)
+        out.push('### Power over time\n\n' + chart);
+    out.push(attribution(r));
+    if (o.modelSection)
+        out.push(`<details><summary>Model and provenance</summary>\n\n${o.modelSection.trimEnd()}\n\n</details>\n`);
+    out.push(dataQuality(r));
+    const files = filesSection(o);
+    if (files)
+        out.push(files);
+    out.push(`<sub>carbon-gate ${escapeMarkdown(r.tool.version)} · how each figure is computed: METHODOLOGY.md; every figure at full precision: carbon-gate.json</sub>\n`);
+    let text = out.join('\n');
+    if (Buffer.byteLength(text) > SUMMARY_MAX_BYTES) {
+        text = Buffer.from(text, 'utf8').subarray(0, SUMMARY_MAX_BYTES - 200).toString('utf8').replace(/\uFFFD+$/, '') + '\n\n… summary truncated to stay under the 1 MiB step-summary limit; see carbon-gate.json.\n';
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/core/samples.ts
+const samples_num = (x) => typeof x === 'number' && Number.isFinite(x);
+/** Returns the sample if the line is a well-formed sample, otherwise null. */
+function parseSampleLine(line) {
+    if (line.length < 2 || line.charCodeAt(0) !== 123 /* { */)
+        return null;
+    let s;
+    try {
+        s = JSON.parse(line);
+    }
+    catch {
+        return null;
+    }
+    if (!s || s.v !== 1 || !samples_num(s.monoS) || !samples_num(s.wallMs) || !s.cpu || !samples_num(s.cpu.busySeconds) || !samples_num(s.cpu.totalSeconds) || !s.mem)
+        return null;
+    if (s.tree && !samples_num(s.tree.cpuSeconds))
+        delete s.tree;
+    return s;
+}
+/**
+ * Feeds lines one by one (from a string or a file read in chunks) and calls `onSample` for each valid
+ * sample in clock order, without building an array: a 6 h job at 10 Hz has 216,000 lines.
+ * Blank lines are not counted as skipped.
+ */
+class SampleLineStream {
+    onSample;
+    stats = { lines: 0, skippedLines: 0, outOfOrder: 0 };
+    lastMono = -Infinity;
+    constructor(onSample) {
+        this.onSample = onSample;
+    }
+    line(raw) {
+        const line = raw.trim();
+        if (!line)
+            return;
+        this.stats.lines++;
+        const s = parseSampleLine(line);
+        if (!s) {
+            this.stats.skippedLines++;
+            return;
+        }
+        if (s.monoS <= this.lastMono) {
+            this.stats.outOfOrder++;
+            return;
+        }
+        this.lastMono = s.monoS;
+        this.onSample(s);
+    }
+}
+/** Calls `onSample` for each valid sample of `text` in order. */
+function forEachSample(text, onSample) {
+    const stream = new SampleLineStream(onSample);
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        stream.line(text.slice(start, end));
+        start = end + 1;
+    }
+    return stream.stats;
+}
+/** Convenience for tests and small files. */
+function parseSamples(text) {
+    const samples = [];
+    const stats = forEachSample(text, (s) => samples.push(s));
+    return { samples, ...stats };
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/adapters/chunked-file.ts
+// Reading and writing large run files in bounded memory: a 6 h job at 10 Hz has ~60 MB of samples.
+
+
+// Below V8's large-object size (~128 KB), so each chunk's text dies young instead of piling up in
+// large-object space until a full GC (4 MB chunks took a 6 h × 10 Hz report from ~60 MB to ~190 MB RSS).
+const CHUNK_BYTES = 64 * 1024;
+/** Calls `onLine` for every line of the file (without its newline), reading 64 KB at a time. */
+function forEachLine(path, onLine) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        let carry = '';
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, CHUNK_BYTES, null);
+            if (n === 0)
+                break;
+            const text = carry + decoder.write(buf.subarray(0, n));
+            let start = 0;
+            for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+                onLine(text.slice(start, nl));
+                start = nl + 1;
+            }
+            carry = text.slice(start);
+        }
+        carry += decoder.end();
+        if (carry)
+            onLine(carry);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The first `bytes` (or the last `bytes` with fromEnd) of a file as text; '' when it cannot be read. */
+function readSlice(path, bytes, fromEnd = false) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        const len = Math.min(bytes, size);
+        const buf = Buffer.alloc(len);
+        (0,external_node_fs_.readSync)(fd, buf, 0, len, fromEnd ? size - len : 0);
+        return buf.toString('utf8');
+    }
+    catch {
+        return '';
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Appends strings to a file through 64 KB writes (short-lived, so the rows die young) instead of one joined string. */
+class ChunkedWriter {
+    fd;
+    parts = [];
+    size = 0;
+    constructor(path) {
+        this.fd = (0,external_node_fs_.openSync)(path, 'w');
+    }
+    write(s) {
+        this.parts.push(s);
+        this.size += s.length;
+        if (this.size >= CHUNK_BYTES)
+            this.flush();
+    }
+    flush() {
+        if (this.parts.length)
+            (0,external_node_fs_.writeSync)(this.fd, this.parts.join(''));
+        this.parts = [];
+        this.size = 0;
+    }
+    close() {
+        this.flush();
+        (0,external_node_fs_.closeSync)(this.fd);
+    }
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(136);
+;// CONCATENATED MODULE: ./src/data/tables.ts
+// Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
+// The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
+// and this source file (src/data/tables.ts) both sit two directories below the repository root.
+// The path is built from variables so that ncc's asset relocator does not rewrite or copy it.
+
+
+
+
+const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
+const DATA_DIR_NAME = ['da', 'ta'].join('');
+const MARKER = TABLE_FILES.constants;
+function rootAbove(file) {
+    if (!file)
+        return null;
+    // file → its directory (src/data or dist/<entry>) → two levels up = repository root
+    const dir = external_node_path_default().dirname(file);
+    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
+}
+function moduleFile() {
+    try {
+        const url = import.meta.url;
+        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(url) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
+function dataDirCandidates(env = process.env) {
+    const out = [];
+    const fromEnv = env[DATA_DIR_ENV]?.trim();
+    if (fromEnv)
+        return [external_node_path_default().resolve(fromEnv)];
+    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
+        if (root)
+            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
+    }
+    return [...new Set(out)];
+}
+function resolveDataDir(env = process.env) {
+    const candidates = dataDirCandidates(env);
+    for (const dir of candidates) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, MARKER)))
+            return dir;
+    }
+    throw new Error(`carbon-gate: reference data not found (looked for ${MARKER} in ${candidates.join(', ') || 'no candidate'}); set ${DATA_DIR_ENV} to the data directory`);
+}
+const cache = new Map();
+/** Loads and validates every table. Cached per directory for the life of the process. */
+function loadTables(dataDir) {
+    const dir = dataDir ? external_node_path_default().resolve(dataDir) : resolveDataDir();
+    const hit = cache.get(dir);
+    if (hit)
+        return hit;
+    const texts = {};
+    for (const [role, file] of Object.entries(TABLE_FILES)) {
+        texts[role] = external_node_fs_default().readFileSync(external_node_path_default().join(dir, file), 'utf8');
+    }
+    const tables = buildTables(texts);
+    cache.set(dir, tables);
+    return tables;
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/adapters/cloud-metadata.ts
+// Optional instance-metadata probe (input detect-cloud, off by default). Asks the link-local metadata
+// service of AWS (IMDSv2, IMDSv1 fallback), Azure and GCP in parallel under one deadline (≤ 300 ms)
+// and returns the provider, region and instance type, or null. Never throws.
+// The endpoint is overridable with CARBON_GATE_IMDS_URL (tests point it at a loopback server).
+
+const IMDS_URL_ENV = 'CARBON_GATE_IMDS_URL';
+const DEFAULT_BASE = 'http://169.254.169.254';
+const MAX_TIMEOUT_MS = 300;
+/** Metadata values are untrusted text: accept only plain identifiers. */
+const SAFE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+const safe = (v) => (typeof v === 'string' && SAFE.test(v.trim()) ? v.trim() : null);
+// node:http rather than fetch: it is already loaded, so the 300 ms budget is spent on the network
+// and not on initialising fetch's HTTP client.
+function get(url, headers, signal, method = 'GET') {
+    return new Promise((resolve) => {
+        let req;
+        try {
+            req = external_node_http_default().request(url, { method, headers, signal, agent: false }, (res) => {
+                const chunks = [];
+                let size = 0;
+                res.on('data', (c) => {
+                    size += c.length;
+                    if (size > 4096)
+                        req.destroy();
+                    else
+                        chunks.push(c);
+                });
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8').trim() }));
+                res.on('error', () => resolve(null));
+            });
+        }
+        catch {
+            resolve(null);
+            return;
+        }
+        req.on('error', () => resolve(null));
+        req.on('close', () => resolve(null));
+        req.end();
+    });
+}
+function cloud_metadata_text(r) {
+    return r && r.status >= 200 && r.status < 300 ? r.body : null;
+}
+async function probeAws(base, signal) {
+    const rawToken = cloud_metadata_text(await get(`${base}/latest/api/token`, { 'X-aws-ec2-metadata-token-ttl-seconds': '60' }, signal, 'PUT'));
+    const token = rawToken && /^[A-Za-z0-9+/=_-]{1,1024}$/.test(rawToken) ? rawToken : null;
+    const headers = token ? { 'X-aws-ec2-metadata-token': token } : {};
+    const [type, region] = await Promise.all([
+        get(`${base}/latest/meta-data/instance-type`, headers, signal).then(cloud_metadata_text),
+        get(`${base}/latest/meta-data/placement/region`, headers, signal).then(cloud_metadata_text),
+    ]);
+    const instanceType = safe(type);
+    if (!instanceType || !/^[a-z0-9-]+\.[a-z0-9-]+$/.test(instanceType))
+        return null;
+    return { provider: 'aws', region: safe(region), instanceType, source: token ? 'AWS IMDSv2' : 'AWS IMDSv1' };
+}
+async function probeAzure(base, signal) {
+    const body = cloud_metadata_text(await get(`${base}/metadata/instance/compute?api-version=2021-02-01`, { Metadata: 'true' }, signal));
+    if (!body)
+        return null;
+    try {
+        const j = JSON.parse(body);
+        const instanceType = safe(j.vmSize);
+        const region = safe(j.location);
+        if (!instanceType && !region)
+            return null;
+        return { provider: 'azure', region: region?.toLowerCase() ?? null, instanceType, source: 'Azure IMDS' };
+    }
+    catch {
+        return null;
+    }
+}
+async function probeGcp(base, signal) {
+    const h = { 'Metadata-Flavor': 'Google' };
+    const [mt, zone] = await Promise.all([get(`${base}/computeMetadata/v1/instance/machine-type`, h, signal), get(`${base}/computeMetadata/v1/instance/zone`, h, signal)]);
+    // A real GCP metadata server answers with this header; anything else is not GCP.
+    if (mt?.headers['metadata-flavor'] !== 'Google')
+        return null;
+    const instanceType = safe(cloud_metadata_text(mt)?.split('/').pop());
+    const z = safe(cloud_metadata_text(zone)?.split('/').pop());
+    if (!instanceType)
+        return null;
+    const region = z && /^[a-z]+-[a-z]+\d+-[a-z]$/.test(z) ? z.replace(/-[a-z]$/, '') : null;
+    return { provider: 'gcp', region, instanceType, source: 'GCP metadata server' };
+}
+/**
+ * Probes the three metadata services at once; returns the first that identifies its cloud, or null
+ * when none does within `timeoutMs` (capped at 300 ms).
+ */
+async function detectCloud(opts = {}) {
+    return probeClouds(opts.env ?? process.env, Math.min(MAX_TIMEOUT_MS, Math.max(1, opts.timeoutMs ?? MAX_TIMEOUT_MS)));
+}
+/** The probes under one deadline, uncapped: detectCloud caps it; tests on a loaded machine give more. */
+async function probeClouds(env, timeoutMs) {
+    const base = (env[IMDS_URL_ENV]?.trim() || DEFAULT_BASE).replace(/\/+$/, '');
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+    try {
+        const deadline = new Promise((resolve) => ctrl.signal.addEventListener('abort', () => resolve(null), { once: true }));
+        const probes = [probeAws(base, ctrl.signal), probeAzure(base, ctrl.signal), probeGcp(base, ctrl.signal)];
+        // The first probe that finds something wins; null once all have answered nothing.
+        const first = new Promise((resolve) => {
+            let pending = probes.length;
+            for (const p of probes) {
+                p.then((r) => (r ? resolve(r) : --pending === 0 && resolve(null)), () => --pending === 0 && resolve(null));
+            }
+        });
+        return await Promise.race([first, deadline]);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        clearTimeout(timer);
+        ctrl.abort();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/electricity-maps.ts
+// Optional live grid intensity from the Electricity Maps API (input electricity-maps-token).
+// One request per run at most: the answer (or the failure) is cached in a file of the run directory.
+// 1 s timeout; any failure becomes a LiveIntensity with an error, so the tables are used and the
+// report says why. The token is sent only as the auth-token header and never logged or stored.
+
+
+const ELECTRICITY_MAPS_URL_ENV = 'CARBON_GATE_ELECTRICITY_MAPS_URL';
+const electricity_maps_DEFAULT_BASE = 'https://api.electricitymap.org';
+const TIMEOUT_MS = 1000;
+const CACHE_FILE_NAME = 'electricity-maps.json';
+function readCache(file, zone) {
+    try {
+        const c = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        if (c.zone !== zone)
+            return null;
+        const out = { zone: c.zone, gCo2ePerKwh: typeof c.gCo2ePerKwh === 'number' ? c.gCo2ePerKwh : null, cached: true };
+        if (c.datetime)
+            out.datetime = c.datetime;
+        if (c.error)
+            out.error = c.error;
+        return out;
+    }
+    catch {
+        return null;
+    }
+}
+function writeCache(file, v) {
+    try {
+        const entry = { ...v, fetchedAtMs: Date.now() };
+        delete entry.cached;
+        external_node_fs_default().writeFileSync(file, JSON.stringify(entry));
+    }
+    catch {
+        // a cache that cannot be written only costs a second request
+    }
+}
+/** Fetches the latest carbon intensity of `zone`. Never throws; never includes the token in errors. */
+async function fetchLiveIntensity(opts) {
+    const { zone, token } = opts;
+    if (opts.cacheFile) {
+        const hit = readCache(opts.cacheFile, zone);
+        if (hit)
+            return hit;
+    }
+    const env = opts.env ?? process.env;
+    const base = (env[ELECTRICITY_MAPS_URL_ENV]?.trim() || electricity_maps_DEFAULT_BASE).replace(/\/+$/, '');
+    const timeoutMs = Math.min(TIMEOUT_MS, Math.max(1, opts.timeoutMs ?? TIMEOUT_MS));
+    let result;
+    try {
+        const res = await fetch(`${base}/v3/carbon-intensity/latest?zone=${encodeURIComponent(zone)}`, {
+            headers: { 'auth-token': token, accept: 'application/json' },
+            signal: AbortSignal.timeout(timeoutMs),
+            redirect: 'error',
+        });
+        if (!res.ok) {
+            await res.body?.cancel().catch(() => undefined);
+            result = { zone, gCo2ePerKwh: null, error: `HTTP ${res.status}${res.status === 401 || res.status === 403 ? ' (token rejected)' : ''}` };
+        }
+        else {
+            const j = (await res.json());
+            const v = j.carbonIntensity;
+            if (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 5000) {
+                result = { zone, gCo2ePerKwh: v };
+                if (typeof j.datetime === 'string' && /^[0-9T:.Z+-]{10,40}$/.test(j.datetime))
+                    result.datetime = j.datetime;
+            }
+            else {
+                result = { zone, gCo2ePerKwh: null, error: 'the answer had no usable carbonIntensity' };
+            }
+        }
+    }
+    catch (e) {
+        const name = e?.name;
+        result = { zone, gCo2ePerKwh: null, error: name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${timeoutMs} ms` : 'network error' };
+    }
+    if (opts.cacheFile)
+        writeCache(opts.cacheFile, result);
+    return result;
+}
+/**
+ * The live value for this run, or null when no token is set. When a token is set but no zone can be
+ * named for the location, returns an error value so the report says why the tables were used.
+ */
+async function liveIntensityFor(args) {
+    const token = args.settings.electricityMapsToken;
+    if (!token || args.settings.carbonIntensityGPerKwh !== null)
+        return null;
+    const zone = electricityMapsZone(args);
+    if (!zone)
+        return { zone: 'none', gCo2ePerKwh: null, error: 'no Electricity Maps zone is known for this location (set country, or region to an Azure US region)' };
+    return fetchLiveIntensity({ zone, token, cacheFile: args.cacheFile ?? null, env: args.env });
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/procfs.ts
+// Minimal synchronous /proc readers for the sampler's hot loop. No allocation-heavy parsing.
+// Small /proc files are read through one shared buffer with open/read/close: about 40 % cheaper
+// than readFileSync, which first fstat()s the file and allocates a buffer per call.
+
+/** Parses one /proc/<pid>/stat line. comm (field 2) may contain spaces and ')' so split after the last ')'. */
+function parseProcStat(text) {
+    const close = text.lastIndexOf(')');
+    if (close < 0)
+        return null;
+    const pid = Number.parseInt(text, 10);
+    // After ") " the fields start at field 3 (state); index k here is field k+3.
+    const f = text.slice(close + 2).split(' ');
+    if (f.length < 22 || !Number.isFinite(pid))
+        return null;
+    return {
+        pid,
+        state: f[0],
+        ppid: Number(f[1]),
+        utime: Number(f[11]),
+        stime: Number(f[12]),
+        cutime: Number(f[13]),
+        cstime: Number(f[14]),
+        starttime: Number(f[19]),
+        rssPages: Number(f[21]),
+    };
+}
+const shared = Buffer.alloc(8192);
+/**
+ * Reads a small procfs file (stat, cgroup.procs, cpu.stat) whole through the shared buffer, or null
+ * when it cannot be opened (the process is gone). Files larger than the buffer fall back to readFileSync.
+ */
+function readSmallFile(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return null;
+    }
+    try {
+        let n = 0;
+        for (;;) {
+            const got = (0,external_node_fs_.readSync)(fd, shared, n, shared.length - n, null);
+            if (got === 0)
+                return shared.toString('latin1', 0, n);
+            n += got;
+            if (n === shared.length)
+                return (0,external_node_fs_.readFileSync)(path, 'latin1');
+        }
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function readPidStat(procRoot, pid) {
+    const text = readSmallFile(`${procRoot}/${pid}/stat`);
+    return text === null ? null : parseProcStat(text);
+}
+/** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
+function readEnviron(procRoot, pid) {
+    try {
+        return (0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether a NUL-separated environ block holds exactly the entry `NAME=value`. */
+function environHas(environ, entry) {
+    for (let i = environ.indexOf(entry); i >= 0; i = environ.indexOf(entry, i + 1)) {
+        const startsEntry = i === 0 || environ.charCodeAt(i - 1) === 0;
+        const end = i + entry.length;
+        const endsEntry = end === environ.length || environ.charCodeAt(end) === 0;
+        if (startsEntry && endsEntry)
+            return true;
+    }
+    return false;
+}
+/** Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out (guest is already in user). */
+function parseCpuLine(text) {
+    const nl = text.indexOf('\n');
+    const first = text.slice(0, nl < 0 ? undefined : nl).trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq] = first.slice(1, 8).map(Number);
+    const busyTicks = user + nice + system + (irq || 0) + (softirq || 0);
+    let logicalCpus = 0;
+    for (let i = text.indexOf('\ncpu'); i >= 0; i = text.indexOf('\ncpu', i + 1))
+        logicalCpus++;
+    return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus };
+}
+function parseMeminfo(text) {
+    // indexOf instead of a RegExp per key: this runs every tick.
+    const kb = (key) => {
+        const at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`);
+        if (at < 0)
+            return NaN;
+        const from = at + key.length + (at === 0 ? 1 : 2);
+        const end = text.indexOf('\n', from);
+        const n = Number.parseInt(text.slice(from, end < 0 ? undefined : end).trim(), 10);
+        return Number.isFinite(n) ? n * 1024 : NaN;
+    };
+    const total = kb('MemTotal');
+    let available = kb('MemAvailable');
+    if (Number.isNaN(available))
+        available = kb('MemFree') + (kb('Buffers') || 0) + (kb('Cached') || 0);
+    return { totalBytes: total, availableBytes: available };
+}
+function listPids(procRoot) {
+    const out = [];
+    for (const name of (0,external_node_fs_.readdirSync)(procRoot)) {
+        const c = name.charCodeAt(0);
+        if (c >= 48 && c <= 57)
+            out.push(Number(name));
+    }
+    return out;
+}
+/** Children of a process's main thread (/proc/<pid>/task/<pid>/children), or null when the kernel lacks the file. */
+function readChildren(procRoot, pid) {
+    let text;
+    try {
+        text = readFileSync(`${procRoot}/${pid}/task/${pid}/children`, 'latin1');
+    }
+    catch {
+        return null;
+    }
+    const out = [];
+    for (const s of text.split(' '))
+        if (s)
+            out.push(Number(s));
+    return out;
+}
+/**
+ * AT_CLKTCK (17) and AT_PAGESZ (6) from an ELF auxiliary vector (/proc/self/auxv): the values
+ * sysconf(_SC_CLK_TCK) and sysconf(_SC_PAGESIZE) return, without starting `getconf`.
+ */
+function parseAuxv(buf, wordBytes) {
+    const out = {};
+    const word = (at) => (wordBytes === 8 ? Number(buf.readBigUInt64LE(at)) : buf.readUInt32LE(at));
+    for (let at = 0; at + 2 * wordBytes <= buf.length; at += 2 * wordBytes) {
+        const type = word(at);
+        if (type === 0)
+            break;
+        if (type === 17)
+            out.clkTck = word(at + wordBytes);
+        if (type === 6)
+            out.pageBytes = word(at + wordBytes);
+    }
+    return out;
+}
+/** USER_HZ and the page size of this machine (100 and 4096 almost everywhere), read once. */
+function systemConstants(procRoot = '/proc') {
+    let found = {};
+    try {
+        const wordBytes = process.arch === 'arm' || process.arch === 'ia32' ? 4 : 8;
+        if (!(process.arch === 'x64' || process.arch === 'arm64' || wordBytes === 4) || process.platform !== 'linux')
+            throw new Error('unknown layout');
+        found = parseAuxv((0,external_node_fs_.readFileSync)(`${procRoot}/self/auxv`), wordBytes);
+    }
+    catch {
+        /* fall back below */
+    }
+    const ok = (n) => typeof n === 'number' && Number.isFinite(n) && n > 0 && n < 1 << 30;
+    return { clkTck: ok(found.clkTck) ? found.clkTck : 100, pageBytes: ok(found.pageBytes) ? found.pageBytes : 4096 };
+}
+/**
+ * A /proc file kept open and re-read with pread at offset 0 (procfs regenerates it on each read):
+ * one syscall per read instead of open+read+close and a path walk. For a /proc/<pid>/… file the
+ * descriptor stays bound to that process: once it has exited, reads fail even if the pid is reused.
+ */
+class KeptFile {
+    path;
+    fd = null;
+    constructor(path) {
+        this.path = path;
+    }
+    read() {
+        if (this.fd === null) {
+            try {
+                this.fd = (0,external_node_fs_.openSync)(this.path, 'r');
+            }
+            catch {
+                return null;
+            }
+        }
+        try {
+            let n = 0;
+            for (;;) {
+                const got = (0,external_node_fs_.readSync)(this.fd, shared, n, shared.length - n, n);
+                if (got === 0)
+                    return shared.toString('latin1', 0, n);
+                n += got;
+                if (n === shared.length) {
+                    this.close();
+                    return (0,external_node_fs_.readFileSync)(this.path, 'latin1');
+                }
+            }
+        }
+        catch {
+            this.close();
+            return null;
+        }
+    }
+    close() {
+        if (this.fd !== null) {
+            try {
+                (0,external_node_fs_.closeSync)(this.fd);
+            }
+            catch {
+                /* already closed */
+            }
+            this.fd = null;
+        }
+    }
+}
+/**
+ * /proc/<pid>/stat reader that keeps descriptors open for the pids it is told to retain (tree
+ * members: read every tick) and opens the others by path (candidates: read once).
+ */
+class StatReader {
+    procRoot;
+    maxKept;
+    kept = new Map();
+    constructor(procRoot, maxKept = 512) {
+        this.procRoot = procRoot;
+        this.maxKept = maxKept;
+    }
+    stat(pid) {
+        const k = this.kept.get(pid);
+        if (k) {
+            const text = k.read();
+            if (text === null) {
+                k.close();
+                this.kept.delete(pid);
+                return null;
+            }
+            return parseProcStat(text);
+        }
+        return readPidStat(this.procRoot, pid);
+    }
+    /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
+    retain(pids) {
+        const want = new Set();
+        for (const p of pids) {
+            if (want.size >= this.maxKept)
+                break;
+            want.add(p);
+        }
+        for (const [pid, k] of this.kept) {
+            if (!want.has(pid)) {
+                k.close();
+                this.kept.delete(pid);
+            }
+        }
+        for (const pid of want)
+            if (!this.kept.has(pid))
+                this.kept.set(pid, new KeptFile(`${this.procRoot}/${pid}/stat`));
+    }
+    get keptCount() {
+        return this.kept.size;
+    }
+}
+/** The most recently allocated pid of this pid namespace (5th field of /proc/loadavg), or null. */
+function parseLastPid(loadavg) {
+    const f = loadavg.trim().split(/\s+/);
+    const n = Number(f[4]);
+    return f.length >= 5 && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/cgroup.ts
+// cgroup v2 CPU accounting as ground truth for the tree, when (and only while) it is usable.
+//
+// cpu.stat's usage_usec counts, in microseconds of runtime, everything every process of a cgroup
+// (and its sub-cgroups) ever ran, including processes that exited unseen and daemons that were
+// re-parented away. It is the tree's exact CPU only when the cgroup holds nothing but the tree:
+// on GitHub-hosted runners Runner.Worker shares /system.slice/hosted-compute-agent.service with
+// the runner's agent, and on most machines the root's cgroup holds its parent or a login shell.
+// So it is checked each tick: every pid in the cgroup must be a tree member (or a new child of
+// one, or the sampler, whose own CPU is subtracted), and every member must be in the cgroup.
+// A tick that passes after a tick that passed takes its CPU from usage_usec; any other tick takes
+// the procfs tracker's delta. The root cgroup ("/") is never used: it is the whole machine.
+
+
+/** The cgroup v2 path of a process from /proc/<pid>/cgroup text (the `0::<path>` line), or null. */
+function parseCgroupV2Path(text) {
+    for (const line of text.split('\n')) {
+        if (line.startsWith('0::'))
+            return line.slice(3).trim() || null;
+    }
+    return null;
+}
+/** Mount point and root of the cgroup2 filesystem from /proc/self/mountinfo text, or null. */
+function findCgroup2Mount(mountinfo) {
+    for (const line of mountinfo.split('\n')) {
+        const dash = line.indexOf(' - ');
+        if (dash < 0)
+            continue;
+        const after = line.slice(dash + 3).split(' ');
+        if (after[0] !== 'cgroup2')
+            continue;
+        const before = line.slice(0, dash).split(' ');
+        // before: id parent major:minor root mountpoint options [optional fields...]
+        return { root: unescapeMount(before[3]), mountPoint: unescapeMount(before[4]) };
+    }
+    return null;
+}
+function unescapeMount(s) {
+    return s.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(Number.parseInt(o, 8)));
+}
+/**
+ * Directory of a cgroup path under the cgroup2 mount, or null when it cannot be used: the root
+ * cgroup (the whole machine), or a path outside what this mount shows (another cgroup namespace).
+ */
+function cgroupDir(mount, cgroupPath) {
+    if (cgroupPath === '/' || cgroupPath.includes('/..'))
+        return null;
+    const root = mount.root === '/' ? '' : mount.root.replace(/\/$/, '');
+    if (root && !(cgroupPath === root || cgroupPath.startsWith(`${root}/`)))
+        return null;
+    const rel = cgroupPath.slice(root.length);
+    if (rel === '' || rel === '/')
+        return null;
+    return `${mount.mountPoint.replace(/\/$/, '')}${rel}`;
+}
+/** usage_usec from cpu.stat text, or null. */
+function parseUsageUsec(cpuStat) {
+    const m = /^usage_usec (\d+)/m.exec(cpuStat);
+    return m ? Number(m[1]) : null;
+}
+function parsePidList(text) {
+    const out = [];
+    for (const s of text.split('\n'))
+        if (s)
+            out.push(Number(s));
+    return out;
+}
+/** Pids of a cgroup and all its sub-cgroups, or null when cgroup.procs is unreadable. */
+function listCgroupPids(dir) {
+    const text = readSmallFile(`${dir}/cgroup.procs`);
+    if (text === null)
+        return null;
+    const out = parsePidList(text);
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch {
+        return out;
+    }
+    for (const e of entries) {
+        if (!e.isDirectory())
+            continue;
+        const sub = listCgroupPids(`${dir}/${e.name}`);
+        if (sub === null)
+            return null;
+        out.push(...sub);
+    }
+    return out;
+}
+/** The cgroup v2 directory holding `pid`, when cgroup v2 is mounted and the process is not in the root cgroup. */
+function findCgroupDir(procRoot, pid) {
+    const own = readSmallFile(`${procRoot}/${pid}/cgroup`);
+    const mountinfo = readSmallFile(`${procRoot}/self/mountinfo`);
+    if (own === null || mountinfo === null)
+        return null;
+    const path = parseCgroupV2Path(own);
+    const mount = findCgroup2Mount(mountinfo);
+    return path && mount ? cgroupDir(mount, path) : null;
+}
+function cgroupSource(dir) {
+    return {
+        pids: () => listCgroupPids(dir),
+        usageUsec: () => {
+            const t = readSmallFile(`${dir}/cpu.stat`);
+            return t === null ? null : parseUsageUsec(t);
+        },
+    };
+}
+/**
+ * Combines the procfs reading with the cgroup's usage_usec: cumulative CPU seconds that take each
+ * tick's increase from the cgroup when the cgroup held only the tree at both ends of the tick.
+ */
+class CgroupAccount {
+    cg;
+    stat;
+    clkTck;
+    prevUsageUsec = null;
+    prevExcludedTicks = 0;
+    prevProcfs = null;
+    acc = 0;
+    reported = 0;
+    /** Ticks whose increase came from the cgroup, and all ticks (for the report/diagnostics). */
+    cgroupTicks = 0;
+    ticks = 0;
+    /** Why the last tick could not use the cgroup, if it could not. */
+    lastReason = null;
+    /** After a process outside the tree is seen in the cgroup, the check pauses for a while (it costs reads). */
+    pausedUntilTick = 0;
+    static PAUSE_TICKS = 60;
+    constructor(cg, stat, clkTck) {
+        this.cg = cg;
+        this.stat = stat;
+        this.clkTck = clkTck;
+    }
+    /** Call right after the tracker's read() of this tick. */
+    combine(procfs, tree) {
+        this.ticks++;
+        const paused = this.ticks < this.pausedUntilTick;
+        const pids = procfs.rootGone || paused ? null : this.cg.pids();
+        const usage = pids === null ? null : this.cg.usageUsec();
+        let excludedTicks = 0;
+        let usable = pids !== null && usage !== null;
+        if (usable) {
+            const check = this.check(pids, tree);
+            usable = check.ok;
+            excludedTicks = check.excludedTicks;
+            this.lastReason = check.ok ? null : check.reason;
+            if (!check.ok && check.foreign)
+                this.pausedUntilTick = this.ticks + CgroupAccount.PAUSE_TICKS;
+        }
+        else if (!paused)
+            this.lastReason = 'cgroup files unreadable';
+        let method = 'procfs';
+        if (this.prevProcfs === null)
+            this.acc = procfs.cpuSeconds;
+        else if (usable && this.prevUsageUsec !== null) {
+            this.acc += (usage - this.prevUsageUsec) / 1e6 - (excludedTicks - this.prevExcludedTicks) / this.clkTck;
+            method = 'cgroup';
+            this.cgroupTicks++;
+        }
+        else
+            this.acc += procfs.cpuSeconds - this.prevProcfs;
+        this.prevProcfs = procfs.cpuSeconds;
+        this.prevUsageUsec = usable ? usage : null;
+        this.prevExcludedTicks = excludedTicks;
+        this.reported = Math.max(this.reported, this.acc);
+        return { ...procfs, cpuSeconds: this.reported, method };
+    }
+    check(pids, tree) {
+        const inCgroup = new Set(pids);
+        let excludedTicks = 0;
+        const stats = new Map();
+        const statOf = (pid) => {
+            if (!stats.has(pid))
+                stats.set(pid, this.stat(pid));
+            return stats.get(pid);
+        };
+        for (const pid of pids) {
+            if (tree.isMember(pid))
+                continue;
+            const known = tree.isKnownOutside(pid);
+            if (known === 'excluded') {
+                const s = statOf(pid);
+                if (s)
+                    excludedTicks += s.utime + s.stime + s.cutime + s.cstime;
+                continue;
+            }
+            if (known === 'escaped')
+                return { ok: false, reason: `escaped process ${pid} is in the cgroup`, excludedTicks };
+            const s = statOf(pid);
+            if (!s)
+                continue; // exited since the tracker's read
+            // Born after the tracker's read: a child of a member (or of another such newcomer) is fine.
+            let p = s.ppid;
+            for (let hops = 0; !tree.isMember(p) && inCgroup.has(p) && hops < 64; hops++) {
+                const ps = statOf(p);
+                if (!ps)
+                    break;
+                p = ps.ppid;
+            }
+            if (!tree.isMember(p))
+                return { ok: false, reason: `process ${pid} (parent ${s.ppid}) in the cgroup is not in the tree`, excludedTicks, foreign: true };
+        }
+        for (const pid of tree.memberPids()) {
+            if (!inCgroup.has(pid) && statOf(pid))
+                return { ok: false, reason: `tree process ${pid} is outside the cgroup`, excludedTicks };
+        }
+        return { ok: true, excludedTicks };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
+
+const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
+const member = (s) => ({ starttime: s.starttime, ticks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
+/**
+ * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
+ * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
+ */
+class Group {
+    members = new Map();
+    carried = 0;
+    /** Ticks carried because a vanished member's reaper was not a member (or did not account it). */
+    lost = 0;
+    sum() {
+        let S = this.carried;
+        for (const m of this.members.values())
+            S += m.ticks;
+        return S;
+    }
+    /**
+     * Re-reads every member. Vanished members must have been reaped into a live member's child times;
+     * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
+     */
+    refresh(stat, countLoss) {
+        const vanished = new Map();
+        const prevChildTicks = new Map();
+        for (const [pid, m] of this.members) {
+            const s = stat(pid);
+            if (!s || s.starttime !== m.starttime) {
+                this.members.delete(pid);
+                vanished.set(pid, m);
+                continue;
+            }
+            prevChildTicks.set(pid, m.childTicks);
+            m.ticks = total(s);
+            m.childTicks = s.cutime + s.cstime;
+            m.ppid = s.ppid;
+            m.rssPages = s.rssPages;
+        }
+        if (!vanished.size)
+            return;
+        const expected = new Map();
+        for (const m of vanished.values()) {
+            let a = m.ppid;
+            for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++)
+                a = vanished.get(a).ppid;
+            if (this.members.has(a))
+                expected.set(a, (expected.get(a) ?? 0) + m.ticks);
+            else
+                this.carry(m.ticks, countLoss);
+        }
+        for (const [a, want] of expected) {
+            const got = this.members.get(a).childTicks - (prevChildTicks.get(a) ?? 0);
+            if (got < want)
+                this.carry(want - got, true);
+        }
+    }
+    carry(ticks, isLoss) {
+        this.carried += ticks;
+        if (isLoss)
+            this.lost += ticks;
+    }
+}
+class TreeTracker {
+    src;
+    opts;
+    tree = new Group();
+    /** Processes that left the tree alive, their descendants, and marked processes found outside it. */
+    escaped = new Group();
+    /** What escaped members had used when they left (already counted in the tree). */
+    escapedBase = 0;
+    /** Pids in the previous /proc listing: only pids not in it are read on an ordinary tick. */
+    seen = new Set();
+    prevLastPid = null;
+    lastS = 0;
+    monotoneFix = 0;
+    tick = 0;
+    rootStart = null;
+    rootGone = false;
+    exclude;
+    constructor(src, opts) {
+        this.src = src;
+        this.opts = opts;
+        this.exclude = new Set(opts.excludePids ?? []);
+    }
+    read(options = {}) {
+        const fullScan = options.fullScan ?? this.tick % (this.opts.fullScanEvery ?? 30) === 0;
+        this.tick++;
+        if (!this.rootGone)
+            this.step(fullScan);
+        else
+            this.escaped.refresh((pid) => this.src.stat(pid), false);
+        let S = this.tree.sum() + this.monotoneFix;
+        if (S < this.lastS) {
+            // No rule explains the drop (should not happen): keep S monotone and count it as lost.
+            this.monotoneFix += this.lastS - S;
+            S = this.lastS;
+        }
+        this.lastS = S;
+        let rss = 0;
+        for (const m of this.tree.members.values())
+            rss += m.rssPages;
+        const clk = this.opts.clkTck;
+        return {
+            cpuSeconds: S / clk,
+            rssBytes: rss * this.opts.pageBytes,
+            processes: this.tree.members.size,
+            escapedCpuSeconds: Math.max(0, this.escaped.sum() - this.escapedBase) / clk,
+            method: 'procfs',
+            ...(this.rootGone ? { rootGone: true } : {}),
+        };
+    }
+    /** CPU seconds the tree lost track of (members reaped outside the tree between two ticks). */
+    get lostCpuSeconds() {
+        return (this.tree.lost + this.monotoneFix) / this.opts.clkTck;
+    }
+    /** Whether a pid is a live member of the tree at the last read (for the cgroup cross-check). */
+    isMember(pid) {
+        return this.tree.members.has(pid);
+    }
+    /** Whether a pid is known outside the tree: excluded (the sampler and its helpers) or escaped. */
+    isKnownOutside(pid) {
+        if (this.exclude.has(pid))
+            return 'excluded';
+        return this.escaped.members.has(pid) ? 'escaped' : null;
+    }
+    /** Live pids of the tree (read-only view). */
+    memberPids() {
+        return this.tree.members.keys();
+    }
+    step(fullScan) {
+        const rootPid = this.opts.rootPid;
+        // Read before anything else: a process created after this read moves it for the next tick.
+        const lastPid = this.src.lastPid?.() ?? null;
+        const created = lastPid === null || this.prevLastPid === null || lastPid !== this.prevLastPid;
+        const wrapped = lastPid !== null && this.prevLastPid !== null && lastPid < this.prevLastPid;
+        this.prevLastPid = lastPid;
+        // The root. A different starttime under the same pid means the root is gone and the pid reused.
+        const root = this.src.stat(rootPid);
+        if (!root || (this.rootStart !== null && root.starttime !== this.rootStart)) {
+            this.rootGone = true;
+            const last = this.tree.members.get(rootPid);
+            if (last) {
+                // Nothing inside the tree reaps the root: keep its last total; its children escape below.
+                this.tree.members.delete(rootPid);
+                this.tree.carried += last.ticks;
+            }
+        }
+        else if (this.rootStart === null) {
+            this.rootStart = root.starttime;
+            this.tree.members.set(rootPid, member(root));
+        }
+        this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+        // Members whose parent is no longer a member have been re-parented away: carry what they used,
+        // and follow them (with their descendants) in the escaped group. Repeat until stable.
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const [pid, m] of this.tree.members) {
+                if (pid === rootPid || this.tree.members.has(m.ppid))
+                    continue;
+                this.tree.members.delete(pid);
+                this.tree.carried += m.ticks;
+                this.escaped.members.set(pid, m);
+                this.escapedBase += m.ticks;
+                changed = true;
+            }
+        }
+        this.escaped.refresh((pid) => this.src.stat(pid), false);
+        if (!this.rootGone && (fullScan || wrapped || created))
+            this.discover(this.src.listPids(), fullScan || wrapped);
+        this.src.retain?.(this.followed());
+    }
+    *followed() {
+        yield* this.tree.members.keys();
+        yield* this.escaped.members.keys();
+    }
+    /** New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full scan. */
+    discover(pids, fullScan) {
+        const prev = this.seen;
+        this.seen = new Set(pids);
+        const candidates = [];
+        for (const pid of pids) {
+            if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid))
+                continue;
+            if (!fullScan && prev.has(pid))
+                continue;
+            const s = this.src.stat(pid);
+            if (s)
+                candidates.push(s);
+        }
+        if (!candidates.length)
+            return;
+        const byParent = new Map();
+        for (const s of candidates) {
+            const list = byParent.get(s.ppid);
+            if (list)
+                list.push(s);
+            else
+                byParent.set(s.ppid, [s]);
+        }
+        const taken = new Set();
+        const adopt = (from, into) => {
+            const queue = [...from];
+            while (queue.length) {
+                for (const s of byParent.get(queue.pop()) ?? []) {
+                    if (taken.has(s.pid))
+                        continue;
+                    taken.add(s.pid);
+                    into(s);
+                    queue.push(s.pid);
+                }
+            }
+        };
+        // Descendants of excluded pids (the sampler's helpers) are excluded too; then the tree; then escapees' children.
+        adopt([...this.exclude], (s) => this.exclude.add(s.pid));
+        adopt([...this.tree.members.keys()], (s) => this.tree.members.set(s.pid, member(s)));
+        adopt([...this.escaped.members.keys()], (s) => this.escaped.members.set(s.pid, member(s)));
+        // Processes outside the tree that carry the job's marker and started after the root: escaped daemons.
+        const marker = this.opts.marker;
+        if (!marker || !this.src.environ || this.rootStart === null)
+            return;
+        const marked = [];
+        for (const s of candidates) {
+            if (taken.has(s.pid) || s.starttime < this.rootStart)
+                continue;
+            const env = this.src.environ(s.pid);
+            if (env === null || !environHas(env, marker))
+                continue;
+            taken.add(s.pid);
+            this.escaped.members.set(s.pid, member(s));
+            marked.push(s.pid);
+        }
+        adopt(marked, (s) => this.escaped.members.set(s.pid, member(s)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/readers.ts
+
+
+
+/** Environment entries that mark every process a job starts, in order of preference. */
+const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'];
+/** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
+const FULL_SCAN_EVERY_MS = 300_000;
+function procSource(procRoot) {
+    const stats = new StatReader(procRoot);
+    const loadavg = new KeptFile(`${procRoot}/loadavg`);
+    return {
+        stat: (pid) => stats.stat(pid),
+        listPids: () => listPids(procRoot),
+        environ: (pid) => readEnviron(procRoot, pid),
+        lastPid: () => {
+            const t = loadavg.read();
+            return t === null ? null : parseLastPid(t);
+        },
+        retain: (pids) => stats.retain(pids),
+    };
+}
+/** The `NAME=value` marker inherited from the job (the sampler is started from inside it), or undefined. */
+function jobMarker(env) {
+    for (const name of MARKER_VARIABLES) {
+        const v = env[name];
+        if (v)
+            return `${name}=${v}`;
+    }
+    return undefined;
+}
+/**
+ * `CARBON_GATE_TREE_METHOD=procfs` turns the cgroup cross-check off (used by the benchmark to
+ * measure the procfs tracker alone); anything else, or unset, means auto-detect.
+ */
+function createLinuxReaders(opts) {
+    const procRoot = opts.procRoot ?? '/proc';
+    const env = opts.env ?? process.env;
+    const { clkTck, pageBytes } = systemConstants(procRoot);
+    const src = procSource(procRoot);
+    const tracker = opts.rootPid
+        ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env) })
+        : null;
+    const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
+    const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
+    let lastFullScanMs = -Infinity;
+    const procStat = new KeptFile(`${procRoot}/stat`);
+    const meminfo = new KeptFile(`${procRoot}/meminfo`);
+    return {
+        machine() {
+            const stat = procStat.read();
+            const mem = meminfo.read();
+            if (stat === null || mem === null)
+                throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
+            const cpu = parseCpuLine(stat);
+            return {
+                cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus },
+                mem: parseMeminfo(mem),
+            };
+        },
+        tree: tracker
+            ? () => {
+                const now = performance.now();
+                const fullScan = now - lastFullScanMs >= FULL_SCAN_EVERY_MS;
+                if (fullScan)
+                    lastFullScanMs = now;
+                const r = tracker.read({ fullScan });
+                return cgroup ? cgroup.combine(r, tracker) : r;
+            }
+            : undefined,
+        /** Live pids of the tree at the last read (the GPU source keeps only these). */
+        treePids: tracker ? () => new Set(tracker.memberPids()) : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/app/finish.ts
+// Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
+// The core does the computing; this file only reads and writes the run directory.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+/**
+ * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
+ * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
+ * last recorded one; what re-parented processes used since is not known, hence the partial flag.
+ */
+function closingSample(info, last) {
+    if (process.platform !== 'linux')
+        return null;
+    try {
+        const readers = createLinuxReaders({ rootPid: info.rootPid, excludePids: [process.pid] });
+        const { cpu, mem } = readers.machine();
+        const s = { v: 1, monoS: Number(process.hrtime.bigint()) / 1e9, wallMs: Date.now(), cpu, mem, faults: ['closing sample taken by post: the sampler had stopped'] };
+        const tree = info.rootPid ? readers.tree?.() : undefined;
+        if (tree && !tree.rootGone && last?.tree)
+            s.tree = { ...tree, cpuSeconds: Math.max(tree.cpuSeconds, last.tree.cpuSeconds), escapedCpuSeconds: last.tree.escapedCpuSeconds };
+        return s;
+    }
+    catch {
+        return null;
+    }
+}
+function lastSampleOf(text) {
+    let end = text.length;
+    while (end > 0) {
+        const nl = text.lastIndexOf('\n', end - 1);
+        const s = parseSampleLine(text.slice(nl + 1, end).trim());
+        if (s)
+            return s;
+        end = nl;
+        if (nl < 0)
+            break;
+    }
+    return null;
+}
+async function finishRun(o) {
+    const { runDir, info, settings } = o;
+    const warnings = [...(o.warnings ?? [])];
+    const samplesPath = external_node_path_default().join(runDir, SAMPLES_FILE);
+    const hasSamples = (0,external_node_fs_.existsSync)(samplesPath);
+    const partial = o.samplerEnded === 'killed' || o.samplerEnded === 'not-running' || (o.samplerEnded === 'saved' && !o.marker);
+    if (partial && o.samplerEnded === 'saved') {
+        warnings.push('The sampler left no completion marker: it was killed or crashed before the end of the run.');
+    }
+    else if (partial) {
+        warnings.push(o.samplerEnded === 'killed'
+            ? 'The sampler did not stop cleanly and was killed; the last interval was closed by post.'
+            : 'The sampler was no longer running when post started (killed or crashed); the last interval was closed by post.');
+        const tail = hasSamples ? readSlice(samplesPath, 64 * 1024, true) : '';
+        const closing = closingSample(info, lastSampleOf(tail));
+        if (closing)
+            (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+    }
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
+        const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+        if (log.length)
+            warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
+    }
+    // GPUs seen in the samples complete the hardware facts used for model selection.
+    const facts = { ...info.facts, gpus: [...info.facts.gpus] };
+    // The first GPU reading comes with the first ticks: the head of the file is enough.
+    const firstGpu = hasSamples ? /"gpu":\[(.*?)\]/.exec(readSlice(samplesPath, 1024 * 1024)) : null;
+    if (firstGpu && !facts.gpus.length)
+        for (const m of firstGpu[1].matchAll(/"name":"((?:[^"\\]|\\.)*)"/g))
+            facts.gpus.push(JSON.parse(`"${m[1]}"`));
+    const tables = loadTables();
+    const env = o.env ?? process.env;
+    // Network only when asked for: instance metadata (≤ 300 ms) and a live intensity (1 s, cached per run).
+    const cloud = o.cloud !== undefined ? o.cloud : settings.detectCloud ? await detectCloud({ env }) : null;
+    if (settings.detectCloud && !cloud)
+        warnings.push('detect-cloud: no instance metadata service answered within 300 ms; the model uses the inputs and defaults.');
+    const modelArgs = { facts, settings, tables, cloud };
+    const model = selectModel(modelArgs);
+    const live = o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: external_node_path_default().join(runDir, CACHE_FILE_NAME), env }) : null;
+    const csv = new ChunkedWriter(external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv));
+    csv.write(samplesCsvHeader());
+    const integrator = new EnergyIntegrator({
+        model,
+        scope: settings.scope,
+        intervalSeconds: settings.sampleIntervalSeconds,
+        onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
+    });
+    const faults = new Map();
+    // The same samples under the other published models (information only; the gate uses `model`).
+    const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
+    const stream = new SampleLineStream((s) => {
+        integrator.add(s);
+        band.add(s);
+        for (const f of s.faults ?? [])
+            faults.set(f, (faults.get(f) ?? 0) + 1);
+    });
+    try {
+        if (hasSamples)
+            forEachLine(samplesPath, (line) => stream.line(line));
+    }
+    finally {
+        csv.close();
+    }
+    const stats = stream.stats;
+    const energy = integrator.result();
+    if (energy.samples < 2)
+        warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
+    if (integrator.gpuCarriedSecondsTotal > 0) {
+        warnings.push(`No GPU reading arrived for ${duration(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
+    }
+    if (integrator.gpuWithoutPower)
+        warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
+    if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
+        warnings.push(`The process tree could not be read for ${duration(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
+    }
+    for (const [f, n] of faults)
+        if (!f.startsWith('closing sample'))
+            warnings.push(n > 1 ? `${f} (${n} times)` : f);
+    const intensityArgs = { settings, model, facts, tables, live };
+    const intensity = resolveIntensity(intensityArgs);
+    const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+    const baseline = o.baseline ?? { records: [], status: 'disabled' };
+    const verdict = computeVerdict({
+        energyWh: energy.totalWh,
+        gatedGCo2e: emissions.gatedGCo2e,
+        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+        settings,
+        baseline: baseline.records,
+    });
+    const provenance = componentProvenance(model, energy, intensity);
+    const result = {
+        tool: { name: 'carbon-gate', version: VERSION },
+        job: info.job,
+        hardware: facts,
+        model,
+        energy,
+        emissions,
+        verdict,
+        baseline,
+        provenance,
+        modelBand: band.result({ model, energy, emissions }),
+        quality: {
+            partial,
+            skippedLines: stats.skippedLines,
+            warnings,
+            ...(o.marker ? { samplerCpuSeconds: o.marker.samplerCpuSeconds, samplerMaxRssBytes: o.marker.samplerMaxRssBytes } : {}),
+        },
+        startedWallMs: info.startedWallMs,
+        endedWallMs: o.marker?.endedWallMs ?? Date.now(),
+    };
+    const files = {
+        emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
+        carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
+        samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
+        json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
+        summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
+    };
+    const summary = renderSummary(result, {
+        chart: settings.chart,
+        gate: settings,
+        links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository },
+        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+        ...(o.artifact
+            ? { artifact: o.artifact }
+            : { files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
+    });
+    (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
+    (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
+    (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
+    (0,external_node_fs_.writeFileSync)(files.summary, summary);
+    return { result, summary, files };
+}
+
+;// CONCATENATED MODULE: ./src/app/job.ts
+function jobFromEnv(env, jobName) {
+    const workflow = env.GITHUB_WORKFLOW;
+    const job = env.GITHUB_JOB;
+    const runId = env.GITHUB_RUN_ID;
+    const repository = env.GITHUB_REPOSITORY;
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const label = jobName ?? job ?? 'local run';
+    return {
+        ...(workflow ? { workflow } : {}),
+        ...(job ? { job } : {}),
+        ...(runId ? { runId } : {}),
+        ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: Number(env.GITHUB_RUN_ATTEMPT) } : {}),
+        ...(env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}),
+        ...(env.GITHUB_REF ? { ref: env.GITHUB_REF } : {}),
+        ...(repository ? { repository } : {}),
+        ...(repository && runId ? { runUrl: `${server}/${repository}/actions/runs/${runId}` } : {}),
+        key: `${workflow ?? 'local'}/${jobName ?? job ?? 'job'}/default`,
+        label,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/app/run-info.ts
+// run.json: what post (or `carbon-gate report`) needs to turn a run directory into a report.
+
+
+
+const RUN_INFO_FILE = 'run.json';
+/** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
+function makeRunDir(env, parent) {
+    const base = parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
+    return dir;
+}
+function publicSettings(s) {
+    const { token: _t, electricityMapsToken: _e, ...rest } = s;
+    return rest;
+}
+function writeRunInfo(dir, info) {
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
+}
+function readRunInfo(dir) {
+    const info = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), 'utf8'));
+    if (info.v !== 1)
+        throw new Error(`${dir}/${RUN_INFO_FILE} has an unknown format version ${String(info.v)}`);
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/app/start.ts
+
+
+
+
+
+
+/**
+ * Checks the inputs that need the data tables (region, country, instance type, model) so that a typo
+ * fails the first step with a clear message rather than surfacing only in post. Throws InputError.
+ */
+function validateAgainstTables(settings, facts) {
+    const tables = loadTables();
+    const modelArgs = { facts, settings, tables, cloud: null };
+    const model = selectModel(modelArgs);
+    const intensityArgs = { settings, model, facts, tables, live: null };
+    resolveIntensity(intensityArgs);
+}
+function startMeasurement(args) {
+    const facts = args.facts ?? readHardwareFacts(args.env);
+    const runDir = args.runDir ?? makeRunDir(args.env);
+    const samplerPid = startSampler(args.samplerScript, {
+        rootPid: args.rootPid,
+        intervalSeconds: args.settings.sampleIntervalSeconds,
+        outDir: runDir,
+        gpu: args.settings.gpu,
+        rapl: args.settings.rapl,
+        ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
+        ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
+        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(5 / args.settings.sampleIntervalSeconds)) } : {}),
+    }, { detached: args.detached ?? true });
+    const info = {
+        v: 1,
+        settings: publicSettings(args.settings),
+        facts,
+        job: args.job,
+        rootPid: args.rootPid,
+        samplerPid,
+        samplerScript: args.samplerScript,
+        startedWallMs: Date.now(),
+        startedMonoS: Number(process.hrtime.bigint()) / 1e9,
+    };
+    writeRunInfo(runDir, info);
+    return { runDir, samplerPid, info };
+}
+
+;// CONCATENATED MODULE: ./src/app/cli.ts
+// carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ALIASES = { interval: 'sample-interval', budget: 'budget-gco2e' };
+const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
+const FORMATS = ['text', 'markdown', 'json'];
+/** --format, or text on a terminal and markdown when redirected. */
+function outputFormat(flag, isTTY) {
+    if (flag === undefined)
+        return isTTY ? 'text' : 'markdown';
+    const f = flag.trim().toLowerCase();
+    if (FORMATS.includes(f))
+        return f;
+    throw new InputError('--format', flag, "'text', 'markdown' or 'json'");
+}
+/** The report on stdout in the chosen format; colour only for text on a terminal without NO_COLOR. */
+function printReport(result, summary, format, io, env) {
+    if (format === 'json')
+        io.out(JSON.stringify(result, null, 2) + '\n');
+    else if (format === 'markdown')
+        io.out(summary);
+    else
+        io.out(markdownToText(summary, { color: io.isTTY === true && !env.NO_COLOR }));
+}
+/** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
+function parseFlags(args) {
+    const flags = new Map();
+    let help = false;
+    const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format']);
+    let i = 0;
+    for (; i < args.length; i++) {
+        const a = args[i];
+        if (a === '--') {
+            i++;
+            break;
+        }
+        if (isHelpFlag(a)) {
+            help = true;
+            continue;
+        }
+        if (!a.startsWith('--'))
+            break;
+        const eq = a.indexOf('=');
+        let name = a.slice(2, eq < 0 ? undefined : eq);
+        name = ALIASES[name] ?? name;
+        if (!known.has(name) || name === 'token')
+            throw new InputError(`--${a.slice(2, eq < 0 ? undefined : eq)}`, a, `one of --${[...known].filter((k) => k !== 'token').join(', --')}, --interval`);
+        let value;
+        if (eq >= 0)
+            value = a.slice(eq + 1);
+        else {
+            value = args[++i];
+            if (value === undefined)
+                throw new InputError(`--${name}`, '', 'a value after the flag');
+        }
+        flags.set(name, value);
+    }
+    return help ? { flags, rest: args.slice(i), help: true } : { flags, rest: args.slice(i) };
+}
+async function waitForFirstSample(dir, ms) {
+    const file = external_node_path_default().join(dir, SAMPLES_FILE);
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+        if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).size > 0)
+            return true;
+        await (0,promises_namespaceObject.setTimeout)(10);
+    }
+    return false;
+}
+function runChild(command) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command[0], command.slice(1), { stdio: 'inherit' });
+        const forward = (sig) => () => child.kill(sig);
+        const onInt = forward('SIGINT');
+        const onTerm = forward('SIGTERM');
+        process.on('SIGINT', onInt);
+        process.on('SIGTERM', onTerm);
+        child.on('error', (e) => {
+            process.stderr.write(`carbon-gate: cannot run ${JSON.stringify(command[0])}: ${e.message}\n`);
+            resolve(127);
+        });
+        child.on('exit', (code, signal) => {
+            process.off('SIGINT', onInt);
+            process.off('SIGTERM', onTerm);
+            // A command killed by a signal exits like a shell reports it: 128 + the signal number.
+            resolve(code ?? (signal ? 128 + ((external_node_os_default()).constants.signals[signal] ?? 0) : 1));
+        });
+    });
+}
+async function cmdRun(args, io, env) {
+    const { flags, rest, help } = parseFlags(args);
+    if (help) {
+        io.out(RUN_USAGE);
+        return 0;
+    }
+    if (!rest.length)
+        throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
+    const settings = parseSettings((name) => flags.get(name));
+    const format = outputFormat(flags.get('format'), io.isTTY === true);
+    const facts = readHardwareFacts(env);
+    validateAgainstTables(settings, facts);
+    const outDir = external_node_path_default().resolve(flags.get('out') ?? 'carbon-gate-report');
+    (0,external_node_fs_.mkdirSync)(outDir, { recursive: true, mode: 0o700 });
+    for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)])
+        (0,external_node_fs_.rmSync)(external_node_path_default().join(outDir, f), { force: true });
+    const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? external_node_path_default().basename(rest[0])}/default` };
+    // Every process the command starts inherits this marker, so a daemon that double-forks out of the tree
+    // is still recognised as the command's (shown as escaped CPU), as RUNNER_TRACKING_ID does on a runner.
+    process.env.CARBON_GATE_TRACKING_ID ??= (0,external_node_crypto_namespaceObject.randomUUID)();
+    const started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir });
+    if (!(await waitForFirstSample(outDir, 5000)))
+        io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
+    const code = await runChild(rest);
+    const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
+    const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
+    printReport(result, summary, format, io, env);
+    io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
+    if (code !== 0)
+        return code;
+    return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
+}
+async function cmdReport(argv, io, env) {
+    if (argv.some(isHelpFlag)) {
+        io.out(REPORT_USAGE);
+        return 0;
+    }
+    const { flags, rest: args } = parseFlags(argv);
+    if ([...flags.keys()].some((k) => k !== 'format'))
+        throw new InputError('report options', argv.join(' '), 'only --format before the run directory');
+    const format = outputFormat(flags.get('format'), io.isTTY === true);
+    const dir = args[0];
+    if (!dir || args.length > 1)
+        throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
+        throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
+    const info = readRunInfo(dir);
+    const settings = { ...info.settings, token: '', electricityMapsToken: null };
+    const marker = readMarker(dir);
+    const { result, summary } = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
+    printReport(result, summary, format, io, env);
+    return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
+}
+async function runCli(argv, io = defaultIo, env = process.env) {
+    const [cmd, ...args] = argv;
+    try {
+        if (!cmd) {
+            io.out(USAGE);
+            return EXIT_USAGE;
+        }
+        if (isHelpFlag(cmd)) {
+            io.out(USAGE);
+            return 0;
+        }
+        if (cmd === 'help') {
+            if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0])))
+                throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
+            io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
+            return 0;
+        }
+        if (isVersionFlag(cmd) || cmd === 'version') {
+            io.out(`${VERSION}\n`);
+            return 0;
+        }
+        if (cmd === 'run')
+            return await cmdRun(args, io, env);
+        if (cmd === 'report')
+            return await cmdReport(args, io, env);
+        throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
+    }
+    catch (e) {
+        if (e instanceof InputError) {
+            io.err(`carbon-gate: ${e.message}\n\n${commandUsage(cmd) ?? USAGE}`);
+            return EXIT_USAGE;
+        }
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 546:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(848);
+
+
+/** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */
+async function run(argv = process.argv.slice(2)) {
+    process.exitCode = await (0,_app_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .ak)(argv);
+}
+if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url))
+    await run();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(546);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
+/******/ 
