@@ -144,7 +144,7 @@ describe('CLI manners: help and version as in other Node CLIs (stdout, exit 0)',
   test.each([[['report', '--help']], [['report', '-h']], [['help', 'report']]])('%j prints report’s usage', async (argv) => {
     const r = await call(argv);
     expect(r).toEqual({ code: 0, out: REPORT_USAGE, err: '' });
-    expect(r.out.startsWith('Usage: carbon-gate report <run-dir>')).toBe(true);
+    expect(r.out.startsWith('Usage: carbon-gate report [--format text|markdown|json] <run-dir>')).toBe(true);
   });
 
   test.each([[['-h']], [['--help']], [['help']]])('%j prints the overview', async (argv) => {

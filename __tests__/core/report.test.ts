@@ -209,7 +209,8 @@ describe('chart', () => {
 
   test('mermaid: a flat series still starts at 0 and has a positive top', () => {
     expect(renderChart(series(10, () => 5), 'mermaid')).toContain('y-axis "W" 0 --> 10');
-    expect(renderChart(series(10, () => 0), 'mermaid')).toContain('y-axis "W" 0 --> 1');
+    expect(renderChart(series(10, () => 0), 'mermaid')).toContain('y-axis "mW" 0 --> 1');
+    expect(renderChart(series(10, () => 0.00003), 'mermaid')).toContain('y-axis "mW" 0 --> 0.05');
   });
 
   test('mermaid: total (CPU + GPU + memory) first, then memory drawn over it; colours by theme variables', () => {

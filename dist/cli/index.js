@@ -49,7 +49,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 379:
+/***/ 848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58,7 +58,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, parseFlags
+// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, outputFormat, parseFlags
 
 ;// CONCATENATED MODULE: ./src/core/format.ts
 // The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
@@ -239,6 +239,264 @@ function bytes(x) {
     if (x >= 1024 ** 2)
         return `${num(x / 1024 ** 2)} MiB`;
     return `${num(x / 1024)} KiB`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/chart.ts
+
+const MAX_POINTS = 120;
+/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
+const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
+/** Time-bucketed means, at most `max` points. */
+function downsample(series, max = MAX_POINTS) {
+    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
+    if (pts.length <= max)
+        return pts;
+    const out = [];
+    const per = pts.length / max;
+    for (let i = 0; i < max; i++) {
+        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
+        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
+        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
+    }
+    return out;
+}
+const BARS = '▁▂▃▄▅▆▇█';
+/** A sparkline scaled from 0 (not from the minimum), like the charts. */
+function sparkline(values) {
+    if (!values.length)
+        return '';
+    const hi = Math.max(...values);
+    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
+}
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
+function niceCeiling(x) {
+    if (!(x > 0) || !Number.isFinite(x))
+        return 1;
+    const k = 10 ** Math.floor(Math.log10(x));
+    for (const m of [1, 2, 2.5, 5, 10])
+        if (m * k >= x * (1 - 1e-12))
+            return Number((m * k).toPrecision(12));
+    return 10 * k;
+}
+/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
+function dataNumber(x) {
+    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
+}
+/** Axis-bound text: three significant digits at most, without exponent notation. */
+function axisNumber(x) {
+    if (!(x >= 1e-4) || !Number.isFinite(x))
+        return '0';
+    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
+}
+function initDirective(palette) {
+    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
+}
+function renderChart(series, mode) {
+    if (mode === 'none' || series.length < 2)
+        return '';
+    const pts = downsample(series);
+    const total = pts.map((p) => p.workWatts + p.memoryWatts);
+    if (mode === 'sparkline') {
+        return `Power over time (0 – ${power(Math.max(...total))}): \`${sparkline(total)}\`\n`;
+    }
+    // Below 10 mW (only in synthetic runs) the axis reads in mW, so that it never rounds to a zero height.
+    const [wUnit, k] = Math.max(...total) < 0.01 ? ['mW', 1000] : ['W', 1];
+    const top = niceCeiling(Math.max(...total) * k * 1.05);
+    const endS = pts[pts.length - 1].tS;
+    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
+    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
+        'xychart-beta',
+        `  title "Power draw of the job (${wUnit})"`,
+        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
+        `  y-axis "${wUnit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map((x) => dataNumber(x * k)).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts * k)).join(', ')}]`,
+        '```',
+        '',
+        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
+        '',
+    ].join('\n');
+}
+/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
+function runLabel(r, i) {
+    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
+}
+/**
+ * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
+ * with the window's median as a line. This run's bar has its own colour.
+ */
+function renderTrendChart(records, current, metric, median) {
+    if (records.length === 0)
+        return '';
+    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
+    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
+    const raw = [...window.map(value), current];
+    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : unitFor(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
+    const v = raw.map((x) => x / scale.factor);
+    const top = niceCeiling(Math.max(...v) * 1.05);
+    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
+    const n = v.length;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
+        'xychart-beta',
+        `  title "Baseline window and this run (${scale.unit})"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
+        '```',
+        '',
+        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/report/text.ts
+// Plain-text rendering of our report markdown for a terminal: aligned tables without pipes, no HTML
+// (entities decoded, <details>/<summary>/<sub> unwrapped), no markdown marks, the verdict line in colour
+// when asked. Pure. It handles the subset of GFM the report renderers write, not markdown at large.
+
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#64;': '@', '&#35;': '#' };
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', cyan: '\u001b[36m', reset: '\u001b[0m' };
+/** Inline markdown to text: links, code spans, bold, backslash escapes, entities, inline HTML. */
+function inlineText(s) {
+    return (s
+        // [text](url) → text (url)
+        .replace(/\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^\s()]+)\)/g, (_m, t, u) => `${t} (${u})`)
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, '$1')
+        .replace(/<\/?(?:sub|b|strong|em|code)>/g, '')
+        .replace(/\\([\\`*_[\]|~#<>!()+.-])/g, '$1')
+        .replace(/&(?:amp|lt|gt|quot|#39|#64|#35);/g, (e) => ENTITIES[e] ?? e));
+}
+/** Terminal columns of a string: wide for emoji and CJK, zero for variation selectors and joiners. */
+function displayWidth(s) {
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        if (c === 0xfe0f || c === 0x200d || (c >= 0x300 && c < 0x370))
+            continue;
+        if (c >= 0x1f000 || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff00 && c <= 0xff60) || c === 0x2705 || c === 0x274c || c === 0x26a0)
+            w += 2;
+        else
+            w += 1;
+    }
+    return w;
+}
+/** Cells of a GFM table row (split on unescaped pipes). */
+function cells(line) {
+    const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+    const out = [];
+    let cur = '';
+    for (let i = 0; i < inner.length; i++) {
+        if (inner[i] === '\\' && i + 1 < inner.length) {
+            cur += inner[i] + inner[i + 1];
+            i++;
+        }
+        else if (inner[i] === '|') {
+            out.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += inner[i];
+    }
+    out.push(cur.trim());
+    return out;
+}
+function renderTable(rows, color) {
+    const header = cells(rows[0]).map(inlineText);
+    const aligns = cells(rows[1]).map((d) => (/^:?-+:$/.test(d) && !/^:-+:$/.test(d) ? 'r' : 'l'));
+    const body = rows.slice(2).map((r) => cells(r).map(inlineText));
+    const all = [header, ...body];
+    const n = Math.max(...all.map((r) => r.length));
+    const widths = Array.from({ length: n }, (_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
+    const fmtRow = (r) => widths
+        .map((w, i) => {
+        const c = r[i] ?? '';
+        const pad = ' '.repeat(w - displayWidth(c));
+        return aligns[i] === 'r' ? pad + c : c + pad;
+    })
+        .join('  ')
+        .trimEnd();
+    const head = fmtRow(header);
+    const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+    const out = header.every((h) => h === '') ? [] : [color ? `${ANSI.bold}${head}${ANSI.reset}` : head, rule];
+    return [...out, ...body.map(fmtRow)];
+}
+function verdictColour(line) {
+    if (line.startsWith('✅'))
+        return ANSI.green;
+    if (line.startsWith('❌'))
+        return ANSI.red;
+    if (line.startsWith('⚠️'))
+        return ANSI.yellow;
+    return ANSI.cyan;
+}
+/** A mermaid xychart as one line: its title and its first series as a sparkline from 0. */
+function chartAsText(block) {
+    const title = /^\s*title "([^"]*)"/.exec(block.find((l) => /^\s*title /.test(l)) ?? '')?.[1];
+    const data = /\[([\d.,\s]+)\]/.exec(block.find((l) => /^\s*(bar|line) \[/.test(l)) ?? '')?.[1];
+    if (!data)
+        return '';
+    return `${title ?? 'Chart'}: ${sparkline(data.split(',').map(Number))}`;
+}
+/** The report markdown as terminal text. Mermaid blocks are dropped (use chart: 'sparkline' for text). */
+function markdownToText(md, o) {
+    const lines = md.split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.startsWith('```')) {
+            const block = [];
+            while (i + 1 < lines.length && !lines[i + 1].startsWith('```'))
+                block.push(lines[++i]);
+            i++;
+            const spark = chartAsText(block);
+            if (spark)
+                out.push(spark);
+            continue;
+        }
+        if (line.startsWith('|') && lines[i + 1]?.startsWith('|') && /^\|[\s:|-]+\|$/.test(lines[i + 1].trim())) {
+            const rows = [];
+            while (i < lines.length && lines[i].startsWith('|'))
+                rows.push(lines[i++]);
+            i--;
+            out.push(...renderTable(rows, o.color));
+            continue;
+        }
+        const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+        if (heading) {
+            const t = inlineText(heading[2]);
+            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t);
+            if (heading[1].length <= 2)
+                out.push('═'.repeat(Math.min(78, displayWidth(t))));
+            continue;
+        }
+        const summary = /^<details><summary>(.*)<\/summary>$/.exec(line.trim());
+        if (summary) {
+            const t = inlineText(summary[1]);
+            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t, '─'.repeat(Math.min(78, displayWidth(t))));
+            continue;
+        }
+        if (/^<\/?details>$/.test(line.trim()))
+            continue;
+        if (/^> \[!(WARNING|NOTE|CAUTION)\]$/.test(line)) {
+            out.push(o.color ? `${ANSI.yellow}WARNING${ANSI.reset}` : 'WARNING');
+            continue;
+        }
+        const isVerdict = /^\*\*(✅|❌|⚠️|ℹ️)/.test(line);
+        let t = inlineText(line.replace(/^> /, '  '));
+        if (isVerdict && o.color)
+            t = `${verdictColour(t)}${ANSI.bold}${t}${ANSI.reset}`;
+        out.push(t);
+    }
+    // at most one blank line in a row
+    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/verdict-line.ts
@@ -791,7 +1049,7 @@ const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
 
 Usage:
   carbon-gate run [options] -- <command> [args...]
-  carbon-gate report <run-dir>
+  carbon-gate report [--format <f>] <run-dir>
   carbon-gate help [run|report]      (also: carbon-gate <command> --help)
   carbon-gate -h | --help | -V | --version
 
@@ -802,12 +1060,15 @@ Options (every action input is accepted as --<input> <value>):
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
 const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
 
 Runs <command>, measures its process tree with the action's sampler and model, prints the summary
-(markdown) on stdout and writes the report files into --out.
+(text on a terminal, markdown when redirected, or --format) on stdout and writes the report files into --out.
 
 Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
@@ -816,15 +1077,18 @@ Options (before the command; every action input is accepted as --<input> <value>
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
   -h, --help              show this help
 Flags after the command (or after --) belong to the command.
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
-const REPORT_USAGE = `Usage: carbon-gate report <run-dir>
+const REPORT_USAGE = `Usage: carbon-gate report [--format text|markdown|json] <run-dir>
 
 Re-renders the report of an earlier run from its saved samples: <run-dir> is the --out of a
 \`carbon-gate run\`, or the action's run directory (from its artifact or RUNNER_TEMP).
-Prints the summary (markdown) on stdout.
+Prints the summary (text on a terminal, markdown when redirected, or --format) on stdout.
 
 Options:
   -h, --help              show this help
@@ -2939,119 +3203,6 @@ function makeHeadline(status, overBudget, regression) {
     }
     const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
     return `${icon} ${word}: ${parts.join(', ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/chart.ts
-
-const MAX_POINTS = 120;
-/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
-const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
-/** Time-bucketed means, at most `max` points. */
-function downsample(series, max = MAX_POINTS) {
-    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
-    if (pts.length <= max)
-        return pts;
-    const out = [];
-    const per = pts.length / max;
-    for (let i = 0; i < max; i++) {
-        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
-        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
-        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
-    }
-    return out;
-}
-const BARS = '▁▂▃▄▅▆▇█';
-/** A sparkline scaled from 0 (not from the minimum), like the charts. */
-function sparkline(values) {
-    if (!values.length)
-        return '';
-    const hi = Math.max(...values);
-    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
-}
-/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
-function niceCeiling(x) {
-    if (!(x > 0) || !Number.isFinite(x))
-        return 1;
-    const k = 10 ** Math.floor(Math.log10(x));
-    for (const m of [1, 2, 2.5, 5, 10])
-        if (m * k >= x * (1 - 1e-12))
-            return Number((m * k).toPrecision(12));
-    return 10 * k;
-}
-/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
-function dataNumber(x) {
-    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
-}
-/** Axis-bound text: three significant digits at most, without exponent notation. */
-function axisNumber(x) {
-    if (!(x >= 1e-4) || !Number.isFinite(x))
-        return '0';
-    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
-}
-function initDirective(palette) {
-    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
-}
-function renderChart(series, mode) {
-    if (mode === 'none' || series.length < 2)
-        return '';
-    const pts = downsample(series);
-    const total = pts.map((p) => p.workWatts + p.memoryWatts);
-    if (mode === 'sparkline') {
-        return `Power over time (0 – ${power(Math.max(...total))}): \`${sparkline(total)}\`\n`;
-    }
-    const top = niceCeiling(Math.max(...total) * 1.05);
-    const endS = pts[pts.length - 1].tS;
-    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
-    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
-    return [
-        '```mermaid',
-        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
-        'xychart-beta',
-        '  title "Power draw of the job (W)"',
-        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
-        `  y-axis "W" 0 --> ${axisNumber(top)}`,
-        `  bar [${total.map(dataNumber).join(', ')}]`,
-        `  bar [${pts.map((p) => dataNumber(p.memoryWatts)).join(', ')}]`,
-        '```',
-        '',
-        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
-        '',
-    ].join('\n');
-}
-/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
-function runLabel(r, i) {
-    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
-}
-/**
- * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
- * with the window's median as a line. This run's bar has its own colour.
- */
-function renderTrendChart(records, current, metric, median) {
-    if (records.length === 0)
-        return '';
-    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
-    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
-    const raw = [...window.map(value), current];
-    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : unitFor(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
-    const v = raw.map((x) => x / scale.factor);
-    const top = niceCeiling(Math.max(...v) * 1.05);
-    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
-    const n = v.length;
-    return [
-        '```mermaid',
-        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
-        'xychart-beta',
-        `  title "Baseline window and this run (${scale.unit})"`,
-        `  x-axis [${labels.join(', ')}]`,
-        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
-        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
-        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
-        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
-        '```',
-        '',
-        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
-        '',
-    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -5265,13 +5416,33 @@ function startMeasurement(args) {
 
 
 
+
 const ALIASES = { interval: 'sample-interval', budget: 'budget-gco2e' };
-const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
+const FORMATS = ['text', 'markdown', 'json'];
+/** --format, or text on a terminal and markdown when redirected. */
+function outputFormat(flag, isTTY) {
+    if (flag === undefined)
+        return isTTY ? 'text' : 'markdown';
+    const f = flag.trim().toLowerCase();
+    if (FORMATS.includes(f))
+        return f;
+    throw new InputError('--format', flag, "'text', 'markdown' or 'json'");
+}
+/** The report on stdout in the chosen format; colour only for text on a terminal without NO_COLOR. */
+function printReport(result, summary, format, io, env) {
+    if (format === 'json')
+        io.out(JSON.stringify(result, null, 2) + '\n');
+    else if (format === 'markdown')
+        io.out(summary);
+    else
+        io.out(markdownToText(summary, { color: io.isTTY === true && !env.NO_COLOR }));
+}
 /** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
 function parseFlags(args) {
     const flags = new Map();
     let help = false;
-    const known = new Set([...INPUTS.map((i) => i.name), 'out']);
+    const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format']);
     let i = 0;
     for (; i < args.length; i++) {
         const a = args[i];
@@ -5341,6 +5512,7 @@ async function cmdRun(args, io, env) {
     if (!rest.length)
         throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
     const settings = parseSettings((name) => flags.get(name));
+    const format = outputFormat(flags.get('format'), io.isTTY === true);
     const facts = readHardwareFacts(env);
     validateAgainstTables(settings, facts);
     const outDir = external_node_path_default().resolve(flags.get('out') ?? 'carbon-gate-report');
@@ -5357,20 +5529,21 @@ async function cmdRun(args, io, env) {
     const code = await runChild(rest);
     const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
     const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
-    io.out(summary);
-    io.err(`
-carbon-gate: ${verdictLine(result, settings)}
-files: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}
-`);
+    printReport(result, summary, format, io, env);
+    io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
     if (code !== 0)
         return code;
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
-async function cmdReport(args, io) {
-    if (args.some(isHelpFlag)) {
+async function cmdReport(argv, io, env) {
+    if (argv.some(isHelpFlag)) {
         io.out(REPORT_USAGE);
         return 0;
     }
+    const { flags, rest: args } = parseFlags(argv);
+    if ([...flags.keys()].some((k) => k !== 'format'))
+        throw new InputError('report options', argv.join(' '), 'only --format before the run directory');
+    const format = outputFormat(flags.get('format'), io.isTTY === true);
     const dir = args[0];
     if (!dir || args.length > 1)
         throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
@@ -5380,7 +5553,7 @@ async function cmdReport(args, io) {
     const settings = { ...info.settings, token: '', electricityMapsToken: null };
     const marker = readMarker(dir);
     const { result, summary } = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
-    io.out(summary);
+    printReport(result, summary, format, io, env);
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
 async function runCli(argv, io = defaultIo, env = process.env) {
@@ -5407,7 +5580,7 @@ async function runCli(argv, io = defaultIo, env = process.env) {
         if (cmd === 'run')
             return await cmdRun(args, io, env);
         if (cmd === 'report')
-            return await cmdReport(args, io);
+            return await cmdReport(args, io, env);
         throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
     }
     catch (e) {
@@ -5430,7 +5603,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(379);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(848);
 
 
 /** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */

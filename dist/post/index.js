@@ -4578,7 +4578,9 @@ function renderChart(series, mode) {
     if (mode === 'sparkline') {
         return `Power over time (0 – ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(Math.max(...total))}): \`${sparkline(total)}\`\n`;
     }
-    const top = niceCeiling(Math.max(...total) * 1.05);
+    // Below 10 mW (only in synthetic runs) the axis reads in mW, so that it never rounds to a zero height.
+    const [wUnit, k] = Math.max(...total) < 0.01 ? ['mW', 1000] : ['W', 1];
+    const top = niceCeiling(Math.max(...total) * k * 1.05);
     const endS = pts[pts.length - 1].tS;
     const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
     const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
@@ -4586,11 +4588,11 @@ function renderChart(series, mode) {
         '```mermaid',
         initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
         'xychart-beta',
-        '  title "Power draw of the job (W)"',
+        `  title "Power draw of the job (${wUnit})"`,
         `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
-        `  y-axis "W" 0 --> ${axisNumber(top)}`,
-        `  bar [${total.map(dataNumber).join(', ')}]`,
-        `  bar [${pts.map((p) => dataNumber(p.memoryWatts)).join(', ')}]`,
+        `  y-axis "${wUnit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map((x) => dataNumber(x * k)).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts * k)).join(', ')}]`,
         '```',
         '',
         `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,

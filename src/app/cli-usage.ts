@@ -11,7 +11,7 @@ export const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a c
 
 Usage:
   carbon-gate run [options] -- <command> [args...]
-  carbon-gate report <run-dir>
+  carbon-gate report [--format <f>] <run-dir>
   carbon-gate help [run|report]      (also: carbon-gate <command> --help)
   carbon-gate -h | --help | -V | --version
 
@@ -22,13 +22,16 @@ Options (every action input is accepted as --<input> <value>):
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
 
 export const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
 
 Runs <command>, measures its process tree with the action's sampler and model, prints the summary
-(markdown) on stdout and writes the report files into --out.
+(text on a terminal, markdown when redirected, or --format) on stdout and writes the report files into --out.
 
 Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
@@ -37,16 +40,19 @@ Options (before the command; every action input is accepted as --<input> <value>
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
   -h, --help              show this help
 Flags after the command (or after --) belong to the command.
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
 
-export const REPORT_USAGE = `Usage: carbon-gate report <run-dir>
+export const REPORT_USAGE = `Usage: carbon-gate report [--format text|markdown|json] <run-dir>
 
 Re-renders the report of an earlier run from its saved samples: <run-dir> is the --out of a
 \`carbon-gate run\`, or the action's run directory (from its artifact or RUNNER_TEMP).
-Prints the summary (markdown) on stdout.
+Prints the summary (text on a terminal, markdown when redirected, or --format) on stdout.
 
 Options:
   -h, --help              show this help

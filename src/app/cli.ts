@@ -1,4 +1,6 @@
 // carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
+import { markdownToText } from '../core/report/text.js';
+import type { RunResult } from '../core/types.js';
 import { verdictLine } from '../core/report/verdict-line.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -27,15 +29,35 @@ const ALIASES: Record<string, string> = { interval: 'sample-interval', budget: '
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Whether stdout is a terminal (chooses the default format and colour). */
+  isTTY?: boolean;
 }
 
-const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const defaultIo: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
+
+export type OutputFormat = 'text' | 'markdown' | 'json';
+const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'json'];
+
+/** --format, or text on a terminal and markdown when redirected. */
+export function outputFormat(flag: string | undefined, isTTY: boolean): OutputFormat {
+  if (flag === undefined) return isTTY ? 'text' : 'markdown';
+  const f = flag.trim().toLowerCase();
+  if ((FORMATS as readonly string[]).includes(f)) return f as OutputFormat;
+  throw new InputError('--format', flag, "'text', 'markdown' or 'json'");
+}
+
+/** The report on stdout in the chosen format; colour only for text on a terminal without NO_COLOR. */
+function printReport(result: RunResult, summary: string, format: OutputFormat, io: CliIo, env: NodeJS.ProcessEnv): void {
+  if (format === 'json') io.out(JSON.stringify(result, null, 2) + '\n');
+  else if (format === 'markdown') io.out(summary);
+  else io.out(markdownToText(summary, { color: io.isTTY === true && !env.NO_COLOR }));
+}
 
 /** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
 export function parseFlags(args: string[]): { flags: Map<string, string>; rest: string[]; help?: true } {
   const flags = new Map<string, string>();
   let help = false;
-  const known = new Set([...INPUTS.map((i) => i.name), 'out']);
+  const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format']);
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
@@ -107,6 +129,7 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   }
   if (!rest.length) throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
   const settings: Settings = parseSettings((name) => flags.get(name));
+  const format = outputFormat(flags.get('format'), io.isTTY === true);
   const facts = readHardwareFacts(env);
   validateAgainstTables(settings, facts);
   const outDir = path.resolve(flags.get('out') ?? 'carbon-gate-report');
@@ -124,20 +147,20 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   const finished = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
   await writeRunDirOutputs(finished, io);
   const { result, summary, files } = finished;
-  io.out(summary);
-  io.err(`
-carbon-gate: ${verdictLine(result, settings)}
-files: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}
-`);
+  printReport(result, summary, format, io, env);
+  io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
   if (code !== 0) return code;
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
 
-async function cmdReport(args: string[], io: CliIo): Promise<number> {
-  if (args.some(isHelpFlag)) {
+async function cmdReport(argv: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  if (argv.some(isHelpFlag)) {
     io.out(REPORT_USAGE);
     return 0;
   }
+  const { flags, rest: args } = parseFlags(argv);
+  if ([...flags.keys()].some((k) => k !== 'format')) throw new InputError('report options', argv.join(' '), 'only --format before the run directory');
+  const format = outputFormat(flags.get('format'), io.isTTY === true);
   const dir = args[0];
   if (!dir || args.length > 1) throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
   if (!existsSync(path.join(dir, RUN_INFO_FILE))) throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
@@ -147,7 +170,7 @@ async function cmdReport(args: string[], io: CliIo): Promise<number> {
   const finished = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
   await writeRunDirOutputs(finished, io);
   const { result, summary } = finished;
-  io.out(summary);
+  printReport(result, summary, format, io, env);
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
 
@@ -172,7 +195,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.
       return 0;
     }
     if (cmd === 'run') return await cmdRun(args, io, env);
-    if (cmd === 'report') return await cmdReport(args, io);
+    if (cmd === 'report') return await cmdReport(args, io, env);
     throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
   } catch (e) {
     if (e instanceof InputError) {
