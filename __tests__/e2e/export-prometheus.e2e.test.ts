@@ -53,7 +53,8 @@ async function runJob(spec: JobSpec, attempt: number): Promise<RunResult> {
   expect(post.code).toBe(0);
   expect(post.warnings.filter((w) => /push|export/i.test(w))).toEqual([]);
   expect(post.stdout).toMatch(/pushed 8 series to the Pushgateway/);
-  return JSON.parse(readFileSync(path.join(job.state['run-dir'], 'carbon-gate.json'), 'utf8')) as RunResult;
+  const r = JSON.parse(readFileSync(path.join(job.state['run-dir'], 'carbon-gate.json'), 'utf8')) as RunResult;
+  return r;
 }
 
 function expectedByRepository(results: RunResult[]): Record<string, number> {
@@ -62,18 +63,23 @@ function expectedByRepository(results: RunResult[]): Record<string, number> {
   return out;
 }
 
-/** Polls (bounded) until Prometheus has scraped every group pushed at or after `sinceMs`. */
-async function waitForScrape(groups: number, sinceMs: number): Promise<void> {
+/** push_time_seconds of every group, as the gateway itself exposes them (sorted). */
+async function gatewayPushTimes(): Promise<number[]> {
+  const text = await (await fetch(`${stack.pushgateway.url}/metrics`)).text();
+  return [...text.matchAll(/^push_time_seconds\{[^}]*\} (\S+)$/gm)].map((m) => Number(m[1])).sort();
+}
+
+/** Polls (bounded, no fixed sleep) until Prometheus has scraped the gateway's current state: its push times equal the gateway's. */
+async function waitForScrape(): Promise<void> {
+  const want = await gatewayPushTimes();
   const deadline = Date.now() + 60000;
-  let seen: unknown = null;
+  let seen: number[] = [];
   while (Date.now() < deadline) {
-    const count = await stack.query('count(push_time_seconds)');
-    const newest = await stack.query('max(push_time_seconds)');
-    seen = { count, newest };
-    if (count[0]?.[1] === groups && (newest[0]?.[1] ?? 0) * 1000 >= sinceMs) return;
-    await sleep(250);
+    seen = (await stack.query('push_time_seconds')).map(([, v]) => v).sort();
+    if (seen.length === want.length && seen.every((v, i) => Math.abs(v - want[i]) < 1e-3)) return;
+    await sleep(200);
   }
-  throw new Error(`Prometheus did not scrape the pushed groups within 60 s: ${JSON.stringify(seen)}`);
+  throw new Error(`Prometheus did not scrape the gateway's groups within 60 s: gateway ${JSON.stringify(want)}, Prometheus ${JSON.stringify(seen)}`);
 }
 
 async function gatewayGroups(): Promise<Array<Record<string, string>>> {
@@ -84,7 +90,6 @@ async function gatewayGroups(): Promise<Array<Record<string, string>>> {
 
 describe('export to a real Pushgateway, scraped by a real Prometheus', () => {
   it('sums by repository equal the jobs’ carbon-gate.json; a re-run replaces its own group', async () => {
-    const t0 = Date.now();
     const results: RunResult[] = [];
     for (const spec of SPECS) results.push(await runJob(spec, 1));
     for (const r of results) expect(r.emissions.operationalGCo2e + r.emissions.embodiedGCo2e).toBeGreaterThan(0);
@@ -97,7 +102,7 @@ describe('export to a real Pushgateway, scraped by a real Prometheus', () => {
       'acme/widgets|ci|test|node=20,os=ubuntu-latest',
     ]);
 
-    await waitForScrape(3, t0);
+    await waitForScrape();
     const check = async (rs: RunResult[]): Promise<void> => {
       const got = await stack.query('sum by (repository) (carbon_gate_emissions_grams)');
       const want = expectedByRepository(rs);
@@ -115,12 +120,24 @@ describe('export to a real Pushgateway, scraped by a real Prometheus', () => {
     expect(one[0][0]).toMatchObject({ workflow: 'ci', matrix_key: 'node=20,os=ubuntu-latest', ref: 'refs/heads/main', event: 'push', runner_os: 'linux', region: 'input', model: 'ccf' });
 
     // Re-run the first job (attempt 2): its group is replaced, nothing is added.
-    const t1 = Date.now();
     const rerun = await runJob(SPECS[0], 2);
     expect(rerun.emissions.totalGCo2e).not.toBe(results[0].emissions.totalGCo2e);
     expect(await gatewayGroups()).toHaveLength(3);
-    await waitForScrape(3, t1);
+    await waitForScrape();
     expect((await stack.query('count(carbon_gate_emissions_grams)'))[0][1]).toBe(6);
     await check([rerun, results[1], results[2]]);
   }, 240000);
+
+  it('every PromQL recipe of docs/export.md and of the Grafana example is accepted by Prometheus', async () => {
+    const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+    const doc = readFileSync(path.join(root, 'docs/export.md'), 'utf8');
+    const fromDoc = [...doc.matchAll(/```promql\n([\s\S]*?)```/g)].flatMap((m) => m[1].trim().split(/\n\s*\n/));
+    const dashboard = JSON.parse(readFileSync(path.join(root, 'examples/grafana-carbon-gate.json'), 'utf8')) as { panels: Array<{ targets: Array<{ expr: string }> }> };
+    const fromDashboard = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr.replace(/\$repository/g, '.*')));
+    expect(fromDoc.length).toBeGreaterThanOrEqual(8);
+    expect(fromDashboard.length).toBeGreaterThanOrEqual(7);
+    const refused: string[] = [];
+    for (const q of [...fromDoc, ...fromDashboard]) await stack.query(q).catch((e: Error) => refused.push(e.message));
+    expect(refused).toEqual([]);
+  }, 60000);
 });

@@ -54,7 +54,7 @@ async function startDaemon(bin: string, args: (port: number) => string[], cwd: s
     const stop = async (): Promise<void> => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        await Promise.race([exited, sleep(5000).then(() => child.kill('SIGKILL'))]);
+        await Promise.race([exited, sleep(5000, undefined, { ref: false }).then(() => child.kill('SIGKILL'))]);
       }
     };
     try {
@@ -78,7 +78,13 @@ export interface MetricsStack {
 
 export async function startMetricsStack(): Promise<MetricsStack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'cg-prom-'));
-  const pushgateway = await startDaemon('prometheus-pushgateway', (port) => [`--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], dir);
+  // Debian's build persists to /var/lib/prometheus/pushgateway.data by default: groups of an earlier
+  // run would come back. A private file in the temp dir keeps each stack fresh.
+  const pushgateway = await startDaemon(
+    'prometheus-pushgateway',
+    (port) => [`--web.listen-address=127.0.0.1:${port}`, `--persistence.file=${path.join(dir, 'pushgateway.data')}`, '--log.level=warn'],
+    dir,
+  );
   const config = path.join(dir, 'prometheus.yml');
   writeFileSync(
     config,
