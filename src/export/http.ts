@@ -1,3 +1,5 @@
+import { duration } from '../core/format.js';
+
 // One bounded HTTP call for the exports: a hard deadline (AbortSignal) and one retry on a 5xx answer
 // when time is left. Never throws; never puts a header or a URL credential in its message.
 export interface HttpOutcome {
@@ -19,7 +21,7 @@ export interface HttpRequest {
 
 function describe(e: unknown, waitedMs: number): string {
   const err = e as { name?: string; cause?: { code?: string } };
-  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return `no answer within ${(waitedMs / 1000).toFixed(1)} s`;
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return `no answer within ${duration(waitedMs / 1000)}`;
   const code = err?.cause?.code;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code) return `network error ${code}`;
