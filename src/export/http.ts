@@ -1,7 +1,7 @@
-import { duration } from '../core/format.js';
-
 // One bounded HTTP call for the exports: a hard deadline (AbortSignal) and one retry on a 5xx answer
 // when time is left. Never throws; never puts a header or a URL credential in its message.
+import { duration } from '../core/format.js';
+
 export interface HttpOutcome {
   ok: boolean;
   status: number | null;
