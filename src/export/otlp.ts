@@ -104,7 +104,7 @@ export async function exportOtlp(set: JobSeries, endpoint: string, headers: Reco
     return { ok: false, points, error: safeError(e) };
   } finally {
     // Shutdown is bounded too: a hanging endpoint must not hold post.
-    await withDeadline(Promise.allSettled([exporter.shutdown(), provider.shutdown()]), deadlineMs + 200, 'OTLP shutdown').catch(() => undefined);
+    await withDeadline(Promise.allSettled([exporter.shutdown(), provider.shutdown()]), deadlineMs + 300, 'OTLP shutdown').catch(() => undefined);
   }
 }
 

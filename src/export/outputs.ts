@@ -67,8 +67,11 @@ export function exportSecrets(settings: Settings): string[] {
   return [...new Set(out)];
 }
 
-/** Each export bounded by its own budget. */
-export const EXPORT_BUDGET_MS = 5000;
+/**
+ * Each export's budget, chunk loading and connection included: under the 5 s the docs promise, so
+ * that the exporter's shutdown and the process exit still fit in it.
+ */
+export const EXPORT_BUDGET_MS = 4500;
 
 /**
  * Runs every configured export in parallel, each within EXPORT_BUDGET_MS. Never throws: a failure is
