@@ -17,6 +17,10 @@ beforeAll(async () => {
     writeFileSync(path.join(dir, name, 'carbon-gate.json'), JSON.stringify(runResult({ job: { job, key: `CI/${job}/default`, label: job } })));
   }
   receiver = await startReceiver();
+  // Load the export modules once up front: in jest's module VM their first import can take seconds on a
+  // loaded machine, and that time would count against the 4.5 s export budget of the first push.
+  await import('../../src/export/pushgateway.js');
+  await import('../../src/export/otlp.js');
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
