@@ -188,6 +188,23 @@ const CASES: Record<string, Case> = {
   'job-name': { field: 'jobName', default: null, good: [['unit tests', 'unit tests'], ['<b>x</b>', '<b>x</b>']], bad: [] },
   'job-id': { field: 'jobId', default: null, good: [['31415926535', '31415926535'], [' 42 ', '42']], bad: [['abc', 'the numeric job id'], ['12/34', 'the numeric job id']] },
   token: { field: 'token', default: '', good: [['ghs_abc', 'ghs_abc'], [' ghs_x ', 'ghs_x']], bad: [] },
+  // The URL and header inputs may carry secrets: their errors hide the value (export-inputs.test.ts).
+  'prometheus-pushgateway-url': {
+    field: 'pushgatewayUrl',
+    default: null,
+    good: [['http://127.0.0.1:9091', 'http://127.0.0.1:9091'], ['https://pg.example.com/prefix/', 'https://pg.example.com/prefix']],
+    bad: [],
+  },
+  'prometheus-pushgateway-headers': { field: 'pushgatewayHeaders', default: {}, good: [['Authorization: Bearer abc', { Authorization: 'Bearer abc' }]], bad: [] },
+  'otlp-endpoint': { field: 'otlpEndpoint', default: null, good: [['http://localhost:4318', 'http://localhost:4318']], bad: [] },
+  'otlp-headers': { field: 'otlpHeaders', default: {}, good: [['x-api-key=k1,x-tenant=acme', { 'x-api-key': 'k1', 'x-tenant': 'acme' }]], bad: [] },
+  'export-labels': {
+    field: 'exportLabels',
+    default: {},
+    good: [['team=payments, cost_center=42', { team: 'payments', cost_center: '42' }], ['a=b\nc=d e', { a: 'b', c: 'd e' }]],
+    bad: [['team', 'Prometheus label names'], ['9x=1', 'Prometheus label names'], ['__name__=x', 'not starting with __'], ['repository=x', 'other than the built-in'], ['team=', 'non-empty value']],
+  },
+  'export-run-id': { field: 'exportRunId', default: false, good: BOOL, bad: BOOL_BAD },
 };
 
 describe('parseSettings: every input', () => {

@@ -2,17 +2,17 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 323:
+/***/ 6323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ isDirectRun)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 // Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
 // when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
@@ -49,7 +49,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 848:
+/***/ 5734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58,447 +58,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, outputFormat, parseFlags
+// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, parseFlags
 
-;// CONCATENATED MODULE: ./src/core/format.ts
-// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
-// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
-//
-// Rules:
-// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
-// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
-// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
-//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
-// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
-// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
-// - a negative sign is the typographic minus (U+2212), as in "−6 %";
-// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
-//   a source's 366.8 g/kWh to 367 would misquote it.
-// No Intl: loading ICU costs ~10 ms of post's start-up.
-const MINUS = '−';
-/** 1234567 → '1,234,567'. */
-function thousands(n) {
-    const r = Math.abs(Math.round(n));
-    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
-    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
-    return n < 0 && s !== '0' ? `-${s}` : s;
-}
-/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
-function plain(a, digits) {
-    if (a === 0)
-        return '0';
-    const magnitude = Math.floor(Math.log10(a));
-    const decimals = Math.max(0, digits - 1 - magnitude);
-    let s = a.toFixed(Math.min(decimals, 100));
-    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
-    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
-        s = a.toFixed(decimals - 1);
-    if (s.includes('.'))
-        s = s.replace(/0+$/, '').replace(/\.$/, '');
-    if (a >= 10 ** digits)
-        return thousands(Number(s));
-    return s;
-}
-/**
- * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
- * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
- * this form also appears next to units in tables); use `signed` for deltas.
- */
-function num(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    return x < 0 && s !== '0' ? `-${s}` : s;
-}
-/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
-function signed(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    if (s === '0')
-        return '±0';
-    return `${x < 0 ? MINUS : '+'}${s}`;
-}
-const PREFIXES = [
-    { factor: 1e-9, symbol: 'n' },
-    { factor: 1e-6, symbol: 'µ' },
-    { factor: 1e-3, symbol: 'm' },
-    { factor: 1, symbol: '' },
-    { factor: 1e3, symbol: 'k' },
-    { factor: 1e6, symbol: 'M' },
-    { factor: 1e9, symbol: 'G' },
-];
-/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
-function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x === 0)
-        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
-    const a = Math.abs(x);
-    let i = min;
-    // Largest prefix whose rounded value is still ≥ 1.
-    for (let j = min; j <= max; j++)
-        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
-            i = j;
-    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
-}
-const GRAM = 3; // index of the unprefixed unit in PREFIXES
-/**
- * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
- * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
- */
-function unitFor(max, kind) {
-    const unit = kind === 'co2e' ? 'g' : 'Wh';
-    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
-    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
-    const p = PREFIXES.find((x) => x.symbol === symbol);
-    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
-}
-/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
-function co2e(grams, digits = 3) {
-    return `${mass(grams, digits)} CO2e`;
-}
-/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
-function mass(grams, digits = 3) {
-    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
-        return `${num(grams / 1e6, digits)} t`;
-    return scaled(grams, 'g', digits, 2, GRAM + 1);
-}
-/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
-function massDelta(grams, digits = 3) {
-    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
-}
-/** Joules per watt-hour. */
-const J_PER_WH = 3600;
-/**
- * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
- * which reads better than 0.0278 mWh.
- */
-function format_energy(wh, digits = 3) {
-    return energyWith(wh, digits, num);
-}
-/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
-function energyDelta(wh, digits = 3) {
-    return energyWith(wh, digits, signed);
-}
-function energyWith(wh, digits, sign) {
-    if (!Number.isFinite(wh))
-        return 'n/a';
-    if (wh !== 0 && Math.abs(wh) < 1e-3)
-        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
-    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
-}
-/** Power: mW, W, kW. */
-function power(watts, digits = 3) {
-    return scaled(watts, 'W', digits, 2, GRAM + 1);
-}
-/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
-function intensity(gPerKwh, digits = 3) {
-    return `${num(gPerKwh, digits)} gCO2e/kWh`;
-}
-/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
-function share(fraction) {
-    return percent(fraction * 100);
-}
-/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
-function percent(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
-}
-/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
-function percentDelta(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    if (Math.abs(p) >= 100)
-        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
-    return `${signed(p, 2)} %`;
-}
-/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
-function duration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    if (seconds < 60)
-        return `${num(seconds)} s`;
-    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
-}
-/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
-function cpuSeconds(seconds) {
-    return `${num(seconds)} CPU-s`;
-}
-/** Bytes in binary units: KiB, MiB, GiB. */
-function bytes(x) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x >= 1024 ** 3)
-        return `${num(x / 1024 ** 3)} GiB`;
-    if (x >= 1024 ** 2)
-        return `${num(x / 1024 ** 2)} MiB`;
-    return `${num(x / 1024)} KiB`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/chart.ts
-
-const MAX_POINTS = 120;
-/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
-const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
-/** Time-bucketed means, at most `max` points. */
-function downsample(series, max = MAX_POINTS) {
-    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
-    if (pts.length <= max)
-        return pts;
-    const out = [];
-    const per = pts.length / max;
-    for (let i = 0; i < max; i++) {
-        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
-        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
-        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
-    }
-    return out;
-}
-const BARS = '▁▂▃▄▅▆▇█';
-/** A sparkline scaled from 0 (not from the minimum), like the charts. */
-function sparkline(values) {
-    if (!values.length)
-        return '';
-    const hi = Math.max(...values);
-    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
-}
-/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
-function niceCeiling(x) {
-    if (!(x > 0) || !Number.isFinite(x))
-        return 1;
-    const k = 10 ** Math.floor(Math.log10(x));
-    for (const m of [1, 2, 2.5, 5, 10])
-        if (m * k >= x * (1 - 1e-12))
-            return Number((m * k).toPrecision(12));
-    return 10 * k;
-}
-/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
-function dataNumber(x) {
-    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
-}
-/** Axis-bound text: three significant digits at most, without exponent notation. */
-function axisNumber(x) {
-    if (!(x >= 1e-4) || !Number.isFinite(x))
-        return '0';
-    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
-}
-function initDirective(palette) {
-    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
-}
-function renderChart(series, mode) {
-    if (mode === 'none' || series.length < 2)
-        return '';
-    const pts = downsample(series);
-    const total = pts.map((p) => p.workWatts + p.memoryWatts);
-    if (mode === 'sparkline') {
-        return `Power over time (0 – ${power(Math.max(...total))}): \`${sparkline(total)}\`\n`;
-    }
-    // Below 10 mW (only in synthetic runs) the axis reads in mW, so that it never rounds to a zero height.
-    const [wUnit, k] = Math.max(...total) < 0.01 ? ['mW', 1000] : ['W', 1];
-    const top = niceCeiling(Math.max(...total) * k * 1.05);
-    const endS = pts[pts.length - 1].tS;
-    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
-    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
-    return [
-        '```mermaid',
-        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
-        'xychart-beta',
-        `  title "Power draw of the job (${wUnit})"`,
-        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
-        `  y-axis "${wUnit}" 0 --> ${axisNumber(top)}`,
-        `  bar [${total.map((x) => dataNumber(x * k)).join(', ')}]`,
-        `  bar [${pts.map((p) => dataNumber(p.memoryWatts * k)).join(', ')}]`,
-        '```',
-        '',
-        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
-        '',
-    ].join('\n');
-}
-/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
-function runLabel(r, i) {
-    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
-}
-/**
- * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
- * with the window's median as a line. This run's bar has its own colour.
- */
-function renderTrendChart(records, current, metric, median) {
-    if (records.length === 0)
-        return '';
-    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
-    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
-    const raw = [...window.map(value), current];
-    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : unitFor(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
-    const v = raw.map((x) => x / scale.factor);
-    const top = niceCeiling(Math.max(...v) * 1.05);
-    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
-    const n = v.length;
-    return [
-        '```mermaid',
-        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
-        'xychart-beta',
-        `  title "Baseline window and this run (${scale.unit})"`,
-        `  x-axis [${labels.join(', ')}]`,
-        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
-        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
-        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
-        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
-        '```',
-        '',
-        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
-        '',
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/report/text.ts
-// Plain-text rendering of our report markdown for a terminal: aligned tables without pipes, no HTML
-// (entities decoded, <details>/<summary>/<sub> unwrapped), no markdown marks, the verdict line in colour
-// when asked. Pure. It handles the subset of GFM the report renderers write, not markdown at large.
-
-const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#64;': '@', '&#35;': '#' };
-const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', cyan: '\u001b[36m', reset: '\u001b[0m' };
-/** Inline markdown to text: links, code spans, bold, backslash escapes, entities, inline HTML. */
-function inlineText(s) {
-    return (s
-        // [text](url) → text (url)
-        .replace(/\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^\s()]+)\)/g, (_m, t, u) => `${t} (${u})`)
-        .replace(/`([^`]*)`/g, '$1')
-        .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, '$1')
-        .replace(/<\/?(?:sub|b|strong|em|code)>/g, '')
-        .replace(/\\([\\`*_[\]|~#<>!()+.-])/g, '$1')
-        .replace(/&(?:amp|lt|gt|quot|#39|#64|#35);/g, (e) => ENTITIES[e] ?? e));
-}
-/** Terminal columns of a string: wide for emoji and CJK, zero for variation selectors and joiners. */
-function displayWidth(s) {
-    let w = 0;
-    for (const ch of s) {
-        const c = ch.codePointAt(0);
-        if (c === 0xfe0f || c === 0x200d || (c >= 0x300 && c < 0x370))
-            continue;
-        if (c >= 0x1f000 || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff00 && c <= 0xff60) || c === 0x2705 || c === 0x274c || c === 0x26a0)
-            w += 2;
-        else
-            w += 1;
-    }
-    return w;
-}
-/** Cells of a GFM table row (split on unescaped pipes). */
-function cells(line) {
-    const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-    const out = [];
-    let cur = '';
-    for (let i = 0; i < inner.length; i++) {
-        if (inner[i] === '\\' && i + 1 < inner.length) {
-            cur += inner[i] + inner[i + 1];
-            i++;
-        }
-        else if (inner[i] === '|') {
-            out.push(cur.trim());
-            cur = '';
-        }
-        else
-            cur += inner[i];
-    }
-    out.push(cur.trim());
-    return out;
-}
-function renderTable(rows, color) {
-    const header = cells(rows[0]).map(inlineText);
-    const aligns = cells(rows[1]).map((d) => (/^:?-+:$/.test(d) && !/^:-+:$/.test(d) ? 'r' : 'l'));
-    const body = rows.slice(2).map((r) => cells(r).map(inlineText));
-    const all = [header, ...body];
-    const n = Math.max(...all.map((r) => r.length));
-    const widths = Array.from({ length: n }, (_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
-    const fmtRow = (r) => widths
-        .map((w, i) => {
-        const c = r[i] ?? '';
-        const pad = ' '.repeat(w - displayWidth(c));
-        return aligns[i] === 'r' ? pad + c : c + pad;
-    })
-        .join('  ')
-        .trimEnd();
-    const head = fmtRow(header);
-    const rule = widths.map((w) => '─'.repeat(w)).join('  ');
-    const out = header.every((h) => h === '') ? [] : [color ? `${ANSI.bold}${head}${ANSI.reset}` : head, rule];
-    return [...out, ...body.map(fmtRow)];
-}
-function verdictColour(line) {
-    if (line.startsWith('✅'))
-        return ANSI.green;
-    if (line.startsWith('❌'))
-        return ANSI.red;
-    if (line.startsWith('⚠️'))
-        return ANSI.yellow;
-    return ANSI.cyan;
-}
-/** A mermaid xychart as one line: its title and its first series as a sparkline from 0. */
-function chartAsText(block) {
-    const title = /^\s*title "([^"]*)"/.exec(block.find((l) => /^\s*title /.test(l)) ?? '')?.[1];
-    const data = /\[([\d.,\s]+)\]/.exec(block.find((l) => /^\s*(bar|line) \[/.test(l)) ?? '')?.[1];
-    if (!data)
-        return '';
-    return `${title ?? 'Chart'}: ${sparkline(data.split(',').map(Number))}`;
-}
-/** The report markdown as terminal text. Mermaid blocks are dropped (use chart: 'sparkline' for text). */
-function markdownToText(md, o) {
-    const lines = md.split('\n');
-    const out = [];
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.startsWith('```')) {
-            const block = [];
-            while (i + 1 < lines.length && !lines[i + 1].startsWith('```'))
-                block.push(lines[++i]);
-            i++;
-            const spark = chartAsText(block);
-            if (spark)
-                out.push(spark);
-            continue;
-        }
-        if (line.startsWith('|') && lines[i + 1]?.startsWith('|') && /^\|[\s:|-]+\|$/.test(lines[i + 1].trim())) {
-            const rows = [];
-            while (i < lines.length && lines[i].startsWith('|'))
-                rows.push(lines[i++]);
-            i--;
-            out.push(...renderTable(rows, o.color));
-            continue;
-        }
-        const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-        if (heading) {
-            const t = inlineText(heading[2]);
-            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t);
-            if (heading[1].length <= 2)
-                out.push('═'.repeat(Math.min(78, displayWidth(t))));
-            continue;
-        }
-        const summary = /^<details><summary>(.*)<\/summary>$/.exec(line.trim());
-        if (summary) {
-            const t = inlineText(summary[1]);
-            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t, '─'.repeat(Math.min(78, displayWidth(t))));
-            continue;
-        }
-        if (/^<\/?details>$/.test(line.trim()))
-            continue;
-        if (/^> \[!(WARNING|NOTE|CAUTION)\]$/.test(line)) {
-            out.push(o.color ? `${ANSI.yellow}WARNING${ANSI.reset}` : 'WARNING');
-            continue;
-        }
-        const isVerdict = /^\*\*(✅|❌|⚠️|ℹ️)/.test(line);
-        let t = inlineText(line.replace(/^> /, '  '));
-        if (isVerdict && o.color)
-            t = `${verdictColour(t)}${ANSI.bold}${t}${ANSI.reset}`;
-        out.push(t);
-    }
-    // at most one blank line in a row
-    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
-}
-
+// EXTERNAL MODULE: ./src/core/format.ts
+var format = __nccwpck_require__(6228);
 ;// CONCATENATED MODULE: ./src/core/report/verdict-line.ts
 // The verdict line: the one sentence a person reads first, in the job summary, the PR comment and the
 // CLI. Pure. It says what was measured, against which limit and with how much headroom, and how it
@@ -528,8 +91,8 @@ const METRIC_NAME = { gco2e: '', 'energy-wh': 'energy ', 'cpu-seconds': 'CPU tim
 /** '−0.23 mg (−6 %)', '+12 mWh (+25 %)', '+0.4 CPU-s (+10 %)'. */
 function deltaText(metric, current, median, deltaPercent) {
     const d = current - median;
-    const abs = metric === 'gco2e' ? massDelta(d) : metric === 'energy-wh' ? energyDelta(d) : `${signed(d)} CPU-s`;
-    return `${abs} (${percentDelta(deltaPercent)})`;
+    const abs = metric === 'gco2e' ? (0,format/* massDelta */.jj)(d) : metric === 'energy-wh' ? (0,format/* energyDelta */.NY)(d) : `${(0,format/* signed */.x8)(d)} CPU-s`;
+    return `${abs} (${(0,format/* percentDelta */.yA)(deltaPercent)})`;
 }
 /** 'main' from refs/heads/main when every record of the window is of one branch; else 'the baseline'. */
 function baselineName(records) {
@@ -540,10 +103,10 @@ function baselineName(records) {
     return 'the baseline';
 }
 function budgetPart(b) {
-    const limit = b.metric === 'gco2e' ? mass(b.limit) : format_energy(b.limit);
+    const limit = b.metric === 'gco2e' ? (0,format/* mass */.rd)(b.limit) : (0,format/* energy */.zP)(b.limit);
     const rest = b.limit - b.actual;
-    const restText = b.metric === 'gco2e' ? mass(Math.abs(rest)) : format_energy(Math.abs(rest));
-    const used = b.limit > 0 ? `${percent((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
+    const restText = b.metric === 'gco2e' ? (0,format/* mass */.rd)(Math.abs(rest)) : (0,format/* energy */.zP)(Math.abs(rest));
+    const used = b.limit > 0 ? `${(0,format/* percent */.KN)((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
     return b.exceeded ? `${used}, ${restText} over` : `${used}, ${restText} headroom`;
 }
 function regressionPart(r) {
@@ -571,8 +134,8 @@ function verdictLine(r, s) {
     if (kind === 'not-measured') {
         return `${icon} Not measured: ${r.energy.samples} sample${r.energy.samples === 1 ? '' : 's'} recorded, too few for a figure; nothing was gated`;
     }
-    const amount = co2e(r.emissions.gatedGCo2e);
-    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${format_energy(r.energy.totalWh)}` : amount;
+    const amount = (0,format/* co2e */.k)(r.emissions.gatedGCo2e);
+    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${(0,format/* energy */.zP)(r.energy.totalWh)}` : amount;
     const parts = (r.verdict.budget ?? []).map(budgetPart);
     const reg = regressionPart(r);
     if (reg)
@@ -596,13 +159,13 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -711,8 +274,214 @@ function readHardwareFacts(env) {
     };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(136);
+// EXTERNAL MODULE: ./src/core/export/series.ts
+var series = __nccwpck_require__(9789);
+;// CONCATENATED MODULE: ./src/settings/input-error.ts
+/** A bad input value: names the input, the value and what is accepted. */
+class InputError extends Error {
+    input;
+    value;
+    accepted;
+    constructor(input, value, accepted) {
+        super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
+        this.input = input;
+        this.value = value;
+        this.accepted = accepted;
+        this.name = 'InputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/settings/export-inputs.ts
+// Parsers of the export inputs (Pushgateway, OTLP, labels). Pure; used by parseSettings only.
+// Header values and URL credentials may be secrets: an error names the input and the offending
+// entry, never the secret itself.
+
+/** Labels every exported series carries; export-labels may not reuse them. */
+const BUILT_IN_LABELS = ['repository', 'workflow', 'job', 'matrix_key', 'ref', 'event', 'runner_os', 'runner_arch', 'region', 'model', 'run_id', 'scope', 'verdict', 'step', 'instance'];
+/** The URL with any user:password and query removed, for messages. */
+function redactUrl(raw) {
+    try {
+        const u = new URL(raw.trim());
+        const hidden = u.username || u.password ? '***@' : '';
+        return `${u.protocol}//${hidden}${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search ? '?***' : ''}`;
+    }
+    catch {
+        return '(not a URL; value hidden: it may hold credentials)';
+    }
+}
+/** An http(s) base URL; null when empty. Credentials are allowed (they are masked and sent as Basic auth). */
+function exportUrl(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        u = null;
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) {
+        throw new InputError(name, redactUrl(v), "an http:// or https:// URL, e.g. 'https://pushgateway.example.com:9091'");
+    }
+    if (u.hash)
+        throw new InputError(name, redactUrl(v), 'a URL without a #fragment');
+    return v.replace(/\/+$/, '');
+}
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/** A comma that starts a new `Name: value` / `Name=value` entry (OTEL_EXPORTER_OTLP_HEADERS style). */
+const ENTRY_COMMA = /,\s*(?=[A-Za-z0-9!#$%&'*+.^_`|~-]+\s*[:=])/;
+/**
+ * HTTP headers, one per line (`Name: value` or `Name=value`), or on one line separated by commas.
+ * The separator is the first `:` or `=`, which a header name cannot contain.
+ */
+function headers(name, raw) {
+    const out = {};
+    const text = raw.trim();
+    if (text === '')
+        return out;
+    const entries = text.includes('\n') ? text.split(/\r?\n/) : text.split(ENTRY_COMMA);
+    entries.forEach((entry, i) => {
+        const line = entry.trim();
+        if (line === '')
+            return;
+        const sep = line.search(/[:=]/);
+        const key = sep > 0 ? line.slice(0, sep).trim() : '';
+        const value = sep > 0 ? line.slice(sep + 1).trim() : '';
+        const where = `entry ${i + 1} (${key && HEADER_NAME.test(key) ? `header ${key}, ` : ''}value hidden)`;
+        if (!key || !HEADER_NAME.test(key) || value === '') {
+            throw new InputError(name, where, "'Name: value' or 'Name=value' per line (or comma-separated on one line), e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'");
+        }
+        if (/[\r\n\0]/.test(value))
+            throw new InputError(name, where, 'header values without control characters');
+        out[key] = value;
+    });
+    return out;
+}
+/** Extra labels: `key=value` pairs separated by commas or newlines. */
+function labels(name, raw) {
+    const out = {};
+    for (const part of raw.split(/[\n,]/)) {
+        const p = part.trim();
+        if (p === '')
+            continue;
+        const eq = p.indexOf('=');
+        const key = eq > 0 ? p.slice(0, eq).trim() : '';
+        const value = eq > 0 ? p.slice(eq + 1).trim() : '';
+        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.startsWith('__')) {
+            throw new InputError(name, p, "comma-separated 'key=value' pairs with Prometheus label names ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __), e.g. 'team=payments,cost_center=42'");
+        }
+        if (BUILT_IN_LABELS.includes(key))
+            throw new InputError(name, p, `label names other than the built-in ones (${BUILT_IN_LABELS.join(', ')})`);
+        if (value === '' || value.length > 200)
+            throw new InputError(name, p, 'a non-empty value of at most 200 characters after the =');
+        if (key in out)
+            throw new InputError(name, p, `each label once ('${key}' is repeated)`);
+        out[key] = value;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/export/credentials.ts
+function destination(rawUrl, headers) {
+    const secrets = [];
+    const out = { ...headers };
+    const u = new URL(rawUrl);
+    if (u.username || u.password) {
+        const user = decodeURIComponent(u.username);
+        const pass = decodeURIComponent(u.password);
+        secrets.push(rawUrl, u.password, pass);
+        const basic = Buffer.from(`${user}:${pass}`, 'utf8').toString('base64');
+        out.Authorization ??= `Basic ${basic}`;
+        secrets.push(basic);
+        u.username = '';
+        u.password = '';
+    }
+    if (u.search)
+        secrets.push(rawUrl, u.search.slice(1));
+    for (const v of Object.values(headers)) {
+        secrets.push(v);
+        // "Bearer <token>", "Basic <b64>": the credential alone may be printed by something else.
+        const m = /^\S+\s+(\S.*)$/.exec(v);
+        if (m)
+            secrets.push(m[1]);
+    }
+    return { url: u.toString().replace(/\/+$/, ''), headers: out, secrets: [...new Set(secrets.filter((s) => s.length >= 3))] };
+}
+
+;// CONCATENATED MODULE: ./src/export/outputs.ts
+// The two metric-engine outputs, each `{ name, enabled(settings), write(result, sink, settings) }`.
+// This file is light: the Pushgateway and OTLP code (prom-client, OpenTelemetry) is imported only
+// inside write(), so a bundle keeps them in chunks that load only when an export is configured.
+
+
+
+const seriesOf = (r, s) => (0,series/* jobSeries */.D)(r, { extraLabels: s.exportLabels, runId: s.exportRunId });
+const pushgatewayOutput = {
+    name: 'Prometheus Pushgateway',
+    enabled: (s) => s.pushgatewayUrl !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.pushgatewayUrl, settings.pushgatewayHeaders);
+        const { pushToGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(222), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1373));
+        const out = await pushToGateway(seriesOf(result, settings), dest.url, dest.headers, deadlineMs);
+        const where = `the Pushgateway at ${redactUrl(dest.url)}`;
+        if (out.ok)
+            sink.info(`carbon-gate: pushed ${out.series} series to ${where} (PUT ${out.path})`);
+        else
+            sink.warning(`carbon-gate: could not push to ${where}: ${out.error} after ${out.attempts} attempt(s). The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const otlpOutput = {
+    name: 'OTLP',
+    enabled: (s) => s.otlpEndpoint !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.otlpEndpoint, settings.otlpHeaders);
+        const { exportOtlp } = await Promise.all(/* import() */[__nccwpck_require__.e(979), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
+        const out = await exportOtlp(seriesOf(result, settings), dest.url, dest.headers, deadlineMs, settings.exportRunId);
+        const where = `the OTLP endpoint ${redactUrl(dest.url)}/v1/metrics`;
+        if (out.ok)
+            sink.info(`carbon-gate: exported ${out.points} data points to ${where}`);
+        else
+            sink.warning(`carbon-gate: could not export to ${where}: ${out.error}. The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const EXPORT_OUTPUTS = [pushgatewayOutput, otlpOutput];
+/** Whether any export is configured (post loads nothing of the exports otherwise). */
+function exportsEnabled(settings) {
+    return EXPORT_OUTPUTS.some((o) => o.enabled(settings));
+}
+/** Every secret of the configured exports, for masking before anything is logged. */
+function exportSecrets(settings) {
+    const out = [];
+    if (settings.pushgatewayUrl)
+        out.push(...destination(settings.pushgatewayUrl, settings.pushgatewayHeaders).secrets);
+    if (settings.otlpEndpoint)
+        out.push(...destination(settings.otlpEndpoint, settings.otlpHeaders).secrets);
+    return [...new Set(out)];
+}
+/**
+ * Each export's budget, chunk loading and connection included: under the 5 s the docs promise, so
+ * that the exporter's shutdown and the process exit still fit in it.
+ */
+const EXPORT_BUDGET_MS = 4500;
+/**
+ * Runs every configured export in parallel, each within EXPORT_BUDGET_MS. Never throws: a failure is
+ * a warning on the sink. Resolves with the names of the outputs that failed.
+ */
+async function runExports(result, settings, sink) {
+    for (const s of exportSecrets(settings))
+        sink.setSecret(s);
+    const deadlineMs = Date.now() + EXPORT_BUDGET_MS;
+    const enabled = EXPORT_OUTPUTS.filter((o) => o.enabled(settings));
+    const done = await Promise.all(enabled.map((o) => o.write(result, sink, settings, deadlineMs).catch((e) => {
+        sink.warning(`carbon-gate: the ${o.name} export failed (${e?.name ?? 'error'}). The build is not failed for it.`);
+        return false;
+    })));
+    return enabled.filter((_, i) => !done[i]).map((o) => o.name);
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
@@ -726,15 +495,10 @@ const LOG_FILE = 'sampler.log';
 
 
 
-
-/**
- * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
- * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
- */
-function samplerScript(entryUrl, p = (external_node_path_default())) {
-    // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
-    const here = p.dirname((0,external_node_url_.fileURLToPath)(entryUrl, { windows: p === (external_node_path_default()).win32 }));
-    return p.resolve(here, '..', 'sampler', 'index.js');
+/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
+function samplerScript(entryUrl) {
+    const here = external_node_path_default().dirname(new URL(entryUrl).pathname);
+    return external_node_path_default().resolve(here, '..', 'sampler', 'index.js');
 }
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
@@ -838,18 +602,11 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
-class InputError extends Error {
-    input;
-    value;
-    accepted;
-    constructor(input, value, accepted) {
-        super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
-        this.input = input;
-        this.value = value;
-        this.accepted = accepted;
-        this.name = 'InputError';
-    }
-}
+// The one place where action inputs (and CLI flags) are parsed into Settings.
+// Pure: it takes a lookup function, so tests need no environment.
+
+
+
 /** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
 const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
@@ -886,6 +643,12 @@ const INPUTS = [
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+    { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
+    { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
+    { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
+    { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
+    { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
+    { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
 function oneOf(name, raw, allowed) {
@@ -902,7 +665,7 @@ function bool(name, raw) {
         return false;
     throw new InputError(name, raw, "'true' or 'false'");
 }
-function inputs_num(name, raw, min, max, opts = {}) {
+function num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
     const n = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
@@ -912,9 +675,9 @@ function inputs_num(name, raw, min, max, opts = {}) {
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
-    return raw.trim() === '' ? null : inputs_num(name, raw, min, max, opts);
+    return raw.trim() === '' ? null : num(name, raw, min, max, opts);
 }
-function inputs_percent(name, raw) {
+function percent(name, raw) {
     const v = raw.trim();
     if (v === '')
         return null;
@@ -973,7 +736,7 @@ function parseSettings(lookup) {
         throw new InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
-        sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
+        sampleIntervalSeconds: num('sample-interval', get('sample-interval'), 0.1, 60),
         scope: oneOf('scope', get('scope'), ['process-tree', 'machine']),
         carbonIntensityGPerKwh: optNum('carbon-intensity', get('carbon-intensity'), 0, 2000),
         budgetGCo2e: optNum('budget-gco2e', get('budget-gco2e'), 0, 1e9, { exclusiveMin: true }),
@@ -992,9 +755,9 @@ function parseSettings(lookup) {
         includeEmbodied: bool('include-embodied', get('include-embodied')),
         gpu: oneOf('gpu', get('gpu'), ['auto', 'nvidia', 'amd', 'off']),
         rapl: bool('rapl', get('rapl')),
-        maxIncreasePercent: inputs_percent('max-increase', get('max-increase')),
+        maxIncreasePercent: percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
-        minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
+        minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
         baselineBranches: get('baseline-branches')
@@ -1002,7 +765,7 @@ function parseSettings(lookup) {
             .map((s) => s.trim())
             .filter(Boolean),
         baselineKey: optString(get('baseline-key')),
-        baselineWindow: inputs_num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
+        baselineWindow: num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
         comment: oneOf('comment', get('comment'), ['always', 'on-regression', 'never']),
         artifact: bool('artifact', get('artifact')),
         artifactName: artifactName(get('artifact-name')),
@@ -1010,6 +773,12 @@ function parseSettings(lookup) {
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
         jobId: jobId(get('job-id')),
+        pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
+        pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
+        otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
+        otlpHeaders: headers('otlp-headers', get('otlp-headers')),
+        exportLabels: labels('export-labels', get('export-labels')),
+        exportRunId: bool('export-run-id', get('export-run-id')),
     };
 }
 function jobId(raw) {
@@ -1033,10 +802,8 @@ function envLookup(env) {
     return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version (a test checks it). */
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/app/cli-usage.ts
 // The CLI's usage texts: the overview (`carbon-gate --help`) and one per command (`carbon-gate help run`,
 // `carbon-gate run --help`). Help goes to stdout with exit 0, as in other Node CLIs (npm, tsc, jest).
@@ -1045,12 +812,13 @@ const VERSION = '0.1.0';
 const EXIT_GATE_FAILED = 86;
 /** Exit code for usage and input errors. */
 const EXIT_USAGE = 2;
-const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
+const USAGE = `carbon-gate ${version/* VERSION */.x}: measure the energy and CO2e of a command
 
 Usage:
   carbon-gate run [options] -- <command> [args...]
-  carbon-gate report [--format <f>] <run-dir>
-  carbon-gate help [run|report]      (also: carbon-gate <command> --help)
+  carbon-gate report <run-dir>
+  carbon-gate export --prometheus-pushgateway-url <url> | --otlp-endpoint <url> [options] <run-dir>...
+  carbon-gate help [run|report|export]      (also: carbon-gate <command> --help)
   carbon-gate -h | --help | -V | --version
 
 Options (every action input is accepted as --<input> <value>):
@@ -1060,15 +828,14 @@ Options (every action input is accepted as --<input> <value>):
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
-  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
-                          figure at full precision); default: text on a terminal, markdown when
-                          redirected. NO_COLOR turns the colour of the text verdict off.
+  --prometheus-pushgateway-url <url>, --otlp-endpoint <url>
+                          also send the result to a Pushgateway / an OTLP endpoint (docs/export.md)
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
 const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
 
 Runs <command>, measures its process tree with the action's sampler and model, prints the summary
-(text on a terminal, markdown when redirected, or --format) on stdout and writes the report files into --out.
+(markdown) on stdout and writes the report files into --out.
 
 Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
@@ -1077,24 +844,37 @@ Options (before the command; every action input is accepted as --<input> <value>
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
-  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
-                          figure at full precision); default: text on a terminal, markdown when
-                          redirected. NO_COLOR turns the colour of the text verdict off.
   -h, --help              show this help
 Flags after the command (or after --) belong to the command.
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
-const REPORT_USAGE = `Usage: carbon-gate report [--format text|markdown|json] <run-dir>
+const REPORT_USAGE = `Usage: carbon-gate report <run-dir>
 
 Re-renders the report of an earlier run from its saved samples: <run-dir> is the --out of a
 \`carbon-gate run\`, or the action's run directory (from its artifact or RUNNER_TEMP).
-Prints the summary (text on a terminal, markdown when redirected, or --format) on stdout.
+Prints the summary (markdown) on stdout.
 
 Options:
   -h, --help              show this help
 Exit code: 0, ${EXIT_GATE_FAILED} when the saved run fails its gate, ${EXIT_USAGE} for bad usage.
 `;
-const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE };
+const EXPORT_USAGE = `Usage: carbon-gate export [options] <run-dir>...
+
+Sends saved results to a Prometheus Pushgateway and/or an OTLP/HTTP endpoint, as the action's post
+step does: each <run-dir> holds a carbon-gate.json (the action's run directory, a downloaded
+artifact, or the --out of \`carbon-gate run\`). See docs/export.md.
+
+Options (at least one destination):
+  --prometheus-pushgateway-url <url>       Pushgateway base URL (PUT to the job's group)
+  --prometheus-pushgateway-headers <h>     headers, 'Name: value' per line or comma-separated
+  --otlp-endpoint <url>                    OTLP/HTTP base URL (POST <url>/v1/metrics)
+  --otlp-headers <h>                       headers for the OTLP endpoint
+  --export-labels <k=v,...>                extra labels on every series
+  --export-run-id true                     add the run id (high cardinality)
+  -h, --help                               show this help
+Exit code: 0, 1 when an export failed, ${EXIT_USAGE} for bad usage.
+`;
+const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE };
 /** Per-command usage, for `help <command>` and `<command> --help`; undefined for anything else. */
 const commandUsage = (command) => command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
 const isHelpFlag = (a) => a === '--help' || a === '-h';
@@ -1914,7 +1694,7 @@ const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 // to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
 // (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
-const fmt = (x, digits = 4) => num(x, digits);
+const fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
 /** The cloud region recorded in a model by instance metadata, if any. */
 function modelRegion(model) {
@@ -2395,7 +2175,7 @@ function selectModel(args) {
 
 
 
-const intensity_fmt = (x) => num(x, 4);
+const intensity_fmt = (x) => (0,format/* num */.bu)(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = gridFactor(tables, provider, name);
     if (!g)
@@ -2661,7 +2441,7 @@ class ModelBandTracker {
 }
 /** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
 function bandText(totalGCo2e, band) {
-    return `${co2e(totalGCo2e)} (model band ${mass(band.lowGCo2e)}–${mass(band.highGCo2e)})`;
+    return `${(0,format/* co2e */.k)(totalGCo2e)} (model band ${(0,format/* mass */.rd)(band.lowGCo2e)}–${(0,format/* mass */.rd)(band.highGCo2e)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
@@ -2748,7 +2528,7 @@ function memory(model, energy) {
     if (model.memoryWattsPerGb === 0)
         return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
     const row = model.sources.find((s) => s.what === 'memory');
-    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${num(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
+    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${(0,format/* num */.bu)(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
 }
 function gpu(energy) {
     switch (energy.gpu) {
@@ -2773,13 +2553,13 @@ function pue(model) {
     // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
     return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
 }
-function provenance_intensity(g) {
+function intensity(g) {
     const fallback = g.location === 'world' || g.location === 'github-hosted US average';
     // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
     return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
 }
 function componentProvenance(model, energy, g) {
-    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: provenance_intensity(g) };
+    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: intensity(g) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
@@ -2794,7 +2574,7 @@ function escapeCell(s) {
     return escapeMarkdown(s);
 }
 /** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
-const model_section_num = (x, digits = 4) => num(x, digits);
+const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
@@ -2828,10 +2608,10 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
     out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
     out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
     out.push('');
-    out.push(`Operational: ${format_energy(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${co2e(emissions.operationalGCo2e)}**.`);
+    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
     if (model.embodied) {
         const e = model.embodied;
-        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`);
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
     }
     else {
         out.push('Embodied: not estimated (no instance data).\n');
@@ -2841,7 +2621,7 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
         out.push(row(['Model', 'Energy', 'Total']));
         out.push(row(['---', '---', '---']));
         for (const m of band.members)
-            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, format_energy(m.energyWh), co2e(m.totalGCo2e)]));
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
         for (const why of band.skipped)
             out.push(`\nNot applicable: ${escapeCell(why)}.`);
         out.push('\n</details>\n');
@@ -3050,159 +2830,119 @@ function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
     return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
 }
 
-;// CONCATENATED MODULE: ./src/core/verdict.ts
-// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
-//
-// Rules (stated in the summary and the comment by baseline-section.ts):
-// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
-// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
-//   the run is flagged when BOTH
-//     current > median × (1 + max-increase / 100)   and   current > max(window)
-//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
-//   A run inside the spread is treated as noise, however large the percentage.
-//   With max-increase empty the delta is reported but never flagged.
-// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
-//   below that it only warns.
-// - fail-on: budget | regression | any | never ('never' only warns).
-// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+// EXTERNAL MODULE: ./src/core/verdict.ts
+var core_verdict = __nccwpck_require__(9478);
+;// CONCATENATED MODULE: ./src/core/report/chart.ts
 
-const ALARM_PERCENT = 20;
-const WARN_PERCENT = 10;
-/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
-function deltaBand(deltaPercent) {
-    if (deltaPercent >= ALARM_PERCENT)
-        return 'alarm';
-    if (deltaPercent >= WARN_PERCENT)
-        return 'warn';
-    if (deltaPercent < 0)
-        return 'better';
-    return 'ok';
+const MAX_POINTS = 120;
+/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
+const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
+/** Time-bucketed means, at most `max` points. */
+function downsample(series, max = MAX_POINTS) {
+    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
+    if (pts.length <= max)
+        return pts;
+    const out = [];
+    const per = pts.length / max;
+    for (let i = 0; i < max; i++) {
+        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
+        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
+        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
+    }
+    return out;
 }
-function bandEmoji(band) {
-    switch (band) {
-        case 'alarm':
-            return '🚨';
-        case 'warn':
-            return '⚠️';
-        case 'better':
-            return '✅';
-        case 'ok':
-            return '';
-    }
+const BARS = '▁▂▃▄▅▆▇█';
+/** A sparkline scaled from 0 (not from the minimum), like the charts. */
+function sparkline(values) {
+    if (!values.length)
+        return '';
+    const hi = Math.max(...values);
+    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
 }
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-function median(values) {
-    if (values.length === 0)
-        throw new Error('median of an empty list');
-    const s = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
+function niceCeiling(x) {
+    if (!(x > 0) || !Number.isFinite(x))
+        return 1;
+    const k = 10 ** Math.floor(Math.log10(x));
+    for (const m of [1, 2, 2.5, 5, 10])
+        if (m * k >= x * (1 - 1e-12))
+            return Number((m * k).toPrecision(12));
+    return 10 * k;
 }
-/** The value of the compare-on metric in a baseline record. */
-function metricOf(record, metric) {
-    switch (metric) {
-        case 'gco2e':
-            return record.gatedGCo2e;
-        case 'energy-wh':
-            return record.energyWh;
-        case 'cpu-seconds':
-            return record.cpuSeconds;
-    }
+/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
+function dataNumber(x) {
+    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
 }
-function metricUnit(metric) {
-    switch (metric) {
-        case 'gco2e':
-            return 'gCO2e';
-        case 'energy-wh':
-            return 'Wh';
-        case 'cpu-seconds':
-            return 'CPU-s';
-    }
+/** Axis-bound text: three significant digits at most, without exponent notation. */
+function axisNumber(x) {
+    if (!(x >= 1e-4) || !Number.isFinite(x))
+        return '0';
+    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
 }
-/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
-function metricText(metric, x) {
-    switch (metric) {
-        case 'gco2e':
-            return co2e(x);
-        case 'energy-wh':
-            return format_energy(x);
-        case 'cpu-seconds':
-            return cpuSeconds(x);
-    }
+function initDirective(palette) {
+    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
 }
-const budgetFails = (f) => f === 'budget' || f === 'any';
-const regressionFails = (f) => f === 'regression' || f === 'any';
-function computeVerdict(args) {
-    const { settings: s } = args;
-    const reasons = [];
-    // Budgets.
-    const budget = [];
-    if (s.budgetGCo2e !== null) {
-        budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
+function renderChart(series, mode) {
+    if (mode === 'none' || series.length < 2)
+        return '';
+    const pts = downsample(series);
+    const total = pts.map((p) => p.workWatts + p.memoryWatts);
+    if (mode === 'sparkline') {
+        return `Power over time (0 – ${(0,format/* power */.yp)(Math.max(...total))}): \`${sparkline(total)}\`\n`;
     }
-    if (s.budgetWh !== null) {
-        budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
-    }
-    const exceeded = budget.filter((b) => b.exceeded);
-    for (const b of exceeded) {
-        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
-        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
-    }
-    const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
-    // Regression against the baseline window.
-    let regression;
-    const current = args.settings.compareOn === 'gco2e' ? args.gatedGCo2e : s.compareOn === 'energy-wh' ? args.energyWh : args.cpuSeconds;
-    const unit = metricUnit(s.compareOn);
-    if (args.baseline.length > 0) {
-        const values = args.baseline.map((r) => metricOf(r, s.compareOn));
-        const med = median(values);
-        const spreadLow = Math.min(...values);
-        const spreadHigh = Math.max(...values);
-        const runs = values.length;
-        if (med > 0) {
-            const deltaPercent = ((current - med) / med) * 100;
-            const threshold = s.maxIncreasePercent === null ? null : med * (1 + s.maxIncreasePercent / 100);
-            const flagged = threshold !== null && current > threshold && current > spreadHigh;
-            const enough = runs >= s.minBaselineRuns;
-            const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
-            regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
-            if (flagged) {
-                const t = (x) => metricText(s.compareOn, x);
-                let r = `Regression: ${t(current)} is ${percentDelta(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
-                if (!enough)
-                    r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
-                reasons.push(r);
-            }
-        }
-        else {
-            reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
-        }
-    }
-    const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
-    const failBuild = budgetFail || regressionFail;
-    const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
-    const status = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
-    if (anyProblem && !failBuild) {
-        reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
-    }
-    const headline = makeHeadline(status, exceeded.length > 0, regression);
-    return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
+    const top = niceCeiling(Math.max(...total) * 1.05);
+    const endS = pts[pts.length - 1].tS;
+    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
+    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
+        'xychart-beta',
+        '  title "Power draw of the job (W)"',
+        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
+        `  y-axis "W" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map(dataNumber).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts)).join(', ')}]`,
+        '```',
+        '',
+        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
+        '',
+    ].join('\n');
 }
-function makeHeadline(status, overBudget, regression) {
-    const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
-    const parts = [];
-    if (overBudget)
-        parts.push('over budget');
-    if (regression?.flagged)
-        parts.push(`regression ${percentDelta(regression.deltaPercent)} vs baseline`);
-    if (parts.length === 0) {
-        if (regression)
-            parts.push(`${percentDelta(regression.deltaPercent)} vs baseline median`);
-        else
-            parts.push('within limits');
-    }
-    const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
-    return `${icon} ${word}: ${parts.join(', ')}`;
+/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
+function runLabel(r, i) {
+    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
+}
+/**
+ * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
+ * with the window's median as a line. This run's bar has its own colour.
+ */
+function renderTrendChart(records, current, metric, median) {
+    if (records.length === 0)
+        return '';
+    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
+    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
+    const raw = [...window.map(value), current];
+    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : (0,format/* unitFor */.SN)(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
+    const v = raw.map((x) => x / scale.factor);
+    const top = niceCeiling(Math.max(...v) * 1.05);
+    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
+    const n = v.length;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
+        'xychart-beta',
+        `  title "Baseline window and this run (${scale.unit})"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
+        '```',
+        '',
+        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
+        '',
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -3668,10 +3408,10 @@ function deltaLine(verdict, records = []) {
     const r = verdict.regression;
     if (!r)
         return null;
-    const t = (x) => metricText(r.metric, x);
-    const emoji = bandEmoji(r.band);
+    const t = (x) => (0,core_verdict/* metricText */._l)(r.metric, x);
+    const emoji = (0,core_verdict/* bandEmoji */.QX)(r.band);
     const of = records.length ? `${baselineName(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
-    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${percentDelta(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${(0,format/* percentDelta */.yA)(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
         `${r.flagged ? ' — **regression**' : ''}.`);
 }
 function runCell(rec, links) {
@@ -3697,7 +3437,7 @@ function baselineWindowTable(records, opts = {}) {
     const header = ['Run', 'Commit', 'Date', mark('gco2e', 'CO2e'), mark('energy-wh', 'Energy'), mark('cpu-seconds', 'CPU time'), 'Duration'];
     const cells = rows.map((r) => {
         const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
-        return [runCell(r, opts), sha, dateOf(r.wallMs), co2e(metricOf(r, 'gco2e')), format_energy(r.energyWh), cpuSeconds(r.cpuSeconds), duration(r.durationSeconds)];
+        return [runCell(r, opts), sha, dateOf(r.wallMs), (0,format/* co2e */.k)((0,core_verdict/* metricOf */.ak)(r, 'gco2e')), (0,format/* energy */.zP)(r.energyWh), (0,format/* cpuSeconds */._L)(r.cpuSeconds), (0,format/* duration */.p0)(r.durationSeconds)];
     });
     let text = mdTable(header, cells, ['l', 'l', 'l', 'r', 'r', 'r', 'r']).trimEnd();
     if (records.length > rows.length)
@@ -3769,49 +3509,49 @@ function totals(r) {
     const e = r.energy;
     const em = r.emissions;
     const estimated = r.model.embodied !== undefined || em.embodiedGCo2e > 0;
-    const embodied = estimated ? co2e(em.embodiedGCo2e) : 'not estimated';
+    const embodied = estimated ? (0,format/* co2e */.k)(em.embodiedGCo2e) : 'not estimated';
     const gated = !estimated ? '' : em.gatedGCo2e === em.totalGCo2e ? ' (both gated)' : ' (the gate counts operational only)';
-    const util = `${e.avgTreeUtil !== null ? `job’s processes ${share(e.avgTreeUtil)}, ` : ''}whole machine ${share(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
+    const util = `${e.avgTreeUtil !== null ? `job’s processes ${(0,format/* share */.uM)(e.avgTreeUtil)}, ` : ''}whole machine ${(0,format/* share */.uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
     const rows = [
-        ['**CO2e**', `**${co2e(em.totalGCo2e)}**: operational ${co2e(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
+        ['**CO2e**', `**${(0,format/* co2e */.k)(em.totalGCo2e)}**: operational ${(0,format/* co2e */.k)(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
         ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
-        ['Energy', `${format_energy(e.totalWh)} at the machine; × PUE ${num(em.pue, 4)} at the data centre`],
-        ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
-        ['Duration', duration(e.durationSeconds)],
+        ['Energy', `${(0,format/* energy */.zP)(e.totalWh)} at the machine; × PUE ${(0,format/* num */.bu)(em.pue, 4)} at the data centre`],
+        ['Grid intensity', `${(0,format/* intensity */.UW)(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
+        ['Duration', (0,format/* duration */.p0)(e.durationSeconds)],
         ['CPU utilisation', `${util}; scope: ${e.scope === 'process-tree' ? 'the job’s process tree' : 'the whole machine'}`],
     ];
     // The stored provenance (the folded Model section gives the reasons).
     const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
     const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
     const comp = [
-        ['CPU', format_energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
-        ['Memory', format_energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
+        ['CPU', (0,format/* energy */.zP)(e.cpuWh), (0,format/* power */.yp)(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['Memory', (0,format/* energy */.zP)(e.ramWh), (0,format/* power */.yp)(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, format_energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
+        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, (0,format/* energy */.zP)(e.gpuWh), (0,format/* power */.yp)(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
     return mdTable(['Total', 'Value'], rows) + '\n' + mdTable(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
 }
 function attribution(r) {
     const e = r.energy;
     const attr = [];
     if (e.treeCpuSeconds !== null)
-        attr.push(['CPU time of the job’s process tree', duration(e.treeCpuSeconds)]);
-    attr.push(['CPU time of the whole machine', duration(e.machineCpuSeconds)]);
+        attr.push(['CPU time of the job’s process tree', (0,format/* duration */.p0)(e.treeCpuSeconds)]);
+    attr.push(['CPU time of the whole machine', (0,format/* duration */.p0)(e.machineCpuSeconds)]);
     if (e.remainderCpuSeconds !== null)
-        attr.push(['Machine remainder (other processes, incl. escaped)', duration(e.remainderCpuSeconds)]);
+        attr.push(['Machine remainder (other processes, incl. escaped)', (0,format/* duration */.p0)(e.remainderCpuSeconds)]);
     if (e.escapedCpuSeconds > 0)
-        attr.push(['Escaped: processes that left the tree alive (daemons)', duration(e.escapedCpuSeconds)]);
+        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,format/* duration */.p0)(e.escapedCpuSeconds)]);
     if (e.peakTreeRssBytes !== null)
-        attr.push(['Peak resident memory of the tree', bytes(e.peakTreeRssBytes)]);
+        attr.push(['Peak resident memory of the tree', (0,format/* bytes */.ee)(e.peakTreeRssBytes)]);
     return '### Attribution\n\n' + mdTable(['What', 'Value'], attr, ['l', 'r']);
 }
 function dataQuality(r) {
     const e = r.energy;
-    const q = [`${e.samples} samples over ${duration(e.durationSeconds)}`];
+    const q = [`${e.samples} samples over ${(0,format/* duration */.p0)(e.durationSeconds)}`];
     if (e.gaps.length) {
         const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
-        q.push(`${e.gaps.length} gap(s) without samples, ${duration(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
-        for (const g of capped(e.gaps.map((g) => `gap from ${duration(g.fromS)} to ${duration(g.toS)}: ${g.reason}`)))
+        q.push(`${e.gaps.length} gap(s) without samples, ${(0,format/* duration */.p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+        for (const g of capped(e.gaps.map((g) => `gap from ${(0,format/* duration */.p0)(g.fromS)} to ${(0,format/* duration */.p0)(g.toS)}: ${g.reason}`)))
             q.push(`  - ${escapeMarkdown(g)}`);
     }
     else
@@ -3819,7 +3559,7 @@ function dataQuality(r) {
     if (r.quality.skippedLines)
         q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
     if (r.quality.samplerCpuSeconds !== undefined)
-        q.push(`sampler's own cost: ${num(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+        q.push(`sampler's own cost: ${(0,format/* num */.bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,format/* bytes */.ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
     if (r.hardware.container?.detected) {
         q.push(`running inside a container (${escapeMarkdown(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
             'processes of other containers are invisible to the tree and count only in the machine remainder');
@@ -4027,6 +3767,8 @@ class ChunkedWriter {
     }
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -4039,12 +3781,12 @@ class ChunkedWriter {
 const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = TABLE_FILES.constants;
-function rootAbove(file, p) {
+function rootAbove(file) {
     if (!file)
         return null;
     // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-    const dir = p.dirname(file);
-    return p.dirname(p.dirname(dir));
+    const dir = external_node_path_default().dirname(file);
+    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
 }
 function moduleFile() {
     try {
@@ -4055,18 +3797,15 @@ function moduleFile() {
         return undefined;
     }
 }
-/**
- * Candidate data directories, in order: env override, next to this module, next to the entry script.
- * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
- */
-function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
+/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
+function dataDirCandidates(env = process.env) {
     const out = [];
     const fromEnv = env[DATA_DIR_ENV]?.trim();
     if (fromEnv)
-        return [p.resolve(fromEnv)];
-    for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
+        return [external_node_path_default().resolve(fromEnv)];
+    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
         if (root)
-            out.push(p.join(root, DATA_DIR_NAME));
+            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
     }
     return [...new Set(out)];
 }
@@ -5233,12 +4972,12 @@ async function finishRun(o) {
     if (energy.samples < 2)
         warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
     if (integrator.gpuCarriedSecondsTotal > 0) {
-        warnings.push(`No GPU reading arrived for ${duration(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
+        warnings.push(`No GPU reading arrived for ${(0,format/* duration */.p0)(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
     }
     if (integrator.gpuWithoutPower)
         warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
     if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
-        warnings.push(`The process tree could not be read for ${duration(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
+        warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
     }
     for (const [f, n] of faults)
         if (!f.startsWith('closing sample'))
@@ -5247,7 +4986,7 @@ async function finishRun(o) {
     const intensity = resolveIntensity(intensityArgs);
     const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
     const baseline = o.baseline ?? { records: [], status: 'disabled' };
-    const verdict = computeVerdict({
+    const verdict = (0,core_verdict/* computeVerdict */.zG)({
         energyWh: energy.totalWh,
         gatedGCo2e: emissions.gatedGCo2e,
         cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
@@ -5256,7 +4995,7 @@ async function finishRun(o) {
     });
     const provenance = componentProvenance(model, energy, intensity);
     const result = {
-        tool: { name: 'carbon-gate', version: VERSION },
+        tool: { name: 'carbon-gate', version: version/* VERSION */.x },
         job: info.job,
         hardware: facts,
         model,
@@ -5326,19 +5065,22 @@ function jobFromEnv(env, jobName) {
 
 
 const RUN_INFO_FILE = 'run.json';
-/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
-function runDirPrefix(env, parent, p = (external_node_path_default())) {
-    return p.join(parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'carbon-gate-');
-}
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function makeRunDir(env, parent) {
-    const dir = (0,external_node_fs_.mkdtempSync)(runDirPrefix(env, parent));
+    const base = parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
     (0,external_node_fs_.chmodSync)(dir, 0o700);
     return dir;
 }
 function publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, ...rest } = s;
+    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
     return rest;
+}
+/** The settings saved in run.json, completed with empty secrets and no export destination. */
+function savedSettings(info) {
+    // run.json files written before the export inputs existed lack the last two.
+    const saved = info.settings;
+    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function writeRunInfo(dir, info) {
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
@@ -5418,31 +5160,12 @@ function startMeasurement(args) {
 
 
 const ALIASES = { interval: 'sample-interval', budget: 'budget-gco2e' };
-const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
-const FORMATS = ['text', 'markdown', 'json'];
-/** --format, or text on a terminal and markdown when redirected. */
-function outputFormat(flag, isTTY) {
-    if (flag === undefined)
-        return isTTY ? 'text' : 'markdown';
-    const f = flag.trim().toLowerCase();
-    if (FORMATS.includes(f))
-        return f;
-    throw new InputError('--format', flag, "'text', 'markdown' or 'json'");
-}
-/** The report on stdout in the chosen format; colour only for text on a terminal without NO_COLOR. */
-function printReport(result, summary, format, io, env) {
-    if (format === 'json')
-        io.out(JSON.stringify(result, null, 2) + '\n');
-    else if (format === 'markdown')
-        io.out(summary);
-    else
-        io.out(markdownToText(summary, { color: io.isTTY === true && !env.NO_COLOR }));
-}
+const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 /** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
 function parseFlags(args) {
     const flags = new Map();
     let help = false;
-    const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format']);
+    const known = new Set([...INPUTS.map((i) => i.name), 'out']);
     let i = 0;
     for (; i < args.length; i++) {
         const a = args[i];
@@ -5512,7 +5235,6 @@ async function cmdRun(args, io, env) {
     if (!rest.length)
         throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
     const settings = parseSettings((name) => flags.get(name));
-    const format = outputFormat(flags.get('format'), io.isTTY === true);
     const facts = readHardwareFacts(env);
     validateAgainstTables(settings, facts);
     const outDir = external_node_path_default().resolve(flags.get('out') ?? 'carbon-gate-report');
@@ -5529,32 +5251,62 @@ async function cmdRun(args, io, env) {
     const code = await runChild(rest);
     const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
     const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
-    printReport(result, summary, format, io, env);
-    io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
+    io.out(summary);
+    if (exportsEnabled(settings))
+        await runExports(result, settings, cliSink(io));
+    io.err(`
+carbon-gate: ${verdictLine(result, settings)}
+files: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}
+`);
     if (code !== 0)
         return code;
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
-async function cmdReport(argv, io, env) {
-    if (argv.some(isHelpFlag)) {
+async function cmdReport(args, io) {
+    if (args.some(isHelpFlag)) {
         io.out(REPORT_USAGE);
         return 0;
     }
-    const { flags, rest: args } = parseFlags(argv);
-    if ([...flags.keys()].some((k) => k !== 'format'))
-        throw new InputError('report options', argv.join(' '), 'only --format before the run directory');
-    const format = outputFormat(flags.get('format'), io.isTTY === true);
     const dir = args[0];
     if (!dir || args.length > 1)
         throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
         throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
     const info = readRunInfo(dir);
-    const settings = { ...info.settings, token: '', electricityMapsToken: null };
+    const settings = savedSettings(info);
     const marker = readMarker(dir);
     const { result, summary } = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
-    printReport(result, summary, format, io, env);
+    io.out(summary);
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
+}
+function cliSink(io) {
+    return { info: (m) => io.err(`${m}\n`), warning: (m) => io.err(`warning: ${m}\n`), setSecret: () => undefined };
+}
+/** `carbon-gate export <run-dir>...`: pushes saved results (carbon-gate.json) to the configured engines. */
+async function cmdExport(args, io) {
+    const { flags, rest, help } = parseFlags(args);
+    if (help) {
+        io.out(EXPORT_USAGE);
+        return 0;
+    }
+    if (!rest.length)
+        throw new InputError('run-dir', '', 'one or more run directories holding carbon-gate.json (an action run directory, a `carbon-gate run --out` directory or a downloaded artifact)');
+    const settings = parseSettings((name) => flags.get(name));
+    if (!exportsEnabled(settings))
+        throw new InputError('--prometheus-pushgateway-url', '', 'a Pushgateway URL and/or --otlp-endpoint: export needs a destination');
+    const results = rest.map((dir) => {
+        const file = external_node_path_default().join(dir, OUTPUT_FILES.json);
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new InputError('run-dir', dir, `a directory holding ${OUTPUT_FILES.json}`);
+        return { dir, result: JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) };
+    });
+    let failed = 0;
+    for (const { dir, result } of results) {
+        io.err(`carbon-gate: exporting ${dir} (${result.job.label})\n`);
+        if ((await runExports(result, settings, cliSink(io))).length)
+            failed++;
+    }
+    return failed ? 1 : 0;
 }
 async function runCli(argv, io = defaultIo, env = process.env) {
     const [cmd, ...args] = argv;
@@ -5569,19 +5321,21 @@ async function runCli(argv, io = defaultIo, env = process.env) {
         }
         if (cmd === 'help') {
             if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0])))
-                throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
+                throw new InputError('help', args.join(' '), "nothing, 'run', 'report' or 'export'");
             io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
             return 0;
         }
         if (isVersionFlag(cmd) || cmd === 'version') {
-            io.out(`${VERSION}\n`);
+            io.out(`${version/* VERSION */.x}\n`);
             return 0;
         }
         if (cmd === 'run')
             return await cmdRun(args, io, env);
         if (cmd === 'report')
-            return await cmdReport(args, io, env);
-        throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
+            return await cmdReport(args, io);
+        if (cmd === 'export')
+            return await cmdExport(args, io);
+        throw new InputError('command', cmd, "'run', 'report', 'export', 'help', '--help' or '--version'");
     }
     catch (e) {
         if (e instanceof InputError) {
@@ -5595,15 +5349,504 @@ async function runCli(argv, io = defaultIo, env = process.env) {
 
 /***/ }),
 
-/***/ 546:
+/***/ 9789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ jobSeries),
+/* harmony export */   f: () => (/* binding */ groupingPath)
+/* harmony export */ });
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9478);
+// The series one job exports to a metrics engine (Pushgateway or OTLP). Pure: a RunResult in, plain
+// data out; the adapters in src/export/ turn it into the text exposition or an OTLP request.
+//
+// Names follow the Prometheus conventions (https://prometheus.io/docs/practices/naming/): a
+// `carbon_gate_` prefix, snake case, the base unit as a suffix (grams, watt_hours, seconds).
+
+const VERDICTS = ['pass', 'warn', 'fail'];
+/** `https://github.com/o/r` from the run URL, or from the repository on github.com. */
+function repositoryUrl(job) {
+    const m = job.runUrl ? /^(.*)\/actions\/runs\//.exec(job.runUrl) : null;
+    if (m)
+        return m[1];
+    return job.repository ? `https://github.com/${job.repository}` : '';
+}
+/** Grams of the budget on emissions, when one was set. */
+function budgetGrams(r) {
+    return r.verdict.budget?.find((b) => b.metric === 'gco2e')?.limit ?? null;
+}
+/** Median of the baseline in grams: the verdict's when it compared grams, else over the records' gated grams. */
+function baselineMedianGrams(r) {
+    if (r.verdict.regression?.metric === 'gco2e')
+        return r.verdict.regression.median;
+    const grams = r.baseline.records.map((b) => b.gatedGCo2e).filter((g) => Number.isFinite(g));
+    return grams.length ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(grams) : null;
+}
+function jobSeries(r, o) {
+    const job = r.job;
+    const grouping = [
+        ['job', job.job ?? job.label],
+        ['repository', job.repository ?? ''],
+        ['workflow', job.workflow ?? ''],
+        ['matrix_key', job.matrixKey ?? ''],
+    ];
+    const labels = {
+        ...o.extraLabels,
+        ...Object.fromEntries(grouping),
+        ref: job.ref ?? '',
+        event: job.event ?? '',
+        runner_os: r.hardware.os,
+        runner_arch: r.hardware.arch,
+        region: r.emissions.intensity.location,
+        model: r.model.id,
+        ...(o.runId && job.runId ? { run_id: job.runAttempt && job.runAttempt > 1 ? `${job.runId}/${job.runAttempt}` : job.runId } : {}),
+    };
+    const one = (value) => [{ labels: {}, value }];
+    const metrics = [
+        {
+            name: 'carbon_gate_emissions_grams',
+            help: 'CO2e emitted by the job in grams, by scope (operational: energy × grid intensity × PUE; embodied: share of the hardware).',
+            kind: 'sum',
+            unit: 'g',
+            points: [
+                { labels: { scope: 'operational' }, value: r.emissions.operationalGCo2e },
+                { labels: { scope: 'embodied' }, value: r.emissions.embodiedGCo2e },
+            ],
+        },
+        { name: 'carbon_gate_energy_watt_hours', help: 'Energy used by the job in watt-hours (PUE applied).', kind: 'sum', unit: 'W.h', points: one(r.energy.totalWh) },
+        { name: 'carbon_gate_cpu_seconds', help: 'CPU seconds of the job (its process tree, or the machine in machine scope).', kind: 'sum', unit: 's', points: one(r.energy.treeCpuSeconds ?? r.energy.machineCpuSeconds) },
+        { name: 'carbon_gate_duration_seconds', help: 'Measured duration of the job in seconds.', kind: 'sum', unit: 's', points: one(r.energy.durationSeconds) },
+    ];
+    const budget = budgetGrams(r);
+    if (budget !== null)
+        metrics.push({ name: 'carbon_gate_budget_grams', help: 'The budget-gco2e input: the job fails above it.', kind: 'gauge', unit: 'g', points: one(budget) });
+    const med = baselineMedianGrams(r);
+    if (med !== null)
+        metrics.push({ name: 'carbon_gate_baseline_median_grams', help: 'Median gated gCO2e of the default-branch baseline window.', kind: 'gauge', unit: 'g', points: one(med) });
+    metrics.push({
+        name: 'carbon_gate_verdict',
+        help: 'The gate verdict of the job: 1 for the verdict it got, 0 for the others.',
+        kind: 'gauge',
+        unit: '1',
+        points: VERDICTS.map((v) => ({ labels: { verdict: v }, value: r.verdict.status === v ? 1 : 0 })),
+    });
+    return {
+        grouping,
+        labels,
+        metrics,
+        resource: {
+            repository: job.repository ?? '',
+            workflow: job.workflow ?? '',
+            job: job.job ?? job.label,
+            ref: job.ref ?? '',
+            sha: job.sha ?? '',
+            repositoryUrl: repositoryUrl(job),
+            runId: job.runId ?? '',
+            runUrl: job.runUrl ?? '',
+        },
+    };
+}
+/**
+ * The Pushgateway path of a grouping key: `/metrics/job/<job>/<label>/<value>…`. A value containing
+ * `/`, or empty, goes base64url-encoded as `<label>@base64/<value>` (Pushgateway README, "URL").
+ */
+function groupingPath(grouping) {
+    return ('/metrics' +
+        grouping
+            .map(([k, v]) => {
+            if (v === '' || v.includes('/'))
+                return `/${k}@base64/${v === '' ? '=' : Buffer.from(v, 'utf8').toString('base64url')}`;
+            return `/${k}/${encodeURIComponent(v)}`;
+        })
+            .join(''));
+}
+
+
+/***/ }),
+
+/***/ 6228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KN: () => (/* binding */ percent),
+/* harmony export */   NY: () => (/* binding */ energyDelta),
+/* harmony export */   SN: () => (/* binding */ unitFor),
+/* harmony export */   UW: () => (/* binding */ intensity),
+/* harmony export */   _L: () => (/* binding */ cpuSeconds),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   jj: () => (/* binding */ massDelta),
+/* harmony export */   k: () => (/* binding */ co2e),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   rd: () => (/* binding */ mass),
+/* harmony export */   uM: () => (/* binding */ share),
+/* harmony export */   x8: () => (/* binding */ signed),
+/* harmony export */   yA: () => (/* binding */ percentDelta),
+/* harmony export */   yp: () => (/* binding */ power),
+/* harmony export */   zP: () => (/* binding */ energy)
+/* harmony export */ });
+/* unused harmony export thousands */
+// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
+// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
+//
+// Rules:
+// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
+// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
+// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
+//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
+// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
+// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
+// - a negative sign is the typographic minus (U+2212), as in "−6 %";
+// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
+//   a source's 366.8 g/kWh to 367 would misquote it.
+// No Intl: loading ICU costs ~10 ms of post's start-up.
+const MINUS = '−';
+/** 1234567 → '1,234,567'. */
+function thousands(n) {
+    const r = Math.abs(Math.round(n));
+    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
+    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
+    return n < 0 && s !== '0' ? `-${s}` : s;
+}
+/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
+function plain(a, digits) {
+    if (a === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(a));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    let s = a.toFixed(Math.min(decimals, 100));
+    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
+    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
+        s = a.toFixed(decimals - 1);
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    if (a >= 10 ** digits)
+        return thousands(Number(s));
+    return s;
+}
+/**
+ * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
+ * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
+ * this form also appears next to units in tables); use `signed` for deltas.
+ */
+function num(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    return x < 0 && s !== '0' ? `-${s}` : s;
+}
+/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
+function signed(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    if (s === '0')
+        return '±0';
+    return `${x < 0 ? MINUS : '+'}${s}`;
+}
+const PREFIXES = [
+    { factor: 1e-9, symbol: 'n' },
+    { factor: 1e-6, symbol: 'µ' },
+    { factor: 1e-3, symbol: 'm' },
+    { factor: 1, symbol: '' },
+    { factor: 1e3, symbol: 'k' },
+    { factor: 1e6, symbol: 'M' },
+    { factor: 1e9, symbol: 'G' },
+];
+/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
+function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x === 0)
+        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
+    const a = Math.abs(x);
+    let i = min;
+    // Largest prefix whose rounded value is still ≥ 1.
+    for (let j = min; j <= max; j++)
+        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
+            i = j;
+    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+}
+const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+function unitFor(max, kind) {
+    const unit = kind === 'co2e' ? 'g' : 'Wh';
+    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+    const p = PREFIXES.find((x) => x.symbol === symbol);
+    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
+/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
+function co2e(grams, digits = 3) {
+    return `${mass(grams, digits)} CO2e`;
+}
+/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
+function mass(grams, digits = 3) {
+    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
+        return `${num(grams / 1e6, digits)} t`;
+    return scaled(grams, 'g', digits, 2, GRAM + 1);
+}
+/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
+function massDelta(grams, digits = 3) {
+    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+}
+/** Joules per watt-hour. */
+const J_PER_WH = 3600;
+/**
+ * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
+ * which reads better than 0.0278 mWh.
+ */
+function energy(wh, digits = 3) {
+    return energyWith(wh, digits, num);
+}
+/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
+function energyDelta(wh, digits = 3) {
+    return energyWith(wh, digits, signed);
+}
+function energyWith(wh, digits, sign) {
+    if (!Number.isFinite(wh))
+        return 'n/a';
+    if (wh !== 0 && Math.abs(wh) < 1e-3)
+        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
+    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
+}
+/** Power: mW, W, kW. */
+function power(watts, digits = 3) {
+    return scaled(watts, 'W', digits, 2, GRAM + 1);
+}
+/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
+function intensity(gPerKwh, digits = 3) {
+    return `${num(gPerKwh, digits)} gCO2e/kWh`;
+}
+/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
+function share(fraction) {
+    return percent(fraction * 100);
+}
+/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
+function percent(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
+}
+/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
+function percentDelta(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    if (Math.abs(p) >= 100)
+        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
+    return `${signed(p, 2)} %`;
+}
+/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
+function duration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    if (seconds < 60)
+        return `${num(seconds)} s`;
+    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
+}
+/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
+function cpuSeconds(seconds) {
+    return `${num(seconds)} CPU-s`;
+}
+/** Bytes in binary units: KiB, MiB, GiB. */
+function bytes(x) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x >= 1024 ** 3)
+        return `${num(x / 1024 ** 3)} GiB`;
+    if (x >= 1024 ** 2)
+        return `${num(x / 1024 ** 2)} MiB`;
+    return `${num(x / 1024)} KiB`;
+}
+
+
+/***/ }),
+
+/***/ 9478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ median),
+/* harmony export */   QX: () => (/* binding */ bandEmoji),
+/* harmony export */   _l: () => (/* binding */ metricText),
+/* harmony export */   ak: () => (/* binding */ metricOf),
+/* harmony export */   zG: () => (/* binding */ computeVerdict)
+/* harmony export */ });
+/* unused harmony exports ALARM_PERCENT, WARN_PERCENT, deltaBand, metricUnit */
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6228);
+// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
+//
+// Rules (stated in the summary and the comment by baseline-section.ts):
+// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
+// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
+//   the run is flagged when BOTH
+//     current > median × (1 + max-increase / 100)   and   current > max(window)
+//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
+//   A run inside the spread is treated as noise, however large the percentage.
+//   With max-increase empty the delta is reported but never flagged.
+// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
+//   below that it only warns.
+// - fail-on: budget | regression | any | never ('never' only warns).
+// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+
+const ALARM_PERCENT = 20;
+const WARN_PERCENT = 10;
+/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
+function deltaBand(deltaPercent) {
+    if (deltaPercent >= ALARM_PERCENT)
+        return 'alarm';
+    if (deltaPercent >= WARN_PERCENT)
+        return 'warn';
+    if (deltaPercent < 0)
+        return 'better';
+    return 'ok';
+}
+function bandEmoji(band) {
+    switch (band) {
+        case 'alarm':
+            return '🚨';
+        case 'warn':
+            return '⚠️';
+        case 'better':
+            return '✅';
+        case 'ok':
+            return '';
+    }
+}
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+function median(values) {
+    if (values.length === 0)
+        throw new Error('median of an empty list');
+    const s = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** The value of the compare-on metric in a baseline record. */
+function metricOf(record, metric) {
+    switch (metric) {
+        case 'gco2e':
+            return record.gatedGCo2e;
+        case 'energy-wh':
+            return record.energyWh;
+        case 'cpu-seconds':
+            return record.cpuSeconds;
+    }
+}
+function metricUnit(metric) {
+    switch (metric) {
+        case 'gco2e':
+            return 'gCO2e';
+        case 'energy-wh':
+            return 'Wh';
+        case 'cpu-seconds':
+            return 'CPU-s';
+    }
+}
+/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
+function metricText(metric, x) {
+    switch (metric) {
+        case 'gco2e':
+            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(x);
+        case 'energy-wh':
+            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(x);
+        case 'cpu-seconds':
+            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuSeconds */ ._L)(x);
+    }
+}
+const budgetFails = (f) => f === 'budget' || f === 'any';
+const regressionFails = (f) => f === 'regression' || f === 'any';
+function computeVerdict(args) {
+    const { settings: s } = args;
+    const reasons = [];
+    // Budgets.
+    const budget = [];
+    if (s.budgetGCo2e !== null) {
+        budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
+    }
+    if (s.budgetWh !== null) {
+        budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
+    }
+    const exceeded = budget.filter((b) => b.exceeded);
+    for (const b of exceeded) {
+        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
+        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
+    }
+    const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
+    // Regression against the baseline window.
+    let regression;
+    const current = args.settings.compareOn === 'gco2e' ? args.gatedGCo2e : s.compareOn === 'energy-wh' ? args.energyWh : args.cpuSeconds;
+    const unit = metricUnit(s.compareOn);
+    if (args.baseline.length > 0) {
+        const values = args.baseline.map((r) => metricOf(r, s.compareOn));
+        const med = median(values);
+        const spreadLow = Math.min(...values);
+        const spreadHigh = Math.max(...values);
+        const runs = values.length;
+        if (med > 0) {
+            const deltaPercent = ((current - med) / med) * 100;
+            const threshold = s.maxIncreasePercent === null ? null : med * (1 + s.maxIncreasePercent / 100);
+            const flagged = threshold !== null && current > threshold && current > spreadHigh;
+            const enough = runs >= s.minBaselineRuns;
+            const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
+            regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
+            if (flagged) {
+                const t = (x) => metricText(s.compareOn, x);
+                let r = `Regression: ${t(current)} is ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
+                if (!enough)
+                    r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
+                reasons.push(r);
+            }
+        }
+        else {
+            reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
+        }
+    }
+    const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
+    const failBuild = budgetFail || regressionFail;
+    const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
+    const status = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
+    if (anyProblem && !failBuild) {
+        reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
+    }
+    const headline = makeHeadline(status, exceeded.length > 0, regression);
+    return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
+}
+function makeHeadline(status, overBudget, regression) {
+    const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
+    const parts = [];
+    if (overBudget)
+        parts.push('over budget');
+    if (regression?.flagged)
+        parts.push(`regression ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline`);
+    if (parts.length === 0) {
+        if (regression)
+            parts.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline median`);
+        else
+            parts.push('within limits');
+    }
+    const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
+    return `${icon} ${word}: ${parts.join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 3546:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(848);
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6323);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5734);
 
 
 /** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */
@@ -5618,24 +5861,120 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24:
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 1493:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -5670,6 +6009,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -5756,6 +6098,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -5768,9 +6140,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -5778,7 +6246,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(546);
+/******/ var __webpack_exports__ = __nccwpck_require__(3546);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__run = __webpack_exports__.e;
 /******/ export { __webpack_exports__run as run };

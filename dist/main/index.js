@@ -303,6 +303,10 @@ function createRunner(env = process.env, write = (s) => process.stdout.write(s))
             (0,external_node_fs_namespaceObject.appendFileSync)(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
             return true;
         },
+        setSecret: (value) => {
+            if (value)
+                write(`::add-mask::${escapeCommandData(value)}\n`);
+        },
         fail: (msg) => {
             cmd('error', msg);
             process.exitCode = 1;
@@ -546,7 +550,8 @@ function readHardwareFacts(env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/input-error.ts
+/** A bad input value: names the input, the value and what is accepted. */
 class InputError extends Error {
     input;
     value;
@@ -559,6 +564,104 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+
+;// CONCATENATED MODULE: ./src/settings/export-inputs.ts
+// Parsers of the export inputs (Pushgateway, OTLP, labels). Pure; used by parseSettings only.
+// Header values and URL credentials may be secrets: an error names the input and the offending
+// entry, never the secret itself.
+
+/** Labels every exported series carries; export-labels may not reuse them. */
+const BUILT_IN_LABELS = ['repository', 'workflow', 'job', 'matrix_key', 'ref', 'event', 'runner_os', 'runner_arch', 'region', 'model', 'run_id', 'scope', 'verdict', 'step', 'instance'];
+/** The URL with any user:password and query removed, for messages. */
+function redactUrl(raw) {
+    try {
+        const u = new URL(raw.trim());
+        const hidden = u.username || u.password ? '***@' : '';
+        return `${u.protocol}//${hidden}${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search ? '?***' : ''}`;
+    }
+    catch {
+        return '(not a URL; value hidden: it may hold credentials)';
+    }
+}
+/** An http(s) base URL; null when empty. Credentials are allowed (they are masked and sent as Basic auth). */
+function exportUrl(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        u = null;
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) {
+        throw new InputError(name, redactUrl(v), "an http:// or https:// URL, e.g. 'https://pushgateway.example.com:9091'");
+    }
+    if (u.hash)
+        throw new InputError(name, redactUrl(v), 'a URL without a #fragment');
+    return v.replace(/\/+$/, '');
+}
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/** A comma that starts a new `Name: value` / `Name=value` entry (OTEL_EXPORTER_OTLP_HEADERS style). */
+const ENTRY_COMMA = /,\s*(?=[A-Za-z0-9!#$%&'*+.^_`|~-]+\s*[:=])/;
+/**
+ * HTTP headers, one per line (`Name: value` or `Name=value`), or on one line separated by commas.
+ * The separator is the first `:` or `=`, which a header name cannot contain.
+ */
+function headers(name, raw) {
+    const out = {};
+    const text = raw.trim();
+    if (text === '')
+        return out;
+    const entries = text.includes('\n') ? text.split(/\r?\n/) : text.split(ENTRY_COMMA);
+    entries.forEach((entry, i) => {
+        const line = entry.trim();
+        if (line === '')
+            return;
+        const sep = line.search(/[:=]/);
+        const key = sep > 0 ? line.slice(0, sep).trim() : '';
+        const value = sep > 0 ? line.slice(sep + 1).trim() : '';
+        const where = `entry ${i + 1} (${key && HEADER_NAME.test(key) ? `header ${key}, ` : ''}value hidden)`;
+        if (!key || !HEADER_NAME.test(key) || value === '') {
+            throw new InputError(name, where, "'Name: value' or 'Name=value' per line (or comma-separated on one line), e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'");
+        }
+        if (/[\r\n\0]/.test(value))
+            throw new InputError(name, where, 'header values without control characters');
+        out[key] = value;
+    });
+    return out;
+}
+/** Extra labels: `key=value` pairs separated by commas or newlines. */
+function labels(name, raw) {
+    const out = {};
+    for (const part of raw.split(/[\n,]/)) {
+        const p = part.trim();
+        if (p === '')
+            continue;
+        const eq = p.indexOf('=');
+        const key = eq > 0 ? p.slice(0, eq).trim() : '';
+        const value = eq > 0 ? p.slice(eq + 1).trim() : '';
+        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.startsWith('__')) {
+            throw new InputError(name, p, "comma-separated 'key=value' pairs with Prometheus label names ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __), e.g. 'team=payments,cost_center=42'");
+        }
+        if (BUILT_IN_LABELS.includes(key))
+            throw new InputError(name, p, `label names other than the built-in ones (${BUILT_IN_LABELS.join(', ')})`);
+        if (value === '' || value.length > 200)
+            throw new InputError(name, p, 'a non-empty value of at most 200 characters after the =');
+        if (key in out)
+            throw new InputError(name, p, `each label once ('${key}' is repeated)`);
+        out[key] = value;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// The one place where action inputs (and CLI flags) are parsed into Settings.
+// Pure: it takes a lookup function, so tests need no environment.
+
+
+
 /** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
 const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
@@ -595,6 +698,12 @@ const INPUTS = [
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+    { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
+    { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
+    { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
+    { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
+    { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
+    { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
 function oneOf(name, raw, allowed) {
@@ -719,6 +828,12 @@ function parseSettings(lookup) {
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
         jobId: jobId(get('job-id')),
+        pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
+        pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
+        otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
+        otlpHeaders: headers('otlp-headers', get('otlp-headers')),
+        exportLabels: labels('export-labels', get('export-labels')),
+        exportRunId: bool('export-run-id', get('export-run-id')),
     };
 }
 function jobId(raw) {
@@ -781,8 +896,14 @@ function makeRunDir(env, parent) {
     return dir;
 }
 function publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, ...rest } = s;
+    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
     return rest;
+}
+/** The settings saved in run.json, completed with empty secrets and no export destination. */
+function savedSettings(info) {
+    // run.json files written before the export inputs existed lack the last two.
+    const saved = info.settings;
+    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function writeRunInfo(dir, info) {
     (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   matrixKey: () => (/* binding */ matrixKey),
 /* harmony export */   readJobContext: () => (/* binding */ readJobContext)
 /* harmony export */ });
 /* unused harmony exports matrixHash, parseMatrix, jobContextFrom */
@@ -53,6 +54,18 @@ function parseMatrix(raw) {
     catch {
         return null;
     }
+}
+/** `key=value` pairs sorted by key and joined by commas ('' without a matrix): the matrix label of exports. */
+function matrixKey(matrix) {
+    if (!matrix)
+        return '';
+    return Object.keys(matrix)
+        .sort()
+        .map((k) => {
+        const v = matrix[k];
+        return `${k}=${typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : canonical(v)}`;
+    })
+        .join(',');
 }
 function matrixValues(matrix) {
     return Object.keys(matrix)

@@ -48,7 +48,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 17814:
+/***/ 11944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -106,6 +106,10 @@ function runner_createRunner(env = process.env, write = (s) => process.stdout.wr
                 return false;
             (0,external_node_fs_.appendFileSync)(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
             return true;
+        },
+        setSecret: (value) => {
+            if (value)
+                write(`::add-mask::${escapeCommandData(value)}\n`);
         },
         fail: (msg) => {
             cmd('error', msg);
@@ -249,8 +253,11 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
     return { marker: m, how: m ? 'stopped' : 'killed' };
 }
 
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-class inputs_InputError extends Error {
+// EXTERNAL MODULE: ./src/core/export/series.ts
+var series = __nccwpck_require__(79789);
+;// CONCATENATED MODULE: ./src/settings/input-error.ts
+/** A bad input value: names the input, the value and what is accepted. */
+class input_error_InputError extends Error {
     input;
     value;
     accepted;
@@ -262,6 +269,204 @@ class inputs_InputError extends Error {
         this.name = 'InputError';
     }
 }
+
+;// CONCATENATED MODULE: ./src/settings/export-inputs.ts
+// Parsers of the export inputs (Pushgateway, OTLP, labels). Pure; used by parseSettings only.
+// Header values and URL credentials may be secrets: an error names the input and the offending
+// entry, never the secret itself.
+
+/** Labels every exported series carries; export-labels may not reuse them. */
+const BUILT_IN_LABELS = ['repository', 'workflow', 'job', 'matrix_key', 'ref', 'event', 'runner_os', 'runner_arch', 'region', 'model', 'run_id', 'scope', 'verdict', 'step', 'instance'];
+/** The URL with any user:password and query removed, for messages. */
+function redactUrl(raw) {
+    try {
+        const u = new URL(raw.trim());
+        const hidden = u.username || u.password ? '***@' : '';
+        return `${u.protocol}//${hidden}${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search ? '?***' : ''}`;
+    }
+    catch {
+        return '(not a URL; value hidden: it may hold credentials)';
+    }
+}
+/** An http(s) base URL; null when empty. Credentials are allowed (they are masked and sent as Basic auth). */
+function exportUrl(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        u = null;
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) {
+        throw new input_error_InputError(name, redactUrl(v), "an http:// or https:// URL, e.g. 'https://pushgateway.example.com:9091'");
+    }
+    if (u.hash)
+        throw new input_error_InputError(name, redactUrl(v), 'a URL without a #fragment');
+    return v.replace(/\/+$/, '');
+}
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/** A comma that starts a new `Name: value` / `Name=value` entry (OTEL_EXPORTER_OTLP_HEADERS style). */
+const ENTRY_COMMA = /,\s*(?=[A-Za-z0-9!#$%&'*+.^_`|~-]+\s*[:=])/;
+/**
+ * HTTP headers, one per line (`Name: value` or `Name=value`), or on one line separated by commas.
+ * The separator is the first `:` or `=`, which a header name cannot contain.
+ */
+function headers(name, raw) {
+    const out = {};
+    const text = raw.trim();
+    if (text === '')
+        return out;
+    const entries = text.includes('\n') ? text.split(/\r?\n/) : text.split(ENTRY_COMMA);
+    entries.forEach((entry, i) => {
+        const line = entry.trim();
+        if (line === '')
+            return;
+        const sep = line.search(/[:=]/);
+        const key = sep > 0 ? line.slice(0, sep).trim() : '';
+        const value = sep > 0 ? line.slice(sep + 1).trim() : '';
+        const where = `entry ${i + 1} (${key && HEADER_NAME.test(key) ? `header ${key}, ` : ''}value hidden)`;
+        if (!key || !HEADER_NAME.test(key) || value === '') {
+            throw new input_error_InputError(name, where, "'Name: value' or 'Name=value' per line (or comma-separated on one line), e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'");
+        }
+        if (/[\r\n\0]/.test(value))
+            throw new input_error_InputError(name, where, 'header values without control characters');
+        out[key] = value;
+    });
+    return out;
+}
+/** Extra labels: `key=value` pairs separated by commas or newlines. */
+function labels(name, raw) {
+    const out = {};
+    for (const part of raw.split(/[\n,]/)) {
+        const p = part.trim();
+        if (p === '')
+            continue;
+        const eq = p.indexOf('=');
+        const key = eq > 0 ? p.slice(0, eq).trim() : '';
+        const value = eq > 0 ? p.slice(eq + 1).trim() : '';
+        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.startsWith('__')) {
+            throw new input_error_InputError(name, p, "comma-separated 'key=value' pairs with Prometheus label names ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __), e.g. 'team=payments,cost_center=42'");
+        }
+        if (BUILT_IN_LABELS.includes(key))
+            throw new input_error_InputError(name, p, `label names other than the built-in ones (${BUILT_IN_LABELS.join(', ')})`);
+        if (value === '' || value.length > 200)
+            throw new input_error_InputError(name, p, 'a non-empty value of at most 200 characters after the =');
+        if (key in out)
+            throw new input_error_InputError(name, p, `each label once ('${key}' is repeated)`);
+        out[key] = value;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/export/credentials.ts
+function destination(rawUrl, headers) {
+    const secrets = [];
+    const out = { ...headers };
+    const u = new URL(rawUrl);
+    if (u.username || u.password) {
+        const user = decodeURIComponent(u.username);
+        const pass = decodeURIComponent(u.password);
+        secrets.push(rawUrl, u.password, pass);
+        const basic = Buffer.from(`${user}:${pass}`, 'utf8').toString('base64');
+        out.Authorization ??= `Basic ${basic}`;
+        secrets.push(basic);
+        u.username = '';
+        u.password = '';
+    }
+    if (u.search)
+        secrets.push(rawUrl, u.search.slice(1));
+    for (const v of Object.values(headers)) {
+        secrets.push(v);
+        // "Bearer <token>", "Basic <b64>": the credential alone may be printed by something else.
+        const m = /^\S+\s+(\S.*)$/.exec(v);
+        if (m)
+            secrets.push(m[1]);
+    }
+    return { url: u.toString().replace(/\/+$/, ''), headers: out, secrets: [...new Set(secrets.filter((s) => s.length >= 3))] };
+}
+
+;// CONCATENATED MODULE: ./src/export/outputs.ts
+// The two metric-engine outputs, each `{ name, enabled(settings), write(result, sink, settings) }`.
+// This file is light: the Pushgateway and OTLP code (prom-client, OpenTelemetry) is imported only
+// inside write(), so a bundle keeps them in chunks that load only when an export is configured.
+
+
+
+const seriesOf = (r, s) => (0,series/* jobSeries */.D)(r, { extraLabels: s.exportLabels, runId: s.exportRunId });
+const pushgatewayOutput = {
+    name: 'Prometheus Pushgateway',
+    enabled: (s) => s.pushgatewayUrl !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.pushgatewayUrl, settings.pushgatewayHeaders);
+        const { pushToGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(222), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61373));
+        const out = await pushToGateway(seriesOf(result, settings), dest.url, dest.headers, deadlineMs);
+        const where = `the Pushgateway at ${redactUrl(dest.url)}`;
+        if (out.ok)
+            sink.info(`carbon-gate: pushed ${out.series} series to ${where} (PUT ${out.path})`);
+        else
+            sink.warning(`carbon-gate: could not push to ${where}: ${out.error} after ${out.attempts} attempt(s). The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const otlpOutput = {
+    name: 'OTLP',
+    enabled: (s) => s.otlpEndpoint !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.otlpEndpoint, settings.otlpHeaders);
+        const { exportOtlp } = await Promise.all(/* import() */[__nccwpck_require__.e(979), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96227));
+        const out = await exportOtlp(seriesOf(result, settings), dest.url, dest.headers, deadlineMs, settings.exportRunId);
+        const where = `the OTLP endpoint ${redactUrl(dest.url)}/v1/metrics`;
+        if (out.ok)
+            sink.info(`carbon-gate: exported ${out.points} data points to ${where}`);
+        else
+            sink.warning(`carbon-gate: could not export to ${where}: ${out.error}. The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const EXPORT_OUTPUTS = [pushgatewayOutput, otlpOutput];
+/** Whether any export is configured (post loads nothing of the exports otherwise). */
+function exportsEnabled(settings) {
+    return EXPORT_OUTPUTS.some((o) => o.enabled(settings));
+}
+/** Every secret of the configured exports, for masking before anything is logged. */
+function exportSecrets(settings) {
+    const out = [];
+    if (settings.pushgatewayUrl)
+        out.push(...destination(settings.pushgatewayUrl, settings.pushgatewayHeaders).secrets);
+    if (settings.otlpEndpoint)
+        out.push(...destination(settings.otlpEndpoint, settings.otlpHeaders).secrets);
+    return [...new Set(out)];
+}
+/**
+ * Each export's budget, chunk loading and connection included: under the 5 s the docs promise, so
+ * that the exporter's shutdown and the process exit still fit in it.
+ */
+const EXPORT_BUDGET_MS = 4500;
+/**
+ * Runs every configured export in parallel, each within EXPORT_BUDGET_MS. Never throws: a failure is
+ * a warning on the sink. Resolves with the names of the outputs that failed.
+ */
+async function runExports(result, settings, sink) {
+    for (const s of exportSecrets(settings))
+        sink.setSecret(s);
+    const deadlineMs = Date.now() + EXPORT_BUDGET_MS;
+    const enabled = EXPORT_OUTPUTS.filter((o) => o.enabled(settings));
+    const done = await Promise.all(enabled.map((o) => o.write(result, sink, settings, deadlineMs).catch((e) => {
+        sink.warning(`carbon-gate: the ${o.name} export failed (${e?.name ?? 'error'}). The build is not failed for it.`);
+        return false;
+    })));
+    return enabled.filter((_, i) => !done[i]).map((o) => o.name);
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// The one place where action inputs (and CLI flags) are parsed into Settings.
+// Pure: it takes a lookup function, so tests need no environment.
+
+
+
 /** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
 const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
@@ -298,13 +503,19 @@ const INPUTS = [
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+    { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
+    { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
+    { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
+    { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
+    { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
+    { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
 function oneOf(name, raw, allowed) {
     const v = raw.trim().toLowerCase();
     if (allowed.includes(v))
         return v;
-    throw new inputs_InputError(name, raw, allowed.map((a) => `'${a}'`).join(', '));
+    throw new input_error_InputError(name, raw, allowed.map((a) => `'${a}'`).join(', '));
 }
 function bool(name, raw) {
     const v = raw.trim().toLowerCase();
@@ -312,7 +523,7 @@ function bool(name, raw) {
         return true;
     if (['false', 'no', 'off', '0'].includes(v))
         return false;
-    throw new inputs_InputError(name, raw, "'true' or 'false'");
+    throw new input_error_InputError(name, raw, "'true' or 'false'");
 }
 function inputs_num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
@@ -320,7 +531,7 @@ function inputs_num(name, raw, min, max, opts = {}) {
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
     const what = `${opts.integer ? 'a whole number' : 'a number'} ${opts.exclusiveMin ? 'greater than' : 'from'} ${min}${opts.exclusiveMin ? ` and at most ${max}` : ` to ${max}`}`;
     if (!Number.isFinite(n) || tooLow || n > max || (opts.integer && !Number.isInteger(n)))
-        throw new inputs_InputError(name, raw, what);
+        throw new input_error_InputError(name, raw, what);
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
@@ -332,7 +543,7 @@ function percent(name, raw) {
         return null;
     const m = /^(\d+(\.\d+)?)\s*%?$/.exec(v);
     if (!m || Number(m[1]) > 1000)
-        throw new inputs_InputError(name, raw, "a percentage from 0 to 1000, e.g. '10%'");
+        throw new input_error_InputError(name, raw, "a percentage from 0 to 1000, e.g. '10%'");
     return Number(m[1]);
 }
 function region(name, raw) {
@@ -341,7 +552,7 @@ function region(name, raw) {
         return null;
     const m = /^(aws|azure|gcp):([a-z0-9-]+)$/i.exec(v);
     if (!m)
-        throw new inputs_InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
+        throw new input_error_InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
     return { provider: m[1].toLowerCase(), name: m[2].toLowerCase() };
 }
 function country(name, raw) {
@@ -349,7 +560,7 @@ function country(name, raw) {
     if (v === '')
         return null;
     if (!/^[A-Za-z]{2,3}$/.test(v))
-        throw new inputs_InputError(name, raw, "an ISO 3166 alpha-2 or alpha-3 code such as 'FR' or 'FRA'");
+        throw new input_error_InputError(name, raw, "an ISO 3166 alpha-2 or alpha-3 code such as 'FR' or 'FRA'");
     return v.toUpperCase();
 }
 function optString(raw) {
@@ -372,17 +583,17 @@ function inputs_parseSettings(lookup) {
     const cpuWattsMax = optNum('cpu-watts-max', get('cpu-watts-max'), 0, 1000, { exclusiveMin: true });
     if ((cpuWattsIdle === null) !== (cpuWattsMax === null)) {
         const [given, missing] = cpuWattsIdle === null ? ['cpu-watts-max', 'cpu-watts-idle'] : ['cpu-watts-idle', 'cpu-watts-max'];
-        throw new inputs_InputError(missing, '', `a number of W per vCPU; '${given}' is set, so '${missing}' is needed too`);
+        throw new input_error_InputError(missing, '', `a number of W per vCPU; '${given}' is set, so '${missing}' is needed too`);
     }
     if (cpuWattsIdle !== null && cpuWattsMax !== null && cpuWattsIdle > cpuWattsMax) {
-        throw new inputs_InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
+        throw new input_error_InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
     }
     const cloudProviderRaw = get('cloud-provider');
     const cloudProvider = cloudProviderRaw.trim() === '' ? null : oneOf('cloud-provider', cloudProviderRaw, PROVIDERS);
     const instanceType = optString(get('instance-type'));
     const reg = region('region', get('region'));
     if (cloudProvider && reg && reg.provider !== cloudProvider) {
-        throw new inputs_InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
+        throw new input_error_InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
         sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
@@ -422,6 +633,12 @@ function inputs_parseSettings(lookup) {
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
         jobId: jobId(get('job-id')),
+        pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
+        pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
+        otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
+        otlpHeaders: headers('otlp-headers', get('otlp-headers')),
+        exportLabels: labels('export-labels', get('export-labels')),
+        exportRunId: bool('export-run-id', get('export-run-id')),
     };
 }
 function jobId(raw) {
@@ -429,7 +646,7 @@ function jobId(raw) {
     if (v === '')
         return null;
     if (!/^\d{1,20}$/.test(v))
-        throw new inputs_InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
+        throw new input_error_InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
     return v;
 }
 function artifactName(raw) {
@@ -437,7 +654,7 @@ function artifactName(raw) {
     if (v === '')
         return null;
     if (/["':<>|*?\\/\r\n]/.test(v))
-        throw new inputs_InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+        throw new input_error_InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
     return v;
 }
 /** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
@@ -569,8 +786,14 @@ function run_info_makeRunDir(env, parent) {
     return dir;
 }
 function run_info_publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, ...rest } = s;
+    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
     return rest;
+}
+/** The settings saved in run.json, completed with empty secrets and no export destination. */
+function savedSettings(info) {
+    // run.json files written before the export inputs existed lack the last two.
+    const saved = info.settings;
+    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function run_info_writeRunInfo(dir, info) {
     writeFileSync(path.join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
@@ -736,7 +959,7 @@ function ccfModel(ctx, args) {
 }
 function unknownInstance(tables, provider, instanceType) {
     const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
-    return new inputs_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, instanceType).join(', ')}`);
+    return new input_error_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, instanceType).join(', ')}`);
 }
 function embodiedFromRow(ctx, row, instanceVcpus, why) {
     if (row.embodiedKgCo2e === null) {
@@ -991,13 +1214,13 @@ function attachGpus(ctx, model) {
 function checkInputs(settings) {
     const provider = settings.cloudProvider ?? settings.region?.provider ?? null;
     if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
-        throw new inputs_InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
+        throw new input_error_InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
     }
     if (settings.instanceType !== null) {
         if (!provider)
-            throw new inputs_InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
+            throw new input_error_InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
         if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
-            throw new inputs_InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
+            throw new input_error_InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
         }
     }
     return provider;
@@ -1160,7 +1383,7 @@ function resolveIntensityValue(args) {
         const g = regionIntensity(tables, provider, name);
         if (!g) {
             const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
-            throw new inputs_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, `${provider}:${name}`).join(', ')}`);
+            throw new input_error_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, `${provider}:${name}`).join(', ')}`);
         }
         return withFallback(g);
     }
@@ -1169,7 +1392,7 @@ function resolveIntensityValue(args) {
         if (!c) {
             const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
             const near = (0,model_tables/* nearestNames */.LE)(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${(0,model_tables/* countryRow */.VT)(tables, code)?.country})`);
-            throw new inputs_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+            throw new input_error_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
         }
         return withFallback({
             gCo2ePerKwh: c.gCo2ePerKwh,
@@ -2849,10 +3072,8 @@ function createLinuxReaders(opts) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version (a test checks it). */
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/app/finish.ts
 // Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
 // The core does the computing; this file only reads and writes the run directory.
@@ -3005,7 +3226,7 @@ async function finishRun(o) {
     });
     const provenance = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity);
     const result = {
-        tool: { name: 'carbon-gate', version: VERSION },
+        tool: { name: 'carbon-gate', version: version/* VERSION */.x },
         job: info.job,
         hardware: facts,
         model,
@@ -3058,6 +3279,7 @@ async function finishRun(o) {
 
 
 
+
 /** The summary written when no report could be computed: flagged, with the reason and where the raw data is. */
 function failedSummary(why, runDir) {
     return [
@@ -3097,9 +3319,9 @@ async function runPost(env = process.env) {
     let ctx = null;
     try {
         github = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 64697));
-        const { readJobContext } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
+        const { readJobContext, matrixKey } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
         ctx = readJobContext(settings, env);
-        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}) } };
+        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}), event: ctx.eventName, matrixKey: matrixKey(ctx.matrix) } };
     }
     catch (e) {
         warnings.push(`GitHub context unavailable: ${e.message}`);
@@ -3144,6 +3366,12 @@ async function runPost(env = process.env) {
         catch (e) {
             runner.warning(`carbon-gate: publishing failed (${e.message}); the build is not failed for it.`);
         }
+        runner.endGroup();
+    }
+    // After the verdict, before the gate may fail the step: the exports never fail it.
+    if (exportsEnabled(settings)) {
+        runner.group('carbon-gate: export');
+        await runExports(result, settings, runner);
         runner.endGroup();
     }
     if (result.verdict.failBuild) {
@@ -3478,6 +3706,121 @@ function integrate(samples, o) {
     for (const s of samples)
         it.add(s);
     return it.result();
+}
+
+
+/***/ }),
+
+/***/ 79789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ jobSeries),
+/* harmony export */   f: () => (/* binding */ groupingPath)
+/* harmony export */ });
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79478);
+// The series one job exports to a metrics engine (Pushgateway or OTLP). Pure: a RunResult in, plain
+// data out; the adapters in src/export/ turn it into the text exposition or an OTLP request.
+//
+// Names follow the Prometheus conventions (https://prometheus.io/docs/practices/naming/): a
+// `carbon_gate_` prefix, snake case, the base unit as a suffix (grams, watt_hours, seconds).
+
+const VERDICTS = ['pass', 'warn', 'fail'];
+/** `https://github.com/o/r` from the run URL, or from the repository on github.com. */
+function repositoryUrl(job) {
+    const m = job.runUrl ? /^(.*)\/actions\/runs\//.exec(job.runUrl) : null;
+    if (m)
+        return m[1];
+    return job.repository ? `https://github.com/${job.repository}` : '';
+}
+/** Grams of the budget on emissions, when one was set. */
+function budgetGrams(r) {
+    return r.verdict.budget?.find((b) => b.metric === 'gco2e')?.limit ?? null;
+}
+/** Median of the baseline in grams: the verdict's when it compared grams, else over the records' gated grams. */
+function baselineMedianGrams(r) {
+    if (r.verdict.regression?.metric === 'gco2e')
+        return r.verdict.regression.median;
+    const grams = r.baseline.records.map((b) => b.gatedGCo2e).filter((g) => Number.isFinite(g));
+    return grams.length ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(grams) : null;
+}
+function jobSeries(r, o) {
+    const job = r.job;
+    const grouping = [
+        ['job', job.job ?? job.label],
+        ['repository', job.repository ?? ''],
+        ['workflow', job.workflow ?? ''],
+        ['matrix_key', job.matrixKey ?? ''],
+    ];
+    const labels = {
+        ...o.extraLabels,
+        ...Object.fromEntries(grouping),
+        ref: job.ref ?? '',
+        event: job.event ?? '',
+        runner_os: r.hardware.os,
+        runner_arch: r.hardware.arch,
+        region: r.emissions.intensity.location,
+        model: r.model.id,
+        ...(o.runId && job.runId ? { run_id: job.runAttempt && job.runAttempt > 1 ? `${job.runId}/${job.runAttempt}` : job.runId } : {}),
+    };
+    const one = (value) => [{ labels: {}, value }];
+    const metrics = [
+        {
+            name: 'carbon_gate_emissions_grams',
+            help: 'CO2e emitted by the job in grams, by scope (operational: energy × grid intensity × PUE; embodied: share of the hardware).',
+            kind: 'sum',
+            unit: 'g',
+            points: [
+                { labels: { scope: 'operational' }, value: r.emissions.operationalGCo2e },
+                { labels: { scope: 'embodied' }, value: r.emissions.embodiedGCo2e },
+            ],
+        },
+        { name: 'carbon_gate_energy_watt_hours', help: 'Energy used by the job in watt-hours (PUE applied).', kind: 'sum', unit: 'W.h', points: one(r.energy.totalWh) },
+        { name: 'carbon_gate_cpu_seconds', help: 'CPU seconds of the job (its process tree, or the machine in machine scope).', kind: 'sum', unit: 's', points: one(r.energy.treeCpuSeconds ?? r.energy.machineCpuSeconds) },
+        { name: 'carbon_gate_duration_seconds', help: 'Measured duration of the job in seconds.', kind: 'sum', unit: 's', points: one(r.energy.durationSeconds) },
+    ];
+    const budget = budgetGrams(r);
+    if (budget !== null)
+        metrics.push({ name: 'carbon_gate_budget_grams', help: 'The budget-gco2e input: the job fails above it.', kind: 'gauge', unit: 'g', points: one(budget) });
+    const med = baselineMedianGrams(r);
+    if (med !== null)
+        metrics.push({ name: 'carbon_gate_baseline_median_grams', help: 'Median gated gCO2e of the default-branch baseline window.', kind: 'gauge', unit: 'g', points: one(med) });
+    metrics.push({
+        name: 'carbon_gate_verdict',
+        help: 'The gate verdict of the job: 1 for the verdict it got, 0 for the others.',
+        kind: 'gauge',
+        unit: '1',
+        points: VERDICTS.map((v) => ({ labels: { verdict: v }, value: r.verdict.status === v ? 1 : 0 })),
+    });
+    return {
+        grouping,
+        labels,
+        metrics,
+        resource: {
+            repository: job.repository ?? '',
+            workflow: job.workflow ?? '',
+            job: job.job ?? job.label,
+            ref: job.ref ?? '',
+            sha: job.sha ?? '',
+            repositoryUrl: repositoryUrl(job),
+            runId: job.runId ?? '',
+            runUrl: job.runUrl ?? '',
+        },
+    };
+}
+/**
+ * The Pushgateway path of a grouping key: `/metrics/job/<job>/<label>/<value>…`. A value containing
+ * `/`, or empty, goes base64url-encoded as `<label>@base64/<value>` (Pushgateway README, "URL").
+ */
+function groupingPath(grouping) {
+    return ('/metrics' +
+        grouping
+            .map(([k, v]) => {
+            if (v === '' || v.includes('/'))
+                return `/${k}@base64/${v === '' ? '=' : Buffer.from(v, 'utf8').toString('base64url')}`;
+            return `/${k}/${encodeURIComponent(v)}`;
+        })
+            .join(''));
 }
 
 
@@ -5597,7 +5940,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17814);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11944);
 
 
 /** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
@@ -5612,6 +5955,18 @@ if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
 
 /***/ }),
 
@@ -5633,6 +5988,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 29907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
 
 /***/ }),
 
@@ -5902,6 +6264,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -5948,6 +6324,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 11493:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
 
 /***/ }),
 

@@ -26,6 +26,8 @@ export interface Runner {
   getState(name: string): string;
   setOutput(name: string, value: string): void;
   appendSummary(markdown: string): boolean;
+  /** Registers a secret with the runner (`::add-mask::`): it is masked in every later log line. */
+  setSecret(value: string): void;
   /** Marks the step failed: an error annotation and exit code 1 when the process ends. */
   fail(msg: string): void;
 }
@@ -49,6 +51,9 @@ export function createRunner(env: NodeJS.ProcessEnv = process.env, write: (s: st
       if (!env.GITHUB_STEP_SUMMARY) return false;
       appendFileSync(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
       return true;
+    },
+    setSecret: (value) => {
+      if (value) write(`::add-mask::${escapeCommandData(value)}\n`);
     },
     fail: (msg) => {
       cmd('error', msg);

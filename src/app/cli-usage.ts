@@ -12,7 +12,8 @@ export const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a c
 Usage:
   carbon-gate run [options] -- <command> [args...]
   carbon-gate report [--format <f>] <run-dir>
-  carbon-gate help [run|report]      (also: carbon-gate <command> --help)
+  carbon-gate export --prometheus-pushgateway-url <url> | --otlp-endpoint <url> [options] <run-dir>...
+  carbon-gate help [run|report|export]      (also: carbon-gate <command> --help)
   carbon-gate -h | --help | -V | --version
 
 Options (every action input is accepted as --<input> <value>):
@@ -25,6 +26,8 @@ Options (every action input is accepted as --<input> <value>):
   --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
                           figure at full precision); default: text on a terminal, markdown when
                           redirected. NO_COLOR turns the colour of the text verdict off.
+  --prometheus-pushgateway-url <url>, --otlp-endpoint <url>
+                          also send the result to a Pushgateway / an OTLP endpoint (docs/export.md)
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
 
@@ -59,7 +62,24 @@ Options:
 Exit code: 0, ${EXIT_GATE_FAILED} when the saved run fails its gate, ${EXIT_USAGE} for bad usage.
 `;
 
-const COMMAND_USAGE: Record<string, string> = { run: RUN_USAGE, report: REPORT_USAGE };
+export const EXPORT_USAGE = `Usage: carbon-gate export [options] <run-dir>...
+
+Sends saved results to a Prometheus Pushgateway and/or an OTLP/HTTP endpoint, as the action's post
+step does: each <run-dir> holds a carbon-gate.json (the action's run directory, a downloaded
+artifact, or the --out of \`carbon-gate run\`). See docs/export.md.
+
+Options (at least one destination):
+  --prometheus-pushgateway-url <url>       Pushgateway base URL (PUT to the job's group)
+  --prometheus-pushgateway-headers <h>     headers, 'Name: value' per line or comma-separated
+  --otlp-endpoint <url>                    OTLP/HTTP base URL (POST <url>/v1/metrics)
+  --otlp-headers <h>                       headers for the OTLP endpoint
+  --export-labels <k=v,...>                extra labels on every series
+  --export-run-id true                     add the run id (high cardinality)
+  -h, --help                               show this help
+Exit code: 0, 1 when an export failed, ${EXIT_USAGE} for bad usage.
+`;
+
+const COMMAND_USAGE: Record<string, string> = { run: RUN_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE };
 
 /** Per-command usage, for `help <command>` and `<command> --help`; undefined for anything else. */
 export const commandUsage = (command: string | undefined): string | undefined =>

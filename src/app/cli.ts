@@ -4,22 +4,24 @@ import type { RunResult } from '../core/types.js';
 import { verdictLine } from '../core/report/verdict-line.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readHardwareFacts } from '../adapters/hardware.js';
+import type { RunResult } from '../core/types.js';
+import { exportsEnabled, runExports, type ExportSink } from '../export/outputs.js';
 import { readMarker, samplerScript, stopSampler } from '../adapters/sampler-process.js';
 import { INPUTS, InputError, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { CONFIG_FILE, LOG_FILE, MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
 import { VERSION } from '../version.js';
-import { commandUsage, EXIT_GATE_FAILED, EXIT_USAGE, REPORT_USAGE, RUN_USAGE, USAGE, isHelpFlag, isVersionFlag } from './cli-usage.js';
+import { commandUsage, EXIT_GATE_FAILED, EXIT_USAGE, EXPORT_USAGE, REPORT_USAGE, RUN_USAGE, USAGE, isHelpFlag, isVersionFlag } from './cli-usage.js';
 import { finishRun, OUTPUT_FILES, type Finished } from './finish.js';
 import { RUN_DIR_OUTPUTS } from './outputs/run-dir.js';
 import { runOutputs } from './outputs/run.js';
 import { jobFromEnv } from './job.js';
-import { RUN_INFO_FILE, readRunInfo } from './run-info.js';
+import { RUN_INFO_FILE, readRunInfo, savedSettings } from './run-info.js';
 import { startMeasurement, validateAgainstTables } from './start.js';
 
 export { EXIT_GATE_FAILED, EXIT_USAGE, USAGE } from './cli-usage.js';
@@ -148,6 +150,7 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   await writeRunDirOutputs(finished, io);
   const { result, summary, files } = finished;
   printReport(result, summary, format, io, env);
+  if (exportsEnabled(settings)) await runExports(result, settings, cliSink(io));
   io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
   if (code !== 0) return code;
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
@@ -165,13 +168,40 @@ async function cmdReport(argv: string[], io: CliIo, env: NodeJS.ProcessEnv): Pro
   if (!dir || args.length > 1) throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
   if (!existsSync(path.join(dir, RUN_INFO_FILE))) throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
   const info = readRunInfo(dir);
-  const settings: Settings = { ...info.settings, token: '', electricityMapsToken: null };
+  const settings = savedSettings(info);
   const marker = readMarker(dir);
   const finished = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
   await writeRunDirOutputs(finished, io);
   const { result, summary } = finished;
   printReport(result, summary, format, io, env);
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
+}
+
+function cliSink(io: CliIo): ExportSink {
+  return { info: (m) => io.err(`${m}\n`), warning: (m) => io.err(`warning: ${m}\n`), setSecret: () => undefined };
+}
+
+/** `carbon-gate export <run-dir>...`: pushes saved results (carbon-gate.json) to the configured engines. */
+async function cmdExport(args: string[], io: CliIo): Promise<number> {
+  const { flags, rest, help } = parseFlags(args);
+  if (help) {
+    io.out(EXPORT_USAGE);
+    return 0;
+  }
+  if (!rest.length) throw new InputError('run-dir', '', 'one or more run directories holding carbon-gate.json (an action run directory, a `carbon-gate run --out` directory or a downloaded artifact)');
+  const settings = parseSettings((name) => flags.get(name));
+  if (!exportsEnabled(settings)) throw new InputError('--prometheus-pushgateway-url', '', 'a Pushgateway URL and/or --otlp-endpoint: export needs a destination');
+  const results = rest.map((dir) => {
+    const file = path.join(dir, OUTPUT_FILES.json);
+    if (!existsSync(file)) throw new InputError('run-dir', dir, `a directory holding ${OUTPUT_FILES.json}`);
+    return { dir, result: JSON.parse(readFileSync(file, 'utf8')) as RunResult };
+  });
+  let failed = 0;
+  for (const { dir, result } of results) {
+    io.err(`carbon-gate: exporting ${dir} (${result.job.label})\n`);
+    if ((await runExports(result, settings, cliSink(io))).length) failed++;
+  }
+  return failed ? 1 : 0;
 }
 
 export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -186,7 +216,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.
       return 0;
     }
     if (cmd === 'help') {
-      if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0]))) throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
+      if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0]))) throw new InputError('help', args.join(' '), "nothing, 'run', 'report' or 'export'");
       io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
       return 0;
     }
@@ -196,7 +226,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, env: NodeJS.
     }
     if (cmd === 'run') return await cmdRun(args, io, env);
     if (cmd === 'report') return await cmdReport(args, io, env);
-    throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
+    if (cmd === 'export') return await cmdExport(args, io);
+    throw new InputError('command', cmd, "'run', 'report', 'export', 'help', '--help' or '--version'");
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`carbon-gate: ${e.message}\n\n${commandUsage(cmd) ?? USAGE}`);

@@ -5,6 +5,7 @@ import { createRunner } from '../adapters/runner.js';
 import { escapeMarkdown } from '../core/report/escape.js';
 import { stopSampler } from '../adapters/sampler-process.js';
 import type { RunResult } from '../core/types.js';
+import { exportsEnabled, runExports } from '../export/outputs.js';
 import { envLookup, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
@@ -53,9 +54,9 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   let ctx: import('../github/context.js').JobContext | null = null;
   try {
     github = await import('../github/publish.js');
-    const { readJobContext } = await import('../github/context.js');
+    const { readJobContext, matrixKey } = await import('../github/context.js');
     ctx = readJobContext(settings, env);
-    info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}) } };
+    info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}), event: ctx.eventName, matrixKey: matrixKey(ctx.matrix) } };
   } catch (e) {
     warnings.push(`GitHub context unavailable: ${(e as Error).message}`);
   }
@@ -98,6 +99,13 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   if (github && ctx) {
     runner.group('carbon-gate: GitHub (artifact, baseline, comment)');
     await runOutputs(OUTPUTS, finished, sink, ['network']);
+    runner.endGroup();
+  }
+
+  // After the verdict, before the gate may fail the step: the exports never fail it.
+  if (exportsEnabled(settings)) {
+    runner.group('carbon-gate: export');
+    await runExports(result, settings, runner);
     runner.endGroup();
   }
 

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HardwareFacts, RunResult } from '../core/types.js';
-import type { Settings } from '../settings/settings.js';
+import type { EXPORT_SETTING_KEYS, Settings } from '../settings/settings.js';
 
 export const RUN_INFO_FILE = 'run.json';
 
 export interface RunInfo {
   v: 1;
-  /** Settings without the token (never persisted). */
-  settings: Omit<Settings, 'token' | 'electricityMapsToken'> & { token?: never; electricityMapsToken?: never };
+  /** Settings without the tokens and the export destinations and headers (never persisted). */
+  settings: Omit<Settings, PrivateSetting> & { [K in PrivateSetting]?: never };
   facts: HardwareFacts;
   job: RunResult['job'];
   rootPid: number | null;
@@ -32,9 +32,18 @@ export function makeRunDir(env: NodeJS.ProcessEnv, parent?: string): string {
   return dir;
 }
 
+type PrivateSetting = 'token' | 'electricityMapsToken' | (typeof EXPORT_SETTING_KEYS)[number];
+
 export function publicSettings(s: Settings): RunInfo['settings'] {
-  const { token: _t, electricityMapsToken: _e, ...rest } = s;
+  const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
   return rest;
+}
+
+/** The settings saved in run.json, completed with empty secrets and no export destination. */
+export function savedSettings(info: RunInfo): Settings {
+  // run.json files written before the export inputs existed lack the last two.
+  const saved: Partial<RunInfo['settings']> = info.settings;
+  return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 
 export function writeRunInfo(dir: string, info: RunInfo): void {

@@ -320,7 +320,23 @@ export interface ModelBand {
 /** Everything the reporters need: the full result of one measured job. */
 export interface RunResult {
   tool: { name: 'carbon-gate'; version: string };
-  job: { workflow?: string; job?: string; runId?: string; runAttempt?: number; sha?: string; ref?: string; repository?: string; runUrl?: string; jobUrl?: string; key: string; label: string };
+  job: {
+    workflow?: string;
+    job?: string;
+    runId?: string;
+    runAttempt?: number;
+    sha?: string;
+    ref?: string;
+    repository?: string;
+    runUrl?: string;
+    jobUrl?: string;
+    key: string;
+    label: string;
+    /** GITHUB_EVENT_NAME. */
+    event?: string;
+    /** The matrix values as sorted `key=value` pairs joined by commas; empty without a matrix. */
+    matrixKey?: string;
+  };
   hardware: HardwareFacts;
   model: PowerModel;
   energy: EnergyResult;

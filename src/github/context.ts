@@ -88,6 +88,18 @@ export function parseMatrix(raw: string | undefined): Record<string, unknown> | 
   }
 }
 
+/** `key=value` pairs sorted by key and joined by commas ('' without a matrix): the matrix label of exports. */
+export function matrixKey(matrix: Record<string, unknown> | null): string {
+  if (!matrix) return '';
+  return Object.keys(matrix)
+    .sort()
+    .map((k) => {
+      const v = matrix[k];
+      return `${k}=${typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : canonical(v)}`;
+    })
+    .join(',');
+}
+
 function matrixValues(matrix: Record<string, unknown>): string {
   return Object.keys(matrix)
     .sort()

@@ -1,17 +1,10 @@
 // The one place where action inputs (and CLI flags) are parsed into Settings.
 // Pure: it takes a lookup function, so tests need no environment.
+import { exportUrl, headers, labels } from './export-inputs.js';
+import { InputError } from './input-error.js';
 import type { Settings } from './settings.js';
 
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    readonly value: string,
-    readonly accepted: string,
-  ) {
-    super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
-    this.name = 'InputError';
-  }
-}
+export { InputError };
 
 export type InputLookup = (name: string) => string | undefined;
 
@@ -57,6 +50,12 @@ export const INPUTS: InputSpec[] = [
   { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
   { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
   { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+  { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
+  { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
+  { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
+  { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
+  { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
+  { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 
 const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
@@ -185,6 +184,13 @@ export function parseSettings(lookup: InputLookup): Settings {
     chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none'] as const),
     jobName: optString(get('job-name')),
     jobId: jobId(get('job-id')),
+
+    pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
+    pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
+    otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
+    otlpHeaders: headers('otlp-headers', get('otlp-headers')),
+    exportLabels: labels('export-labels', get('export-labels')),
+    exportRunId: bool('export-run-id', get('export-run-id')),
   };
 }
 

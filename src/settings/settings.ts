@@ -50,4 +50,18 @@ export interface Settings {
   jobName: string | null;
   /** The job's numeric id (check run id), for links to the job; null outside GitHub Actions. */
   jobId: string | null;
+
+  // export (off unless a URL is set; headers and URL credentials are secrets, never persisted)
+  /** Pushgateway base URL, trailing slashes removed; may carry user:password. */
+  pushgatewayUrl: string | null;
+  pushgatewayHeaders: Record<string, string>;
+  /** OTLP/HTTP base URL; metrics go to `<otlpEndpoint>/v1/metrics`. */
+  otlpEndpoint: string | null;
+  otlpHeaders: Record<string, string>;
+  exportLabels: Record<string, string>;
+  /** Add the run id to exported series and resources (high cardinality, so opt-in). */
+  exportRunId: boolean;
 }
+
+/** Settings that may hold secrets or are about where to send data: never written to run.json. */
+export const EXPORT_SETTING_KEYS = ['pushgatewayUrl', 'pushgatewayHeaders', 'otlpEndpoint', 'otlpHeaders'] as const;
