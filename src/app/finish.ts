@@ -5,6 +5,8 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { EnergyIntegrator } from '../core/energy.js';
 import { computeEmissions } from '../core/emissions.js';
+import { ContentionAccumulator } from '../core/gate/contention.js';
+import { gateTerms } from '../core/gate/terms.js';
 import { resolveIntensity } from '../core/model/intensity.js';
 import { selectModel } from '../core/model/select.js';
 import { bandModels, ModelBandTracker } from '../core/model/band.js';
@@ -135,9 +137,11 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   const faults = new Map<string, number>();
   // The same samples under the other published models (information only; the gate uses `model`).
   const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
+  const contention = new ContentionAccumulator();
   const stream = new SampleLineStream((s) => {
     integrator.add(s);
     band.add(s);
+    contention.add(s);
     for (const f of s.faults ?? []) faults.set(f, (faults.get(f) ?? 0) + 1);
   });
   try {
@@ -160,11 +164,13 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   const intensityArgs = { settings, model, facts, tables, live };
   const intensity = resolveIntensity(intensityArgs);
   const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+  const terms = gateTerms(energy, model, emissions, contention.result(), settings.includeEmbodied);
   const baseline = o.baseline ?? { records: [], status: 'disabled' as const };
   const verdict = computeVerdict({
     energyWh: energy.totalWh,
     gatedGCo2e: emissions.gatedGCo2e,
     cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+    terms,
     settings,
     baseline: baseline.records,
   });
@@ -177,6 +183,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     model,
     energy,
     emissions,
+    terms,
     verdict,
     baseline,
     provenance,
