@@ -70,7 +70,7 @@ export function compareWithWindow(current: GateTerms, records: readonly Baseline
     ownValue: own,
     changes,
     legacyRecords: records.filter((r) => !r.terms).length,
-    drivers: driversLine(current, points, factors, slowdown / baselineSlowdown - 1, { model: ch.model !== null, grid: ch.grid !== null }),
+    drivers: driversLine(current, points, slowdown / baselineSlowdown - 1, { model: ch.model !== null, grid: ch.grid !== null }),
     slowdown,
     baselineSlowdown,
   };
@@ -78,19 +78,21 @@ export function compareWithWindow(current: GateTerms, records: readonly Baseline
 }
 
 /**
- * "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid": the work and wall-time changes
- * against the window's medians, the larger contribution to the gated amount first, then what the
- * runner and the grid did (neither counted).
+ * "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid": the CPU work and the wall time
+ * against the window's medians, led by the larger relative change of the two things the code controls —
+ * its CPU work and its own wall time (less contention) — then what the runner and the grid did (neither
+ * counted).
  */
-export function driversLine(current: RunPoint, window: readonly RunPoint[], f: GateFactors, runnerChange: number, changed: { model: boolean; grid: boolean }): string {
+export function driversLine(current: RunPoint, window: readonly RunPoint[], runnerChange: number, changed: { model: boolean; grid: boolean }): string {
   const cpuMed = median(window.map((p) => p.cpuSeconds));
   const wallMed = median(window.map((p) => p.durationSeconds));
   const codeMed = median(window.map((p) => codeSeconds(p)));
   const rel = (x: number, m: number): number => (m > 0 ? x / m - 1 : 0);
   const runner = Math.abs(runnerChange) < 0.05 ? 'runner as fast' : `runner ${percent(Math.abs(runnerChange) * 100)} ${runnerChange > 0 ? 'slower' : 'faster'}`;
-  const work = { text: `CPU work ${percentDelta(rel(current.cpuSeconds, cpuMed) * 100)}`, weight: Math.abs(f.workWhPerCpuSecond * (current.cpuSeconds - cpuMed)) };
-  const wall = { text: `wall time ${percentDelta(rel(current.durationSeconds, wallMed) * 100)} (${runner})`, weight: Math.abs((f.timeWatts / 3600) * (codeSeconds(current) - codeMed)) };
-  const parts = (work.weight >= wall.weight ? [work, wall] : [wall, work]).map((p) => p.text);
+  const cpuChange = rel(current.cpuSeconds, cpuMed);
+  const work = `CPU work ${percentDelta(cpuChange * 100)}`;
+  const wall = `wall time ${percentDelta(rel(current.durationSeconds, wallMed) * 100)} (${runner})`;
+  const parts = Math.abs(cpuChange) >= Math.abs(rel(codeSeconds(current), codeMed)) ? [work, wall] : [wall, work];
   parts.push(changed.model && changed.grid ? 'model and grid changed (not counted)' : changed.model ? 'model changed (not counted)' : changed.grid ? 'grid changed (not counted)' : 'same grid');
   const line = parts.join(', ');
   return line.charAt(0).toUpperCase() + line.slice(1);
