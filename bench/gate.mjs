@@ -138,6 +138,8 @@ export async function gateBench({ trials = 10000, seed = 20261130, work = join(o
           let ours = 0;
           let previous = 0;
           let gab = 0;
+          let sumLn = 0;
+          let sumLn2 = 0;
           for (let i = 0; i < trials; i++) {
             const window = Array.from({ length: windowSize }, () => makeRun(rng, s, {}));
             const pr = makeRun(rng, s, sc.change);
@@ -145,6 +147,8 @@ export async function gateBench({ trials = 10000, seed = 20261130, work = join(o
             const records = window.map((p, j) => ({ runId: String(j), runAttempt: 1, sha: '', ref: '', wallMs: j, energyWh: 0, operationalGCo2e: 0, embodiedGCo2e: 0, gatedGCo2e: 0, durationSeconds: p.durationSeconds, cpuSeconds: p.cpuSeconds, terms: terms(p) }));
             const cmp = core.compareWithWindow(terms(pr), records, 'gco2e');
             if (regressionRule(cmp.current, cmp.window, maxInc).flagged) ours++;
+            sumLn += Math.log(cmp.current);
+            sumLn2 += Math.log(cmp.current) ** 2;
             // previous rule: raw gCO2e above median × (1 + max-increase) and above the window's maximum
             const w = window.map(raw);
             const x = raw(pr);
@@ -153,6 +157,7 @@ export async function gateBench({ trials = 10000, seed = 20261130, work = join(o
             if (x / w[w.length - 1] > 1 + maxInc / 100) gab++;
           }
           row.rates[sc.key] = { ours: ours / trials, previous: previous / trials, gab: gab / trials };
+          if (sc.key === 'none') row.spread = Math.sqrt(Math.max(0, sumLn2 / trials - (sumLn / trials) ** 2));
         }
         rows.push(row);
       }
@@ -182,7 +187,11 @@ export function gateTargets(res) {
 export function gateSection(res) {
   const head = ['window', 'runner CV', 'work var.', ...SCENARIOS.map((s) => s.label)];
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  const table = (rule) => [line(head), line(head.map(() => '---')), ...res.rows.map((r) => line([r.windowSize, pc(r.cv), pc(r.workSd), ...SCENARIOS.map((s) => pc(r.rates[s.key][rule]))]))].join('\n');
+  const table = (rule) => {
+    const h = rule === 'ours' ? [...head, 'spread of unchanged runs (sd of ln)'] : head;
+    const rows = res.rows.map((r) => line([r.windowSize, pc(r.cv), pc(r.workSd), ...SCENARIOS.map((s) => pc(r.rates[s.key][rule])), ...(rule === 'ours' ? [pc(r.spread)] : [])]));
+    return [line(h), line(h.map(() => '---')), ...rows].join('\n');
+  };
   return [
     MARK_START,
     '## 5. The gate rule on synthetic runs (`bench/gate.mjs`)',
@@ -200,6 +209,13 @@ export function gateSection(res) {
     'AND above the 97.5 % prediction bound with a 3 % spread floor, METHODOLOGY §10):',
     '',
     table('ours'),
+    '',
+    'Targets are met at 2 % work variation. At 5 % the priced gCO2e of unchanged code itself varies by ≈ 4.4 % (last column),',
+    'while +25 % work moves it by +19.8 % (ln 1.198 = 0.181: the work term and the CPU-bound part of the wall time grow; the',
+    'waiting does not). Even a rule that knew the true spread would, at 1 % false fails against the median of 5 runs, put its',
+    'threshold at 2.33 × 0.044 × √(1 + π/10) = 0.117 and catch that shift only ≈ 90 % of the time (Φ((0.181 − 0.117)/0.050));',
+    'a window of 5 can only estimate the spread, hence the t quantile and the lower figure.',
+    'A larger window helps (window 10: 93 %); so does steadier work.',
     '',
     "**Previous rule** (raw gCO2e above the window's median × 1.1 AND above the window's maximum):",
     '',

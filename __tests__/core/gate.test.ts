@@ -58,6 +58,21 @@ describe('contention seconds per interval (2 CPUs, 1 s)', () => {
     expect(r.runDelaySeconds).toBeCloseTo(1, 12);
     expect(r.contentionSeconds).toBeCloseTo(0.5, 12);
   });
+  test("the tree's clock-tick rounding does not pile up: 4 intervals of 0.25 s, 0.07 s on CPU and 0.18 s waiting each", () => {
+    // Tree CPU in 10 ms ticks reads 0.08, 0.14, 0.22, 0.28 (rounding up, then down); schedstat 0.07 per interval.
+    const ticks = [0, 0.08, 0.14, 0.22, 0.28];
+    const r = measureContention(ticks.map((tree, i) => sample({ t: i * 0.25, tree, on: i * 0.07, delay: i * 0.18 })));
+    expect(r.contentionSeconds).toBeCloseTo(4 * (0.25 - 0.07), 12);
+  });
+  test('a wait booked one sample late is not clipped away: one CPU-bound task, 0.5 s on CPU per 1 s interval', () => {
+    // Run delay booked 0.4, 0.6, 0.45, 0.55 (shortfall first) and 0.6, 0.4 (excess first): always Σ delay.
+    const run = (delays: number[]) => {
+      let delay = 0;
+      return measureContention([0, ...delays].map((d, i) => sample({ t: i, tree: i * 0.5, on: i * 0.5, delay: (delay += d) })));
+    };
+    expect(run([0.4, 0.6, 0.45, 0.55]).contentionSeconds).toBeCloseTo(2, 12);
+    expect(run([0.6, 0.4]).contentionSeconds).toBeCloseTo(1, 12);
+  });
   test('intervals add up; pressure is the difference of its totals; no scheduler counters: null run delay, no contention', () => {
     const r = measureContention([
       sample({ t: 0, tree: 0, on: 0, delay: 0, psi: 10 }),

@@ -79,9 +79,8 @@ export function compareWithWindow(current: GateTerms, records: readonly Baseline
 
 /**
  * "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid": the CPU work and the wall time
- * against the window's medians, led by the larger relative change of the two things the code controls —
- * its CPU work and its own wall time (less contention) — then what the runner and the grid did (neither
- * counted).
+ * against the window's medians, led by what the code changed — its CPU work, or its own wall time (less
+ * contention) beyond what the CPU work explains — then what the runner and the grid did (neither counted).
  */
 export function driversLine(current: RunPoint, window: readonly RunPoint[], runnerChange: number, changed: { model: boolean; grid: boolean }): string {
   const cpuMed = median(window.map((p) => p.cpuSeconds));
@@ -92,7 +91,9 @@ export function driversLine(current: RunPoint, window: readonly RunPoint[], runn
   const cpuChange = rel(current.cpuSeconds, cpuMed);
   const work = `CPU work ${percentDelta(cpuChange * 100)}`;
   const wall = `wall time ${percentDelta(rel(current.durationSeconds, wallMed) * 100)} (${runner})`;
-  const parts = Math.abs(cpuChange) >= Math.abs(rel(codeSeconds(current), codeMed)) ? [work, wall] : [wall, work];
+  // More CPU work lengthens the code's own wall time too: wall time leads only when its change is
+  // mostly not the CPU work's (a sleep, a wait), i.e. the code's wall time moved apart from the CPU work by more than the CPU work moved.
+  const parts = Math.abs(rel(codeSeconds(current), codeMed) - cpuChange) > Math.abs(cpuChange) ? [wall, work] : [work, wall];
   parts.push(changed.model && changed.grid ? 'model and grid changed (not counted)' : changed.model ? 'model changed (not counted)' : changed.grid ? 'grid changed (not counted)' : 'same grid');
   const line = parts.join(', ');
   return line.charAt(0).toUpperCase() + line.slice(1);

@@ -2,7 +2,8 @@
 // streaming: add() the samples in order, then result(). METHODOLOGY.md §10.2 gives the derivation.
 //
 // Per interval i (Δt seconds, N logical CPUs), from the tree's counters:
-//   on  = max(Δ tree CPU-seconds, Δ schedstat on-CPU)            CPU time the tree got
+//   on  = Δ schedstat on-CPU + growth of max(tree CPU − on-CPU)  CPU time the tree got (sampled threads,
+//                                                                  plus what the tree's CPU-seconds hold beyond them)
 //   w   = on × Δ run delay / Δ schedstat on-CPU                   time its tasks waited on a run queue
 //         (the sampled tasks' wait per CPU-second, scaled to the whole tree; Δ run delay when on-CPU is 0)
 //   st  = on × g / (1 − g), g = Δ steal / (Δ total + Δ steal)     time stolen by the hypervisor
@@ -12,6 +13,9 @@
 // i.e. the tree was runnable for min(R, Δt) of the interval; on a machine of its own the same CPU time
 // would have taken on / min(k, N) (k tasks in parallel, at most N at a time). Waiting caused by the
 // tree's own parallelism beyond N CPUs is not contention (c = 0 when on = min(k, N) × busy time).
+// The kernel books a wait when the task next runs, so a wait spanning a sample shows in a neighbouring
+// interval: for a tree that used at most one CPU, excess waiting (R > Δt) and shortfalls (R < Δt) of
+// adjacent active intervals offset each other (carried at most 1 s) before the formula clips R to Δt.
 // A sleeping tree (R = 0) has c = 0: sleep and network waits are the code's.
 import type { Sample } from '../types.js';
 
@@ -29,6 +33,9 @@ export interface ContentionResult {
   coveredSeconds: number;
 }
 
+/** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
+export const CARRY_SECONDS = 1;
+
 export class ContentionAccumulator {
   private prev: Sample | null = null;
   private c = 0;
@@ -36,6 +43,10 @@ export class ContentionAccumulator {
   private st = 0;
   private covered = 0;
   private anySched = false;
+  private maxExcess: number | null = null;
+  /** Runnable time recent active intervals lacked (Δt − R), and waiting booked beyond an interval's length. */
+  private slack = 0;
+  private credit = 0;
   private firstPressure: number | null = null;
   private lastPressure: number | null = null;
   private pressureScope: 'cgroup' | 'machine' | null = null;
@@ -61,11 +72,22 @@ export class ContentionAccumulator {
     let w = 0;
     if (a.contention && s.contention) {
       const dOn = Math.max(0, s.contention.onCpuSeconds - a.contention.onCpuSeconds);
-      const dDelay = Math.max(0, s.contention.runDelaySeconds - a.contention.runDelaySeconds);
-      on = Math.max(dTree, dOn);
+      let dDelay = Math.max(0, s.contention.runDelaySeconds - a.contention.runDelaySeconds);
+      dDelay = this.rebook(dOn, dDelay, dt);
+      // The tree's CPU beyond the sampled threads' (worker threads, reaped children) is the growth of the
+      // running maximum of (tree CPU − sampled on-CPU): the tree's CPU comes in clock ticks (10 ms), and
+      // a per-interval max(Δtree, Δon) would add their rounding up interval after interval.
+      const excess = s.tree.cpuSeconds - s.contention.onCpuSeconds;
+      const base = this.maxExcess ?? a.tree.cpuSeconds - a.contention.onCpuSeconds;
+      const extra = Math.max(0, excess - base);
+      this.maxExcess = Math.max(base, excess);
+      on = dOn + extra;
       w = dOn > 0 ? (on * dDelay) / dOn : dDelay;
       this.anySched = true;
       this.covered += dt;
+    } else {
+      this.slack = 0;
+      this.credit = 0;
     }
     const st = (on * g) / (1 - g);
     const R = on + w + st;
@@ -76,6 +98,35 @@ export class ContentionAccumulator {
     const k = Math.max(1, R / dt);
     const c = Math.min(R, dt) - on / Math.min(k, n);
     this.c += Math.min(dt, Math.max(0, c));
+  }
+
+  /**
+   * The kernel books a wait when the task next runs, so a wait that spans a sample shows in a neighbouring
+   * interval: one shows less runnable time (on-CPU + run delay of the sampled tasks) than its length, the
+   * other more. While the sampled tasks used at most one CPU (so more runnable time than the interval is
+   * not their parallelism), the excess waiting fills a neighbour's shortfall (either order, carried at most
+   * CARRY_SECONDS, reset when the tree idles or uses more than one CPU); a fill for an earlier interval
+   * counts as its contention at once. Returns this interval's run delay after the exchange.
+   */
+  private rebook(dOn: number, dDelay: number, dt: number): number {
+    const runnable = dOn + dDelay;
+    if (runnable <= 0 || dOn > dt) {
+      this.slack = 0;
+      this.credit = 0;
+      return dDelay;
+    }
+    if (runnable > dt) {
+      const fill = Math.min(runnable - dt, this.slack, dDelay);
+      this.c += fill;
+      this.slack -= fill;
+      const keep = Math.max(0, Math.min(runnable - fill - dt, dDelay - fill));
+      this.credit = Math.min(CARRY_SECONDS, this.credit + keep);
+      return dDelay - fill - keep;
+    }
+    const take = Math.min(dt - runnable, this.credit);
+    this.credit -= take;
+    this.slack = Math.min(CARRY_SECONDS, this.slack + (dt - runnable - take));
+    return dDelay + take;
   }
 
   result(): ContentionResult {
