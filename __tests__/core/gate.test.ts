@@ -85,6 +85,7 @@ describe('contention seconds per interval (2 CPUs, 1 s)', () => {
     expect(r.pressureSomeSeconds).toBeCloseTo(0.5, 12);
     expect(r.pressureScope).toBe('machine');
     expect(r.coveredSeconds).toBe(4);
+    expect(r.runnableSeconds).toBeCloseTo(2, 12);
     const none = measureContention([sample({ t: 0, tree: 0 }), sample({ t: 1, tree: 1 })]);
     expect(none).toMatchObject({ contentionSeconds: 0, runDelaySeconds: null, pressureSomeSeconds: null, coveredSeconds: 0 });
   });
@@ -96,7 +97,7 @@ describe('terms of the gated amount', () => {
   const model: PowerModel = { id: 'ccf', label: 'test model', vcpus: 4, cpu: { kind: 'linear', idleWatts: 2, maxWatts: 10 }, memoryGb: 10, memoryWattsPerGb: 0.4, pue: 1.2, sources: [], notes: [] };
   const energy = { ...runResult().energy, durationSeconds: 100, treeCpuSeconds: 50, machineCpuSeconds: 80, remainderCpuSeconds: 30, cpuWh: 300 / 3600, ramWh: 400 / 3600, gpuWh: 0, totalWh: 700 / 3600 };
   const emissions: Emissions = { operationalGCo2e: (0.7 / 3600) * 1.2 * 500, embodiedGCo2e: 0.05, totalGCo2e: (0.7 / 3600) * 600 + 0.05, gatedGCo2e: (0.7 / 3600) * 600 + 0.05, intensity: { gCo2ePerKwh: 500, location: 'country:FR', source: 'OWID' }, pue: 1.2 };
-  const contention = { contentionSeconds: 20, runDelaySeconds: 25, stealSeconds: 1, pressureSomeSeconds: null, pressureScope: null, coveredSeconds: 100 };
+  const contention = { contentionSeconds: 20, runDelaySeconds: 25, stealSeconds: 1, pressureSomeSeconds: null, pressureScope: null, coveredSeconds: 100, runnableSeconds: 90 };
   const t = gateTerms(energy, model, emissions, contention, true);
 
   test('work = CPU above idle, time = idle CPU + memory, factors as rates', () => {
@@ -106,7 +107,7 @@ describe('terms of the gated amount', () => {
     expect(t.factors.timeWatts).toBeCloseTo(6, 12);
     expect(t.factors.embodiedGPerHour).toBeCloseTo(1.8, 12);
     expect(t.factors).toMatchObject({ pue: 1.2, gCo2ePerKwh: 500, includeEmbodied: true, model: 'test model', grid: 'country:FR (OWID)' });
-    expect(t).toMatchObject({ cpuSeconds: 50, durationSeconds: 100, contentionSeconds: 20 });
+    expect(t).toMatchObject({ cpuSeconds: 50, durationSeconds: 100, contentionSeconds: 20, runnableSeconds: 90 });
     expect(t.signals).toEqual({ runDelaySeconds: 25, stealSeconds: 1, pressureSomeSeconds: null, foreignCpuSeconds: 30 });
   });
 
@@ -120,8 +121,13 @@ describe('terms of the gated amount', () => {
 
   test("the code's wall time and the runner slowdown", () => {
     expect(codeSeconds(t)).toBe(80);
-    expect(slowdownOf(t)).toBeCloseTo(1.25, 12);
-    expect(slowdownOf({ durationSeconds: 10, contentionSeconds: 10 })).toBe(1);
+    // Runnable 90 s of which 20 s contention: 90 / 70.
+    expect(slowdownOf(t)).toBeCloseTo(90 / 70, 12);
+    // Without the runnable time (older records) the wall time stands for it: 100 / 80.
+    expect(slowdownOf({ durationSeconds: 100, contentionSeconds: 20 })).toBeCloseTo(1.25, 12);
+    // A sleep does not make the runner look faster: 15 s runnable, 10 s of it contention → 3×, whatever the wall time.
+    expect(slowdownOf({ durationSeconds: 30, contentionSeconds: 10, runnableSeconds: 15 })).toBeCloseTo(3, 12);
+    expect(slowdownOf({ durationSeconds: 10, contentionSeconds: 10, runnableSeconds: 10 })).toBe(1);
   });
 
   test('machine scope: the work is the machine’s CPU-seconds', () => {

@@ -279,6 +279,8 @@ export interface GateTerms {
   durationSeconds: number;
   /** Wall time explained by measured contention (run-queue wait and steal of the tree's tasks), s. */
   contentionSeconds: number;
+  /** Wall time during which the tree had something runnable (contention included), s: the runner slowdown's base. */
+  runnableSeconds?: number;
   /** Work-driven energy (CPU above idle, from the CPU-seconds), Wh. */
   workWh: number;
   /** Time-driven energy (idle CPU, memory, GPU idle × duration), Wh. */

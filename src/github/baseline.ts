@@ -95,6 +95,7 @@ function isTerms(t: unknown): t is GateTerms {
   return (
     o.v === 1 &&
     ['cpuSeconds', 'durationSeconds', 'contentionSeconds', 'workWh', 'timeWh', 'embodiedGCo2e'].every((k) => num(o, k)) &&
+    (o.runnableSeconds === undefined || num(o, 'runnableSeconds')) &&
     !!f &&
     typeof f === 'object' &&
     ['workWhPerCpuSecond', 'timeWatts', 'embodiedGPerHour', 'pue', 'gCo2ePerKwh'].every((k) => num(f, k)) &&

@@ -11,12 +11,18 @@ export interface RunPoint {
   cpuSeconds: number;
   durationSeconds: number;
   contentionSeconds: number;
+  runnableSeconds?: number;
 }
 
 /** A record's point; a record written before terms were stored has no contention figure (0). */
 export function pointOf(r: BaselineRecord): RunPoint {
   return r.terms
-    ? { cpuSeconds: r.terms.cpuSeconds, durationSeconds: r.terms.durationSeconds, contentionSeconds: r.terms.contentionSeconds }
+    ? {
+        cpuSeconds: r.terms.cpuSeconds,
+        durationSeconds: r.terms.durationSeconds,
+        contentionSeconds: r.terms.contentionSeconds,
+        ...(r.terms.runnableSeconds !== undefined ? { runnableSeconds: r.terms.runnableSeconds } : {}),
+      }
     : { cpuSeconds: r.cpuSeconds, durationSeconds: r.durationSeconds, contentionSeconds: 0 };
 }
 

@@ -31,6 +31,8 @@ export interface ContentionResult {
   pressureScope: 'cgroup' | 'machine' | null;
   /** Seconds of intervals with scheduler counters (the rest could not be judged and count as the code's). */
   coveredSeconds: number;
+  /** Wall time during which the tree had something runnable, Σ min(R, Δt), s (sleep and waits left out). */
+  runnableSeconds: number;
 }
 
 /** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
@@ -39,6 +41,7 @@ export const CARRY_SECONDS = 1;
 export class ContentionAccumulator {
   private prev: Sample | null = null;
   private c = 0;
+  private a = 0;
   private w = 0;
   private st = 0;
   private covered = 0;
@@ -98,6 +101,7 @@ export class ContentionAccumulator {
     const k = Math.max(1, R / dt);
     const c = Math.min(R, dt) - on / Math.min(k, n);
     this.c += Math.min(dt, Math.max(0, c));
+    this.a += Math.min(R, dt);
   }
 
   /**
@@ -118,6 +122,7 @@ export class ContentionAccumulator {
     if (runnable > dt) {
       const fill = Math.min(runnable - dt, this.slack, dDelay);
       this.c += fill;
+      this.a += fill;
       this.slack -= fill;
       const keep = Math.max(0, Math.min(runnable - fill - dt, dDelay - fill));
       this.credit = Math.min(CARRY_SECONDS, this.credit + keep);
@@ -137,6 +142,7 @@ export class ContentionAccumulator {
       pressureSomeSeconds: this.firstPressure !== null && this.lastPressure !== null ? Math.max(0, this.lastPressure - this.firstPressure) : null,
       pressureScope: this.pressureScope,
       coveredSeconds: this.covered,
+      runnableSeconds: this.a,
     };
   }
 }

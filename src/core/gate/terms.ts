@@ -63,6 +63,7 @@ export function gateTerms(energy: EnergyResult, model: PowerModel, emissions: Em
     cpuSeconds,
     durationSeconds: seconds,
     contentionSeconds: Math.min(seconds, contention?.contentionSeconds ?? 0),
+    runnableSeconds: Math.min(seconds, contention?.runnableSeconds ?? seconds),
     workWh,
     timeWh,
     embodiedGCo2e: emissions.embodiedGCo2e,
@@ -84,8 +85,13 @@ export function codeSeconds(t: Pick<GateTerms, 'durationSeconds' | 'contentionSe
   return Math.max(0, t.durationSeconds - t.contentionSeconds);
 }
 
-/** Runner slowdown: wall time over the code's wall time (1 = no contention). */
-export function slowdownOf(t: Pick<GateTerms, 'durationSeconds' | 'contentionSeconds'>): number {
-  const code = codeSeconds(t);
-  return code > 0 ? t.durationSeconds / code : 1;
+/**
+ * Runner slowdown: the wall time the tree had something runnable over that time less contention
+ * (1 = no contention). Sleep and waits are left out, so adding a sleep does not make the runner look
+ * faster; without the runnable time (older records), the whole wall time stands for it.
+ */
+export function slowdownOf(t: Pick<GateTerms, 'durationSeconds' | 'contentionSeconds' | 'runnableSeconds'>): number {
+  const busy = Math.max(t.runnableSeconds ?? t.durationSeconds, t.contentionSeconds);
+  const uncontended = busy - t.contentionSeconds;
+  return uncontended > 0 ? busy / uncontended : 1;
 }
