@@ -97,9 +97,12 @@ export function driversLine(current: RunPoint, window: readonly RunPoint[], runn
   const cpuChange = rel(current.cpuSeconds, cpuMed);
   const work = `CPU work ${percentDelta(cpuChange * 100)}`;
   const wall = `wall time ${percentDelta(rel(current.durationSeconds, wallMed) * 100)} (${runner})`;
-  // More CPU work lengthens the code's own wall time too: wall time leads only when its change is
-  // mostly not the CPU work's (a sleep, a wait), i.e. the code's wall time moved apart from the CPU work by more than the CPU work moved.
-  const parts = Math.abs(rel(codeSeconds(current), codeMed) - cpuChange) > Math.abs(cpuChange) ? [wall, work] : [work, wall];
+  // More CPU work lengthens the code's own wall time too: wall time leads only when the code's wall time
+  // changed more than the CPU work AND mostly not with it (a sleep, a wait): it moved apart from the CPU
+  // work by more than the CPU work moved.
+  const codeChange = rel(codeSeconds(current), codeMed);
+  const wallLeads = Math.abs(codeChange) > Math.abs(cpuChange) && Math.abs(codeChange - cpuChange) > Math.abs(cpuChange);
+  const parts = wallLeads ? [wall, work] : [work, wall];
   parts.push(changed.model && changed.grid ? 'model and grid changed (not counted)' : changed.model ? 'model changed (not counted)' : changed.grid ? 'grid changed (not counted)' : 'same grid');
   const line = parts.join(', ');
   return line.charAt(0).toUpperCase() + line.slice(1);
