@@ -2,7 +2,7 @@
 // carbon-gate benchmark: `npm run bench` (= node bench/run.mjs). Runs the built bundles in dist/
 // and writes bench/RESULTS.md with the machine, date, commit and every figure next to its target.
 //
-//   node bench/run.mjs [--dist dist] [--work /tmp/carbon-gate-bench] [--quick] [--only accuracy,overhead,scale,startup]
+//   node bench/run.mjs [--dist dist] [--work /tmp/carbon-gate-bench] [--quick] [--only accuracy,overhead,scale,startup,gate]
 //
 // --quick shortens the overhead windows (for trying the bench out; RESULTS.md says so).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { runWorkload } from './accuracy.mjs';
 import { overhead } from './overhead.mjs';
 import { scale } from './scale.mjs';
 import { startup } from './startup.mjs';
+import { gateBench, gateSection, gateTargets } from './gate.mjs';
 import { makeCgroup } from './lib/proc.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -26,7 +27,7 @@ const opt = (name, dflt) => {
 const quick = argv.includes('--quick');
 const dist = resolve(repo, opt('dist', 'dist'));
 const work = opt('work', join(os.tmpdir(), 'carbon-gate-bench'));
-const only = new Set((opt('only', 'accuracy,overhead,scale,startup') ?? '').split(','));
+const only = new Set((opt('only', 'accuracy,overhead,scale,startup,gate') ?? '').split(','));
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 // ---- prerequisites: one command on a fresh clone ----------------------------------------------
@@ -238,6 +239,14 @@ async function main() {
         ...st.problems.map((p) => `- problem: ${p}`),
       ].join('\n'),
     );
+  }
+
+  // 5. the gate rule (pure core, synthetic runs; no dist/ needed)
+  if (only.has('gate')) {
+    log('gate rule on synthetic runs');
+    const g = await gateBench({ work, trials: quick ? 2000 : 10000 });
+    targets.push(...gateTargets(g));
+    sections.push(gateSection(g));
   }
 
   const notesFile = join(here, 'NOTES.md');

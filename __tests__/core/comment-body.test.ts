@@ -3,13 +3,13 @@ import { renderCommentBody, COMMENT_MAX_CHARS } from '../../src/core/report/comm
 import { renderBaselineSection, noiseRule, baselineWindowTable } from '../../src/core/report/baseline-section.js';
 import { escapeMarkdown, markerFor } from '../../src/core/report/escape.js';
 import { computeVerdict } from '../../src/core/verdict.js';
-import { baselineRecord, runResult } from '../helpers/run-result-fixture.js';
+import { baselineRecord, gateTermsFixture, runResult } from '../helpers/run-result-fixture.js';
 
 const settings = { maxIncreasePercent: 10, minBaselineRuns: 3, compareOn: 'gco2e' as const, failOn: 'regression' as const, baselineWindow: 5 };
 
 function withBaseline(current: number, window: number[]) {
   const records = window.map((g, i) => baselineRecord(i, g));
-  const verdict = computeVerdict({ energyWh: current * 2, gatedGCo2e: current, cpuSeconds: current * 40, settings: { ...settings, budgetGCo2e: null, budgetWh: null }, baseline: records });
+  const verdict = computeVerdict({ energyWh: current * 2, gatedGCo2e: current, cpuSeconds: current * 40, terms: gateTermsFixture({ cpuSeconds: current * 40 }), settings: { ...settings, budgetGCo2e: null, budgetWh: null }, baseline: records });
   return runResult({
     verdict,
     baseline: { records, status: 'found' },
@@ -71,7 +71,9 @@ describe('renderCommentBody', () => {
     expect(body).toContain('<details><summary>Baseline window and regression rule</summary>');
     expect(body).toContain('</details>');
     expect(body).toContain('[1000](https://github.com/octo/repo/actions/runs/1000)');
-    expect(body).toContain('above the highest run of that window');
+    expect(body).toContain("above the window's 97.5 % prediction bound");
+    // 1.3 vs the median 1.0 of runs with the same duration and grid: all CPU work.
+    expect(body).toContain('What drove the delta: CPU work +30 %, wall time');
     expect(body.trimEnd().split('\n').pop()).toBe('<sub>carbon-gate 0.1.0 · commit `0123456` · CCF Azure EPYC 3rd Gen, 4 vCPU · grid world</sub>');
   });
 
@@ -150,7 +152,7 @@ describe('baseline section (job summary)', () => {
     const r = withBaseline(1.15, [1, 1.2, 1.1]);
     const md = renderBaselineSection({ verdict: r.verdict, baseline: r.baseline, settings });
     expect(md).toContain('### Against the baseline');
-    expect(md).toContain('Baseline: median 1.1 g CO2e of main’s last 3 runs (spread 1 g CO2e – 1.2 g CO2e); this run +4.5 %.'); // 1.15 vs median 1.1
+    expect(md).toContain('Baseline: median 1.1 g CO2e of main’s last 3 runs (spread 1 g CO2e – 1.2 g CO2e, prediction bound 1.73 g CO2e); this run +4.5 %.'); // 1.15 vs median 1.1; bound exp(mean ln + 4.3027 × 0.0912 × √(4/3))
     expect(md).toContain('x-axis ["#1000", "#1001", "#1002", "this run"]');
     expect(md).toContain('| Run | Commit | Date | **CO2e** |');
     expect(md.match(/^\| 10\d\d /gm)?.length).toBe(3);

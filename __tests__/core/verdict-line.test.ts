@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { baselineName, verdictLine } from '../../src/core/report/verdict-line.js';
 import { computeVerdict, type VerdictSettings } from '../../src/core/verdict.js';
-import { baselineRecord, runResult } from '../helpers/run-result-fixture.js';
+import { baselineRecord, gateTermsFixture, runResult } from '../helpers/run-result-fixture.js';
 
 const gate: VerdictSettings = { budgetGCo2e: null, budgetWh: null, maxIncreasePercent: 10, failOn: 'any', minBaselineRuns: 3, compareOn: 'gco2e' };
 
@@ -9,7 +9,7 @@ const gate: VerdictSettings = { budgetGCo2e: null, budgetWh: null, maxIncreasePe
 function run(grams: number, over: Partial<VerdictSettings> = {}, window: number[] = []) {
   const settings = { ...gate, ...over };
   const records = window.map((g, i) => baselineRecord(i, g));
-  const verdict = computeVerdict({ energyWh: grams * 2, gatedGCo2e: grams, cpuSeconds: grams * 40, settings, baseline: records });
+  const verdict = computeVerdict({ energyWh: grams * 2, gatedGCo2e: grams, cpuSeconds: grams * 40, terms: gateTermsFixture({ cpuSeconds: grams * 40 }), settings, baseline: records });
   const r = runResult({
     verdict,
     baseline: { records, status: window.length ? 'found' : 'none' },

@@ -15,7 +15,7 @@ import type { JobContext } from '../../src/github/context.js';
 import { parseSettings } from '../../src/settings/inputs.js';
 import type { Settings } from '../../src/settings/settings.js';
 import { computeVerdict } from '../../src/core/verdict.js';
-import { runResult } from '../helpers/run-result-fixture.js';
+import { gateTermsFixture, runResult } from '../helpers/run-result-fixture.js';
 import type { RunResult } from '../../src/core/types.js';
 
 let azurite: Azurite;
@@ -65,7 +65,7 @@ async function publish(result: RunResult, files: { emissionsCsv: string; carbonG
 }
 
 function resultFor(ctx: ReturnType<typeof readJobContext>, settings: Settings, gco2e: number, baseline: RunResult['baseline']): RunResult {
-  const verdict = computeVerdict({ energyWh: gco2e * 2, gatedGCo2e: gco2e, cpuSeconds: gco2e * 40, settings, baseline: baseline.records });
+  const verdict = computeVerdict({ energyWh: gco2e * 2, gatedGCo2e: gco2e, cpuSeconds: gco2e * 40, terms: gateTermsFixture({ cpuSeconds: gco2e * 40 }), settings, baseline: baseline.records });
   const base = runResult();
   return runResult({
     job: { ...base.job, runId: ctx.runId, runAttempt: ctx.runAttempt, sha: ctx.sha, ref: ctx.ref, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl },

@@ -1,6 +1,37 @@
 // A complete, plausible RunResult for reporter and publisher tests (numbers from a 60 s job on a
 // 4-vCPU runner). Override what a test needs.
-import type { BaselineRecord, RunResult } from '../../src/core/types.js';
+import type { BaselineRecord, GateFactors, GateTerms, RunResult } from '../../src/core/types.js';
+
+/**
+ * Factors that price 40 CPU-seconds at exactly 1 gCO2e and wall time at nothing: with them the
+ * like-with-like comparison of the fixtures' records (cpuSeconds = gCO2e × 40) compares gCO2e as given.
+ */
+export const WORK_ONLY_FACTORS: GateFactors = {
+  workWhPerCpuSecond: 1 / 40,
+  timeWatts: 0,
+  embodiedGPerHour: 0,
+  includeEmbodied: false,
+  pue: 1,
+  gCo2ePerKwh: 1000,
+  model: 'CCF Azure EPYC 3rd Gen, 4 vCPU',
+  grid: 'world (Ember 2024)',
+};
+
+/** Terms of a run; by default one whose priced gCO2e (WORK_ONLY_FACTORS) is cpuSeconds / 40. */
+export function gateTermsFixture(over: Partial<GateTerms> = {}): GateTerms {
+  return {
+    v: 1,
+    cpuSeconds: 40,
+    durationSeconds: 60,
+    contentionSeconds: 0,
+    workWh: 1,
+    timeWh: 0,
+    embodiedGCo2e: 0,
+    factors: WORK_ONLY_FACTORS,
+    signals: { runDelaySeconds: 0, stealSeconds: 0, pressureSomeSeconds: null, foreignCpuSeconds: 0 },
+    ...over,
+  };
+}
 
 export function baselineRecord(i: number, gatedGCo2e: number, extra: Partial<BaselineRecord> = {}): BaselineRecord {
   return {

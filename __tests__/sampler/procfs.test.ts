@@ -33,9 +33,9 @@ describe('procfs parsers', () => {
     expect(parseProcStat('garbage')).toBeNull();
   });
 
-  test('parseCpuLine: busy = user+nice+system+irq+softirq, total adds idle+iowait, one cpuN line per logical CPU', () => {
+  test('parseCpuLine: busy = user+nice+system+irq+softirq, total adds idle+iowait, steal (field 8) apart, one cpuN line per logical CPU', () => {
     const text = 'cpu  13262 5 4380 105290 164 7 61 157 0 0\ncpu0 5584 0 2028 53908 19 0 16 81 0 0\ncpu1 7677 0 2352 51381 144 0 44 76 0 0\nintr 1 2 3\n';
-    expect(parseCpuLine(text)).toEqual({ busyTicks: 13262 + 5 + 4380 + 7 + 61, totalTicks: 13262 + 5 + 4380 + 7 + 61 + 105290 + 164, logicalCpus: 2 });
+    expect(parseCpuLine(text)).toEqual({ busyTicks: 13262 + 5 + 4380 + 7 + 61, totalTicks: 13262 + 5 + 4380 + 7 + 61 + 105290 + 164, logicalCpus: 2, stealTicks: 157 });
   });
 
   test('parseMeminfo uses MemAvailable, or free+buffers+cached on old kernels', () => {

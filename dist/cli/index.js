@@ -2,17 +2,17 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6323:
+/***/ 323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ isDirectRun)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 // Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
 // when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
@@ -49,7 +49,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 5734:
+/***/ 439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60,8 +60,187 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, parseFlags
 
-// EXTERNAL MODULE: ./src/core/format.ts
-var format = __nccwpck_require__(6228);
+;// CONCATENATED MODULE: ./src/core/format.ts
+// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
+// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
+//
+// Rules:
+// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
+// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
+// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
+//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
+// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
+// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
+// - a negative sign is the typographic minus (U+2212), as in "−6 %";
+// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
+//   a source's 366.8 g/kWh to 367 would misquote it.
+// No Intl: loading ICU costs ~10 ms of post's start-up.
+const MINUS = '−';
+/** 1234567 → '1,234,567'. */
+function thousands(n) {
+    const r = Math.abs(Math.round(n));
+    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
+    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
+    return n < 0 && s !== '0' ? `-${s}` : s;
+}
+/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
+function plain(a, digits) {
+    if (a === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(a));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    let s = a.toFixed(Math.min(decimals, 100));
+    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
+    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
+        s = a.toFixed(decimals - 1);
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    if (a >= 10 ** digits)
+        return thousands(Number(s));
+    return s;
+}
+/**
+ * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
+ * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
+ * this form also appears next to units in tables); use `signed` for deltas.
+ */
+function num(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    return x < 0 && s !== '0' ? `-${s}` : s;
+}
+/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
+function signed(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    if (s === '0')
+        return '±0';
+    return `${x < 0 ? MINUS : '+'}${s}`;
+}
+const PREFIXES = [
+    { factor: 1e-9, symbol: 'n' },
+    { factor: 1e-6, symbol: 'µ' },
+    { factor: 1e-3, symbol: 'm' },
+    { factor: 1, symbol: '' },
+    { factor: 1e3, symbol: 'k' },
+    { factor: 1e6, symbol: 'M' },
+    { factor: 1e9, symbol: 'G' },
+];
+/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
+function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x === 0)
+        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
+    const a = Math.abs(x);
+    let i = min;
+    // Largest prefix whose rounded value is still ≥ 1.
+    for (let j = min; j <= max; j++)
+        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
+            i = j;
+    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+}
+const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+function unitFor(max, kind) {
+    const unit = kind === 'co2e' ? 'g' : 'Wh';
+    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+    const p = PREFIXES.find((x) => x.symbol === symbol);
+    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
+/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
+function co2e(grams, digits = 3) {
+    return `${mass(grams, digits)} CO2e`;
+}
+/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
+function mass(grams, digits = 3) {
+    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
+        return `${num(grams / 1e6, digits)} t`;
+    return scaled(grams, 'g', digits, 2, GRAM + 1);
+}
+/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
+function massDelta(grams, digits = 3) {
+    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+}
+/** Joules per watt-hour. */
+const J_PER_WH = 3600;
+/**
+ * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
+ * which reads better than 0.0278 mWh.
+ */
+function format_energy(wh, digits = 3) {
+    return energyWith(wh, digits, num);
+}
+/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
+function energyDelta(wh, digits = 3) {
+    return energyWith(wh, digits, signed);
+}
+function energyWith(wh, digits, sign) {
+    if (!Number.isFinite(wh))
+        return 'n/a';
+    if (wh !== 0 && Math.abs(wh) < 1e-3)
+        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
+    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
+}
+/** Power: mW, W, kW. */
+function power(watts, digits = 3) {
+    return scaled(watts, 'W', digits, 2, GRAM + 1);
+}
+/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
+function intensity(gPerKwh, digits = 3) {
+    return `${num(gPerKwh, digits)} gCO2e/kWh`;
+}
+/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
+function share(fraction) {
+    return percent(fraction * 100);
+}
+/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
+function percent(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
+}
+/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
+function percentDelta(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    if (Math.abs(p) >= 100)
+        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
+    return `${signed(p, 2)} %`;
+}
+/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
+function duration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    if (seconds < 60)
+        return `${num(seconds)} s`;
+    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
+}
+/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
+function cpuSeconds(seconds) {
+    return `${num(seconds)} CPU-s`;
+}
+/** Bytes in binary units: KiB, MiB, GiB. */
+function bytes(x) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x >= 1024 ** 3)
+        return `${num(x / 1024 ** 3)} GiB`;
+    if (x >= 1024 ** 2)
+        return `${num(x / 1024 ** 2)} MiB`;
+    return `${num(x / 1024)} KiB`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/verdict-line.ts
 // The verdict line: the one sentence a person reads first, in the job summary, the PR comment and the
 // CLI. Pure. It says what was measured, against which limit and with how much headroom, and how it
@@ -91,8 +270,8 @@ const METRIC_NAME = { gco2e: '', 'energy-wh': 'energy ', 'cpu-seconds': 'CPU tim
 /** '−0.23 mg (−6 %)', '+12 mWh (+25 %)', '+0.4 CPU-s (+10 %)'. */
 function deltaText(metric, current, median, deltaPercent) {
     const d = current - median;
-    const abs = metric === 'gco2e' ? (0,format/* massDelta */.jj)(d) : metric === 'energy-wh' ? (0,format/* energyDelta */.NY)(d) : `${(0,format/* signed */.x8)(d)} CPU-s`;
-    return `${abs} (${(0,format/* percentDelta */.yA)(deltaPercent)})`;
+    const abs = metric === 'gco2e' ? massDelta(d) : metric === 'energy-wh' ? energyDelta(d) : `${signed(d)} CPU-s`;
+    return `${abs} (${percentDelta(deltaPercent)})`;
 }
 /** 'main' from refs/heads/main when every record of the window is of one branch; else 'the baseline'. */
 function baselineName(records) {
@@ -103,10 +282,10 @@ function baselineName(records) {
     return 'the baseline';
 }
 function budgetPart(b) {
-    const limit = b.metric === 'gco2e' ? (0,format/* mass */.rd)(b.limit) : (0,format/* energy */.zP)(b.limit);
+    const limit = b.metric === 'gco2e' ? mass(b.limit) : format_energy(b.limit);
     const rest = b.limit - b.actual;
-    const restText = b.metric === 'gco2e' ? (0,format/* mass */.rd)(Math.abs(rest)) : (0,format/* energy */.zP)(Math.abs(rest));
-    const used = b.limit > 0 ? `${(0,format/* percent */.KN)((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
+    const restText = b.metric === 'gco2e' ? mass(Math.abs(rest)) : format_energy(Math.abs(rest));
+    const used = b.limit > 0 ? `${percent((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
     return b.exceeded ? `${used}, ${restText} over` : `${used}, ${restText} headroom`;
 }
 function regressionPart(r) {
@@ -134,8 +313,8 @@ function verdictLine(r, s) {
     if (kind === 'not-measured') {
         return `${icon} Not measured: ${r.energy.samples} sample${r.energy.samples === 1 ? '' : 's'} recorded, too few for a figure; nothing was gated`;
     }
-    const amount = (0,format/* co2e */.k)(r.emissions.gatedGCo2e);
-    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${(0,format/* energy */.zP)(r.energy.totalWh)}` : amount;
+    const amount = co2e(r.emissions.gatedGCo2e);
+    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${format_energy(r.energy.totalWh)}` : amount;
     const parts = (r.verdict.budget ?? []).map(budgetPart);
     const reg = regressionPart(r);
     if (reg)
@@ -159,13 +338,13 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(24);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -272,214 +451,6 @@ function readHardwareFacts(env) {
         gpus: [],
         container: detectContainer('/', env),
     };
-}
-
-// EXTERNAL MODULE: ./src/core/export/series.ts
-var series = __nccwpck_require__(9789);
-;// CONCATENATED MODULE: ./src/settings/input-error.ts
-/** A bad input value: names the input, the value and what is accepted. */
-class InputError extends Error {
-    input;
-    value;
-    accepted;
-    constructor(input, value, accepted) {
-        super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
-        this.input = input;
-        this.value = value;
-        this.accepted = accepted;
-        this.name = 'InputError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/settings/export-inputs.ts
-// Parsers of the export inputs (Pushgateway, OTLP, labels). Pure; used by parseSettings only.
-// Header values and URL credentials may be secrets: an error names the input and the offending
-// entry, never the secret itself.
-
-/** Labels every exported series carries; export-labels may not reuse them. */
-const BUILT_IN_LABELS = ['repository', 'workflow', 'job', 'matrix_key', 'ref', 'event', 'runner_os', 'runner_arch', 'region', 'model', 'run_id', 'scope', 'verdict', 'step', 'instance'];
-/** The URL with any user:password and query removed, for messages. */
-function redactUrl(raw) {
-    try {
-        const u = new URL(raw.trim());
-        const hidden = u.username || u.password ? '***@' : '';
-        return `${u.protocol}//${hidden}${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search ? '?***' : ''}`;
-    }
-    catch {
-        return '(not a URL; value hidden: it may hold credentials)';
-    }
-}
-/** An http(s) base URL; null when empty. Credentials are allowed (they are masked and sent as Basic auth). */
-function exportUrl(name, raw) {
-    const v = raw.trim();
-    if (v === '')
-        return null;
-    let u;
-    try {
-        u = new URL(v);
-    }
-    catch {
-        u = null;
-    }
-    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) {
-        throw new InputError(name, redactUrl(v), "an http:// or https:// URL, e.g. 'https://pushgateway.example.com:9091'");
-    }
-    if (u.hash)
-        throw new InputError(name, redactUrl(v), 'a URL without a #fragment');
-    return v.replace(/\/+$/, '');
-}
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-/** A comma that starts a new `Name: value` / `Name=value` entry (OTEL_EXPORTER_OTLP_HEADERS style). */
-const ENTRY_COMMA = /,\s*(?=[A-Za-z0-9!#$%&'*+.^_`|~-]+\s*[:=])/;
-/**
- * HTTP headers, one per line (`Name: value` or `Name=value`), or on one line separated by commas.
- * The separator is the first `:` or `=`, which a header name cannot contain.
- */
-function headers(name, raw) {
-    const out = {};
-    const text = raw.trim();
-    if (text === '')
-        return out;
-    const entries = text.includes('\n') ? text.split(/\r?\n/) : text.split(ENTRY_COMMA);
-    entries.forEach((entry, i) => {
-        const line = entry.trim();
-        if (line === '')
-            return;
-        const sep = line.search(/[:=]/);
-        const key = sep > 0 ? line.slice(0, sep).trim() : '';
-        const value = sep > 0 ? line.slice(sep + 1).trim() : '';
-        const where = `entry ${i + 1} (${key && HEADER_NAME.test(key) ? `header ${key}, ` : ''}value hidden)`;
-        if (!key || !HEADER_NAME.test(key) || value === '') {
-            throw new InputError(name, where, "'Name: value' or 'Name=value' per line (or comma-separated on one line), e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'");
-        }
-        if (/[\r\n\0]/.test(value))
-            throw new InputError(name, where, 'header values without control characters');
-        out[key] = value;
-    });
-    return out;
-}
-/** Extra labels: `key=value` pairs separated by commas or newlines. */
-function labels(name, raw) {
-    const out = {};
-    for (const part of raw.split(/[\n,]/)) {
-        const p = part.trim();
-        if (p === '')
-            continue;
-        const eq = p.indexOf('=');
-        const key = eq > 0 ? p.slice(0, eq).trim() : '';
-        const value = eq > 0 ? p.slice(eq + 1).trim() : '';
-        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.startsWith('__')) {
-            throw new InputError(name, p, "comma-separated 'key=value' pairs with Prometheus label names ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __), e.g. 'team=payments,cost_center=42'");
-        }
-        if (BUILT_IN_LABELS.includes(key))
-            throw new InputError(name, p, `label names other than the built-in ones (${BUILT_IN_LABELS.join(', ')})`);
-        if (value === '' || value.length > 200)
-            throw new InputError(name, p, 'a non-empty value of at most 200 characters after the =');
-        if (key in out)
-            throw new InputError(name, p, `each label once ('${key}' is repeated)`);
-        out[key] = value;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/export/credentials.ts
-function destination(rawUrl, headers) {
-    const secrets = [];
-    const out = { ...headers };
-    const u = new URL(rawUrl);
-    if (u.username || u.password) {
-        const user = decodeURIComponent(u.username);
-        const pass = decodeURIComponent(u.password);
-        secrets.push(rawUrl, u.password, pass);
-        const basic = Buffer.from(`${user}:${pass}`, 'utf8').toString('base64');
-        out.Authorization ??= `Basic ${basic}`;
-        secrets.push(basic);
-        u.username = '';
-        u.password = '';
-    }
-    if (u.search)
-        secrets.push(rawUrl, u.search.slice(1));
-    for (const v of Object.values(headers)) {
-        secrets.push(v);
-        // "Bearer <token>", "Basic <b64>": the credential alone may be printed by something else.
-        const m = /^\S+\s+(\S.*)$/.exec(v);
-        if (m)
-            secrets.push(m[1]);
-    }
-    return { url: u.toString().replace(/\/+$/, ''), headers: out, secrets: [...new Set(secrets.filter((s) => s.length >= 3))] };
-}
-
-;// CONCATENATED MODULE: ./src/export/outputs.ts
-// The two metric-engine outputs, each `{ name, enabled(settings), write(result, sink, settings) }`.
-// This file is light: the Pushgateway and OTLP code (prom-client, OpenTelemetry) is imported only
-// inside write(), so a bundle keeps them in chunks that load only when an export is configured.
-
-
-
-const seriesOf = (r, s) => (0,series/* jobSeries */.D)(r, { extraLabels: s.exportLabels, runId: s.exportRunId });
-const pushgatewayOutput = {
-    name: 'Prometheus Pushgateway',
-    enabled: (s) => s.pushgatewayUrl !== null,
-    async write(result, sink, settings, deadlineMs) {
-        const dest = destination(settings.pushgatewayUrl, settings.pushgatewayHeaders);
-        const { pushToGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(222), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1373));
-        const out = await pushToGateway(seriesOf(result, settings), dest.url, dest.headers, deadlineMs);
-        const where = `the Pushgateway at ${redactUrl(dest.url)}`;
-        if (out.ok)
-            sink.info(`carbon-gate: pushed ${out.series} series to ${where} (PUT ${out.path})`);
-        else
-            sink.warning(`carbon-gate: could not push to ${where}: ${out.error} after ${out.attempts} attempt(s). The build is not failed for it.`);
-        return out.ok;
-    },
-};
-const otlpOutput = {
-    name: 'OTLP',
-    enabled: (s) => s.otlpEndpoint !== null,
-    async write(result, sink, settings, deadlineMs) {
-        const dest = destination(settings.otlpEndpoint, settings.otlpHeaders);
-        const { exportOtlp } = await Promise.all(/* import() */[__nccwpck_require__.e(979), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
-        const out = await exportOtlp(seriesOf(result, settings), dest.url, dest.headers, deadlineMs, settings.exportRunId);
-        const where = `the OTLP endpoint ${redactUrl(dest.url)}/v1/metrics`;
-        if (out.ok)
-            sink.info(`carbon-gate: exported ${out.points} data points to ${where}`);
-        else
-            sink.warning(`carbon-gate: could not export to ${where}: ${out.error}. The build is not failed for it.`);
-        return out.ok;
-    },
-};
-const EXPORT_OUTPUTS = [pushgatewayOutput, otlpOutput];
-/** Whether any export is configured (post loads nothing of the exports otherwise). */
-function exportsEnabled(settings) {
-    return EXPORT_OUTPUTS.some((o) => o.enabled(settings));
-}
-/** Every secret of the configured exports, for masking before anything is logged. */
-function exportSecrets(settings) {
-    const out = [];
-    if (settings.pushgatewayUrl)
-        out.push(...destination(settings.pushgatewayUrl, settings.pushgatewayHeaders).secrets);
-    if (settings.otlpEndpoint)
-        out.push(...destination(settings.otlpEndpoint, settings.otlpHeaders).secrets);
-    return [...new Set(out)];
-}
-/**
- * Each export's budget, chunk loading and connection included: under the 5 s the docs promise, so
- * that the exporter's shutdown and the process exit still fit in it.
- */
-const EXPORT_BUDGET_MS = 4500;
-/**
- * Runs every configured export in parallel, each within EXPORT_BUDGET_MS. Never throws: a failure is
- * a warning on the sink. Resolves with the names of the outputs that failed.
- */
-async function runExports(result, settings, sink) {
-    for (const s of exportSecrets(settings))
-        sink.setSecret(s);
-    const deadlineMs = Date.now() + EXPORT_BUDGET_MS;
-    const enabled = EXPORT_OUTPUTS.filter((o) => o.enabled(settings));
-    const done = await Promise.all(enabled.map((o) => o.write(result, sink, settings, deadlineMs).catch((e) => {
-        sink.warning(`carbon-gate: the ${o.name} export failed (${e?.name ?? 'error'}). The build is not failed for it.`);
-        return false;
-    })));
-    return enabled.filter((_, i) => !done[i]).map((o) => o.name);
 }
 
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
@@ -602,11 +573,18 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
-// The one place where action inputs (and CLI flags) are parsed into Settings.
-// Pure: it takes a lookup function, so tests need no environment.
-
-
-
+class InputError extends Error {
+    input;
+    value;
+    accepted;
+    constructor(input, value, accepted) {
+        super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
+        this.input = input;
+        this.value = value;
+        this.accepted = accepted;
+        this.name = 'InputError';
+    }
+}
 /** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
 const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
@@ -643,12 +621,6 @@ const INPUTS = [
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
-    { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
-    { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
-    { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
-    { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
-    { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
-    { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
 function oneOf(name, raw, allowed) {
@@ -665,7 +637,7 @@ function bool(name, raw) {
         return false;
     throw new InputError(name, raw, "'true' or 'false'");
 }
-function num(name, raw, min, max, opts = {}) {
+function inputs_num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
     const n = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
@@ -675,9 +647,9 @@ function num(name, raw, min, max, opts = {}) {
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
-    return raw.trim() === '' ? null : num(name, raw, min, max, opts);
+    return raw.trim() === '' ? null : inputs_num(name, raw, min, max, opts);
 }
-function percent(name, raw) {
+function inputs_percent(name, raw) {
     const v = raw.trim();
     if (v === '')
         return null;
@@ -736,7 +708,7 @@ function parseSettings(lookup) {
         throw new InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
-        sampleIntervalSeconds: num('sample-interval', get('sample-interval'), 0.1, 60),
+        sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
         scope: oneOf('scope', get('scope'), ['process-tree', 'machine']),
         carbonIntensityGPerKwh: optNum('carbon-intensity', get('carbon-intensity'), 0, 2000),
         budgetGCo2e: optNum('budget-gco2e', get('budget-gco2e'), 0, 1e9, { exclusiveMin: true }),
@@ -755,9 +727,9 @@ function parseSettings(lookup) {
         includeEmbodied: bool('include-embodied', get('include-embodied')),
         gpu: oneOf('gpu', get('gpu'), ['auto', 'nvidia', 'amd', 'off']),
         rapl: bool('rapl', get('rapl')),
-        maxIncreasePercent: percent('max-increase', get('max-increase')),
+        maxIncreasePercent: inputs_percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
-        minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
+        minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
         baselineBranches: get('baseline-branches')
@@ -765,7 +737,7 @@ function parseSettings(lookup) {
             .map((s) => s.trim())
             .filter(Boolean),
         baselineKey: optString(get('baseline-key')),
-        baselineWindow: num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
+        baselineWindow: inputs_num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
         comment: oneOf('comment', get('comment'), ['always', 'on-regression', 'never']),
         artifact: bool('artifact', get('artifact')),
         artifactName: artifactName(get('artifact-name')),
@@ -773,12 +745,6 @@ function parseSettings(lookup) {
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
         jobId: jobId(get('job-id')),
-        pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
-        pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
-        otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
-        otlpHeaders: headers('otlp-headers', get('otlp-headers')),
-        exportLabels: labels('export-labels', get('export-labels')),
-        exportRunId: bool('export-run-id', get('export-run-id')),
     };
 }
 function jobId(raw) {
@@ -802,8 +768,10 @@ function envLookup(env) {
     return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/app/cli-usage.ts
 // The CLI's usage texts: the overview (`carbon-gate --help`) and one per command (`carbon-gate help run`,
 // `carbon-gate run --help`). Help goes to stdout with exit 0, as in other Node CLIs (npm, tsc, jest).
@@ -812,13 +780,12 @@ var version = __nccwpck_require__(311);
 const EXIT_GATE_FAILED = 86;
 /** Exit code for usage and input errors. */
 const EXIT_USAGE = 2;
-const USAGE = `carbon-gate ${version/* VERSION */.x}: measure the energy and CO2e of a command
+const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
 
 Usage:
   carbon-gate run [options] -- <command> [args...]
   carbon-gate report <run-dir>
-  carbon-gate export --prometheus-pushgateway-url <url> | --otlp-endpoint <url> [options] <run-dir>...
-  carbon-gate help [run|report|export]      (also: carbon-gate <command> --help)
+  carbon-gate help [run|report]      (also: carbon-gate <command> --help)
   carbon-gate -h | --help | -V | --version
 
 Options (every action input is accepted as --<input> <value>):
@@ -828,8 +795,6 @@ Options (every action input is accepted as --<input> <value>):
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
-  --prometheus-pushgateway-url <url>, --otlp-endpoint <url>
-                          also send the result to a Pushgateway / an OTLP endpoint (docs/export.md)
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
 const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
@@ -858,23 +823,7 @@ Options:
   -h, --help              show this help
 Exit code: 0, ${EXIT_GATE_FAILED} when the saved run fails its gate, ${EXIT_USAGE} for bad usage.
 `;
-const EXPORT_USAGE = `Usage: carbon-gate export [options] <run-dir>...
-
-Sends saved results to a Prometheus Pushgateway and/or an OTLP/HTTP endpoint, as the action's post
-step does: each <run-dir> holds a carbon-gate.json (the action's run directory, a downloaded
-artifact, or the --out of \`carbon-gate run\`). See docs/export.md.
-
-Options (at least one destination):
-  --prometheus-pushgateway-url <url>       Pushgateway base URL (PUT to the job's group)
-  --prometheus-pushgateway-headers <h>     headers, 'Name: value' per line or comma-separated
-  --otlp-endpoint <url>                    OTLP/HTTP base URL (POST <url>/v1/metrics)
-  --otlp-headers <h>                       headers for the OTLP endpoint
-  --export-labels <k=v,...>                extra labels on every series
-  --export-run-id true                     add the run id (high cardinality)
-  -h, --help                               show this help
-Exit code: 0, 1 when an export failed, ${EXIT_USAGE} for bad usage.
-`;
-const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE };
+const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE };
 /** Per-command usage, for `help <command>` and `<command> --help`; undefined for anything else. */
 const commandUsage = (command) => command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
 const isHelpFlag = (a) => a === '--help' || a === '-h';
@@ -1218,6 +1167,221 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
         intensity,
         pue: model.pue,
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/contention.ts
+/** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
+const CARRY_SECONDS = 1;
+class ContentionAccumulator {
+    prev = null;
+    c = 0;
+    a = 0;
+    w = 0;
+    st = 0;
+    covered = 0;
+    anySched = false;
+    maxExcess = null;
+    /** Runnable time recent active intervals lacked (Δt − R), and waiting booked beyond an interval's length. */
+    slack = 0;
+    credit = 0;
+    firstPressure = null;
+    lastPressure = null;
+    pressureScope = null;
+    add(s) {
+        const a = this.prev;
+        this.prev = s;
+        const p = s.contention?.pressureSomeSeconds;
+        if (p !== undefined && Number.isFinite(p)) {
+            if (this.firstPressure === null)
+                this.firstPressure = p;
+            this.lastPressure = p;
+            this.pressureScope = s.contention?.pressureScope ?? null;
+        }
+        if (!a)
+            return;
+        const dt = s.monoS - a.monoS;
+        if (!(dt > 0))
+            return;
+        if (!a.tree || !s.tree || s.tree.rootGone)
+            return;
+        const dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
+        const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
+        const dSteal = s.cpu.stealSeconds !== undefined && a.cpu.stealSeconds !== undefined ? Math.max(0, s.cpu.stealSeconds - a.cpu.stealSeconds) : 0;
+        const g = dTotal + dSteal > 0 ? Math.min(0.95, dSteal / (dTotal + dSteal)) : 0;
+        let on = dTree;
+        let w = 0;
+        if (a.contention && s.contention) {
+            const dOn = Math.max(0, s.contention.onCpuSeconds - a.contention.onCpuSeconds);
+            let dDelay = Math.max(0, s.contention.runDelaySeconds - a.contention.runDelaySeconds);
+            dDelay = this.rebook(dOn, dDelay, dt);
+            // The tree's CPU beyond the sampled threads' (worker threads, reaped children) is the growth of the
+            // running maximum of (tree CPU − sampled on-CPU): the tree's CPU comes in clock ticks (10 ms), and
+            // a per-interval max(Δtree, Δon) would add their rounding up interval after interval.
+            const excess = s.tree.cpuSeconds - s.contention.onCpuSeconds;
+            const base = this.maxExcess ?? a.tree.cpuSeconds - a.contention.onCpuSeconds;
+            const extra = Math.max(0, excess - base);
+            this.maxExcess = Math.max(base, excess);
+            on = dOn + extra;
+            w = dOn > 0 ? (on * dDelay) / dOn : dDelay;
+            this.anySched = true;
+            this.covered += dt;
+        }
+        else {
+            this.slack = 0;
+            this.credit = 0;
+        }
+        const st = (on * g) / (1 - g);
+        const R = on + w + st;
+        this.w += w;
+        this.st += st;
+        if (R <= 0)
+            return;
+        const n = Math.max(1, s.cpu.logicalCpus || 1);
+        const k = Math.max(1, R / dt);
+        const c = Math.min(R, dt) - on / Math.min(k, n);
+        this.c += Math.min(dt, Math.max(0, c));
+        this.a += Math.min(R, dt);
+    }
+    /**
+     * The kernel books a wait when the task next runs, so a wait that spans a sample shows in a neighbouring
+     * interval: one shows less runnable time (on-CPU + run delay of the sampled tasks) than its length, the
+     * other more. While the sampled tasks used at most one CPU (so more runnable time than the interval is
+     * not their parallelism), the excess waiting fills a neighbour's shortfall (either order, carried at most
+     * CARRY_SECONDS, reset when the tree idles or uses more than one CPU); a fill for an earlier interval
+     * counts as its contention at once. Returns this interval's run delay after the exchange.
+     */
+    rebook(dOn, dDelay, dt) {
+        const runnable = dOn + dDelay;
+        if (runnable <= 0 || dOn > dt) {
+            this.slack = 0;
+            this.credit = 0;
+            return dDelay;
+        }
+        if (runnable > dt) {
+            const fill = Math.min(runnable - dt, this.slack, dDelay);
+            this.c += fill;
+            this.a += fill;
+            this.slack -= fill;
+            const keep = Math.max(0, Math.min(runnable - fill - dt, dDelay - fill));
+            this.credit = Math.min(CARRY_SECONDS, this.credit + keep);
+            return dDelay - fill - keep;
+        }
+        const take = Math.min(dt - runnable, this.credit);
+        this.credit -= take;
+        this.slack = Math.min(CARRY_SECONDS, this.slack + (dt - runnable - take));
+        return dDelay + take;
+    }
+    result() {
+        return {
+            contentionSeconds: this.c,
+            runDelaySeconds: this.anySched ? this.w : null,
+            stealSeconds: this.st,
+            pressureSomeSeconds: this.firstPressure !== null && this.lastPressure !== null ? Math.max(0, this.lastPressure - this.firstPressure) : null,
+            pressureScope: this.pressureScope,
+            coveredSeconds: this.covered,
+            runnableSeconds: this.a,
+        };
+    }
+}
+/** Runs the accumulator over an array of samples (tests, small files). */
+function measureContention(samples) {
+    const acc = new ContentionAccumulator();
+    for (const s of samples)
+        acc.add(s);
+    return acc.result();
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/terms.ts
+// The gated amount split into what the code did and what the clock did (METHODOLOGY.md §10.1). Pure.
+//
+//   work-driven  workWh = (CPU energy − P_cpu(0) × duration) + (GPU energy − GPU idle × duration)
+//                — CPU above idle; for a linear curve exactly (P_max − P_idle) / vCPUs × CPU-seconds
+//   time-driven  timeWh = P_cpu(0) × duration + memory + GPU idle × duration  (= total − work)
+//   embodied     ∝ duration
+//   factors      PUE and grid intensity
+// The factors turn any (CPU-seconds, seconds) pair back into Wh and gCO2e, so a run can be priced at
+// another run's model and grid (like with like), and at its wall time without contention.
+
+/** The CPU-seconds that drive the work term: the tree's in process-tree scope, the machine's otherwise. */
+function workCpuSeconds(energy) {
+    return energy.scope === 'process-tree' && energy.treeCpuSeconds !== null ? energy.treeCpuSeconds : energy.machineCpuSeconds;
+}
+/** Idle watts of the GPUs of the run that have a model row (measured GPUs without a row: their energy is all time-driven). */
+function gpuIdleWatts(energy, model) {
+    if (energy.gpuCount === 0 || energy.gpuModels.length === 0)
+        return 0;
+    const table = model.gpuWatts ?? {};
+    let sum = 0;
+    for (const name of energy.gpuModels) {
+        const key = Object.keys(table)
+            .filter((k) => name.toLowerCase().includes(k.toLowerCase()))
+            .sort((a, b) => b.length - a.length)[0];
+        if (!key)
+            return null;
+        sum += table[key].idleWatts;
+    }
+    return (sum / energy.gpuModels.length) * energy.gpuCount;
+}
+function gateTerms(energy, model, emissions, contention, includeEmbodied) {
+    const seconds = energy.durationSeconds;
+    const hours = seconds / 3600;
+    const cpuSeconds = workCpuSeconds(energy);
+    const idleW = cpuWatts(model.cpu, 0);
+    const cpuWorkWh = Math.max(0, energy.cpuWh - idleW * hours);
+    const gpuIdle = gpuIdleWatts(energy, model);
+    const gpuWorkWh = gpuIdle === null ? 0 : Math.max(0, energy.gpuWh - gpuIdle * hours);
+    const workWh = Math.min(energy.totalWh, cpuWorkWh + gpuWorkWh);
+    const timeWh = Math.max(0, energy.totalWh - workWh);
+    const slopeWhPerCpuSecond = (cpuWatts(model.cpu, 1) - idleW) / Math.max(1, model.vcpus) / 3600;
+    const factors = {
+        workWhPerCpuSecond: cpuSeconds > 0 ? workWh / cpuSeconds : slopeWhPerCpuSecond,
+        timeWatts: seconds > 0 ? timeWh / hours : idleW + model.memoryGb * model.memoryWattsPerGb,
+        embodiedGPerHour: seconds > 0 ? emissions.embodiedGCo2e / hours : 0,
+        includeEmbodied,
+        pue: emissions.pue,
+        gCo2ePerKwh: emissions.intensity.gCo2ePerKwh,
+        model: model.label,
+        grid: `${emissions.intensity.location} (${emissions.intensity.source})`,
+    };
+    const signals = {
+        runDelaySeconds: contention?.runDelaySeconds ?? null,
+        stealSeconds: contention?.stealSeconds ?? 0,
+        pressureSomeSeconds: contention?.pressureSomeSeconds ?? null,
+        foreignCpuSeconds: energy.scope === 'process-tree' ? energy.remainderCpuSeconds : null,
+    };
+    return {
+        v: 1,
+        cpuSeconds,
+        durationSeconds: seconds,
+        contentionSeconds: Math.min(seconds, contention?.contentionSeconds ?? 0),
+        runnableSeconds: Math.min(seconds, contention?.runnableSeconds ?? seconds),
+        workWh,
+        timeWh,
+        embodiedGCo2e: emissions.embodiedGCo2e,
+        factors,
+        signals,
+    };
+}
+/** Energy and gated gCO2e of `cpuSeconds` of work over `seconds` of wall time at the given factors. */
+function priceAt(cpuSeconds, seconds, f) {
+    const energyWh = f.workWhPerCpuSecond * cpuSeconds + (f.timeWatts * seconds) / 3600;
+    const operational = (energyWh / 1000) * f.pue * f.gCo2ePerKwh;
+    const embodied = f.includeEmbodied ? (f.embodiedGPerHour * seconds) / 3600 : 0;
+    return { energyWh, gCo2e: operational + embodied };
+}
+/** Wall time that was the code's: the duration less the time explained by contention. */
+function codeSeconds(t) {
+    return Math.max(0, t.durationSeconds - t.contentionSeconds);
+}
+/**
+ * Runner slowdown: the wall time the tree had something runnable over that time less contention
+ * (1 = no contention). Sleep and waits are left out, so adding a sleep does not make the runner look
+ * faster; without the runnable time (older records), the whole wall time stands for it.
+ */
+function slowdownOf(t) {
+    const busy = Math.max(t.runnableSeconds ?? t.durationSeconds, t.contentionSeconds);
+    const uncontended = busy - t.contentionSeconds;
+    return uncontended > 0 ? busy / uncontended : 1;
 }
 
 ;// CONCATENATED MODULE: ./src/core/csv.ts
@@ -1694,7 +1858,7 @@ const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 // to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
 // (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
 const GIB = 1024 ** 3;
-const fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
+const fmt = (x, digits = 4) => num(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
 /** The cloud region recorded in a model by instance metadata, if any. */
 function modelRegion(model) {
@@ -2175,7 +2339,7 @@ function selectModel(args) {
 
 
 
-const intensity_fmt = (x) => (0,format/* num */.bu)(x, 4);
+const intensity_fmt = (x) => num(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = gridFactor(tables, provider, name);
     if (!g)
@@ -2441,7 +2605,7 @@ class ModelBandTracker {
 }
 /** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
 function bandText(totalGCo2e, band) {
-    return `${(0,format/* co2e */.k)(totalGCo2e)} (model band ${(0,format/* mass */.rd)(band.lowGCo2e)}–${(0,format/* mass */.rd)(band.highGCo2e)})`;
+    return `${co2e(totalGCo2e)} (model band ${mass(band.lowGCo2e)}–${mass(band.highGCo2e)})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
@@ -2528,7 +2692,7 @@ function memory(model, energy) {
     if (model.memoryWattsPerGb === 0)
         return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
     const row = model.sources.find((s) => s.what === 'memory');
-    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${(0,format/* num */.bu)(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
+    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${num(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
 }
 function gpu(energy) {
     switch (energy.gpu) {
@@ -2553,13 +2717,13 @@ function pue(model) {
     // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
     return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
 }
-function intensity(g) {
+function provenance_intensity(g) {
     const fallback = g.location === 'world' || g.location === 'github-hosted US average';
     // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
     return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
 }
 function componentProvenance(model, energy, g) {
-    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: intensity(g) };
+    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: provenance_intensity(g) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
@@ -2574,7 +2738,7 @@ function escapeCell(s) {
     return escapeMarkdown(s);
 }
 /** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
-const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
+const model_section_num = (x, digits = 4) => num(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
@@ -2608,10 +2772,10 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
     out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
     out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
     out.push('');
-    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
+    out.push(`Operational: ${format_energy(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${co2e(emissions.operationalGCo2e)}**.`);
     if (model.embodied) {
         const e = model.embodied;
-        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`);
     }
     else {
         out.push('Embodied: not estimated (no instance data).\n');
@@ -2621,7 +2785,7 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
         out.push(row(['Model', 'Energy', 'Total']));
         out.push(row(['---', '---', '---']));
         for (const m of band.members)
-            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, format_energy(m.energyWh), co2e(m.totalGCo2e)]));
         for (const why of band.skipped)
             out.push(`\nNot applicable: ${escapeCell(why)}.`);
         out.push('\n</details>\n');
@@ -2830,8 +2994,318 @@ function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
     return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
 }
 
-// EXTERNAL MODULE: ./src/core/verdict.ts
-var core_verdict = __nccwpck_require__(9478);
+;// CONCATENATED MODULE: ./src/core/gate/rule.ts
+// The regression rule's statistics (METHODOLOGY.md §10.3). Pure, no imports, so the benchmark
+// (bench/gate.mjs) runs this very file.
+//
+// A run is a regression when it is BOTH
+//   (a) more than max-increase above the window's median, and
+//   (b) above what the window's own spread predicts for one more run of unchanged code: the upper
+//       one-sided 97.5 % prediction bound on the log scale,
+//         high = exp( mean(ln x) + t(0.975; n − 1) × max(sd(ln x), 0.03) × √(1 + 1/n) )
+//       with sd the sample standard deviation of ln x over the n runs of the window. The floor 0.03 (≈ 3 %)
+//       stands for the noise a handful of equal runs cannot show; a one-run window uses the floor with
+//       the normal quantile 1.96.
+// Log scale: the noise of a job is relative (a slower runner stretches all of it), and the bound stays
+// positive.
+const PREDICTION_LEVEL = 0.975;
+/** Floor on the window's spread: standard deviation of ln(value). */
+const SPREAD_FLOOR = 0.03;
+/** One-sided 97.5 % quantiles of Student's t for 1…49 degrees of freedom (scipy.stats.t.ppf(0.975, df)). */
+const T_975 = [
+    12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.093, 2.086,
+    2.0796, 2.0739, 2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423, 2.0395, 2.0369, 2.0345, 2.0322, 2.0301, 2.0281, 2.0262, 2.0244, 2.0227, 2.0211,
+    2.0195, 2.0181, 2.0167, 2.0154, 2.0141, 2.0129, 2.0117, 2.0106, 2.0096,
+];
+const Z_975 = 1.96;
+/** t(0.975; df); the normal quantile for df = 0 (no spread known) and beyond the table. */
+function tQuantile(df) {
+    if (df < 1)
+        return Z_975;
+    return T_975[Math.min(df, T_975.length) - 1];
+}
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+function median(values) {
+    if (values.length === 0)
+        throw new Error('median of an empty list');
+    const s = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Spread of a window: the sample standard deviation of ln(value), before the floor; 0 for one run. */
+function logSpread(values) {
+    const n = values.length;
+    if (n < 2)
+        return 0;
+    const logs = values.map((v) => Math.log(v));
+    const mean = logs.reduce((a, b) => a + b, 0) / n;
+    return Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+}
+/** The upper prediction bound (b) for a window of positive values; null when a value is not positive. */
+function predictedHigh(values) {
+    const n = values.length;
+    if (n === 0 || values.some((v) => !(v > 0) || !Number.isFinite(v)))
+        return null;
+    const mean = values.reduce((a, v) => a + Math.log(v), 0) / n;
+    const sd = Math.max(logSpread(values), SPREAD_FLOOR);
+    return Math.exp(mean + tQuantile(n - 1) * sd * Math.sqrt(1 + 1 / n));
+}
+/** Conditions (a) and (b) for `current` against the window; never flagged without max-increase. */
+function regressionRule(current, window, maxIncreasePercent) {
+    const med = median(window);
+    const threshold = maxIncreasePercent === null ? null : med * (1 + maxIncreasePercent / 100);
+    const high = predictedHigh(window);
+    const flagged = threshold !== null && current > threshold && (high === null ? current > Math.max(...window) : current > high);
+    return { median: med, threshold, predictedHigh: high, flagged };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/compare.ts
+
+
+
+/** A record's point; a record written before terms were stored has no contention figure (0). */
+function pointOf(r) {
+    return r.terms
+        ? {
+            cpuSeconds: r.terms.cpuSeconds,
+            durationSeconds: r.terms.durationSeconds,
+            contentionSeconds: r.terms.contentionSeconds,
+            ...(r.terms.runnableSeconds !== undefined ? { runnableSeconds: r.terms.runnableSeconds } : {}),
+        }
+        : { cpuSeconds: r.cpuSeconds, durationSeconds: r.durationSeconds, contentionSeconds: 0 };
+}
+/** The compared metric of a point at the reference factors, over the code's wall time. */
+function metricAt(p, f, metric) {
+    if (metric === 'cpu-seconds')
+        return p.cpuSeconds;
+    const priced = priceAt(p.cpuSeconds, codeSeconds(p), f);
+    return metric === 'energy-wh' ? priced.energyWh : priced.gCo2e;
+}
+/** The factors the window is compared at: the newest record that has them, else this run's. */
+function referenceFactors(current, records) {
+    const newest = [...records].sort((a, b) => b.wallMs - a.wallMs).find((r) => r.terms);
+    return newest?.terms ? { factors: newest.terms.factors, fromBaseline: true } : { factors: current.factors, fromBaseline: false };
+}
+const near = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
+/** Model and grid changes between this run's factors and the reference, in words. */
+function factorChanges(own, ref) {
+    const model = own.model !== ref.model ? `model ${own.model} (baseline: ${ref.model})` : null;
+    const gridMoved = own.grid !== ref.grid || !near(own.gCo2ePerKwh, ref.gCo2ePerKwh) || !near(own.pue, ref.pue);
+    const grid = gridMoved ? `grid ${own.grid}, ${intensity(own.gCo2ePerKwh, 4)}, PUE ${num(own.pue, 4)} (baseline: ${ref.grid}, ${intensity(ref.gCo2ePerKwh, 4)}, PUE ${num(ref.pue, 4)})` : null;
+    return { model, grid };
+}
+/** Prices this run and the window alike and explains the difference. Needs a non-empty window. */
+function compareWithWindow(current, records, metric) {
+    const { factors } = referenceFactors(current, records);
+    const points = records.map(pointOf);
+    const window = points.map((p) => metricAt(p, factors, metric));
+    const value = metricAt(current, factors, metric);
+    const own = metric === 'cpu-seconds' ? current.cpuSeconds : metric === 'energy-wh' ? priceAt(current.cpuSeconds, current.durationSeconds, current.factors).energyWh : priceAt(current.cpuSeconds, current.durationSeconds, current.factors).gCo2e;
+    const changes = [];
+    const ch = factorChanges(current.factors, factors);
+    if (ch.model)
+        changes.push(ch.model);
+    if (ch.grid)
+        changes.push(ch.grid);
+    const mixed = records.filter((r) => r.terms && (r.terms.factors.model !== factors.model || r.terms.factors.grid !== factors.grid || !near(r.terms.factors.gCo2ePerKwh, factors.gCo2ePerKwh)));
+    if (mixed.length > 0)
+        changes.push(`${mixed.length} window run(s) had another model or grid; all are priced at the newest run's`);
+    const slowdown = slowdownOf(current);
+    const baselineSlowdown = median(points.map((p) => slowdownOf(p)));
+    const comparison = {
+        ownValue: own,
+        changes,
+        legacyRecords: records.filter((r) => !r.terms).length,
+        drivers: driversLine(current, points, slowdown / baselineSlowdown - 1, { model: ch.model !== null, grid: ch.grid !== null }),
+        slowdown,
+        baselineSlowdown,
+    };
+    return { current: value, window, comparison };
+}
+/**
+ * "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid": the CPU work and the wall time
+ * against the window's medians, led by what the code changed — its CPU work, or its own wall time (less
+ * contention) beyond what the CPU work explains — then what the runner and the grid did (neither counted).
+ */
+function driversLine(current, window, runnerChange, changed) {
+    const cpuMed = median(window.map((p) => p.cpuSeconds));
+    const wallMed = median(window.map((p) => p.durationSeconds));
+    const codeMed = median(window.map((p) => codeSeconds(p)));
+    const rel = (x, m) => (m > 0 ? x / m - 1 : 0);
+    const runner = Math.abs(runnerChange) < 0.05 ? 'runner as fast' : `runner ${percent(Math.abs(runnerChange) * 100)} ${runnerChange > 0 ? 'slower' : 'faster'}`;
+    const cpuChange = rel(current.cpuSeconds, cpuMed);
+    const work = `CPU work ${percentDelta(cpuChange * 100)}`;
+    const wall = `wall time ${percentDelta(rel(current.durationSeconds, wallMed) * 100)} (${runner})`;
+    // More CPU work lengthens the code's own wall time too: wall time leads only when the code's wall time
+    // changed more than the CPU work AND mostly not with it (a sleep, a wait): it moved apart from the CPU
+    // work by more than the CPU work moved.
+    const codeChange = rel(codeSeconds(current), codeMed);
+    const wallLeads = Math.abs(codeChange) > Math.abs(cpuChange) && Math.abs(codeChange - cpuChange) > Math.abs(cpuChange);
+    const parts = wallLeads ? [wall, work] : [work, wall];
+    parts.push(changed.model && changed.grid ? 'model and grid changed (not counted)' : changed.model ? 'model changed (not counted)' : changed.grid ? 'grid changed (not counted)' : 'same grid');
+    const line = parts.join(', ');
+    return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+// The gate: a pure function from this run's totals and terms, the settings and the baseline window to a
+// Verdict.
+//
+// Rules (stated in the summary and the comment by baseline-section.ts; numbers in METHODOLOGY.md §10):
+// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
+// - Regression: this run and each run of the window are priced alike (gate/compare.ts): at the newest
+//   baseline run's model, PUE and grid, over their wall time without contention. The run is flagged when
+//   BOTH it is more than max-increase above the window's median AND above the window's prediction bound
+//   (gate/rule.ts). With max-increase empty the delta is reported but never flagged.
+// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
+//   below that it only warns.
+// - fail-on: budget | regression | any | never ('never' only warns).
+// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+
+
+
+
+const ALARM_PERCENT = 20;
+const WARN_PERCENT = 10;
+/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
+function deltaBand(deltaPercent) {
+    if (deltaPercent >= ALARM_PERCENT)
+        return 'alarm';
+    if (deltaPercent >= WARN_PERCENT)
+        return 'warn';
+    if (deltaPercent < 0)
+        return 'better';
+    return 'ok';
+}
+function bandEmoji(band) {
+    switch (band) {
+        case 'alarm':
+            return '🚨';
+        case 'warn':
+            return '⚠️';
+        case 'better':
+            return '✅';
+        case 'ok':
+            return '';
+    }
+}
+/** The value of the compare-on metric in a baseline record. */
+function metricOf(record, metric) {
+    switch (metric) {
+        case 'gco2e':
+            return record.gatedGCo2e;
+        case 'energy-wh':
+            return record.energyWh;
+        case 'cpu-seconds':
+            return record.cpuSeconds;
+    }
+}
+function metricUnit(metric) {
+    switch (metric) {
+        case 'gco2e':
+            return 'gCO2e';
+        case 'energy-wh':
+            return 'Wh';
+        case 'cpu-seconds':
+            return 'CPU-s';
+    }
+}
+/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
+function metricText(metric, x) {
+    switch (metric) {
+        case 'gco2e':
+            return co2e(x);
+        case 'energy-wh':
+            return format_energy(x);
+        case 'cpu-seconds':
+            return cpuSeconds(x);
+    }
+}
+const budgetFails = (f) => f === 'budget' || f === 'any';
+const regressionFails = (f) => f === 'regression' || f === 'any';
+function computeVerdict(args) {
+    const { settings: s } = args;
+    const reasons = [];
+    // Budgets.
+    const budget = [];
+    if (s.budgetGCo2e !== null) {
+        budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
+    }
+    if (s.budgetWh !== null) {
+        budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
+    }
+    const exceeded = budget.filter((b) => b.exceeded);
+    for (const b of exceeded) {
+        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
+        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
+    }
+    const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
+    // Regression against the baseline window, like with like.
+    let regression;
+    const unit = metricUnit(s.compareOn);
+    if (args.baseline.length > 0) {
+        const { current, window, comparison } = compareWithWindow(args.terms, args.baseline, s.compareOn);
+        const rule = regressionRule(current, window, s.maxIncreasePercent);
+        const med = rule.median;
+        const runs = window.length;
+        if (med > 0) {
+            const deltaPercent = ((current - med) / med) * 100;
+            const enough = runs >= s.minBaselineRuns;
+            const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
+            regression = {
+                metric: s.compareOn,
+                current,
+                median: med,
+                deltaPercent,
+                band: deltaBand(deltaPercent),
+                spreadLow: Math.min(...window),
+                spreadHigh: Math.max(...window),
+                runs,
+                flagged: rule.flagged,
+                enforced,
+                predictedHigh: rule.predictedHigh ?? undefined,
+                threshold: rule.threshold,
+                comparison,
+            };
+            if (rule.flagged) {
+                const t = (x) => metricText(s.compareOn, x);
+                let r = `Regression: ${t(current)} is ${percentDelta(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above ${t(rule.predictedHigh ?? Math.max(...window))}, the most the window's own spread predicts.`;
+                if (!enough)
+                    r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
+                reasons.push(r);
+            }
+        }
+        else {
+            reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
+        }
+    }
+    const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
+    const failBuild = budgetFail || regressionFail;
+    const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
+    const status = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
+    if (anyProblem && !failBuild) {
+        reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
+    }
+    const headline = makeHeadline(status, exceeded.length > 0, regression);
+    return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
+}
+function makeHeadline(status, overBudget, regression) {
+    const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
+    const parts = [];
+    if (overBudget)
+        parts.push('over budget');
+    if (regression?.flagged)
+        parts.push(`regression ${percentDelta(regression.deltaPercent)} vs baseline`);
+    if (parts.length === 0) {
+        if (regression)
+            parts.push(`${percentDelta(regression.deltaPercent)} vs baseline median`);
+        else
+            parts.push('within limits');
+    }
+    const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
+    return `${icon} ${word}: ${parts.join(', ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/report/chart.ts
 
 const MAX_POINTS = 120;
@@ -2888,7 +3362,7 @@ function renderChart(series, mode) {
     const pts = downsample(series);
     const total = pts.map((p) => p.workWatts + p.memoryWatts);
     if (mode === 'sparkline') {
-        return `Power over time (0 – ${(0,format/* power */.yp)(Math.max(...total))}): \`${sparkline(total)}\`\n`;
+        return `Power over time (0 – ${power(Math.max(...total))}): \`${sparkline(total)}\`\n`;
     }
     const top = niceCeiling(Math.max(...total) * 1.05);
     const endS = pts[pts.length - 1].tS;
@@ -2923,7 +3397,7 @@ function renderTrendChart(records, current, metric, median) {
     const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
     const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
     const raw = [...window.map(value), current];
-    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : (0,format/* unitFor */.SN)(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
+    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : unitFor(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
     const v = raw.map((x) => x / scale.factor);
     const top = niceCeiling(Math.max(...v) * 1.05);
     const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
@@ -3399,8 +3873,9 @@ function noiseRule(s) {
     const gate = s.failOn === 'regression' || s.failOn === 'any'
         ? `A regression fails the build (fail-on: ${s.failOn}) once the window holds at least ${s.minBaselineRuns} run${s.minBaselineRuns === 1 ? '' : 's'} (min-baseline-runs); with fewer it only warns.`
         : `A regression only warns (fail-on: ${s.failOn}).`;
-    return (`A regression is flagged when this run's ${metric} is more than ${s.maxIncreasePercent} % above the median of ${window} ` +
-        `**and** above the highest run of that window. A run within the window's spread (lowest..highest) counts as noise, however large the percentage. ` +
+    return (`This run and each run of the window are priced alike: at the newest baseline run's model, PUE and grid intensity, over their wall time less the time measured contention explains (a slower runner is not the code). ` +
+        `A regression is flagged when this run's ${metric} is more than ${s.maxIncreasePercent} % above the median of ${window} ` +
+        `**and** above the window's 97.5 % prediction bound (what its own spread predicts for unchanged code, the spread taken as at least 3 %). A run within that bound counts as noise, however large the percentage. ` +
         gate);
 }
 /** "Baseline: median 3.8 mg CO2e of main's last 5 runs (spread 3.5 mg CO2e – 4.1 mg CO2e).", or null without a comparison. */
@@ -3408,11 +3883,23 @@ function deltaLine(verdict, records = []) {
     const r = verdict.regression;
     if (!r)
         return null;
-    const t = (x) => (0,core_verdict/* metricText */._l)(r.metric, x);
-    const emoji = (0,core_verdict/* bandEmoji */.QX)(r.band);
+    const t = (x) => metricText(r.metric, x);
+    const emoji = bandEmoji(r.band);
     const of = records.length ? `${baselineName(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
-    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${(0,format/* percentDelta */.yA)(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}${r.predictedHigh !== undefined ? `, prediction bound ${t(r.predictedHigh)}` : ''}); this run ${percentDelta(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
         `${r.flagged ? ' — **regression**' : ''}.`);
+}
+/** "What drove the delta: CPU work +84 %, wall time +96 % (runner 41 % slower), same grid." plus what changed, or []. */
+function driverLines(verdict) {
+    const c = verdict.regression?.comparison;
+    if (!c)
+        return [];
+    const out = [`What drove the delta: ${escapeMarkdown(c.drivers)}.`];
+    if (c.changes.length)
+        out.push(`Not counted: ${c.changes.map((x) => escapeMarkdown(x)).join('; ')}.`);
+    if (c.legacyRecords > 0)
+        out.push(`${c.legacyRecords} window run(s) predate stored terms: priced from their CPU-seconds and duration, without a contention figure.`);
+    return out;
 }
 function runCell(rec, links) {
     const label = `${escapeMarkdown(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
@@ -3437,7 +3924,7 @@ function baselineWindowTable(records, opts = {}) {
     const header = ['Run', 'Commit', 'Date', mark('gco2e', 'CO2e'), mark('energy-wh', 'Energy'), mark('cpu-seconds', 'CPU time'), 'Duration'];
     const cells = rows.map((r) => {
         const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
-        return [runCell(r, opts), sha, dateOf(r.wallMs), (0,format/* co2e */.k)((0,core_verdict/* metricOf */.ak)(r, 'gco2e')), (0,format/* energy */.zP)(r.energyWh), (0,format/* cpuSeconds */._L)(r.cpuSeconds), (0,format/* duration */.p0)(r.durationSeconds)];
+        return [runCell(r, opts), sha, dateOf(r.wallMs), co2e(metricOf(r, 'gco2e')), format_energy(r.energyWh), cpuSeconds(r.cpuSeconds), duration(r.durationSeconds)];
     });
     let text = mdTable(header, cells, ['l', 'l', 'l', 'r', 'r', 'r', 'r']).trimEnd();
     if (records.length > rows.length)
@@ -3462,6 +3949,9 @@ function renderBaselineSection(args) {
     const out = ['### Against the baseline', ''];
     const r = args.verdict.regression;
     out.push(deltaLine(args.verdict, args.baseline.records) ?? baselineStatusLine(args.baseline));
+    const drivers = driverLines(args.verdict);
+    if (drivers.length)
+        out.push('', drivers.join(' '));
     if (r && args.baseline.records.length > 0 && (args.chart ?? 'mermaid') === 'mermaid') {
         out.push('', renderTrendChart(args.baseline.records, r.current, r.metric, r.median).trimEnd());
     }
@@ -3509,49 +3999,49 @@ function totals(r) {
     const e = r.energy;
     const em = r.emissions;
     const estimated = r.model.embodied !== undefined || em.embodiedGCo2e > 0;
-    const embodied = estimated ? (0,format/* co2e */.k)(em.embodiedGCo2e) : 'not estimated';
+    const embodied = estimated ? co2e(em.embodiedGCo2e) : 'not estimated';
     const gated = !estimated ? '' : em.gatedGCo2e === em.totalGCo2e ? ' (both gated)' : ' (the gate counts operational only)';
-    const util = `${e.avgTreeUtil !== null ? `job’s processes ${(0,format/* share */.uM)(e.avgTreeUtil)}, ` : ''}whole machine ${(0,format/* share */.uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
+    const util = `${e.avgTreeUtil !== null ? `job’s processes ${share(e.avgTreeUtil)}, ` : ''}whole machine ${share(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
     const rows = [
-        ['**CO2e**', `**${(0,format/* co2e */.k)(em.totalGCo2e)}**: operational ${(0,format/* co2e */.k)(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
+        ['**CO2e**', `**${co2e(em.totalGCo2e)}**: operational ${co2e(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
         ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
-        ['Energy', `${(0,format/* energy */.zP)(e.totalWh)} at the machine; × PUE ${(0,format/* num */.bu)(em.pue, 4)} at the data centre`],
-        ['Grid intensity', `${(0,format/* intensity */.UW)(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
-        ['Duration', (0,format/* duration */.p0)(e.durationSeconds)],
+        ['Energy', `${format_energy(e.totalWh)} at the machine; × PUE ${num(em.pue, 4)} at the data centre`],
+        ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
+        ['Duration', duration(e.durationSeconds)],
         ['CPU utilisation', `${util}; scope: ${e.scope === 'process-tree' ? 'the job’s process tree' : 'the whole machine'}`],
     ];
     // The stored provenance (the folded Model section gives the reasons).
     const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
     const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
     const comp = [
-        ['CPU', (0,format/* energy */.zP)(e.cpuWh), (0,format/* power */.yp)(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
-        ['Memory', (0,format/* energy */.zP)(e.ramWh), (0,format/* power */.yp)(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
+        ['CPU', format_energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['Memory', format_energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, (0,format/* energy */.zP)(e.gpuWh), (0,format/* power */.yp)(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
+        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, format_energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
     return mdTable(['Total', 'Value'], rows) + '\n' + mdTable(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
 }
 function attribution(r) {
     const e = r.energy;
     const attr = [];
     if (e.treeCpuSeconds !== null)
-        attr.push(['CPU time of the job’s process tree', (0,format/* duration */.p0)(e.treeCpuSeconds)]);
-    attr.push(['CPU time of the whole machine', (0,format/* duration */.p0)(e.machineCpuSeconds)]);
+        attr.push(['CPU time of the job’s process tree', duration(e.treeCpuSeconds)]);
+    attr.push(['CPU time of the whole machine', duration(e.machineCpuSeconds)]);
     if (e.remainderCpuSeconds !== null)
-        attr.push(['Machine remainder (other processes, incl. escaped)', (0,format/* duration */.p0)(e.remainderCpuSeconds)]);
+        attr.push(['Machine remainder (other processes, incl. escaped)', duration(e.remainderCpuSeconds)]);
     if (e.escapedCpuSeconds > 0)
-        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,format/* duration */.p0)(e.escapedCpuSeconds)]);
+        attr.push(['Escaped: processes that left the tree alive (daemons)', duration(e.escapedCpuSeconds)]);
     if (e.peakTreeRssBytes !== null)
-        attr.push(['Peak resident memory of the tree', (0,format/* bytes */.ee)(e.peakTreeRssBytes)]);
+        attr.push(['Peak resident memory of the tree', bytes(e.peakTreeRssBytes)]);
     return '### Attribution\n\n' + mdTable(['What', 'Value'], attr, ['l', 'r']);
 }
 function dataQuality(r) {
     const e = r.energy;
-    const q = [`${e.samples} samples over ${(0,format/* duration */.p0)(e.durationSeconds)}`];
+    const q = [`${e.samples} samples over ${duration(e.durationSeconds)}`];
     if (e.gaps.length) {
         const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
-        q.push(`${e.gaps.length} gap(s) without samples, ${(0,format/* duration */.p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
-        for (const g of capped(e.gaps.map((g) => `gap from ${(0,format/* duration */.p0)(g.fromS)} to ${(0,format/* duration */.p0)(g.toS)}: ${g.reason}`)))
+        q.push(`${e.gaps.length} gap(s) without samples, ${duration(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+        for (const g of capped(e.gaps.map((g) => `gap from ${duration(g.fromS)} to ${duration(g.toS)}: ${g.reason}`)))
             q.push(`  - ${escapeMarkdown(g)}`);
     }
     else
@@ -3559,7 +4049,7 @@ function dataQuality(r) {
     if (r.quality.skippedLines)
         q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
     if (r.quality.samplerCpuSeconds !== undefined)
-        q.push(`sampler's own cost: ${(0,format/* num */.bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,format/* bytes */.ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+        q.push(`sampler's own cost: ${num(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
     if (r.hardware.container?.detected) {
         q.push(`running inside a container (${escapeMarkdown(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
             'processes of other containers are invisible to the tree and count only in the machine remainder');
@@ -3768,7 +4258,7 @@ class ChunkedWriter {
 }
 
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+var external_node_url_ = __nccwpck_require__(136);
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -4131,16 +4621,19 @@ function environHas(environ, entry) {
     }
     return false;
 }
-/** Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out (guest is already in user). */
+/**
+ * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
+ * and total (guest is already in user); steal (time the hypervisor ran something else) is returned apart.
+ */
 function parseCpuLine(text) {
     const nl = text.indexOf('\n');
     const first = text.slice(0, nl < 0 ? undefined : nl).trim().split(/\s+/);
-    const [user, nice, system, idle, iowait, irq, softirq] = first.slice(1, 8).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = first.slice(1, 9).map(Number);
     const busyTicks = user + nice + system + (irq || 0) + (softirq || 0);
     let logicalCpus = 0;
     for (let i = text.indexOf('\ncpu'); i >= 0; i = text.indexOf('\ncpu', i + 1))
         logicalCpus++;
-    return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus };
+    return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus, stealTicks: steal || 0 };
 }
 function parseMeminfo(text) {
     // indexOf instead of a RegExp per key: this runs every tick.
@@ -4532,6 +5025,101 @@ class CgroupAccount {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sampler/linux/contention.ts
+
+/** Time on CPU and run delay (ns) from /proc/<pid>/schedstat text, or null. */
+function parseSchedstat(text) {
+    const sp1 = text.indexOf(' ');
+    const sp2 = sp1 < 0 ? -1 : text.indexOf(' ', sp1 + 1);
+    if (sp2 < 0)
+        return null;
+    const onCpuNs = Number(text.slice(0, sp1));
+    const runDelayNs = Number(text.slice(sp1 + 1, sp2));
+    return Number.isFinite(onCpuNs) && Number.isFinite(runDelayNs) && onCpuNs >= 0 && runDelayNs >= 0 ? { onCpuNs, runDelayNs } : null;
+}
+/** The "some" total (µs) of a cpu.pressure / /proc/pressure/cpu text, or null. */
+function parsePressureSomeTotalUs(text) {
+    const at = text.startsWith('some ') ? 0 : text.indexOf('\nsome ');
+    if (at < 0)
+        return null;
+    const t = text.indexOf('total=', at);
+    if (t < 0)
+        return null;
+    const n = Number.parseInt(text.slice(t + 6), 10);
+    return Number.isFinite(n) && n >= 0 ? n : null;
+}
+/** Most tasks read per tick: beyond this the tick stays cheap and the ratio is taken over the first ones. */
+const MAX_TASKS_PER_TICK = 256;
+class ContentionTracker {
+    procRoot;
+    tasks = new Map();
+    onCpuNs = 0;
+    runDelayNs = 0;
+    ticks = 0;
+    pressure;
+    pressureScope;
+    constructor(procRoot, cgroupDir) {
+        this.procRoot = procRoot;
+        this.pressureScope = cgroupDir ? 'cgroup' : 'machine';
+        this.pressure = new KeptFile(cgroupDir ? `${cgroupDir}/cpu.pressure` : `${procRoot}/pressure/cpu`);
+    }
+    /** Reads the given live tree pids; returns the running totals, or undefined when no schedstat is readable. */
+    read(pids) {
+        const first = this.ticks++ === 0;
+        const seen = new Set();
+        let readable = 0;
+        for (const pid of pids) {
+            if (seen.size >= MAX_TASKS_PER_TICK)
+                break;
+            seen.add(pid);
+            let t = this.tasks.get(pid);
+            if (!t) {
+                t = { file: new KeptFile(`${this.procRoot}/${pid}/schedstat`), read: false, onCpuNs: 0, runDelayNs: 0 };
+                this.tasks.set(pid, t);
+            }
+            const text = t.file.read();
+            const v = text === null ? null : parseSchedstat(text);
+            if (!v)
+                continue;
+            readable++;
+            if (t.read && v.onCpuNs >= t.onCpuNs && v.runDelayNs >= t.runDelayNs) {
+                this.onCpuNs += v.onCpuNs - t.onCpuNs;
+                this.runDelayNs += v.runDelayNs - t.runDelayNs;
+            }
+            else if (!first) {
+                // Born during the job (or a reused pid behind a new descriptor): all of it happened in the job.
+                this.onCpuNs += v.onCpuNs;
+                this.runDelayNs += v.runDelayNs;
+            }
+            t.read = true;
+            t.onCpuNs = v.onCpuNs;
+            t.runDelayNs = v.runDelayNs;
+        }
+        for (const [pid, t] of this.tasks) {
+            if (!seen.has(pid)) {
+                t.file.close();
+                this.tasks.delete(pid);
+            }
+        }
+        if (readable === 0)
+            return undefined;
+        const out = { runDelaySeconds: this.runDelayNs / 1e9, onCpuSeconds: this.onCpuNs / 1e9, tasks: readable };
+        const p = this.pressure?.read();
+        const us = p ? parsePressureSomeTotalUs(p) : null;
+        if (us !== null && this.pressureScope) {
+            out.pressureSomeSeconds = us / 1e6;
+            out.pressureScope = this.pressureScope;
+        }
+        return out;
+    }
+    close() {
+        for (const t of this.tasks.values())
+            t.file.close();
+        this.tasks.clear();
+        this.pressure?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
 
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
@@ -4772,6 +5360,7 @@ class TreeTracker {
 
 
 
+
 /** Environment entries that mark every process a job starts, in order of preference. */
 const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'];
 /** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
@@ -4813,6 +5402,7 @@ function createLinuxReaders(opts) {
         : null;
     const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
     const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
+    const contention = tracker ? new ContentionTracker(procRoot, cgDir) : null;
     let lastFullScanMs = -Infinity;
     const procStat = new KeptFile(`${procRoot}/stat`);
     const meminfo = new KeptFile(`${procRoot}/meminfo`);
@@ -4824,7 +5414,7 @@ function createLinuxReaders(opts) {
                 throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
             const cpu = parseCpuLine(stat);
             return {
-                cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus },
+                cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus, stealSeconds: cpu.stealTicks / clkTck },
                 mem: parseMeminfo(mem),
             };
         },
@@ -4838,6 +5428,8 @@ function createLinuxReaders(opts) {
                 return cgroup ? cgroup.combine(r, tracker) : r;
             }
             : undefined,
+        /** Scheduler counters of the tree's live members at the last tree read (call right after tree()). */
+        contention: tracker && contention ? () => contention.read(tracker.memberPids()) : undefined,
         /** Live pids of the tree at the last read (the GPU source keeps only these). */
         treePids: tracker ? () => new Set(tracker.memberPids()) : undefined,
     };
@@ -4846,6 +5438,8 @@ function createLinuxReaders(opts) {
 ;// CONCATENATED MODULE: ./src/app/finish.ts
 // Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
 // The core does the computing; this file only reads and writes the run directory.
+
+
 
 
 
@@ -4954,9 +5548,11 @@ async function finishRun(o) {
     const faults = new Map();
     // The same samples under the other published models (information only; the gate uses `model`).
     const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
+    const contention = new ContentionAccumulator();
     const stream = new SampleLineStream((s) => {
         integrator.add(s);
         band.add(s);
+        contention.add(s);
         for (const f of s.faults ?? [])
             faults.set(f, (faults.get(f) ?? 0) + 1);
     });
@@ -4972,12 +5568,12 @@ async function finishRun(o) {
     if (energy.samples < 2)
         warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
     if (integrator.gpuCarriedSecondsTotal > 0) {
-        warnings.push(`No GPU reading arrived for ${(0,format/* duration */.p0)(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
+        warnings.push(`No GPU reading arrived for ${duration(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
     }
     if (integrator.gpuWithoutPower)
         warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
     if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
-        warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
+        warnings.push(`The process tree could not be read for ${duration(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
     }
     for (const [f, n] of faults)
         if (!f.startsWith('closing sample'))
@@ -4985,22 +5581,25 @@ async function finishRun(o) {
     const intensityArgs = { settings, model, facts, tables, live };
     const intensity = resolveIntensity(intensityArgs);
     const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+    const terms = gateTerms(energy, model, emissions, contention.result(), settings.includeEmbodied);
     const baseline = o.baseline ?? { records: [], status: 'disabled' };
-    const verdict = (0,core_verdict/* computeVerdict */.zG)({
+    const verdict = computeVerdict({
         energyWh: energy.totalWh,
         gatedGCo2e: emissions.gatedGCo2e,
         cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+        terms,
         settings,
         baseline: baseline.records,
     });
     const provenance = componentProvenance(model, energy, intensity);
     const result = {
-        tool: { name: 'carbon-gate', version: version/* VERSION */.x },
+        tool: { name: 'carbon-gate', version: VERSION },
         job: info.job,
         hardware: facts,
         model,
         energy,
         emissions,
+        terms,
         verdict,
         baseline,
         provenance,
@@ -5073,14 +5672,8 @@ function makeRunDir(env, parent) {
     return dir;
 }
 function publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
+    const { token: _t, electricityMapsToken: _e, ...rest } = s;
     return rest;
-}
-/** The settings saved in run.json, completed with empty secrets and no export destination. */
-function savedSettings(info) {
-    // run.json files written before the export inputs existed lack the last two.
-    const saved = info.settings;
-    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function writeRunInfo(dir, info) {
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
@@ -5140,7 +5733,6 @@ function startMeasurement(args) {
 
 ;// CONCATENATED MODULE: ./src/app/cli.ts
 // carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
-
 
 
 
@@ -5252,8 +5844,6 @@ async function cmdRun(args, io, env) {
     const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
     const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
     io.out(summary);
-    if (exportsEnabled(settings))
-        await runExports(result, settings, cliSink(io));
     io.err(`
 carbon-gate: ${verdictLine(result, settings)}
 files: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}
@@ -5273,40 +5863,11 @@ async function cmdReport(args, io) {
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
         throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
     const info = readRunInfo(dir);
-    const settings = savedSettings(info);
+    const settings = { ...info.settings, token: '', electricityMapsToken: null };
     const marker = readMarker(dir);
     const { result, summary } = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
     io.out(summary);
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
-}
-function cliSink(io) {
-    return { info: (m) => io.err(`${m}\n`), warning: (m) => io.err(`warning: ${m}\n`), setSecret: () => undefined };
-}
-/** `carbon-gate export <run-dir>...`: pushes saved results (carbon-gate.json) to the configured engines. */
-async function cmdExport(args, io) {
-    const { flags, rest, help } = parseFlags(args);
-    if (help) {
-        io.out(EXPORT_USAGE);
-        return 0;
-    }
-    if (!rest.length)
-        throw new InputError('run-dir', '', 'one or more run directories holding carbon-gate.json (an action run directory, a `carbon-gate run --out` directory or a downloaded artifact)');
-    const settings = parseSettings((name) => flags.get(name));
-    if (!exportsEnabled(settings))
-        throw new InputError('--prometheus-pushgateway-url', '', 'a Pushgateway URL and/or --otlp-endpoint: export needs a destination');
-    const results = rest.map((dir) => {
-        const file = external_node_path_default().join(dir, OUTPUT_FILES.json);
-        if (!(0,external_node_fs_.existsSync)(file))
-            throw new InputError('run-dir', dir, `a directory holding ${OUTPUT_FILES.json}`);
-        return { dir, result: JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) };
-    });
-    let failed = 0;
-    for (const { dir, result } of results) {
-        io.err(`carbon-gate: exporting ${dir} (${result.job.label})\n`);
-        if ((await runExports(result, settings, cliSink(io))).length)
-            failed++;
-    }
-    return failed ? 1 : 0;
 }
 async function runCli(argv, io = defaultIo, env = process.env) {
     const [cmd, ...args] = argv;
@@ -5321,21 +5882,19 @@ async function runCli(argv, io = defaultIo, env = process.env) {
         }
         if (cmd === 'help') {
             if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0])))
-                throw new InputError('help', args.join(' '), "nothing, 'run', 'report' or 'export'");
+                throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
             io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
             return 0;
         }
         if (isVersionFlag(cmd) || cmd === 'version') {
-            io.out(`${version/* VERSION */.x}\n`);
+            io.out(`${VERSION}\n`);
             return 0;
         }
         if (cmd === 'run')
             return await cmdRun(args, io, env);
         if (cmd === 'report')
             return await cmdReport(args, io);
-        if (cmd === 'export')
-            return await cmdExport(args, io);
-        throw new InputError('command', cmd, "'run', 'report', 'export', 'help', '--help' or '--version'");
+        throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
     }
     catch (e) {
         if (e instanceof InputError) {
@@ -5349,504 +5908,15 @@ async function runCli(argv, io = defaultIo, env = process.env) {
 
 /***/ }),
 
-/***/ 9789:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ jobSeries),
-/* harmony export */   f: () => (/* binding */ groupingPath)
-/* harmony export */ });
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9478);
-// The series one job exports to a metrics engine (Pushgateway or OTLP). Pure: a RunResult in, plain
-// data out; the adapters in src/export/ turn it into the text exposition or an OTLP request.
-//
-// Names follow the Prometheus conventions (https://prometheus.io/docs/practices/naming/): a
-// `carbon_gate_` prefix, snake case, the base unit as a suffix (grams, watt_hours, seconds).
-
-const VERDICTS = ['pass', 'warn', 'fail'];
-/** `https://github.com/o/r` from the run URL, or from the repository on github.com. */
-function repositoryUrl(job) {
-    const m = job.runUrl ? /^(.*)\/actions\/runs\//.exec(job.runUrl) : null;
-    if (m)
-        return m[1];
-    return job.repository ? `https://github.com/${job.repository}` : '';
-}
-/** Grams of the budget on emissions, when one was set. */
-function budgetGrams(r) {
-    return r.verdict.budget?.find((b) => b.metric === 'gco2e')?.limit ?? null;
-}
-/** Median of the baseline in grams: the verdict's when it compared grams, else over the records' gated grams. */
-function baselineMedianGrams(r) {
-    if (r.verdict.regression?.metric === 'gco2e')
-        return r.verdict.regression.median;
-    const grams = r.baseline.records.map((b) => b.gatedGCo2e).filter((g) => Number.isFinite(g));
-    return grams.length ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(grams) : null;
-}
-function jobSeries(r, o) {
-    const job = r.job;
-    const grouping = [
-        ['job', job.job ?? job.label],
-        ['repository', job.repository ?? ''],
-        ['workflow', job.workflow ?? ''],
-        ['matrix_key', job.matrixKey ?? ''],
-    ];
-    const labels = {
-        ...o.extraLabels,
-        ...Object.fromEntries(grouping),
-        ref: job.ref ?? '',
-        event: job.event ?? '',
-        runner_os: r.hardware.os,
-        runner_arch: r.hardware.arch,
-        region: r.emissions.intensity.location,
-        model: r.model.id,
-        ...(o.runId && job.runId ? { run_id: job.runAttempt && job.runAttempt > 1 ? `${job.runId}/${job.runAttempt}` : job.runId } : {}),
-    };
-    const one = (value) => [{ labels: {}, value }];
-    const metrics = [
-        {
-            name: 'carbon_gate_emissions_grams',
-            help: 'CO2e emitted by the job in grams, by scope (operational: energy × grid intensity × PUE; embodied: share of the hardware).',
-            kind: 'sum',
-            unit: 'g',
-            points: [
-                { labels: { scope: 'operational' }, value: r.emissions.operationalGCo2e },
-                { labels: { scope: 'embodied' }, value: r.emissions.embodiedGCo2e },
-            ],
-        },
-        { name: 'carbon_gate_energy_watt_hours', help: 'Energy used by the job in watt-hours (PUE applied).', kind: 'sum', unit: 'W.h', points: one(r.energy.totalWh) },
-        { name: 'carbon_gate_cpu_seconds', help: 'CPU seconds of the job (its process tree, or the machine in machine scope).', kind: 'sum', unit: 's', points: one(r.energy.treeCpuSeconds ?? r.energy.machineCpuSeconds) },
-        { name: 'carbon_gate_duration_seconds', help: 'Measured duration of the job in seconds.', kind: 'sum', unit: 's', points: one(r.energy.durationSeconds) },
-    ];
-    const budget = budgetGrams(r);
-    if (budget !== null)
-        metrics.push({ name: 'carbon_gate_budget_grams', help: 'The budget-gco2e input: the job fails above it.', kind: 'gauge', unit: 'g', points: one(budget) });
-    const med = baselineMedianGrams(r);
-    if (med !== null)
-        metrics.push({ name: 'carbon_gate_baseline_median_grams', help: 'Median gated gCO2e of the default-branch baseline window.', kind: 'gauge', unit: 'g', points: one(med) });
-    metrics.push({
-        name: 'carbon_gate_verdict',
-        help: 'The gate verdict of the job: 1 for the verdict it got, 0 for the others.',
-        kind: 'gauge',
-        unit: '1',
-        points: VERDICTS.map((v) => ({ labels: { verdict: v }, value: r.verdict.status === v ? 1 : 0 })),
-    });
-    return {
-        grouping,
-        labels,
-        metrics,
-        resource: {
-            repository: job.repository ?? '',
-            workflow: job.workflow ?? '',
-            job: job.job ?? job.label,
-            ref: job.ref ?? '',
-            sha: job.sha ?? '',
-            repositoryUrl: repositoryUrl(job),
-            runId: job.runId ?? '',
-            runUrl: job.runUrl ?? '',
-        },
-    };
-}
-/**
- * The Pushgateway path of a grouping key: `/metrics/job/<job>/<label>/<value>…`. A value containing
- * `/`, or empty, goes base64url-encoded as `<label>@base64/<value>` (Pushgateway README, "URL").
- */
-function groupingPath(grouping) {
-    return ('/metrics' +
-        grouping
-            .map(([k, v]) => {
-            if (v === '' || v.includes('/'))
-                return `/${k}@base64/${v === '' ? '=' : Buffer.from(v, 'utf8').toString('base64url')}`;
-            return `/${k}/${encodeURIComponent(v)}`;
-        })
-            .join(''));
-}
-
-
-/***/ }),
-
-/***/ 6228:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KN: () => (/* binding */ percent),
-/* harmony export */   NY: () => (/* binding */ energyDelta),
-/* harmony export */   SN: () => (/* binding */ unitFor),
-/* harmony export */   UW: () => (/* binding */ intensity),
-/* harmony export */   _L: () => (/* binding */ cpuSeconds),
-/* harmony export */   bu: () => (/* binding */ num),
-/* harmony export */   ee: () => (/* binding */ bytes),
-/* harmony export */   jj: () => (/* binding */ massDelta),
-/* harmony export */   k: () => (/* binding */ co2e),
-/* harmony export */   p0: () => (/* binding */ duration),
-/* harmony export */   rd: () => (/* binding */ mass),
-/* harmony export */   uM: () => (/* binding */ share),
-/* harmony export */   x8: () => (/* binding */ signed),
-/* harmony export */   yA: () => (/* binding */ percentDelta),
-/* harmony export */   yp: () => (/* binding */ power),
-/* harmony export */   zP: () => (/* binding */ energy)
-/* harmony export */ });
-/* unused harmony export thousands */
-// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
-// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
-//
-// Rules:
-// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
-// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
-// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
-//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
-// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
-// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
-// - a negative sign is the typographic minus (U+2212), as in "−6 %";
-// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
-//   a source's 366.8 g/kWh to 367 would misquote it.
-// No Intl: loading ICU costs ~10 ms of post's start-up.
-const MINUS = '−';
-/** 1234567 → '1,234,567'. */
-function thousands(n) {
-    const r = Math.abs(Math.round(n));
-    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
-    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
-    return n < 0 && s !== '0' ? `-${s}` : s;
-}
-/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
-function plain(a, digits) {
-    if (a === 0)
-        return '0';
-    const magnitude = Math.floor(Math.log10(a));
-    const decimals = Math.max(0, digits - 1 - magnitude);
-    let s = a.toFixed(Math.min(decimals, 100));
-    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
-    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
-        s = a.toFixed(decimals - 1);
-    if (s.includes('.'))
-        s = s.replace(/0+$/, '').replace(/\.$/, '');
-    if (a >= 10 ** digits)
-        return thousands(Number(s));
-    return s;
-}
-/**
- * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
- * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
- * this form also appears next to units in tables); use `signed` for deltas.
- */
-function num(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    return x < 0 && s !== '0' ? `-${s}` : s;
-}
-/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
-function signed(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    if (s === '0')
-        return '±0';
-    return `${x < 0 ? MINUS : '+'}${s}`;
-}
-const PREFIXES = [
-    { factor: 1e-9, symbol: 'n' },
-    { factor: 1e-6, symbol: 'µ' },
-    { factor: 1e-3, symbol: 'm' },
-    { factor: 1, symbol: '' },
-    { factor: 1e3, symbol: 'k' },
-    { factor: 1e6, symbol: 'M' },
-    { factor: 1e9, symbol: 'G' },
-];
-/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
-function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x === 0)
-        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
-    const a = Math.abs(x);
-    let i = min;
-    // Largest prefix whose rounded value is still ≥ 1.
-    for (let j = min; j <= max; j++)
-        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
-            i = j;
-    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
-}
-const GRAM = 3; // index of the unprefixed unit in PREFIXES
-/**
- * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
- * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
- */
-function unitFor(max, kind) {
-    const unit = kind === 'co2e' ? 'g' : 'Wh';
-    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
-    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
-    const p = PREFIXES.find((x) => x.symbol === symbol);
-    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
-}
-/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
-function co2e(grams, digits = 3) {
-    return `${mass(grams, digits)} CO2e`;
-}
-/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
-function mass(grams, digits = 3) {
-    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
-        return `${num(grams / 1e6, digits)} t`;
-    return scaled(grams, 'g', digits, 2, GRAM + 1);
-}
-/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
-function massDelta(grams, digits = 3) {
-    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
-}
-/** Joules per watt-hour. */
-const J_PER_WH = 3600;
-/**
- * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
- * which reads better than 0.0278 mWh.
- */
-function energy(wh, digits = 3) {
-    return energyWith(wh, digits, num);
-}
-/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
-function energyDelta(wh, digits = 3) {
-    return energyWith(wh, digits, signed);
-}
-function energyWith(wh, digits, sign) {
-    if (!Number.isFinite(wh))
-        return 'n/a';
-    if (wh !== 0 && Math.abs(wh) < 1e-3)
-        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
-    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
-}
-/** Power: mW, W, kW. */
-function power(watts, digits = 3) {
-    return scaled(watts, 'W', digits, 2, GRAM + 1);
-}
-/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
-function intensity(gPerKwh, digits = 3) {
-    return `${num(gPerKwh, digits)} gCO2e/kWh`;
-}
-/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
-function share(fraction) {
-    return percent(fraction * 100);
-}
-/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
-function percent(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
-}
-/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
-function percentDelta(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    if (Math.abs(p) >= 100)
-        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
-    return `${signed(p, 2)} %`;
-}
-/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
-function duration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    if (seconds < 60)
-        return `${num(seconds)} s`;
-    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
-}
-/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
-function cpuSeconds(seconds) {
-    return `${num(seconds)} CPU-s`;
-}
-/** Bytes in binary units: KiB, MiB, GiB. */
-function bytes(x) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x >= 1024 ** 3)
-        return `${num(x / 1024 ** 3)} GiB`;
-    if (x >= 1024 ** 2)
-        return `${num(x / 1024 ** 2)} MiB`;
-    return `${num(x / 1024)} KiB`;
-}
-
-
-/***/ }),
-
-/***/ 9478:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JZ: () => (/* binding */ median),
-/* harmony export */   QX: () => (/* binding */ bandEmoji),
-/* harmony export */   _l: () => (/* binding */ metricText),
-/* harmony export */   ak: () => (/* binding */ metricOf),
-/* harmony export */   zG: () => (/* binding */ computeVerdict)
-/* harmony export */ });
-/* unused harmony exports ALARM_PERCENT, WARN_PERCENT, deltaBand, metricUnit */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6228);
-// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
-//
-// Rules (stated in the summary and the comment by baseline-section.ts):
-// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
-// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
-//   the run is flagged when BOTH
-//     current > median × (1 + max-increase / 100)   and   current > max(window)
-//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
-//   A run inside the spread is treated as noise, however large the percentage.
-//   With max-increase empty the delta is reported but never flagged.
-// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
-//   below that it only warns.
-// - fail-on: budget | regression | any | never ('never' only warns).
-// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
-
-const ALARM_PERCENT = 20;
-const WARN_PERCENT = 10;
-/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
-function deltaBand(deltaPercent) {
-    if (deltaPercent >= ALARM_PERCENT)
-        return 'alarm';
-    if (deltaPercent >= WARN_PERCENT)
-        return 'warn';
-    if (deltaPercent < 0)
-        return 'better';
-    return 'ok';
-}
-function bandEmoji(band) {
-    switch (band) {
-        case 'alarm':
-            return '🚨';
-        case 'warn':
-            return '⚠️';
-        case 'better':
-            return '✅';
-        case 'ok':
-            return '';
-    }
-}
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-function median(values) {
-    if (values.length === 0)
-        throw new Error('median of an empty list');
-    const s = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-/** The value of the compare-on metric in a baseline record. */
-function metricOf(record, metric) {
-    switch (metric) {
-        case 'gco2e':
-            return record.gatedGCo2e;
-        case 'energy-wh':
-            return record.energyWh;
-        case 'cpu-seconds':
-            return record.cpuSeconds;
-    }
-}
-function metricUnit(metric) {
-    switch (metric) {
-        case 'gco2e':
-            return 'gCO2e';
-        case 'energy-wh':
-            return 'Wh';
-        case 'cpu-seconds':
-            return 'CPU-s';
-    }
-}
-/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
-function metricText(metric, x) {
-    switch (metric) {
-        case 'gco2e':
-            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(x);
-        case 'energy-wh':
-            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(x);
-        case 'cpu-seconds':
-            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuSeconds */ ._L)(x);
-    }
-}
-const budgetFails = (f) => f === 'budget' || f === 'any';
-const regressionFails = (f) => f === 'regression' || f === 'any';
-function computeVerdict(args) {
-    const { settings: s } = args;
-    const reasons = [];
-    // Budgets.
-    const budget = [];
-    if (s.budgetGCo2e !== null) {
-        budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
-    }
-    if (s.budgetWh !== null) {
-        budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
-    }
-    const exceeded = budget.filter((b) => b.exceeded);
-    for (const b of exceeded) {
-        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
-        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
-    }
-    const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
-    // Regression against the baseline window.
-    let regression;
-    const current = args.settings.compareOn === 'gco2e' ? args.gatedGCo2e : s.compareOn === 'energy-wh' ? args.energyWh : args.cpuSeconds;
-    const unit = metricUnit(s.compareOn);
-    if (args.baseline.length > 0) {
-        const values = args.baseline.map((r) => metricOf(r, s.compareOn));
-        const med = median(values);
-        const spreadLow = Math.min(...values);
-        const spreadHigh = Math.max(...values);
-        const runs = values.length;
-        if (med > 0) {
-            const deltaPercent = ((current - med) / med) * 100;
-            const threshold = s.maxIncreasePercent === null ? null : med * (1 + s.maxIncreasePercent / 100);
-            const flagged = threshold !== null && current > threshold && current > spreadHigh;
-            const enough = runs >= s.minBaselineRuns;
-            const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
-            regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
-            if (flagged) {
-                const t = (x) => metricText(s.compareOn, x);
-                let r = `Regression: ${t(current)} is ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
-                if (!enough)
-                    r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
-                reasons.push(r);
-            }
-        }
-        else {
-            reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
-        }
-    }
-    const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
-    const failBuild = budgetFail || regressionFail;
-    const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
-    const status = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
-    if (anyProblem && !failBuild) {
-        reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
-    }
-    const headline = makeHeadline(status, exceeded.length > 0, regression);
-    return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
-}
-function makeHeadline(status, overBudget, regression) {
-    const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
-    const parts = [];
-    if (overBudget)
-        parts.push('over budget');
-    if (regression?.flagged)
-        parts.push(`regression ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline`);
-    if (parts.length === 0) {
-        if (regression)
-            parts.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline median`);
-        else
-            parts.push('within limits');
-    }
-    const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
-    return `${icon} ${word}: ${parts.join(', ')}`;
-}
-
-
-/***/ }),
-
-/***/ 3546:
+/***/ 546:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6323);
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5734);
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(439);
 
 
 /** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */
@@ -5861,120 +5931,24 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** Kept equal to package.json's version (a test checks it). */
-const VERSION = '0.1.0';
-
-
-/***/ }),
-
-/***/ 9907:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 3024:
+/***/ 24:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 2987:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 1493:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -6009,9 +5983,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -6098,36 +6069,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -6140,105 +6081,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -6246,7 +6091,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3546);
+/******/ var __webpack_exports__ = __nccwpck_require__(546);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__run = __webpack_exports__.e;
 /******/ export { __webpack_exports__run as run };

@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/format.ts
 var format = __webpack_require__(96228);
-// EXTERNAL MODULE: ./src/core/verdict.ts
-var verdict = __webpack_require__(79478);
+// EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
+var verdict = __webpack_require__(93632);
 // EXTERNAL MODULE: ./src/core/report/baseline-section.ts
 var baseline_section = __webpack_require__(48113);
 // EXTERNAL MODULE: ./src/core/report/escape.ts
@@ -109,6 +109,9 @@ function renderCommentBody(args) {
     const marker = (0,report_escape/* markerFor */._Z)(args.markerKey ?? result.job.key);
     // The verdict line is built from numbers and fixed words; the job label is escaped.
     const main = [marker, `#### 🌱 ${(0,summary/* jobTitle */.a9)((0,report_escape/* clip */.$Q)(result.job.label, 200))}: ${(0,report_escape/* escapeMarkdown */.FV)((0,verdict_line/* verdictLine */.MT)(result, settings))}`, ''];
+    const drivers = (0,baseline_section/* driverLines */.Gf)(result.verdict);
+    if (drivers.length)
+        main.push(drivers.join(' '), '');
     if (result.verdict.status !== 'pass' && result.verdict.reasons.length > 0) {
         main.push(...result.verdict.reasons.slice(0, 5).map((r) => `- ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* clip */.$Q)(r, 500))}`), '');
     }
@@ -360,12 +363,37 @@ function isRecord(r) {
         Number.isInteger(o.runAttempt) &&
         ['wallMs', 'energyWh', 'operationalGCo2e', 'embodiedGCo2e', 'gatedGCo2e', 'durationSeconds', 'cpuSeconds'].every(num));
 }
-/** Parses a cached baseline file; invalid records are dropped. Newest first, one record per run id. */
+/** Whether stored terms have every field the comparison prices with (finite, non-negative numbers). */
+function isTerms(t) {
+    if (!t || typeof t !== 'object')
+        return false;
+    const o = t;
+    const f = o.factors;
+    const num = (x, k) => typeof x[k] === 'number' && Number.isFinite(x[k]) && x[k] >= 0;
+    return (o.v === 1 &&
+        ['cpuSeconds', 'durationSeconds', 'contentionSeconds', 'workWh', 'timeWh', 'embodiedGCo2e'].every((k) => num(o, k)) &&
+        (o.runnableSeconds === undefined || num(o, 'runnableSeconds')) &&
+        !!f &&
+        typeof f === 'object' &&
+        ['workWhPerCpuSecond', 'timeWatts', 'embodiedGPerHour', 'pue', 'gCo2ePerKwh'].every((k) => num(f, k)) &&
+        typeof f.includeEmbodied === 'boolean' &&
+        typeof f.model === 'string' &&
+        typeof f.grid === 'string');
+}
+/**
+ * Parses a cached baseline file; invalid records are dropped. Newest first, one record per run id.
+ * Records written before terms were stored (or with unusable terms) are kept without them.
+ */
 function parseBaselineFile(text) {
     const data = JSON.parse(text);
     if (data?.v !== 1 || !Array.isArray(data.records))
         throw new Error('not a carbon-gate baseline file (v1)');
-    return dedupe(data.records.filter(isRecord));
+    return dedupe(data.records.filter(isRecord).map((r) => {
+        if (r.terms === undefined || isTerms(r.terms))
+            return r;
+        const { terms: _dropped, ...legacy } = r;
+        return legacy;
+    }));
 }
 function dedupe(records) {
     const sorted = [...records].sort((a, b) => b.wallMs - a.wallMs || b.runAttempt - a.runAttempt);
@@ -390,6 +418,7 @@ function recordOf(result, ctx) {
         gatedGCo2e: result.emissions.gatedGCo2e,
         durationSeconds: result.energy.durationSeconds,
         cpuSeconds: result.energy.treeCpuSeconds ?? result.energy.machineCpuSeconds,
+        ...(result.terms ? { terms: result.terms } : {}),
     };
 }
 function workspace(env) {

@@ -48,7 +48,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 11944:
+/***/ 89928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -107,10 +107,6 @@ function runner_createRunner(env = process.env, write = (s) => process.stdout.wr
             (0,external_node_fs_.appendFileSync)(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
             return true;
         },
-        setSecret: (value) => {
-            if (value)
-                write(`::add-mask::${escapeCommandData(value)}\n`);
-        },
         fail: (msg) => {
             cmd('error', msg);
             process.exitCode = 1;
@@ -127,8 +123,6 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const config_CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
@@ -142,15 +136,10 @@ const LOG_FILE = 'sampler.log';
 
 
 
-
-/**
- * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
- * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
- */
-function sampler_process_samplerScript(entryUrl, p = path) {
-    // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
-    const here = p.dirname(fileURLToPath(entryUrl, { windows: p === path.win32 }));
-    return p.resolve(here, '..', 'sampler', 'index.js');
+/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
+function sampler_process_samplerScript(entryUrl) {
+    const here = path.dirname(new URL(entryUrl).pathname);
+    return path.resolve(here, '..', 'sampler', 'index.js');
 }
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
@@ -253,11 +242,8 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
     return { marker: m, how: m ? 'stopped' : 'killed' };
 }
 
-// EXTERNAL MODULE: ./src/core/export/series.ts
-var series = __nccwpck_require__(79789);
-;// CONCATENATED MODULE: ./src/settings/input-error.ts
-/** A bad input value: names the input, the value and what is accepted. */
-class input_error_InputError extends Error {
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+class inputs_InputError extends Error {
     input;
     value;
     accepted;
@@ -269,204 +255,6 @@ class input_error_InputError extends Error {
         this.name = 'InputError';
     }
 }
-
-;// CONCATENATED MODULE: ./src/settings/export-inputs.ts
-// Parsers of the export inputs (Pushgateway, OTLP, labels). Pure; used by parseSettings only.
-// Header values and URL credentials may be secrets: an error names the input and the offending
-// entry, never the secret itself.
-
-/** Labels every exported series carries; export-labels may not reuse them. */
-const BUILT_IN_LABELS = ['repository', 'workflow', 'job', 'matrix_key', 'ref', 'event', 'runner_os', 'runner_arch', 'region', 'model', 'run_id', 'scope', 'verdict', 'step', 'instance'];
-/** The URL with any user:password and query removed, for messages. */
-function redactUrl(raw) {
-    try {
-        const u = new URL(raw.trim());
-        const hidden = u.username || u.password ? '***@' : '';
-        return `${u.protocol}//${hidden}${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search ? '?***' : ''}`;
-    }
-    catch {
-        return '(not a URL; value hidden: it may hold credentials)';
-    }
-}
-/** An http(s) base URL; null when empty. Credentials are allowed (they are masked and sent as Basic auth). */
-function exportUrl(name, raw) {
-    const v = raw.trim();
-    if (v === '')
-        return null;
-    let u;
-    try {
-        u = new URL(v);
-    }
-    catch {
-        u = null;
-    }
-    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) {
-        throw new input_error_InputError(name, redactUrl(v), "an http:// or https:// URL, e.g. 'https://pushgateway.example.com:9091'");
-    }
-    if (u.hash)
-        throw new input_error_InputError(name, redactUrl(v), 'a URL without a #fragment');
-    return v.replace(/\/+$/, '');
-}
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-/** A comma that starts a new `Name: value` / `Name=value` entry (OTEL_EXPORTER_OTLP_HEADERS style). */
-const ENTRY_COMMA = /,\s*(?=[A-Za-z0-9!#$%&'*+.^_`|~-]+\s*[:=])/;
-/**
- * HTTP headers, one per line (`Name: value` or `Name=value`), or on one line separated by commas.
- * The separator is the first `:` or `=`, which a header name cannot contain.
- */
-function headers(name, raw) {
-    const out = {};
-    const text = raw.trim();
-    if (text === '')
-        return out;
-    const entries = text.includes('\n') ? text.split(/\r?\n/) : text.split(ENTRY_COMMA);
-    entries.forEach((entry, i) => {
-        const line = entry.trim();
-        if (line === '')
-            return;
-        const sep = line.search(/[:=]/);
-        const key = sep > 0 ? line.slice(0, sep).trim() : '';
-        const value = sep > 0 ? line.slice(sep + 1).trim() : '';
-        const where = `entry ${i + 1} (${key && HEADER_NAME.test(key) ? `header ${key}, ` : ''}value hidden)`;
-        if (!key || !HEADER_NAME.test(key) || value === '') {
-            throw new input_error_InputError(name, where, "'Name: value' or 'Name=value' per line (or comma-separated on one line), e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'");
-        }
-        if (/[\r\n\0]/.test(value))
-            throw new input_error_InputError(name, where, 'header values without control characters');
-        out[key] = value;
-    });
-    return out;
-}
-/** Extra labels: `key=value` pairs separated by commas or newlines. */
-function labels(name, raw) {
-    const out = {};
-    for (const part of raw.split(/[\n,]/)) {
-        const p = part.trim();
-        if (p === '')
-            continue;
-        const eq = p.indexOf('=');
-        const key = eq > 0 ? p.slice(0, eq).trim() : '';
-        const value = eq > 0 ? p.slice(eq + 1).trim() : '';
-        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.startsWith('__')) {
-            throw new input_error_InputError(name, p, "comma-separated 'key=value' pairs with Prometheus label names ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __), e.g. 'team=payments,cost_center=42'");
-        }
-        if (BUILT_IN_LABELS.includes(key))
-            throw new input_error_InputError(name, p, `label names other than the built-in ones (${BUILT_IN_LABELS.join(', ')})`);
-        if (value === '' || value.length > 200)
-            throw new input_error_InputError(name, p, 'a non-empty value of at most 200 characters after the =');
-        if (key in out)
-            throw new input_error_InputError(name, p, `each label once ('${key}' is repeated)`);
-        out[key] = value;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/export/credentials.ts
-function destination(rawUrl, headers) {
-    const secrets = [];
-    const out = { ...headers };
-    const u = new URL(rawUrl);
-    if (u.username || u.password) {
-        const user = decodeURIComponent(u.username);
-        const pass = decodeURIComponent(u.password);
-        secrets.push(rawUrl, u.password, pass);
-        const basic = Buffer.from(`${user}:${pass}`, 'utf8').toString('base64');
-        out.Authorization ??= `Basic ${basic}`;
-        secrets.push(basic);
-        u.username = '';
-        u.password = '';
-    }
-    if (u.search)
-        secrets.push(rawUrl, u.search.slice(1));
-    for (const v of Object.values(headers)) {
-        secrets.push(v);
-        // "Bearer <token>", "Basic <b64>": the credential alone may be printed by something else.
-        const m = /^\S+\s+(\S.*)$/.exec(v);
-        if (m)
-            secrets.push(m[1]);
-    }
-    return { url: u.toString().replace(/\/+$/, ''), headers: out, secrets: [...new Set(secrets.filter((s) => s.length >= 3))] };
-}
-
-;// CONCATENATED MODULE: ./src/export/outputs.ts
-// The two metric-engine outputs, each `{ name, enabled(settings), write(result, sink, settings) }`.
-// This file is light: the Pushgateway and OTLP code (prom-client, OpenTelemetry) is imported only
-// inside write(), so a bundle keeps them in chunks that load only when an export is configured.
-
-
-
-const seriesOf = (r, s) => (0,series/* jobSeries */.D)(r, { extraLabels: s.exportLabels, runId: s.exportRunId });
-const pushgatewayOutput = {
-    name: 'Prometheus Pushgateway',
-    enabled: (s) => s.pushgatewayUrl !== null,
-    async write(result, sink, settings, deadlineMs) {
-        const dest = destination(settings.pushgatewayUrl, settings.pushgatewayHeaders);
-        const { pushToGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(222), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61373));
-        const out = await pushToGateway(seriesOf(result, settings), dest.url, dest.headers, deadlineMs);
-        const where = `the Pushgateway at ${redactUrl(dest.url)}`;
-        if (out.ok)
-            sink.info(`carbon-gate: pushed ${out.series} series to ${where} (PUT ${out.path})`);
-        else
-            sink.warning(`carbon-gate: could not push to ${where}: ${out.error} after ${out.attempts} attempt(s). The build is not failed for it.`);
-        return out.ok;
-    },
-};
-const otlpOutput = {
-    name: 'OTLP',
-    enabled: (s) => s.otlpEndpoint !== null,
-    async write(result, sink, settings, deadlineMs) {
-        const dest = destination(settings.otlpEndpoint, settings.otlpHeaders);
-        const { exportOtlp } = await Promise.all(/* import() */[__nccwpck_require__.e(979), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96227));
-        const out = await exportOtlp(seriesOf(result, settings), dest.url, dest.headers, deadlineMs, settings.exportRunId);
-        const where = `the OTLP endpoint ${redactUrl(dest.url)}/v1/metrics`;
-        if (out.ok)
-            sink.info(`carbon-gate: exported ${out.points} data points to ${where}`);
-        else
-            sink.warning(`carbon-gate: could not export to ${where}: ${out.error}. The build is not failed for it.`);
-        return out.ok;
-    },
-};
-const EXPORT_OUTPUTS = [pushgatewayOutput, otlpOutput];
-/** Whether any export is configured (post loads nothing of the exports otherwise). */
-function exportsEnabled(settings) {
-    return EXPORT_OUTPUTS.some((o) => o.enabled(settings));
-}
-/** Every secret of the configured exports, for masking before anything is logged. */
-function exportSecrets(settings) {
-    const out = [];
-    if (settings.pushgatewayUrl)
-        out.push(...destination(settings.pushgatewayUrl, settings.pushgatewayHeaders).secrets);
-    if (settings.otlpEndpoint)
-        out.push(...destination(settings.otlpEndpoint, settings.otlpHeaders).secrets);
-    return [...new Set(out)];
-}
-/**
- * Each export's budget, chunk loading and connection included: under the 5 s the docs promise, so
- * that the exporter's shutdown and the process exit still fit in it.
- */
-const EXPORT_BUDGET_MS = 4500;
-/**
- * Runs every configured export in parallel, each within EXPORT_BUDGET_MS. Never throws: a failure is
- * a warning on the sink. Resolves with the names of the outputs that failed.
- */
-async function runExports(result, settings, sink) {
-    for (const s of exportSecrets(settings))
-        sink.setSecret(s);
-    const deadlineMs = Date.now() + EXPORT_BUDGET_MS;
-    const enabled = EXPORT_OUTPUTS.filter((o) => o.enabled(settings));
-    const done = await Promise.all(enabled.map((o) => o.write(result, sink, settings, deadlineMs).catch((e) => {
-        sink.warning(`carbon-gate: the ${o.name} export failed (${e?.name ?? 'error'}). The build is not failed for it.`);
-        return false;
-    })));
-    return enabled.filter((_, i) => !done[i]).map((o) => o.name);
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-// The one place where action inputs (and CLI flags) are parsed into Settings.
-// Pure: it takes a lookup function, so tests need no environment.
-
-
-
 /** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
 const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
@@ -503,19 +291,13 @@ const INPUTS = [
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
-    { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
-    { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
-    { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
-    { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
-    { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
-    { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
 function oneOf(name, raw, allowed) {
     const v = raw.trim().toLowerCase();
     if (allowed.includes(v))
         return v;
-    throw new input_error_InputError(name, raw, allowed.map((a) => `'${a}'`).join(', '));
+    throw new inputs_InputError(name, raw, allowed.map((a) => `'${a}'`).join(', '));
 }
 function bool(name, raw) {
     const v = raw.trim().toLowerCase();
@@ -523,7 +305,7 @@ function bool(name, raw) {
         return true;
     if (['false', 'no', 'off', '0'].includes(v))
         return false;
-    throw new input_error_InputError(name, raw, "'true' or 'false'");
+    throw new inputs_InputError(name, raw, "'true' or 'false'");
 }
 function inputs_num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
@@ -531,7 +313,7 @@ function inputs_num(name, raw, min, max, opts = {}) {
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
     const what = `${opts.integer ? 'a whole number' : 'a number'} ${opts.exclusiveMin ? 'greater than' : 'from'} ${min}${opts.exclusiveMin ? ` and at most ${max}` : ` to ${max}`}`;
     if (!Number.isFinite(n) || tooLow || n > max || (opts.integer && !Number.isInteger(n)))
-        throw new input_error_InputError(name, raw, what);
+        throw new inputs_InputError(name, raw, what);
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
@@ -543,7 +325,7 @@ function percent(name, raw) {
         return null;
     const m = /^(\d+(\.\d+)?)\s*%?$/.exec(v);
     if (!m || Number(m[1]) > 1000)
-        throw new input_error_InputError(name, raw, "a percentage from 0 to 1000, e.g. '10%'");
+        throw new inputs_InputError(name, raw, "a percentage from 0 to 1000, e.g. '10%'");
     return Number(m[1]);
 }
 function region(name, raw) {
@@ -552,7 +334,7 @@ function region(name, raw) {
         return null;
     const m = /^(aws|azure|gcp):([a-z0-9-]+)$/i.exec(v);
     if (!m)
-        throw new input_error_InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
+        throw new inputs_InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
     return { provider: m[1].toLowerCase(), name: m[2].toLowerCase() };
 }
 function country(name, raw) {
@@ -560,7 +342,7 @@ function country(name, raw) {
     if (v === '')
         return null;
     if (!/^[A-Za-z]{2,3}$/.test(v))
-        throw new input_error_InputError(name, raw, "an ISO 3166 alpha-2 or alpha-3 code such as 'FR' or 'FRA'");
+        throw new inputs_InputError(name, raw, "an ISO 3166 alpha-2 or alpha-3 code such as 'FR' or 'FRA'");
     return v.toUpperCase();
 }
 function optString(raw) {
@@ -583,17 +365,17 @@ function inputs_parseSettings(lookup) {
     const cpuWattsMax = optNum('cpu-watts-max', get('cpu-watts-max'), 0, 1000, { exclusiveMin: true });
     if ((cpuWattsIdle === null) !== (cpuWattsMax === null)) {
         const [given, missing] = cpuWattsIdle === null ? ['cpu-watts-max', 'cpu-watts-idle'] : ['cpu-watts-idle', 'cpu-watts-max'];
-        throw new input_error_InputError(missing, '', `a number of W per vCPU; '${given}' is set, so '${missing}' is needed too`);
+        throw new inputs_InputError(missing, '', `a number of W per vCPU; '${given}' is set, so '${missing}' is needed too`);
     }
     if (cpuWattsIdle !== null && cpuWattsMax !== null && cpuWattsIdle > cpuWattsMax) {
-        throw new input_error_InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
+        throw new inputs_InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
     }
     const cloudProviderRaw = get('cloud-provider');
     const cloudProvider = cloudProviderRaw.trim() === '' ? null : oneOf('cloud-provider', cloudProviderRaw, PROVIDERS);
     const instanceType = optString(get('instance-type'));
     const reg = region('region', get('region'));
     if (cloudProvider && reg && reg.provider !== cloudProvider) {
-        throw new input_error_InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
+        throw new inputs_InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
         sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
@@ -633,12 +415,6 @@ function inputs_parseSettings(lookup) {
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
         jobId: jobId(get('job-id')),
-        pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
-        pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
-        otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
-        otlpHeaders: headers('otlp-headers', get('otlp-headers')),
-        exportLabels: labels('export-labels', get('export-labels')),
-        exportRunId: bool('export-run-id', get('export-run-id')),
     };
 }
 function jobId(raw) {
@@ -646,7 +422,7 @@ function jobId(raw) {
     if (v === '')
         return null;
     if (!/^\d{1,20}$/.test(v))
-        throw new input_error_InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
+        throw new inputs_InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
     return v;
 }
 function artifactName(raw) {
@@ -654,7 +430,7 @@ function artifactName(raw) {
     if (v === '')
         return null;
     if (/["':<>|*?\\/\r\n]/.test(v))
-        throw new input_error_InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+        throw new inputs_InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
     return v;
 }
 /** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
@@ -775,25 +551,16 @@ function hardware_readHardwareFacts(env) {
 
 
 const RUN_INFO_FILE = 'run.json';
-/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
-function runDirPrefix(env, parent, p = path) {
-    return p.join(parent ?? env.RUNNER_TEMP ?? os.tmpdir(), 'carbon-gate-');
-}
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function run_info_makeRunDir(env, parent) {
-    const dir = mkdtempSync(runDirPrefix(env, parent));
+    const base = parent ?? env.RUNNER_TEMP ?? os.tmpdir();
+    const dir = mkdtempSync(path.join(base, 'carbon-gate-'));
     chmodSync(dir, 0o700);
     return dir;
 }
 function run_info_publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
+    const { token: _t, electricityMapsToken: _e, ...rest } = s;
     return rest;
-}
-/** The settings saved in run.json, completed with empty secrets and no export destination. */
-function savedSettings(info) {
-    // run.json files written before the export inputs existed lack the last two.
-    const saved = info.settings;
-    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function run_info_writeRunInfo(dir, info) {
     writeFileSync(path.join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
@@ -959,7 +726,7 @@ function ccfModel(ctx, args) {
 }
 function unknownInstance(tables, provider, instanceType) {
     const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
-    return new input_error_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, instanceType).join(', ')}`);
+    return new inputs_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, instanceType).join(', ')}`);
 }
 function embodiedFromRow(ctx, row, instanceVcpus, why) {
     if (row.embodiedKgCo2e === null) {
@@ -1214,13 +981,13 @@ function attachGpus(ctx, model) {
 function checkInputs(settings) {
     const provider = settings.cloudProvider ?? settings.region?.provider ?? null;
     if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
-        throw new input_error_InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
+        throw new inputs_InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
     }
     if (settings.instanceType !== null) {
         if (!provider)
-            throw new input_error_InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
+            throw new inputs_InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
         if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
-            throw new input_error_InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
+            throw new inputs_InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
         }
     }
     return provider;
@@ -1383,7 +1150,7 @@ function resolveIntensityValue(args) {
         const g = regionIntensity(tables, provider, name);
         if (!g) {
             const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
-            throw new input_error_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, `${provider}:${name}`).join(', ')}`);
+            throw new inputs_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, `${provider}:${name}`).join(', ')}`);
         }
         return withFallback(g);
     }
@@ -1392,7 +1159,7 @@ function resolveIntensityValue(args) {
         if (!c) {
             const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
             const near = (0,model_tables/* nearestNames */.LE)(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${(0,model_tables/* countryRow */.VT)(tables, code)?.country})`);
-            throw new input_error_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+            throw new inputs_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
         }
         return withFallback({
             gCo2ePerKwh: c.gCo2ePerKwh,
@@ -1425,6 +1192,8 @@ function resolveIntensityValue(args) {
     });
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -1437,12 +1206,12 @@ function resolveIntensityValue(args) {
 const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = model_tables/* TABLE_FILES */.xz.constants;
-function rootAbove(file, p) {
+function rootAbove(file) {
     if (!file)
         return null;
     // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-    const dir = p.dirname(file);
-    return p.dirname(p.dirname(dir));
+    const dir = external_node_path_default().dirname(file);
+    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
 }
 function moduleFile() {
     try {
@@ -1453,18 +1222,15 @@ function moduleFile() {
         return undefined;
     }
 }
-/**
- * Candidate data directories, in order: env override, next to this module, next to the entry script.
- * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
- */
-function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
+/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
+function dataDirCandidates(env = process.env) {
     const out = [];
     const fromEnv = env[DATA_DIR_ENV]?.trim();
     if (fromEnv)
-        return [p.resolve(fromEnv)];
-    for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
+        return [external_node_path_default().resolve(fromEnv)];
+    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
         if (root)
-            out.push(p.join(root, DATA_DIR_NAME));
+            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
     }
     return [...new Set(out)];
 }
@@ -1609,8 +1375,8 @@ function runMain(entryUrl, env = process.env) {
     startFromAction('main', entryUrl, env, runner);
 }
 
-// EXTERNAL MODULE: ./src/core/energy.ts + 1 modules
-var core_energy = __nccwpck_require__(11688);
+// EXTERNAL MODULE: ./src/core/energy.ts
+var core_energy = __nccwpck_require__(27551);
 ;// CONCATENATED MODULE: ./src/core/emissions.ts
 /** Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN), used to amortise embodied emissions. */
 const LIFESPAN_HOURS = 35040;
@@ -1636,6 +1402,130 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/gate/contention.ts
+/** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
+const CARRY_SECONDS = 1;
+class ContentionAccumulator {
+    prev = null;
+    c = 0;
+    a = 0;
+    w = 0;
+    st = 0;
+    covered = 0;
+    anySched = false;
+    maxExcess = null;
+    /** Runnable time recent active intervals lacked (Δt − R), and waiting booked beyond an interval's length. */
+    slack = 0;
+    credit = 0;
+    firstPressure = null;
+    lastPressure = null;
+    pressureScope = null;
+    add(s) {
+        const a = this.prev;
+        this.prev = s;
+        const p = s.contention?.pressureSomeSeconds;
+        if (p !== undefined && Number.isFinite(p)) {
+            if (this.firstPressure === null)
+                this.firstPressure = p;
+            this.lastPressure = p;
+            this.pressureScope = s.contention?.pressureScope ?? null;
+        }
+        if (!a)
+            return;
+        const dt = s.monoS - a.monoS;
+        if (!(dt > 0))
+            return;
+        if (!a.tree || !s.tree || s.tree.rootGone)
+            return;
+        const dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
+        const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
+        const dSteal = s.cpu.stealSeconds !== undefined && a.cpu.stealSeconds !== undefined ? Math.max(0, s.cpu.stealSeconds - a.cpu.stealSeconds) : 0;
+        const g = dTotal + dSteal > 0 ? Math.min(0.95, dSteal / (dTotal + dSteal)) : 0;
+        let on = dTree;
+        let w = 0;
+        if (a.contention && s.contention) {
+            const dOn = Math.max(0, s.contention.onCpuSeconds - a.contention.onCpuSeconds);
+            let dDelay = Math.max(0, s.contention.runDelaySeconds - a.contention.runDelaySeconds);
+            dDelay = this.rebook(dOn, dDelay, dt);
+            // The tree's CPU beyond the sampled threads' (worker threads, reaped children) is the growth of the
+            // running maximum of (tree CPU − sampled on-CPU): the tree's CPU comes in clock ticks (10 ms), and
+            // a per-interval max(Δtree, Δon) would add their rounding up interval after interval.
+            const excess = s.tree.cpuSeconds - s.contention.onCpuSeconds;
+            const base = this.maxExcess ?? a.tree.cpuSeconds - a.contention.onCpuSeconds;
+            const extra = Math.max(0, excess - base);
+            this.maxExcess = Math.max(base, excess);
+            on = dOn + extra;
+            w = dOn > 0 ? (on * dDelay) / dOn : dDelay;
+            this.anySched = true;
+            this.covered += dt;
+        }
+        else {
+            this.slack = 0;
+            this.credit = 0;
+        }
+        const st = (on * g) / (1 - g);
+        const R = on + w + st;
+        this.w += w;
+        this.st += st;
+        if (R <= 0)
+            return;
+        const n = Math.max(1, s.cpu.logicalCpus || 1);
+        const k = Math.max(1, R / dt);
+        const c = Math.min(R, dt) - on / Math.min(k, n);
+        this.c += Math.min(dt, Math.max(0, c));
+        this.a += Math.min(R, dt);
+    }
+    /**
+     * The kernel books a wait when the task next runs, so a wait that spans a sample shows in a neighbouring
+     * interval: one shows less runnable time (on-CPU + run delay of the sampled tasks) than its length, the
+     * other more. While the sampled tasks used at most one CPU (so more runnable time than the interval is
+     * not their parallelism), the excess waiting fills a neighbour's shortfall (either order, carried at most
+     * CARRY_SECONDS, reset when the tree idles or uses more than one CPU); a fill for an earlier interval
+     * counts as its contention at once. Returns this interval's run delay after the exchange.
+     */
+    rebook(dOn, dDelay, dt) {
+        const runnable = dOn + dDelay;
+        if (runnable <= 0 || dOn > dt) {
+            this.slack = 0;
+            this.credit = 0;
+            return dDelay;
+        }
+        if (runnable > dt) {
+            const fill = Math.min(runnable - dt, this.slack, dDelay);
+            this.c += fill;
+            this.a += fill;
+            this.slack -= fill;
+            const keep = Math.max(0, Math.min(runnable - fill - dt, dDelay - fill));
+            this.credit = Math.min(CARRY_SECONDS, this.credit + keep);
+            return dDelay - fill - keep;
+        }
+        const take = Math.min(dt - runnable, this.credit);
+        this.credit -= take;
+        this.slack = Math.min(CARRY_SECONDS, this.slack + (dt - runnable - take));
+        return dDelay + take;
+    }
+    result() {
+        return {
+            contentionSeconds: this.c,
+            runDelaySeconds: this.anySched ? this.w : null,
+            stealSeconds: this.st,
+            pressureSomeSeconds: this.firstPressure !== null && this.lastPressure !== null ? Math.max(0, this.lastPressure - this.firstPressure) : null,
+            pressureScope: this.pressureScope,
+            coveredSeconds: this.covered,
+            runnableSeconds: this.a,
+        };
+    }
+}
+/** Runs the accumulator over an array of samples (tests, small files). */
+function measureContention(samples) {
+    const acc = new ContentionAccumulator();
+    for (const s of samples)
+        acc.add(s);
+    return acc.result();
+}
+
+// EXTERNAL MODULE: ./src/core/gate/terms.ts
+var gate_terms = __nccwpck_require__(68512);
 // EXTERNAL MODULE: ./src/core/model/band.ts
 var model_band = __nccwpck_require__(45138);
 // EXTERNAL MODULE: ./src/core/provenance.ts
@@ -2060,8 +1950,8 @@ class ChunkedWriter {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/verdict.ts
-var core_verdict = __nccwpck_require__(79478);
+// EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
+var core_verdict = __nccwpck_require__(93632);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -2360,16 +2250,19 @@ function environHas(environ, entry) {
     }
     return false;
 }
-/** Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out (guest is already in user). */
+/**
+ * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
+ * and total (guest is already in user); steal (time the hypervisor ran something else) is returned apart.
+ */
 function parseCpuLine(text) {
     const nl = text.indexOf('\n');
     const first = text.slice(0, nl < 0 ? undefined : nl).trim().split(/\s+/);
-    const [user, nice, system, idle, iowait, irq, softirq] = first.slice(1, 8).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = first.slice(1, 9).map(Number);
     const busyTicks = user + nice + system + (irq || 0) + (softirq || 0);
     let logicalCpus = 0;
     for (let i = text.indexOf('\ncpu'); i >= 0; i = text.indexOf('\ncpu', i + 1))
         logicalCpus++;
-    return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus };
+    return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus, stealTicks: steal || 0 };
 }
 function parseMeminfo(text) {
     // indexOf instead of a RegExp per key: this runs every tick.
@@ -2761,6 +2654,101 @@ class CgroupAccount {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sampler/linux/contention.ts
+
+/** Time on CPU and run delay (ns) from /proc/<pid>/schedstat text, or null. */
+function parseSchedstat(text) {
+    const sp1 = text.indexOf(' ');
+    const sp2 = sp1 < 0 ? -1 : text.indexOf(' ', sp1 + 1);
+    if (sp2 < 0)
+        return null;
+    const onCpuNs = Number(text.slice(0, sp1));
+    const runDelayNs = Number(text.slice(sp1 + 1, sp2));
+    return Number.isFinite(onCpuNs) && Number.isFinite(runDelayNs) && onCpuNs >= 0 && runDelayNs >= 0 ? { onCpuNs, runDelayNs } : null;
+}
+/** The "some" total (µs) of a cpu.pressure / /proc/pressure/cpu text, or null. */
+function parsePressureSomeTotalUs(text) {
+    const at = text.startsWith('some ') ? 0 : text.indexOf('\nsome ');
+    if (at < 0)
+        return null;
+    const t = text.indexOf('total=', at);
+    if (t < 0)
+        return null;
+    const n = Number.parseInt(text.slice(t + 6), 10);
+    return Number.isFinite(n) && n >= 0 ? n : null;
+}
+/** Most tasks read per tick: beyond this the tick stays cheap and the ratio is taken over the first ones. */
+const MAX_TASKS_PER_TICK = 256;
+class ContentionTracker {
+    procRoot;
+    tasks = new Map();
+    onCpuNs = 0;
+    runDelayNs = 0;
+    ticks = 0;
+    pressure;
+    pressureScope;
+    constructor(procRoot, cgroupDir) {
+        this.procRoot = procRoot;
+        this.pressureScope = cgroupDir ? 'cgroup' : 'machine';
+        this.pressure = new KeptFile(cgroupDir ? `${cgroupDir}/cpu.pressure` : `${procRoot}/pressure/cpu`);
+    }
+    /** Reads the given live tree pids; returns the running totals, or undefined when no schedstat is readable. */
+    read(pids) {
+        const first = this.ticks++ === 0;
+        const seen = new Set();
+        let readable = 0;
+        for (const pid of pids) {
+            if (seen.size >= MAX_TASKS_PER_TICK)
+                break;
+            seen.add(pid);
+            let t = this.tasks.get(pid);
+            if (!t) {
+                t = { file: new KeptFile(`${this.procRoot}/${pid}/schedstat`), read: false, onCpuNs: 0, runDelayNs: 0 };
+                this.tasks.set(pid, t);
+            }
+            const text = t.file.read();
+            const v = text === null ? null : parseSchedstat(text);
+            if (!v)
+                continue;
+            readable++;
+            if (t.read && v.onCpuNs >= t.onCpuNs && v.runDelayNs >= t.runDelayNs) {
+                this.onCpuNs += v.onCpuNs - t.onCpuNs;
+                this.runDelayNs += v.runDelayNs - t.runDelayNs;
+            }
+            else if (!first) {
+                // Born during the job (or a reused pid behind a new descriptor): all of it happened in the job.
+                this.onCpuNs += v.onCpuNs;
+                this.runDelayNs += v.runDelayNs;
+            }
+            t.read = true;
+            t.onCpuNs = v.onCpuNs;
+            t.runDelayNs = v.runDelayNs;
+        }
+        for (const [pid, t] of this.tasks) {
+            if (!seen.has(pid)) {
+                t.file.close();
+                this.tasks.delete(pid);
+            }
+        }
+        if (readable === 0)
+            return undefined;
+        const out = { runDelaySeconds: this.runDelayNs / 1e9, onCpuSeconds: this.onCpuNs / 1e9, tasks: readable };
+        const p = this.pressure?.read();
+        const us = p ? parsePressureSomeTotalUs(p) : null;
+        if (us !== null && this.pressureScope) {
+            out.pressureSomeSeconds = us / 1e6;
+            out.pressureScope = this.pressureScope;
+        }
+        return out;
+    }
+    close() {
+        for (const t of this.tasks.values())
+            t.file.close();
+        this.tasks.clear();
+        this.pressure?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
 
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
@@ -3001,6 +2989,7 @@ class TreeTracker {
 
 
 
+
 /** Environment entries that mark every process a job starts, in order of preference. */
 const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'];
 /** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
@@ -3042,6 +3031,7 @@ function createLinuxReaders(opts) {
         : null;
     const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
     const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
+    const contention = tracker ? new ContentionTracker(procRoot, cgDir) : null;
     let lastFullScanMs = -Infinity;
     const procStat = new KeptFile(`${procRoot}/stat`);
     const meminfo = new KeptFile(`${procRoot}/meminfo`);
@@ -3053,7 +3043,7 @@ function createLinuxReaders(opts) {
                 throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
             const cpu = parseCpuLine(stat);
             return {
-                cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus },
+                cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus, stealSeconds: cpu.stealTicks / clkTck },
                 mem: parseMeminfo(mem),
             };
         },
@@ -3067,16 +3057,22 @@ function createLinuxReaders(opts) {
                 return cgroup ? cgroup.combine(r, tracker) : r;
             }
             : undefined,
+        /** Scheduler counters of the tree's live members at the last tree read (call right after tree()). */
+        contention: tracker && contention ? () => contention.read(tracker.memberPids()) : undefined,
         /** Live pids of the tree at the last read (the GPU source keeps only these). */
         treePids: tracker ? () => new Set(tracker.memberPids()) : undefined,
     };
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/app/finish.ts
 // Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
 // The core does the computing; this file only reads and writes the run directory.
+
+
 
 
 
@@ -3185,9 +3181,11 @@ async function finishRun(o) {
     const faults = new Map();
     // The same samples under the other published models (information only; the gate uses `model`).
     const band = new model_band/* ModelBandTracker */.Ff((0,model_band/* bandModels */.Qz)({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
+    const contention = new ContentionAccumulator();
     const stream = new SampleLineStream((s) => {
         integrator.add(s);
         band.add(s);
+        contention.add(s);
         for (const f of s.faults ?? [])
             faults.set(f, (faults.get(f) ?? 0) + 1);
     });
@@ -3216,22 +3214,25 @@ async function finishRun(o) {
     const intensityArgs = { settings, model, facts, tables, live };
     const intensity = intensity_resolveIntensity(intensityArgs);
     const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+    const terms = (0,gate_terms/* gateTerms */.XZ)(energy, model, emissions, contention.result(), settings.includeEmbodied);
     const baseline = o.baseline ?? { records: [], status: 'disabled' };
     const verdict = (0,core_verdict/* computeVerdict */.zG)({
         energyWh: energy.totalWh,
         gatedGCo2e: emissions.gatedGCo2e,
         cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+        terms,
         settings,
         baseline: baseline.records,
     });
     const provenance = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity);
     const result = {
-        tool: { name: 'carbon-gate', version: version/* VERSION */.x },
+        tool: { name: 'carbon-gate', version: VERSION },
         job: info.job,
         hardware: facts,
         model,
         energy,
         emissions,
+        terms,
         verdict,
         baseline,
         provenance,
@@ -3270,7 +3271,6 @@ async function finishRun(o) {
 
 ;// CONCATENATED MODULE: ./src/app/post.ts
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
-
 
 
 
@@ -3319,9 +3319,9 @@ async function runPost(env = process.env) {
     let ctx = null;
     try {
         github = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 64697));
-        const { readJobContext, matrixKey } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
+        const { readJobContext } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
         ctx = readJobContext(settings, env);
-        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}), event: ctx.eventName, matrixKey: matrixKey(ctx.matrix) } };
+        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}) } };
     }
     catch (e) {
         warnings.push(`GitHub context unavailable: ${e.message}`);
@@ -3368,12 +3368,6 @@ async function runPost(env = process.env) {
         }
         runner.endGroup();
     }
-    // After the verdict, before the gate may fail the step: the exports never fail it.
-    if (exportsEnabled(settings)) {
-        runner.group('carbon-gate: export');
-        await runExports(result, settings, runner);
-        runner.endGroup();
-    }
     if (result.verdict.failBuild) {
         runner.fail(`carbon-gate: ${result.verdict.headline}${result.verdict.reasons.length ? ` — ${result.verdict.reasons.join('; ')}` : ''}`);
     }
@@ -3382,37 +3376,14 @@ async function runPost(env = process.env) {
 
 /***/ }),
 
-/***/ 11688:
+/***/ 27551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  eC: () => (/* binding */ EnergyIntegrator)
-});
-
-// UNUSED EXPORTS: gpuModelWatts, integrate
-
-;// CONCATENATED MODULE: ./src/core/power.ts
-/** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
-function cpuWatts(curve, util) {
-    const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
-    if (curve.kind === 'linear')
-        return curve.idleWatts + u * (curve.maxWatts - curve.idleWatts);
-    const pts = curve.points;
-    if (u <= pts[0][0])
-        return pts[0][1];
-    for (let i = 1; i < pts.length; i++) {
-        const [u1, w1] = pts[i];
-        if (u <= u1) {
-            const [u0, w0] = pts[i - 1];
-            return w0 + ((u - u0) / (u1 - u0)) * (w1 - w0);
-        }
-    }
-    return pts[pts.length - 1][1];
-}
-
-;// CONCATENATED MODULE: ./src/core/energy.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eC: () => (/* binding */ EnergyIntegrator)
+/* harmony export */ });
+/* unused harmony exports gpuModelWatts, integrate */
+/* harmony import */ var _power_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90982);
 // Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
 //
 // Per interval i between two samples (Δt_i seconds):
@@ -3553,7 +3524,7 @@ class EnergyIntegrator {
                 cpuW = pkgW;
         }
         else {
-            cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
+            cpuW = (0,_power_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuWatts */ .U)(this.o.model.cpu, useTree ? treeUtil : machineUtil);
         }
         let ramW;
         const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
@@ -3706,121 +3677,6 @@ function integrate(samples, o) {
     for (const s of samples)
         it.add(s);
     return it.result();
-}
-
-
-/***/ }),
-
-/***/ 79789:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ jobSeries),
-/* harmony export */   f: () => (/* binding */ groupingPath)
-/* harmony export */ });
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79478);
-// The series one job exports to a metrics engine (Pushgateway or OTLP). Pure: a RunResult in, plain
-// data out; the adapters in src/export/ turn it into the text exposition or an OTLP request.
-//
-// Names follow the Prometheus conventions (https://prometheus.io/docs/practices/naming/): a
-// `carbon_gate_` prefix, snake case, the base unit as a suffix (grams, watt_hours, seconds).
-
-const VERDICTS = ['pass', 'warn', 'fail'];
-/** `https://github.com/o/r` from the run URL, or from the repository on github.com. */
-function repositoryUrl(job) {
-    const m = job.runUrl ? /^(.*)\/actions\/runs\//.exec(job.runUrl) : null;
-    if (m)
-        return m[1];
-    return job.repository ? `https://github.com/${job.repository}` : '';
-}
-/** Grams of the budget on emissions, when one was set. */
-function budgetGrams(r) {
-    return r.verdict.budget?.find((b) => b.metric === 'gco2e')?.limit ?? null;
-}
-/** Median of the baseline in grams: the verdict's when it compared grams, else over the records' gated grams. */
-function baselineMedianGrams(r) {
-    if (r.verdict.regression?.metric === 'gco2e')
-        return r.verdict.regression.median;
-    const grams = r.baseline.records.map((b) => b.gatedGCo2e).filter((g) => Number.isFinite(g));
-    return grams.length ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(grams) : null;
-}
-function jobSeries(r, o) {
-    const job = r.job;
-    const grouping = [
-        ['job', job.job ?? job.label],
-        ['repository', job.repository ?? ''],
-        ['workflow', job.workflow ?? ''],
-        ['matrix_key', job.matrixKey ?? ''],
-    ];
-    const labels = {
-        ...o.extraLabels,
-        ...Object.fromEntries(grouping),
-        ref: job.ref ?? '',
-        event: job.event ?? '',
-        runner_os: r.hardware.os,
-        runner_arch: r.hardware.arch,
-        region: r.emissions.intensity.location,
-        model: r.model.id,
-        ...(o.runId && job.runId ? { run_id: job.runAttempt && job.runAttempt > 1 ? `${job.runId}/${job.runAttempt}` : job.runId } : {}),
-    };
-    const one = (value) => [{ labels: {}, value }];
-    const metrics = [
-        {
-            name: 'carbon_gate_emissions_grams',
-            help: 'CO2e emitted by the job in grams, by scope (operational: energy × grid intensity × PUE; embodied: share of the hardware).',
-            kind: 'sum',
-            unit: 'g',
-            points: [
-                { labels: { scope: 'operational' }, value: r.emissions.operationalGCo2e },
-                { labels: { scope: 'embodied' }, value: r.emissions.embodiedGCo2e },
-            ],
-        },
-        { name: 'carbon_gate_energy_watt_hours', help: 'Energy used by the job in watt-hours (PUE applied).', kind: 'sum', unit: 'W.h', points: one(r.energy.totalWh) },
-        { name: 'carbon_gate_cpu_seconds', help: 'CPU seconds of the job (its process tree, or the machine in machine scope).', kind: 'sum', unit: 's', points: one(r.energy.treeCpuSeconds ?? r.energy.machineCpuSeconds) },
-        { name: 'carbon_gate_duration_seconds', help: 'Measured duration of the job in seconds.', kind: 'sum', unit: 's', points: one(r.energy.durationSeconds) },
-    ];
-    const budget = budgetGrams(r);
-    if (budget !== null)
-        metrics.push({ name: 'carbon_gate_budget_grams', help: 'The budget-gco2e input: the job fails above it.', kind: 'gauge', unit: 'g', points: one(budget) });
-    const med = baselineMedianGrams(r);
-    if (med !== null)
-        metrics.push({ name: 'carbon_gate_baseline_median_grams', help: 'Median gated gCO2e of the default-branch baseline window.', kind: 'gauge', unit: 'g', points: one(med) });
-    metrics.push({
-        name: 'carbon_gate_verdict',
-        help: 'The gate verdict of the job: 1 for the verdict it got, 0 for the others.',
-        kind: 'gauge',
-        unit: '1',
-        points: VERDICTS.map((v) => ({ labels: { verdict: v }, value: r.verdict.status === v ? 1 : 0 })),
-    });
-    return {
-        grouping,
-        labels,
-        metrics,
-        resource: {
-            repository: job.repository ?? '',
-            workflow: job.workflow ?? '',
-            job: job.job ?? job.label,
-            ref: job.ref ?? '',
-            sha: job.sha ?? '',
-            repositoryUrl: repositoryUrl(job),
-            runId: job.runId ?? '',
-            runUrl: job.runUrl ?? '',
-        },
-    };
-}
-/**
- * The Pushgateway path of a grouping key: `/metrics/job/<job>/<label>/<value>…`. A value containing
- * `/`, or empty, goes base64url-encoded as `<label>@base64/<value>` (Pushgateway README, "URL").
- */
-function groupingPath(grouping) {
-    return ('/metrics' +
-        grouping
-            .map(([k, v]) => {
-            if (v === '' || v.includes('/'))
-                return `/${k}@base64/${v === '' ? '=' : Buffer.from(v, 'utf8').toString('base64url')}`;
-            return `/${k}/${encodeURIComponent(v)}`;
-        })
-            .join(''));
 }
 
 
@@ -4031,6 +3887,112 @@ function bytes(x) {
 
 /***/ }),
 
+/***/ 68512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J6: () => (/* binding */ slowdownOf),
+/* harmony export */   NU: () => (/* binding */ codeSeconds),
+/* harmony export */   Nr: () => (/* binding */ priceAt),
+/* harmony export */   XZ: () => (/* binding */ gateTerms)
+/* harmony export */ });
+/* unused harmony export workCpuSeconds */
+/* harmony import */ var _power_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90982);
+// The gated amount split into what the code did and what the clock did (METHODOLOGY.md §10.1). Pure.
+//
+//   work-driven  workWh = (CPU energy − P_cpu(0) × duration) + (GPU energy − GPU idle × duration)
+//                — CPU above idle; for a linear curve exactly (P_max − P_idle) / vCPUs × CPU-seconds
+//   time-driven  timeWh = P_cpu(0) × duration + memory + GPU idle × duration  (= total − work)
+//   embodied     ∝ duration
+//   factors      PUE and grid intensity
+// The factors turn any (CPU-seconds, seconds) pair back into Wh and gCO2e, so a run can be priced at
+// another run's model and grid (like with like), and at its wall time without contention.
+
+/** The CPU-seconds that drive the work term: the tree's in process-tree scope, the machine's otherwise. */
+function workCpuSeconds(energy) {
+    return energy.scope === 'process-tree' && energy.treeCpuSeconds !== null ? energy.treeCpuSeconds : energy.machineCpuSeconds;
+}
+/** Idle watts of the GPUs of the run that have a model row (measured GPUs without a row: their energy is all time-driven). */
+function gpuIdleWatts(energy, model) {
+    if (energy.gpuCount === 0 || energy.gpuModels.length === 0)
+        return 0;
+    const table = model.gpuWatts ?? {};
+    let sum = 0;
+    for (const name of energy.gpuModels) {
+        const key = Object.keys(table)
+            .filter((k) => name.toLowerCase().includes(k.toLowerCase()))
+            .sort((a, b) => b.length - a.length)[0];
+        if (!key)
+            return null;
+        sum += table[key].idleWatts;
+    }
+    return (sum / energy.gpuModels.length) * energy.gpuCount;
+}
+function gateTerms(energy, model, emissions, contention, includeEmbodied) {
+    const seconds = energy.durationSeconds;
+    const hours = seconds / 3600;
+    const cpuSeconds = workCpuSeconds(energy);
+    const idleW = (0,_power_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuWatts */ .U)(model.cpu, 0);
+    const cpuWorkWh = Math.max(0, energy.cpuWh - idleW * hours);
+    const gpuIdle = gpuIdleWatts(energy, model);
+    const gpuWorkWh = gpuIdle === null ? 0 : Math.max(0, energy.gpuWh - gpuIdle * hours);
+    const workWh = Math.min(energy.totalWh, cpuWorkWh + gpuWorkWh);
+    const timeWh = Math.max(0, energy.totalWh - workWh);
+    const slopeWhPerCpuSecond = ((0,_power_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuWatts */ .U)(model.cpu, 1) - idleW) / Math.max(1, model.vcpus) / 3600;
+    const factors = {
+        workWhPerCpuSecond: cpuSeconds > 0 ? workWh / cpuSeconds : slopeWhPerCpuSecond,
+        timeWatts: seconds > 0 ? timeWh / hours : idleW + model.memoryGb * model.memoryWattsPerGb,
+        embodiedGPerHour: seconds > 0 ? emissions.embodiedGCo2e / hours : 0,
+        includeEmbodied,
+        pue: emissions.pue,
+        gCo2ePerKwh: emissions.intensity.gCo2ePerKwh,
+        model: model.label,
+        grid: `${emissions.intensity.location} (${emissions.intensity.source})`,
+    };
+    const signals = {
+        runDelaySeconds: contention?.runDelaySeconds ?? null,
+        stealSeconds: contention?.stealSeconds ?? 0,
+        pressureSomeSeconds: contention?.pressureSomeSeconds ?? null,
+        foreignCpuSeconds: energy.scope === 'process-tree' ? energy.remainderCpuSeconds : null,
+    };
+    return {
+        v: 1,
+        cpuSeconds,
+        durationSeconds: seconds,
+        contentionSeconds: Math.min(seconds, contention?.contentionSeconds ?? 0),
+        runnableSeconds: Math.min(seconds, contention?.runnableSeconds ?? seconds),
+        workWh,
+        timeWh,
+        embodiedGCo2e: emissions.embodiedGCo2e,
+        factors,
+        signals,
+    };
+}
+/** Energy and gated gCO2e of `cpuSeconds` of work over `seconds` of wall time at the given factors. */
+function priceAt(cpuSeconds, seconds, f) {
+    const energyWh = f.workWhPerCpuSecond * cpuSeconds + (f.timeWatts * seconds) / 3600;
+    const operational = (energyWh / 1000) * f.pue * f.gCo2ePerKwh;
+    const embodied = f.includeEmbodied ? (f.embodiedGPerHour * seconds) / 3600 : 0;
+    return { energyWh, gCo2e: operational + embodied };
+}
+/** Wall time that was the code's: the duration less the time explained by contention. */
+function codeSeconds(t) {
+    return Math.max(0, t.durationSeconds - t.contentionSeconds);
+}
+/**
+ * Runner slowdown: the wall time the tree had something runnable over that time less contention
+ * (1 = no contention). Sleep and waits are left out, so adding a sleep does not make the runner look
+ * faster; without the runnable time (older records), the whole wall time stands for it.
+ */
+function slowdownOf(t) {
+    const busy = Math.max(t.runnableSeconds ?? t.durationSeconds, t.contentionSeconds);
+    const uncontended = busy - t.contentionSeconds;
+    return uncontended > 0 ? busy / uncontended : 1;
+}
+
+
+/***/ }),
+
 /***/ 45138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4040,7 +4002,7 @@ function bytes(x) {
 /* harmony export */   xm: () => (/* binding */ bandText)
 /* harmony export */ });
 /* unused harmony exports codecarbonRamWatts, codecarbonCpuCurve */
-/* harmony import */ var _energy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(11688);
+/* harmony import */ var _energy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27551);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
 /* harmony import */ var _tables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31625);
 // The model band: the same samples under the other published models that apply to this machine, so a
@@ -4674,6 +4636,33 @@ function nearestNames(names, query, count = 5) {
 
 /***/ }),
 
+/***/ 90982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ cpuWatts)
+/* harmony export */ });
+/** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
+function cpuWatts(curve, util) {
+    const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
+    if (curve.kind === 'linear')
+        return curve.idleWatts + u * (curve.maxWatts - curve.idleWatts);
+    const pts = curve.points;
+    if (u <= pts[0][0])
+        return pts[0][1];
+    for (let i = 1; i < pts.length; i++) {
+        const [u1, w1] = pts[i];
+        if (u <= u1) {
+            const [u0, w0] = pts[i - 1];
+            return w0 + ((u - u0) / (u1 - u0)) * (w1 - w0);
+        }
+    }
+    return pts[pts.length - 1][1];
+}
+
+
+/***/ }),
+
 /***/ 15240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4751,13 +4740,14 @@ function componentProvenance(model, energy, g) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D0: () => (/* binding */ noiseRule),
+/* harmony export */   Gf: () => (/* binding */ driverLines),
 /* harmony export */   KX: () => (/* binding */ baselineStatusLine),
 /* harmony export */   qj: () => (/* binding */ baselineWindowTable),
 /* harmony export */   tc: () => (/* binding */ renderBaselineSection)
 /* harmony export */ });
 /* unused harmony export deltaLine */
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79478);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(93632);
 /* harmony import */ var _chart_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24134);
 /* harmony import */ var _verdict_line_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(99110);
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(69663);
@@ -4779,8 +4769,9 @@ function noiseRule(s) {
     const gate = s.failOn === 'regression' || s.failOn === 'any'
         ? `A regression fails the build (fail-on: ${s.failOn}) once the window holds at least ${s.minBaselineRuns} run${s.minBaselineRuns === 1 ? '' : 's'} (min-baseline-runs); with fewer it only warns.`
         : `A regression only warns (fail-on: ${s.failOn}).`;
-    return (`A regression is flagged when this run's ${metric} is more than ${s.maxIncreasePercent} % above the median of ${window} ` +
-        `**and** above the highest run of that window. A run within the window's spread (lowest..highest) counts as noise, however large the percentage. ` +
+    return (`This run and each run of the window are priced alike: at the newest baseline run's model, PUE and grid intensity, over their wall time less the time measured contention explains (a slower runner is not the code). ` +
+        `A regression is flagged when this run's ${metric} is more than ${s.maxIncreasePercent} % above the median of ${window} ` +
+        `**and** above the window's 97.5 % prediction bound (what its own spread predicts for unchanged code, the spread taken as at least 3 %). A run within that bound counts as noise, however large the percentage. ` +
         gate);
 }
 /** "Baseline: median 3.8 mg CO2e of main's last 5 runs (spread 3.5 mg CO2e – 4.1 mg CO2e).", or null without a comparison. */
@@ -4791,8 +4782,20 @@ function deltaLine(verdict, records = []) {
     const t = (x) => (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .metricText */ ._l)(r.metric, x);
     const emoji = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .bandEmoji */ .QX)(r.band);
     const of = records.length ? `${(0,_verdict_line_js__WEBPACK_IMPORTED_MODULE_3__/* .baselineName */ .Ri)(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
-    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}${r.predictedHigh !== undefined ? `, prediction bound ${t(r.predictedHigh)}` : ''}); this run ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
         `${r.flagged ? ' — **regression**' : ''}.`);
+}
+/** "What drove the delta: CPU work +84 %, wall time +96 % (runner 41 % slower), same grid." plus what changed, or []. */
+function driverLines(verdict) {
+    const c = verdict.regression?.comparison;
+    if (!c)
+        return [];
+    const out = [`What drove the delta: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(c.drivers)}.`];
+    if (c.changes.length)
+        out.push(`Not counted: ${c.changes.map((x) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(x)).join('; ')}.`);
+    if (c.legacyRecords > 0)
+        out.push(`${c.legacyRecords} window run(s) predate stored terms: priced from their CPU-seconds and duration, without a contention figure.`);
+    return out;
 }
 function runCell(rec, links) {
     const label = `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(rec.runId)}${rec.runAttempt > 1 ? ` (attempt ${rec.runAttempt})` : ''}`;
@@ -4842,6 +4845,9 @@ function renderBaselineSection(args) {
     const out = ['### Against the baseline', ''];
     const r = args.verdict.regression;
     out.push(deltaLine(args.verdict, args.baseline.records) ?? baselineStatusLine(args.baseline));
+    const drivers = driverLines(args.verdict);
+    if (drivers.length)
+        out.push('', drivers.join(' '));
     if (r && args.baseline.records.length > 0 && (args.chart ?? 'mermaid') === 'mermaid') {
         out.push('', (0,_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .renderTrendChart */ .yC)(args.baseline.records, r.current, r.metric, r.median).trimEnd());
     }
@@ -4921,9 +4927,7 @@ function renderChart(series, mode) {
     if (mode === 'sparkline') {
         return `Power over time (0 – ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(Math.max(...total))}): \`${sparkline(total)}\`\n`;
     }
-    // Below 10 mW (only in synthetic runs) the axis reads in mW, so that it never rounds to a zero height.
-    const [wUnit, k] = Math.max(...total) < 0.01 ? ['mW', 1000] : ['W', 1];
-    const top = niceCeiling(Math.max(...total) * k * 1.05);
+    const top = niceCeiling(Math.max(...total) * 1.05);
     const endS = pts[pts.length - 1].tS;
     const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
     const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
@@ -4931,11 +4935,11 @@ function renderChart(series, mode) {
         '```mermaid',
         initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
         'xychart-beta',
-        `  title "Power draw of the job (${wUnit})"`,
+        '  title "Power draw of the job (W)"',
         `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
-        `  y-axis "${wUnit}" 0 --> ${axisNumber(top)}`,
-        `  bar [${total.map((x) => dataNumber(x * k)).join(', ')}]`,
-        `  bar [${pts.map((p) => dataNumber(p.memoryWatts * k)).join(', ')}]`,
+        `  y-axis "W" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map(dataNumber).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts)).join(', ')}]`,
         '```',
         '',
         `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
@@ -5762,33 +5766,196 @@ function verdictLine(r, s) {
 
 /***/ }),
 
-/***/ 79478:
+/***/ 93632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   JZ: () => (/* binding */ median),
-/* harmony export */   QX: () => (/* binding */ bandEmoji),
-/* harmony export */   _l: () => (/* binding */ metricText),
-/* harmony export */   ak: () => (/* binding */ metricOf),
-/* harmony export */   w: () => (/* binding */ deltaBand),
-/* harmony export */   zG: () => (/* binding */ computeVerdict)
-/* harmony export */ });
-/* unused harmony exports ALARM_PERCENT, WARN_PERCENT, metricUnit */
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
-// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QX: () => (/* binding */ bandEmoji),
+  zG: () => (/* binding */ computeVerdict),
+  w: () => (/* binding */ deltaBand),
+  JZ: () => (/* reexport */ median),
+  ak: () => (/* binding */ metricOf),
+  _l: () => (/* binding */ metricText)
+});
+
+// UNUSED EXPORTS: ALARM_PERCENT, WARN_PERCENT, metricUnit
+
+// EXTERNAL MODULE: ./src/core/format.ts
+var format = __nccwpck_require__(96228);
+;// CONCATENATED MODULE: ./src/core/gate/rule.ts
+// The regression rule's statistics (METHODOLOGY.md §10.3). Pure, no imports, so the benchmark
+// (bench/gate.mjs) runs this very file.
 //
-// Rules (stated in the summary and the comment by baseline-section.ts):
+// A run is a regression when it is BOTH
+//   (a) more than max-increase above the window's median, and
+//   (b) above what the window's own spread predicts for one more run of unchanged code: the upper
+//       one-sided 97.5 % prediction bound on the log scale,
+//         high = exp( mean(ln x) + t(0.975; n − 1) × max(sd(ln x), 0.03) × √(1 + 1/n) )
+//       with sd the sample standard deviation of ln x over the n runs of the window. The floor 0.03 (≈ 3 %)
+//       stands for the noise a handful of equal runs cannot show; a one-run window uses the floor with
+//       the normal quantile 1.96.
+// Log scale: the noise of a job is relative (a slower runner stretches all of it), and the bound stays
+// positive.
+const PREDICTION_LEVEL = 0.975;
+/** Floor on the window's spread: standard deviation of ln(value). */
+const SPREAD_FLOOR = 0.03;
+/** One-sided 97.5 % quantiles of Student's t for 1…49 degrees of freedom (scipy.stats.t.ppf(0.975, df)). */
+const T_975 = [
+    12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.093, 2.086,
+    2.0796, 2.0739, 2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423, 2.0395, 2.0369, 2.0345, 2.0322, 2.0301, 2.0281, 2.0262, 2.0244, 2.0227, 2.0211,
+    2.0195, 2.0181, 2.0167, 2.0154, 2.0141, 2.0129, 2.0117, 2.0106, 2.0096,
+];
+const Z_975 = 1.96;
+/** t(0.975; df); the normal quantile for df = 0 (no spread known) and beyond the table. */
+function tQuantile(df) {
+    if (df < 1)
+        return Z_975;
+    return T_975[Math.min(df, T_975.length) - 1];
+}
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+function median(values) {
+    if (values.length === 0)
+        throw new Error('median of an empty list');
+    const s = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Spread of a window: the sample standard deviation of ln(value), before the floor; 0 for one run. */
+function logSpread(values) {
+    const n = values.length;
+    if (n < 2)
+        return 0;
+    const logs = values.map((v) => Math.log(v));
+    const mean = logs.reduce((a, b) => a + b, 0) / n;
+    return Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+}
+/** The upper prediction bound (b) for a window of positive values; null when a value is not positive. */
+function predictedHigh(values) {
+    const n = values.length;
+    if (n === 0 || values.some((v) => !(v > 0) || !Number.isFinite(v)))
+        return null;
+    const mean = values.reduce((a, v) => a + Math.log(v), 0) / n;
+    const sd = Math.max(logSpread(values), SPREAD_FLOOR);
+    return Math.exp(mean + tQuantile(n - 1) * sd * Math.sqrt(1 + 1 / n));
+}
+/** Conditions (a) and (b) for `current` against the window; never flagged without max-increase. */
+function regressionRule(current, window, maxIncreasePercent) {
+    const med = median(window);
+    const threshold = maxIncreasePercent === null ? null : med * (1 + maxIncreasePercent / 100);
+    const high = predictedHigh(window);
+    const flagged = threshold !== null && current > threshold && (high === null ? current > Math.max(...window) : current > high);
+    return { median: med, threshold, predictedHigh: high, flagged };
+}
+
+// EXTERNAL MODULE: ./src/core/gate/terms.ts
+var terms = __nccwpck_require__(68512);
+;// CONCATENATED MODULE: ./src/core/gate/compare.ts
+
+
+
+/** A record's point; a record written before terms were stored has no contention figure (0). */
+function pointOf(r) {
+    return r.terms
+        ? {
+            cpuSeconds: r.terms.cpuSeconds,
+            durationSeconds: r.terms.durationSeconds,
+            contentionSeconds: r.terms.contentionSeconds,
+            ...(r.terms.runnableSeconds !== undefined ? { runnableSeconds: r.terms.runnableSeconds } : {}),
+        }
+        : { cpuSeconds: r.cpuSeconds, durationSeconds: r.durationSeconds, contentionSeconds: 0 };
+}
+/** The compared metric of a point at the reference factors, over the code's wall time. */
+function metricAt(p, f, metric) {
+    if (metric === 'cpu-seconds')
+        return p.cpuSeconds;
+    const priced = (0,terms/* priceAt */.Nr)(p.cpuSeconds, (0,terms/* codeSeconds */.NU)(p), f);
+    return metric === 'energy-wh' ? priced.energyWh : priced.gCo2e;
+}
+/** The factors the window is compared at: the newest record that has them, else this run's. */
+function referenceFactors(current, records) {
+    const newest = [...records].sort((a, b) => b.wallMs - a.wallMs).find((r) => r.terms);
+    return newest?.terms ? { factors: newest.terms.factors, fromBaseline: true } : { factors: current.factors, fromBaseline: false };
+}
+const near = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
+/** Model and grid changes between this run's factors and the reference, in words. */
+function factorChanges(own, ref) {
+    const model = own.model !== ref.model ? `model ${own.model} (baseline: ${ref.model})` : null;
+    const gridMoved = own.grid !== ref.grid || !near(own.gCo2ePerKwh, ref.gCo2ePerKwh) || !near(own.pue, ref.pue);
+    const grid = gridMoved ? `grid ${own.grid}, ${(0,format/* intensity */.UW)(own.gCo2ePerKwh, 4)}, PUE ${(0,format/* num */.bu)(own.pue, 4)} (baseline: ${ref.grid}, ${(0,format/* intensity */.UW)(ref.gCo2ePerKwh, 4)}, PUE ${(0,format/* num */.bu)(ref.pue, 4)})` : null;
+    return { model, grid };
+}
+/** Prices this run and the window alike and explains the difference. Needs a non-empty window. */
+function compareWithWindow(current, records, metric) {
+    const { factors } = referenceFactors(current, records);
+    const points = records.map(pointOf);
+    const window = points.map((p) => metricAt(p, factors, metric));
+    const value = metricAt(current, factors, metric);
+    const own = metric === 'cpu-seconds' ? current.cpuSeconds : metric === 'energy-wh' ? (0,terms/* priceAt */.Nr)(current.cpuSeconds, current.durationSeconds, current.factors).energyWh : (0,terms/* priceAt */.Nr)(current.cpuSeconds, current.durationSeconds, current.factors).gCo2e;
+    const changes = [];
+    const ch = factorChanges(current.factors, factors);
+    if (ch.model)
+        changes.push(ch.model);
+    if (ch.grid)
+        changes.push(ch.grid);
+    const mixed = records.filter((r) => r.terms && (r.terms.factors.model !== factors.model || r.terms.factors.grid !== factors.grid || !near(r.terms.factors.gCo2ePerKwh, factors.gCo2ePerKwh)));
+    if (mixed.length > 0)
+        changes.push(`${mixed.length} window run(s) had another model or grid; all are priced at the newest run's`);
+    const slowdown = (0,terms/* slowdownOf */.J6)(current);
+    const baselineSlowdown = median(points.map((p) => (0,terms/* slowdownOf */.J6)(p)));
+    const comparison = {
+        ownValue: own,
+        changes,
+        legacyRecords: records.filter((r) => !r.terms).length,
+        drivers: driversLine(current, points, slowdown / baselineSlowdown - 1, { model: ch.model !== null, grid: ch.grid !== null }),
+        slowdown,
+        baselineSlowdown,
+    };
+    return { current: value, window, comparison };
+}
+/**
+ * "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid": the CPU work and the wall time
+ * against the window's medians, led by what the code changed — its CPU work, or its own wall time (less
+ * contention) beyond what the CPU work explains — then what the runner and the grid did (neither counted).
+ */
+function driversLine(current, window, runnerChange, changed) {
+    const cpuMed = median(window.map((p) => p.cpuSeconds));
+    const wallMed = median(window.map((p) => p.durationSeconds));
+    const codeMed = median(window.map((p) => (0,terms/* codeSeconds */.NU)(p)));
+    const rel = (x, m) => (m > 0 ? x / m - 1 : 0);
+    const runner = Math.abs(runnerChange) < 0.05 ? 'runner as fast' : `runner ${(0,format/* percent */.KN)(Math.abs(runnerChange) * 100)} ${runnerChange > 0 ? 'slower' : 'faster'}`;
+    const cpuChange = rel(current.cpuSeconds, cpuMed);
+    const work = `CPU work ${(0,format/* percentDelta */.yA)(cpuChange * 100)}`;
+    const wall = `wall time ${(0,format/* percentDelta */.yA)(rel(current.durationSeconds, wallMed) * 100)} (${runner})`;
+    // More CPU work lengthens the code's own wall time too: wall time leads only when the code's wall time
+    // changed more than the CPU work AND mostly not with it (a sleep, a wait): it moved apart from the CPU
+    // work by more than the CPU work moved.
+    const codeChange = rel((0,terms/* codeSeconds */.NU)(current), codeMed);
+    const wallLeads = Math.abs(codeChange) > Math.abs(cpuChange) && Math.abs(codeChange - cpuChange) > Math.abs(cpuChange);
+    const parts = wallLeads ? [wall, work] : [work, wall];
+    parts.push(changed.model && changed.grid ? 'model and grid changed (not counted)' : changed.model ? 'model changed (not counted)' : changed.grid ? 'grid changed (not counted)' : 'same grid');
+    const line = parts.join(', ');
+    return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+// The gate: a pure function from this run's totals and terms, the settings and the baseline window to a
+// Verdict.
+//
+// Rules (stated in the summary and the comment by baseline-section.ts; numbers in METHODOLOGY.md §10):
 // - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
-// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
-//   the run is flagged when BOTH
-//     current > median × (1 + max-increase / 100)   and   current > max(window)
-//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
-//   A run inside the spread is treated as noise, however large the percentage.
-//   With max-increase empty the delta is reported but never flagged.
+// - Regression: this run and each run of the window are priced alike (gate/compare.ts): at the newest
+//   baseline run's model, PUE and grid, over their wall time without contention. The run is flagged when
+//   BOTH it is more than max-increase above the window's median AND above the window's prediction bound
+//   (gate/rule.ts). With max-increase empty the delta is reported but never flagged.
 // - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
 //   below that it only warns.
 // - fail-on: budget | regression | any | never ('never' only warns).
 // - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+
+
+
 
 const ALARM_PERCENT = 20;
 const WARN_PERCENT = 10;
@@ -5813,14 +5980,6 @@ function bandEmoji(band) {
         case 'ok':
             return '';
     }
-}
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-function median(values) {
-    if (values.length === 0)
-        throw new Error('median of an empty list');
-    const s = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 /** The value of the compare-on metric in a baseline record. */
 function metricOf(record, metric) {
@@ -5847,11 +6006,11 @@ function metricUnit(metric) {
 function metricText(metric, x) {
     switch (metric) {
         case 'gco2e':
-            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .co2e */ .k)(x);
+            return (0,format/* co2e */.k)(x);
         case 'energy-wh':
-            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .energy */ .zP)(x);
+            return (0,format/* energy */.zP)(x);
         case 'cpu-seconds':
-            return (0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuSeconds */ ._L)(x);
+            return (0,format/* cpuSeconds */._L)(x);
     }
 }
 const budgetFails = (f) => f === 'budget' || f === 'any';
@@ -5873,26 +6032,36 @@ function computeVerdict(args) {
         reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
     }
     const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
-    // Regression against the baseline window.
+    // Regression against the baseline window, like with like.
     let regression;
-    const current = args.settings.compareOn === 'gco2e' ? args.gatedGCo2e : s.compareOn === 'energy-wh' ? args.energyWh : args.cpuSeconds;
     const unit = metricUnit(s.compareOn);
     if (args.baseline.length > 0) {
-        const values = args.baseline.map((r) => metricOf(r, s.compareOn));
-        const med = median(values);
-        const spreadLow = Math.min(...values);
-        const spreadHigh = Math.max(...values);
-        const runs = values.length;
+        const { current, window, comparison } = compareWithWindow(args.terms, args.baseline, s.compareOn);
+        const rule = regressionRule(current, window, s.maxIncreasePercent);
+        const med = rule.median;
+        const runs = window.length;
         if (med > 0) {
             const deltaPercent = ((current - med) / med) * 100;
-            const threshold = s.maxIncreasePercent === null ? null : med * (1 + s.maxIncreasePercent / 100);
-            const flagged = threshold !== null && current > threshold && current > spreadHigh;
             const enough = runs >= s.minBaselineRuns;
             const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
-            regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
-            if (flagged) {
+            regression = {
+                metric: s.compareOn,
+                current,
+                median: med,
+                deltaPercent,
+                band: deltaBand(deltaPercent),
+                spreadLow: Math.min(...window),
+                spreadHigh: Math.max(...window),
+                runs,
+                flagged: rule.flagged,
+                enforced,
+                predictedHigh: rule.predictedHigh ?? undefined,
+                threshold: rule.threshold,
+                comparison,
+            };
+            if (rule.flagged) {
                 const t = (x) => metricText(s.compareOn, x);
-                let r = `Regression: ${t(current)} is ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
+                let r = `Regression: ${t(current)} is ${(0,format/* percentDelta */.yA)(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above ${t(rule.predictedHigh ?? Math.max(...window))}, the most the window's own spread predicts.`;
                 if (!enough)
                     r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
                 reasons.push(r);
@@ -5918,10 +6087,10 @@ function makeHeadline(status, overBudget, regression) {
     if (overBudget)
         parts.push('over budget');
     if (regression?.flagged)
-        parts.push(`regression ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline`);
+        parts.push(`regression ${(0,format/* percentDelta */.yA)(regression.deltaPercent)} vs baseline`);
     if (parts.length === 0) {
         if (regression)
-            parts.push(`${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .percentDelta */ .yA)(regression.deltaPercent)} vs baseline median`);
+            parts.push(`${(0,format/* percentDelta */.yA)(regression.deltaPercent)} vs baseline median`);
         else
             parts.push('within limits');
     }
@@ -5940,7 +6109,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11944);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89928);
 
 
 /** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
@@ -5955,18 +6124,6 @@ if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** Kept equal to package.json's version (a test checks it). */
-const VERSION = '0.1.0';
-
 
 /***/ }),
 
@@ -5988,13 +6145,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 29907:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
 
 /***/ }),
 
@@ -6264,20 +6414,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 82987:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
 /***/ 2203:
 /***/ ((module) => {
 
@@ -6324,13 +6460,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 11493:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
 
 /***/ }),
 

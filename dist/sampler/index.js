@@ -163,16 +163,19 @@ function environHas(environ, entry) {
     }
     return false;
 }
-/** Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out (guest is already in user). */
+/**
+ * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
+ * and total (guest is already in user); steal (time the hypervisor ran something else) is returned apart.
+ */
 function parseCpuLine(text) {
     const nl = text.indexOf('\n');
     const first = text.slice(0, nl < 0 ? undefined : nl).trim().split(/\s+/);
-    const [user, nice, system, idle, iowait, irq, softirq] = first.slice(1, 8).map(Number);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = first.slice(1, 9).map(Number);
     const busyTicks = user + nice + system + (irq || 0) + (softirq || 0);
     let logicalCpus = 0;
     for (let i = text.indexOf('\ncpu'); i >= 0; i = text.indexOf('\ncpu', i + 1))
         logicalCpus++;
-    return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus };
+    return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus, stealTicks: steal || 0 };
 }
 function parseMeminfo(text) {
     // indexOf instead of a RegExp per key: this runs every tick.
@@ -564,6 +567,101 @@ class CgroupAccount {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sampler/linux/contention.ts
+
+/** Time on CPU and run delay (ns) from /proc/<pid>/schedstat text, or null. */
+function parseSchedstat(text) {
+    const sp1 = text.indexOf(' ');
+    const sp2 = sp1 < 0 ? -1 : text.indexOf(' ', sp1 + 1);
+    if (sp2 < 0)
+        return null;
+    const onCpuNs = Number(text.slice(0, sp1));
+    const runDelayNs = Number(text.slice(sp1 + 1, sp2));
+    return Number.isFinite(onCpuNs) && Number.isFinite(runDelayNs) && onCpuNs >= 0 && runDelayNs >= 0 ? { onCpuNs, runDelayNs } : null;
+}
+/** The "some" total (µs) of a cpu.pressure / /proc/pressure/cpu text, or null. */
+function parsePressureSomeTotalUs(text) {
+    const at = text.startsWith('some ') ? 0 : text.indexOf('\nsome ');
+    if (at < 0)
+        return null;
+    const t = text.indexOf('total=', at);
+    if (t < 0)
+        return null;
+    const n = Number.parseInt(text.slice(t + 6), 10);
+    return Number.isFinite(n) && n >= 0 ? n : null;
+}
+/** Most tasks read per tick: beyond this the tick stays cheap and the ratio is taken over the first ones. */
+const MAX_TASKS_PER_TICK = 256;
+class ContentionTracker {
+    procRoot;
+    tasks = new Map();
+    onCpuNs = 0;
+    runDelayNs = 0;
+    ticks = 0;
+    pressure;
+    pressureScope;
+    constructor(procRoot, cgroupDir) {
+        this.procRoot = procRoot;
+        this.pressureScope = cgroupDir ? 'cgroup' : 'machine';
+        this.pressure = new KeptFile(cgroupDir ? `${cgroupDir}/cpu.pressure` : `${procRoot}/pressure/cpu`);
+    }
+    /** Reads the given live tree pids; returns the running totals, or undefined when no schedstat is readable. */
+    read(pids) {
+        const first = this.ticks++ === 0;
+        const seen = new Set();
+        let readable = 0;
+        for (const pid of pids) {
+            if (seen.size >= MAX_TASKS_PER_TICK)
+                break;
+            seen.add(pid);
+            let t = this.tasks.get(pid);
+            if (!t) {
+                t = { file: new KeptFile(`${this.procRoot}/${pid}/schedstat`), read: false, onCpuNs: 0, runDelayNs: 0 };
+                this.tasks.set(pid, t);
+            }
+            const text = t.file.read();
+            const v = text === null ? null : parseSchedstat(text);
+            if (!v)
+                continue;
+            readable++;
+            if (t.read && v.onCpuNs >= t.onCpuNs && v.runDelayNs >= t.runDelayNs) {
+                this.onCpuNs += v.onCpuNs - t.onCpuNs;
+                this.runDelayNs += v.runDelayNs - t.runDelayNs;
+            }
+            else if (!first) {
+                // Born during the job (or a reused pid behind a new descriptor): all of it happened in the job.
+                this.onCpuNs += v.onCpuNs;
+                this.runDelayNs += v.runDelayNs;
+            }
+            t.read = true;
+            t.onCpuNs = v.onCpuNs;
+            t.runDelayNs = v.runDelayNs;
+        }
+        for (const [pid, t] of this.tasks) {
+            if (!seen.has(pid)) {
+                t.file.close();
+                this.tasks.delete(pid);
+            }
+        }
+        if (readable === 0)
+            return undefined;
+        const out = { runDelaySeconds: this.runDelayNs / 1e9, onCpuSeconds: this.onCpuNs / 1e9, tasks: readable };
+        const p = this.pressure?.read();
+        const us = p ? parsePressureSomeTotalUs(p) : null;
+        if (us !== null && this.pressureScope) {
+            out.pressureSomeSeconds = us / 1e6;
+            out.pressureScope = this.pressureScope;
+        }
+        return out;
+    }
+    close() {
+        for (const t of this.tasks.values())
+            t.file.close();
+        this.tasks.clear();
+        this.pressure?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
 
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
@@ -804,6 +902,7 @@ class TreeTracker {
 
 
 
+
 /** Environment entries that mark every process a job starts, in order of preference. */
 const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'];
 /** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
@@ -845,6 +944,7 @@ function createLinuxReaders(opts) {
         : null;
     const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
     const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
+    const contention = tracker ? new ContentionTracker(procRoot, cgDir) : null;
     let lastFullScanMs = -Infinity;
     const procStat = new KeptFile(`${procRoot}/stat`);
     const meminfo = new KeptFile(`${procRoot}/meminfo`);
@@ -856,7 +956,7 @@ function createLinuxReaders(opts) {
                 throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
             const cpu = parseCpuLine(stat);
             return {
-                cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus },
+                cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus, stealSeconds: cpu.stealTicks / clkTck },
                 mem: parseMeminfo(mem),
             };
         },
@@ -870,6 +970,8 @@ function createLinuxReaders(opts) {
                 return cgroup ? cgroup.combine(r, tracker) : r;
             }
             : undefined,
+        /** Scheduler counters of the tree's live members at the last tree read (call right after tree()). */
+        contention: tracker && contention ? () => contention.read(tracker.memberPids()) : undefined,
         /** Live pids of the tree at the last read (the GPU source keeps only these). */
         treePids: tracker ? () => new Set(tracker.memberPids()) : undefined,
     };
@@ -2146,13 +2248,16 @@ function runSampler(configPath) {
     let rootGoneSince = null;
     let treeEvery = cfg.treeEveryTicks ?? 1;
     let lastTree;
+    let lastContention;
     const sample = () => {
         const faults = [];
         let tree;
+        let freshTree = false;
         try {
             if (readers.tree && cfg.rootPid && rootGoneSince === null && count % treeEvery === 0) {
                 tree = readers.tree(cfg.rootPid);
                 lastTree = tree;
+                freshTree = tree !== undefined && !tree.rootGone;
             }
             else
                 tree = lastTree;
@@ -2160,10 +2265,21 @@ function runSampler(configPath) {
         catch (e) {
             faults.push(`tree: ${e.message}`);
         }
+        if (freshTree && 'contention' in readers && readers.contention) {
+            try {
+                lastContention = readers.contention();
+            }
+            catch (e) {
+                faults.push(`contention: ${e.message}`);
+            }
+        }
+        const contention = lastContention;
         const { cpu, mem } = readers.machine();
         const s = { v: 1, monoS: monoSeconds(), wallMs: Date.now(), cpu, mem };
         if (tree)
             s.tree = tree;
+        if (contention)
+            s.contention = contention;
         const gpu = sources.gpu?.take();
         if (gpu)
             s.gpu = gpu;

@@ -1,6 +1,8 @@
 // The pure half of finishing a run: integrated energy + model + inputs → RunResult and the summary
 // text. No I/O: everything it needs is passed in (links included), so it is tested without files.
 import { computeEmissions } from '../core/emissions.js';
+import type { ContentionAccumulator } from '../core/gate/contention.js';
+import { gateTerms } from '../core/gate/terms.js';
 import type { ModelBandTracker } from '../core/model/band.js';
 import { resolveIntensity, type LiveIntensity } from '../core/model/intensity.js';
 import { componentProvenance } from '../core/provenance.js';
@@ -24,6 +26,8 @@ export interface ComputeInput {
   energy: EnergyResult;
   /** The model band tracker fed with the same samples. */
   band: Pick<ModelBandTracker, 'result'>;
+  /** The contention signals fed with the same samples (for the gate's time-driven term). */
+  contention: Pick<ContentionAccumulator, 'result'>;
   stats: SampleStats;
   partial: boolean;
   warnings: string[];
@@ -43,10 +47,12 @@ export function computeRun(c: ComputeInput): { result: RunResult; summary: strin
   const { settings, model, energy, baseline } = c;
   const intensity = resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
   const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+  const terms = gateTerms(energy, model, emissions, c.contention.result(), settings.includeEmbodied);
   const verdict = computeVerdict({
     energyWh: energy.totalWh,
     gatedGCo2e: emissions.gatedGCo2e,
     cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+    terms,
     settings,
     baseline: baseline.records,
   });
@@ -58,6 +64,7 @@ export function computeRun(c: ComputeInput): { result: RunResult; summary: strin
     model,
     energy,
     emissions,
+    terms,
     verdict,
     baseline,
     provenance,

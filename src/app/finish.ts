@@ -75,6 +75,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     live: loaded.live,
     energy: integrated.energy,
     band: integrated.band,
+    contention: integrated.contention,
     stats: integrated.stats,
     partial: loaded.partial,
     warnings: [...loaded.warnings, ...integrated.warnings],

@@ -2,6 +2,7 @@
 // row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to hold as objects.
 import { EnergyIntegrator } from '../core/energy.js';
 import { ModelBandTracker, type BandModel } from '../core/model/band.js';
+import { ContentionAccumulator } from '../core/gate/contention.js';
 import { duration } from '../core/format.js';
 import { samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
 import { SampleLineStream, type SampleStats } from '../core/samples.js';
@@ -13,6 +14,8 @@ export interface Integrated {
   /** The same samples under the other published models (information only; the gate uses the model). */
   band: ModelBandTracker;
   stats: SampleStats;
+  /** The kernel's contention signals summed over the run (run delay, pressure, steal, foreign CPU). */
+  contention: ContentionAccumulator;
   /** Warnings about the data itself (few samples, carried GPU power, tree gaps, sampler faults). */
   warnings: string[];
 }
@@ -34,10 +37,12 @@ export function integrateSamples(args: {
     onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
   });
   const band = new ModelBandTracker(args.band, args.scope, args.intervalSeconds);
+  const contention = new ContentionAccumulator();
   const faults = new Map<string, number>();
   const stream = new SampleLineStream((s) => {
     integrator.add(s);
     band.add(s);
+    contention.add(s);
     for (const f of s.faults ?? []) faults.set(f, (faults.get(f) ?? 0) + 1);
   });
   try {
@@ -56,5 +61,5 @@ export function integrateSamples(args: {
     warnings.push(`The process tree could not be read for ${duration(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
   }
   for (const [f, n] of faults) if (!f.startsWith('closing sample')) warnings.push(n > 1 ? `${f} (${n} times)` : f);
-  return { energy, band, stats: stream.stats, warnings };
+  return { energy, band, contention, stats: stream.stats, warnings };
 }

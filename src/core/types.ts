@@ -10,10 +10,13 @@ export interface Sample {
   /** Wall clock, ms since the epoch. */
   wallMs: number;
   /** Machine CPU, cumulative over all logical CPUs since boot (seconds of CPU time). */
-  cpu: { busySeconds: number; totalSeconds: number; logicalCpus: number };
+  /** stealSeconds: time the hypervisor gave this machine's vCPUs to others (/proc/stat field 8), when read. */
+  cpu: { busySeconds: number; totalSeconds: number; logicalCpus: number; stealSeconds?: number };
   mem: { totalBytes: number; availableBytes: number };
   /** The job's process tree; absent in machine-only sampling or when the root is gone. */
   tree?: TreeReading;
+  /** What slowed the tree: the kernel's scheduler counters (Linux), cumulative. */
+  contention?: ContentionReading;
   /** One entry per GPU, when a GPU source is running. */
   gpu?: GpuReading[];
   /** Cumulative measured energy from RAPL (wrap-around already unfolded), joules. */
@@ -39,6 +42,22 @@ export interface TreeReading {
   method: 'procfs' | 'cgroup' | 'ps' | 'wmi';
   /** True when the root process no longer exists (the sampler then reports the machine only). */
   rootGone?: boolean;
+}
+
+/**
+ * Cumulative scheduler counters of the tree's tasks (the main thread of each live member, from
+ * /proc/<pid>/schedstat), summed from per-task deltas by the sampler, and the tree cgroup's CPU pressure.
+ */
+export interface ContentionReading {
+  /** Σ time the tasks were runnable but waiting for a CPU (schedstat field 2), seconds. */
+  runDelaySeconds: number;
+  /** Σ time the same tasks ran on a CPU (schedstat field 1), seconds. */
+  onCpuSeconds: number;
+  /** Tasks read at this tick. */
+  tasks: number;
+  /** cpu.pressure "some" total, seconds: of the root's cgroup v2, else the machine's (/proc/pressure/cpu); absent when unreadable. */
+  pressureSomeSeconds?: number;
+  pressureScope?: 'cgroup' | 'machine';
 }
 
 export interface GpuReading {
@@ -259,6 +278,61 @@ export interface Emissions {
 export type CompareMetric = 'gco2e' | 'energy-wh' | 'cpu-seconds';
 export type FailOn = 'budget' | 'regression' | 'any' | 'never';
 
+/**
+ * The prices that turn a run's work and time into the gated amount (all of one run's model and grid):
+ *   energyWh = workWhPerCpuSecond × CPU-seconds + timeWatts × seconds / 3600
+ *   gCO2e    = energyWh / 1000 × pue × gCo2ePerKwh + embodiedGPerHour × seconds / 3600 (when included)
+ */
+export interface GateFactors {
+  /** Work-driven energy per CPU-second of the measured scope (CPU above idle, GPU above idle), Wh. */
+  workWhPerCpuSecond: number;
+  /** Time-driven power: idle CPU + memory + GPU idle, W. */
+  timeWatts: number;
+  /** Embodied emissions per hour of wall time, g/h; 0 when not estimated. */
+  embodiedGPerHour: number;
+  /** Whether embodied counts in the gated amount (include-embodied). */
+  includeEmbodied: boolean;
+  pue: number;
+  gCo2ePerKwh: number;
+  /** Identifies the power model (id, microarchitecture, vCPUs, memory); a change is reported. */
+  model: string;
+  /** Identifies the intensity (location and source); a change is reported. */
+  grid: string;
+}
+
+/** One run's gated amount split into its terms (stored in each baseline record). */
+export interface GateTerms {
+  v: 1;
+  /** CPU-seconds of the measured scope (tree, or machine in machine scope): the work. */
+  cpuSeconds: number;
+  /** Wall time of the measurement, s. */
+  durationSeconds: number;
+  /** Wall time explained by measured contention (run-queue wait and steal of the tree's tasks), s. */
+  contentionSeconds: number;
+  /** Wall time during which the tree had something runnable (contention included), s: the runner slowdown's base. */
+  runnableSeconds?: number;
+  /** Work-driven energy (CPU above idle, from the CPU-seconds), Wh. */
+  workWh: number;
+  /** Time-driven energy (idle CPU, memory, GPU idle × duration), Wh. */
+  timeWh: number;
+  /** Embodied emissions of the run, g. */
+  embodiedGCo2e: number;
+  factors: GateFactors;
+  /** The contention signals behind contentionSeconds (for the report). */
+  signals: ContentionSignals;
+}
+
+export interface ContentionSignals {
+  /** Σ run-queue wait of the tree's tasks, s (schedstat); null when not readable. */
+  runDelaySeconds: number | null;
+  /** Tree CPU time stretched by hypervisor steal, s. */
+  stealSeconds: number;
+  /** cgroup cpu.pressure "some" over the run, s; null when not readable. */
+  pressureSomeSeconds: number | null;
+  /** CPU-seconds of processes outside the tree (machine − tree); null in machine scope. */
+  foreignCpuSeconds: number | null;
+}
+
 /** One baseline record: the totals of one default-branch run. */
 export interface BaselineRecord {
   runId: string;
@@ -272,6 +346,8 @@ export interface BaselineRecord {
   gatedGCo2e: number;
   durationSeconds: number;
   cpuSeconds: number;
+  /** The gated amount's terms; absent in records written before they were stored. */
+  terms?: GateTerms;
 }
 
 export interface Verdict {
@@ -292,6 +368,12 @@ export interface Verdict {
     runs: number;
     flagged: boolean;
     enforced: boolean;
+    /** Upper bound the window's own spread predicts for a run of unchanged code (the rule's second condition). */
+    predictedHigh?: number;
+    /** Threshold from max-increase: median × (1 + max-increase); null without max-increase. */
+    threshold?: number | null;
+    /** Like with like: what was compared, and what changed that is not the code's. */
+    comparison?: Comparison;
   };
 }
 
@@ -315,6 +397,21 @@ export interface ModelBand {
   members: BandMember[];
   /** Models that did not apply to this machine, with why. */
   skipped: string[];
+}
+
+/** How the run was compared with its window (pure data, built by core/gate). */
+export interface Comparison {
+  /** The run's metric at its own grid, PUE and model and raw wall time (before like-with-like). */
+  ownValue: number;
+  /** Changes of model or grid between this run and the baseline's factors (reported, never counted). */
+  changes: string[];
+  /** Window records without stored terms, priced from their CPU-seconds and duration. */
+  legacyRecords: number;
+  /** One line: what drove the delta, e.g. "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid". */
+  drivers: string;
+  /** This run's and the window median's runner slowdown (wall / wall without contention). */
+  slowdown: number;
+  baselineSlowdown: number;
 }
 
 /** Everything the reporters need: the full result of one measured job. */
@@ -341,6 +438,8 @@ export interface RunResult {
   model: PowerModel;
   energy: EnergyResult;
   emissions: Emissions;
+  /** The gated amount split into work, time and embodied terms with their factors. */
+  terms?: GateTerms;
   verdict: Verdict;
   baseline: { records: BaselineRecord[]; status: 'found' | 'none' | 'unavailable' | 'disabled'; note?: string };
   /** Per component: measured, modelled or defaulted, with the reason. */

@@ -1,19 +1,22 @@
-// The gate: a pure function from this run's totals, the settings and the baseline window to a Verdict.
+// The gate: a pure function from this run's totals and terms, the settings and the baseline window to a
+// Verdict.
 //
-// Rules (stated in the summary and the comment by baseline-section.ts):
+// Rules (stated in the summary and the comment by baseline-section.ts; numbers in METHODOLOGY.md §10):
 // - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
-// - Regression: with a window of baseline values (one per default-branch run) on the compare-on metric,
-//   the run is flagged when BOTH
-//     current > median × (1 + max-increase / 100)   and   current > max(window)
-//   i.e. it is more than max-increase above the median AND outside the window's spread (min..max).
-//   A run inside the spread is treated as noise, however large the percentage.
-//   With max-increase empty the delta is reported but never flagged.
+// - Regression: this run and each run of the window are priced alike (gate/compare.ts): at the newest
+//   baseline run's model, PUE and grid, over their wall time without contention. The run is flagged when
+//   BOTH it is more than max-increase above the window's median AND above the window's prediction bound
+//   (gate/rule.ts). With max-increase empty the delta is reported but never flagged.
 // - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
 //   below that it only warns.
 // - fail-on: budget | regression | any | never ('never' only warns).
 // - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
 import { co2e, cpuSeconds, energy, percentDelta } from './format.js';
-import type { BaselineRecord, CompareMetric, FailOn, Verdict } from './types.js';
+import type { BaselineRecord, CompareMetric, FailOn, GateTerms, Verdict } from './types.js';
+import { compareWithWindow } from './gate/compare.js';
+import { median, regressionRule } from './gate/rule.js';
+
+export { median };
 
 export interface VerdictSettings {
   budgetGCo2e: number | null;
@@ -28,6 +31,8 @@ export interface VerdictArgs {
   energyWh: number;
   gatedGCo2e: number;
   cpuSeconds: number;
+  /** This run's gated amount in terms (gate/terms.ts): what the comparison prices. */
+  terms: GateTerms;
   settings: VerdictSettings;
   baseline: BaselineRecord[];
 }
@@ -56,14 +61,6 @@ export function bandEmoji(band: DeltaBand): string {
     case 'ok':
       return '';
   }
-}
-
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of an empty list');
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** The value of the compare-on metric in a baseline record. */
@@ -123,26 +120,36 @@ export function computeVerdict(args: VerdictArgs): Verdict {
   }
   const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
 
-  // Regression against the baseline window.
+  // Regression against the baseline window, like with like.
   let regression: Verdict['regression'];
-  const current = args.settings.compareOn === 'gco2e' ? args.gatedGCo2e : s.compareOn === 'energy-wh' ? args.energyWh : args.cpuSeconds;
   const unit = metricUnit(s.compareOn);
   if (args.baseline.length > 0) {
-    const values = args.baseline.map((r) => metricOf(r, s.compareOn));
-    const med = median(values);
-    const spreadLow = Math.min(...values);
-    const spreadHigh = Math.max(...values);
-    const runs = values.length;
+    const { current, window, comparison } = compareWithWindow(args.terms, args.baseline, s.compareOn);
+    const rule = regressionRule(current, window, s.maxIncreasePercent);
+    const med = rule.median;
+    const runs = window.length;
     if (med > 0) {
       const deltaPercent = ((current - med) / med) * 100;
-      const threshold = s.maxIncreasePercent === null ? null : med * (1 + s.maxIncreasePercent / 100);
-      const flagged = threshold !== null && current > threshold && current > spreadHigh;
       const enough = runs >= s.minBaselineRuns;
       const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
-      regression = { metric: s.compareOn, current, median: med, deltaPercent, band: deltaBand(deltaPercent), spreadLow, spreadHigh, runs, flagged, enforced };
-      if (flagged) {
+      regression = {
+        metric: s.compareOn,
+        current,
+        median: med,
+        deltaPercent,
+        band: deltaBand(deltaPercent),
+        spreadLow: Math.min(...window),
+        spreadHigh: Math.max(...window),
+        runs,
+        flagged: rule.flagged,
+        enforced,
+        predictedHigh: rule.predictedHigh ?? undefined,
+        threshold: rule.threshold,
+        comparison,
+      };
+      if (rule.flagged) {
         const t = (x: number): string => metricText(s.compareOn, x);
-        let r = `Regression: ${t(current)} is ${percentDelta(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above the window's highest run ${t(spreadHigh)}.`;
+        let r = `Regression: ${t(current)} is ${percentDelta(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above ${t(rule.predictedHigh ?? Math.max(...window))}, the most the window's own spread predicts.`;
         if (!enough) r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
         reasons.push(r);
       }

@@ -19,7 +19,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { BaselineRecord, RunResult } from '../core/types.js';
+import type { BaselineRecord, GateTerms, RunResult } from '../core/types.js';
 import type { JobContext } from './context.js';
 import { TimeoutError, withTimeout } from './timeout.js';
 import { captureClientFailures } from './client-log.js';
@@ -86,11 +86,39 @@ function isRecord(r: unknown): r is BaselineRecord {
   );
 }
 
-/** Parses a cached baseline file; invalid records are dropped. Newest first, one record per run id. */
+/** Whether stored terms have every field the comparison prices with (finite, non-negative numbers). */
+function isTerms(t: unknown): t is GateTerms {
+  if (!t || typeof t !== 'object') return false;
+  const o = t as Record<string, unknown>;
+  const f = o.factors as Record<string, unknown> | undefined;
+  const num = (x: Record<string, unknown>, k: string): boolean => typeof x[k] === 'number' && Number.isFinite(x[k]) && (x[k] as number) >= 0;
+  return (
+    o.v === 1 &&
+    ['cpuSeconds', 'durationSeconds', 'contentionSeconds', 'workWh', 'timeWh', 'embodiedGCo2e'].every((k) => num(o, k)) &&
+    (o.runnableSeconds === undefined || num(o, 'runnableSeconds')) &&
+    !!f &&
+    typeof f === 'object' &&
+    ['workWhPerCpuSecond', 'timeWatts', 'embodiedGPerHour', 'pue', 'gCo2ePerKwh'].every((k) => num(f, k)) &&
+    typeof f.includeEmbodied === 'boolean' &&
+    typeof f.model === 'string' &&
+    typeof f.grid === 'string'
+  );
+}
+
+/**
+ * Parses a cached baseline file; invalid records are dropped. Newest first, one record per run id.
+ * Records written before terms were stored (or with unusable terms) are kept without them.
+ */
 export function parseBaselineFile(text: string): BaselineRecord[] {
   const data = JSON.parse(text) as Partial<BaselineFile>;
   if (data?.v !== 1 || !Array.isArray(data.records)) throw new Error('not a carbon-gate baseline file (v1)');
-  return dedupe(data.records.filter(isRecord));
+  return dedupe(
+    data.records.filter(isRecord).map((r) => {
+      if (r.terms === undefined || isTerms(r.terms)) return r;
+      const { terms: _dropped, ...legacy } = r;
+      return legacy;
+    }),
+  );
 }
 
 function dedupe(records: BaselineRecord[]): BaselineRecord[] {
@@ -118,6 +146,7 @@ export function recordOf(result: RunResult, ctx: Pick<JobContext, 'runId' | 'run
     gatedGCo2e: result.emissions.gatedGCo2e,
     durationSeconds: result.energy.durationSeconds,
     cpuSeconds: result.energy.treeCpuSeconds ?? result.energy.machineCpuSeconds,
+    ...(result.terms ? { terms: result.terms } : {}),
   };
 }
 

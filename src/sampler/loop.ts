@@ -47,21 +47,33 @@ export function runSampler(configPath: string): void {
   let rootGoneSince: number | null = null;
   let treeEvery = cfg.treeEveryTicks ?? 1;
   let lastTree: TreeReading | undefined;
+  let lastContention: Sample['contention'];
 
   const sample = (): void => {
     const faults: string[] = [];
     let tree: TreeReading | undefined;
+    let freshTree = false;
     try {
       if (readers.tree && cfg.rootPid && rootGoneSince === null && count % treeEvery === 0) {
         tree = readers.tree(cfg.rootPid);
         lastTree = tree;
+        freshTree = tree !== undefined && !tree.rootGone;
       } else tree = lastTree;
     } catch (e) {
       faults.push(`tree: ${(e as Error).message}`);
     }
+    if (freshTree && 'contention' in readers && readers.contention) {
+      try {
+        lastContention = readers.contention();
+      } catch (e) {
+        faults.push(`contention: ${(e as Error).message}`);
+      }
+    }
+    const contention = lastContention;
     const { cpu, mem } = readers.machine();
     const s: Sample = { v: 1, monoS: monoSeconds(), wallMs: Date.now(), cpu, mem };
     if (tree) s.tree = tree;
+    if (contention) s.contention = contention;
     const gpu = sources.gpu?.take();
     if (gpu) s.gpu = gpu;
     if (sources.gpu) faults.push(...sources.gpu.takeFaults());

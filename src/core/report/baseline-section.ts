@@ -38,8 +38,9 @@ export function noiseRule(s: BaselineSectionSettings): string {
       ? `A regression fails the build (fail-on: ${s.failOn}) once the window holds at least ${s.minBaselineRuns} run${s.minBaselineRuns === 1 ? '' : 's'} (min-baseline-runs); with fewer it only warns.`
       : `A regression only warns (fail-on: ${s.failOn}).`;
   return (
+    `This run and each run of the window are priced alike: at the newest baseline run's model, PUE and grid intensity, over their wall time less the time measured contention explains (a slower runner is not the code). ` +
     `A regression is flagged when this run's ${metric} is more than ${s.maxIncreasePercent} % above the median of ${window} ` +
-    `**and** above the highest run of that window. A run within the window's spread (lowest..highest) counts as noise, however large the percentage. ` +
+    `**and** above the window's 97.5 % prediction bound (what its own spread predicts for unchanged code, the spread taken as at least 3 %). A run within that bound counts as noise, however large the percentage. ` +
     gate
   );
 }
@@ -52,9 +53,19 @@ export function deltaLine(verdict: Verdict, records: readonly BaselineRecord[] =
   const emoji = bandEmoji(r.band);
   const of = records.length ? `${baselineName(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
   return (
-    `Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}); this run ${percentDelta(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+    `Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}${r.predictedHigh !== undefined ? `, prediction bound ${t(r.predictedHigh)}` : ''}); this run ${percentDelta(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
     `${r.flagged ? ' — **regression**' : ''}.`
   );
+}
+
+/** "What drove the delta: CPU work +84 %, wall time +96 % (runner 41 % slower), same grid." plus what changed, or []. */
+export function driverLines(verdict: Verdict): string[] {
+  const c = verdict.regression?.comparison;
+  if (!c) return [];
+  const out = [`What drove the delta: ${escapeMarkdown(c.drivers)}.`];
+  if (c.changes.length) out.push(`Not counted: ${c.changes.map((x) => escapeMarkdown(x)).join('; ')}.`);
+  if (c.legacyRecords > 0) out.push(`${c.legacyRecords} window run(s) predate stored terms: priced from their CPU-seconds and duration, without a contention figure.`);
+  return out;
 }
 
 function runCell(rec: BaselineRecord, links: RunLinkBase): string {
@@ -107,6 +118,8 @@ export function renderBaselineSection(args: { verdict: Verdict; baseline: RunRes
   const out: string[] = ['### Against the baseline', ''];
   const r = args.verdict.regression;
   out.push(deltaLine(args.verdict, args.baseline.records) ?? baselineStatusLine(args.baseline));
+  const drivers = driverLines(args.verdict);
+  if (drivers.length) out.push('', drivers.join(' '));
   if (r && args.baseline.records.length > 0 && (args.chart ?? 'mermaid') === 'mermaid') {
     out.push('', renderTrendChart(args.baseline.records, r.current, r.metric, r.median).trimEnd());
   }

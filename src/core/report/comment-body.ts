@@ -8,7 +8,7 @@
 import type { BaselineRecord, CompareMetric, RunResult } from '../types.js';
 import { duration } from '../format.js';
 import { bandEmoji, deltaBand, median, metricOf, metricText } from '../verdict.js';
-import { baselineStatusLine, baselineWindowTable, noiseRule, type BaselineSectionSettings, type RunLinkBase } from './baseline-section.js';
+import { baselineStatusLine, baselineWindowTable, driverLines, noiseRule, type BaselineSectionSettings, type RunLinkBase } from './baseline-section.js';
 import { clip, escapeMarkdown, markerFor } from './escape.js';
 import { jobTitle } from './summary.js';
 import { mdTable } from './table.js';
@@ -106,6 +106,8 @@ export function renderCommentBody(args: CommentBodyArgs): string {
 
   // The verdict line is built from numbers and fixed words; the job label is escaped.
   const main: string[] = [marker, `#### 🌱 ${jobTitle(clip(result.job.label, 200))}: ${escapeMarkdown(verdictLine(result, settings))}`, ''];
+  const drivers = driverLines(result.verdict);
+  if (drivers.length) main.push(drivers.join(' '), '');
   if (result.verdict.status !== 'pass' && result.verdict.reasons.length > 0) {
     main.push(...result.verdict.reasons.slice(0, 5).map((r) => `- ${escapeMarkdown(clip(r, 500))}`), '');
   }

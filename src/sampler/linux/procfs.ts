@@ -90,15 +90,18 @@ export function environHas(environ: string, entry: string): boolean {
   return false;
 }
 
-/** Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out (guest is already in user). */
-export function parseCpuLine(text: string): { busyTicks: number; totalTicks: number; logicalCpus: number } {
+/**
+ * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
+ * and total (guest is already in user); steal (time the hypervisor ran something else) is returned apart.
+ */
+export function parseCpuLine(text: string): { busyTicks: number; totalTicks: number; logicalCpus: number; stealTicks: number } {
   const nl = text.indexOf('\n');
   const first = text.slice(0, nl < 0 ? undefined : nl).trim().split(/\s+/);
-  const [user, nice, system, idle, iowait, irq, softirq] = first.slice(1, 8).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = first.slice(1, 9).map(Number);
   const busyTicks = user + nice + system + (irq || 0) + (softirq || 0);
   let logicalCpus = 0;
   for (let i = text.indexOf('\ncpu'); i >= 0; i = text.indexOf('\ncpu', i + 1)) logicalCpus++;
-  return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus };
+  return { busyTicks, totalTicks: busyTicks + idle + (iowait || 0), logicalCpus, stealTicks: steal || 0 };
 }
 
 export function parseMeminfo(text: string): { totalBytes: number; availableBytes: number } {

@@ -2,6 +2,7 @@
 // cross-checked against the root's cgroup v2 cpu.stat when that cgroup holds only the tree.
 import type { Sample, TreeReading } from '../../core/types.js';
 import { CgroupAccount, cgroupSource, findCgroupDir } from './cgroup.js';
+import { ContentionTracker } from './contention.js';
 import { KeptFile, StatReader, listPids, parseCpuLine, parseLastPid, parseMeminfo, readEnviron, systemConstants } from './procfs.js';
 import { TreeTracker, type ProcSource } from './tree.js';
 
@@ -49,6 +50,7 @@ export function createLinuxReaders(opts: { procRoot?: string; rootPid: number | 
     : null;
   const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
   const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
+  const contention = tracker ? new ContentionTracker(procRoot, cgDir) : null;
   let lastFullScanMs = -Infinity;
   const procStat = new KeptFile(`${procRoot}/stat`);
   const meminfo = new KeptFile(`${procRoot}/meminfo`);
@@ -59,7 +61,7 @@ export function createLinuxReaders(opts: { procRoot?: string; rootPid: number | 
       if (stat === null || mem === null) throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
       const cpu = parseCpuLine(stat);
       return {
-        cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus },
+        cpu: { busySeconds: cpu.busyTicks / clkTck, totalSeconds: cpu.totalTicks / clkTck, logicalCpus: cpu.logicalCpus, stealSeconds: cpu.stealTicks / clkTck },
         mem: parseMeminfo(mem),
       };
     },
@@ -72,6 +74,8 @@ export function createLinuxReaders(opts: { procRoot?: string; rootPid: number | 
           return cgroup ? cgroup.combine(r, tracker) : r;
         }
       : undefined,
+    /** Scheduler counters of the tree's live members at the last tree read (call right after tree()). */
+    contention: tracker && contention ? () => contention.read(tracker.memberPids()) : undefined,
     /** Live pids of the tree at the last read (the GPU source keeps only these). */
     treePids: tracker ? (): ReadonlySet<number> => new Set(tracker.memberPids()) : undefined,
   };
