@@ -96,7 +96,10 @@ export function workflowFiles(root) {
       return [];
     }
   };
-  return [...list('.github/workflows'), ...list('examples')];
+  // examples/ also holds non-workflow YAML (an OpenTelemetry Collector config): only files with a
+  // top-level `jobs:` key are workflows.
+  const isWorkflow = (f) => /^jobs:/m.test(readFileSync(path.join(root, f), 'utf8'));
+  return [...list('.github/workflows'), ...list('examples').filter(isWorkflow)];
 }
 
 /** Every problem in the repository at `root`: its workflows, examples and the README's YAML blocks. */

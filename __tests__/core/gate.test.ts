@@ -96,7 +96,7 @@ describe('terms of the gated amount', () => {
   // RAM 400 J. Idle CPU 200 J; work 100 J (2 W per CPU-s × 50); time 600 J (6 W). PUE 1.2, 500 g/kWh.
   const model: PowerModel = { id: 'ccf', label: 'test model', vcpus: 4, cpu: { kind: 'linear', idleWatts: 2, maxWatts: 10 }, memoryGb: 10, memoryWattsPerGb: 0.4, pue: 1.2, sources: [], notes: [] };
   const energy = { ...runResult().energy, durationSeconds: 100, treeCpuSeconds: 50, machineCpuSeconds: 80, remainderCpuSeconds: 30, cpuWh: 300 / 3600, ramWh: 400 / 3600, gpuWh: 0, totalWh: 700 / 3600 };
-  const emissions: Emissions = { operationalGCo2e: (0.7 / 3600) * 1.2 * 500, embodiedGCo2e: 0.05, totalGCo2e: (0.7 / 3600) * 600 + 0.05, gatedGCo2e: (0.7 / 3600) * 600 + 0.05, intensity: { gCo2ePerKwh: 500, location: 'country:FR', source: 'OWID' }, pue: 1.2 };
+  const emissions: Emissions = { operationalGCo2e: (0.7 / 3600) * 1.2 * 500, embodiedGCo2e: 0.05, totalGCo2e: (0.7 / 3600) * 600 + 0.05, gatedGCo2e: (0.7 / 3600) * 600 + 0.05, intensity: { gCo2ePerKwh: 500, location: 'country:FR', source: 'OWID', kind: 'country', status: { status: 'modelled' } }, pue: 1.2 };
   const contention = { contentionSeconds: 20, runDelaySeconds: 25, stealSeconds: 1, pressureSomeSeconds: null, pressureScope: null, coveredSeconds: 100, runnableSeconds: 90 };
   const t = gateTerms(energy, model, emissions, contention, true);
 

@@ -34,7 +34,6 @@ const TABLE_ROW = /^\s*\|.*\|\s*$/m;
 const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i;
 // (not a hex colour such as #6e7781)
 const EXPONENT = /(?<![#\w.])\d+(?:\.\d+)?[eE][-+]?\d/;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 describe('carbon-gate run -- true: output formats', () => {

@@ -2,17 +2,17 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 323:
+/***/ 6323:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ isDirectRun)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 // Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
 // when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
@@ -49,7 +49,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 439:
+/***/ 1092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58,187 +58,266 @@ __nccwpck_require__.d(__webpack_exports__, {
   ak: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, parseFlags
+// UNUSED EXPORTS: EXIT_GATE_FAILED, EXIT_USAGE, USAGE, outputFormat, parseFlags
 
-;// CONCATENATED MODULE: ./src/core/format.ts
-// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
-// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
-//
-// Rules:
-// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
-// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
-// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
-//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
-// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
-// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
-// - a negative sign is the typographic minus (U+2212), as in "−6 %";
-// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
-//   a source's 366.8 g/kWh to 367 would misquote it.
-// No Intl: loading ICU costs ~10 ms of post's start-up.
-const MINUS = '−';
-/** 1234567 → '1,234,567'. */
-function thousands(n) {
-    const r = Math.abs(Math.round(n));
-    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
-    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
-    return n < 0 && s !== '0' ? `-${s}` : s;
+// EXTERNAL MODULE: ./src/core/format.ts
+var format = __nccwpck_require__(6228);
+;// CONCATENATED MODULE: ./src/core/report/chart.ts
+
+const MAX_POINTS = 120;
+/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
+const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
+/** Time-bucketed means, at most `max` points. */
+function downsample(series, max = MAX_POINTS) {
+    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
+    if (pts.length <= max)
+        return pts;
+    const out = [];
+    const per = pts.length / max;
+    for (let i = 0; i < max; i++) {
+        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
+        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
+        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
+    }
+    return out;
 }
-/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
-function plain(a, digits) {
-    if (a === 0)
+const BARS = '▁▂▃▄▅▆▇█';
+/** A sparkline scaled from 0 (not from the minimum), like the charts. */
+function sparkline(values) {
+    if (!values.length)
+        return '';
+    const hi = Math.max(...values);
+    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
+}
+/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
+function niceCeiling(x) {
+    if (!(x > 0) || !Number.isFinite(x))
+        return 1;
+    const k = 10 ** Math.floor(Math.log10(x));
+    for (const m of [1, 2, 2.5, 5, 10])
+        if (m * k >= x * (1 - 1e-12))
+            return Number((m * k).toPrecision(12));
+    return 10 * k;
+}
+/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
+function dataNumber(x) {
+    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
+}
+/** Axis-bound text: three significant digits at most, without exponent notation. */
+function axisNumber(x) {
+    if (!(x >= 1e-4) || !Number.isFinite(x))
         return '0';
-    const magnitude = Math.floor(Math.log10(a));
-    const decimals = Math.max(0, digits - 1 - magnitude);
-    let s = a.toFixed(Math.min(decimals, 100));
-    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
-    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
-        s = a.toFixed(decimals - 1);
-    if (s.includes('.'))
-        s = s.replace(/0+$/, '').replace(/\.$/, '');
-    if (a >= 10 ** digits)
-        return thousands(Number(s));
-    return s;
+    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
+}
+function initDirective(palette) {
+    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
+}
+function renderChart(series, mode) {
+    if (mode === 'none' || series.length < 2)
+        return '';
+    const pts = downsample(series);
+    const total = pts.map((p) => p.workWatts + p.memoryWatts);
+    if (mode === 'sparkline') {
+        return `Power over time (0 – ${(0,format/* power */.yp)(Math.max(...total))}): \`${sparkline(total)}\`\n`;
+    }
+    // Below 10 mW (only in synthetic runs) the axis reads in mW, so that it never rounds to a zero height.
+    const [wUnit, k] = Math.max(...total) < 0.01 ? ['mW', 1000] : ['W', 1];
+    const top = niceCeiling(Math.max(...total) * k * 1.05);
+    const endS = pts[pts.length - 1].tS;
+    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
+    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
+        'xychart-beta',
+        `  title "Power draw of the job (${wUnit})"`,
+        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
+        `  y-axis "${wUnit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map((x) => dataNumber(x * k)).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts * k)).join(', ')}]`,
+        '```',
+        '',
+        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
+        '',
+    ].join('\n');
+}
+/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
+function runLabel(r, i) {
+    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
 }
 /**
- * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
- * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
- * this form also appears next to units in tables); use `signed` for deltas.
+ * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
+ * with the window's median as a line. This run's bar has its own colour.
  */
-function num(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    return x < 0 && s !== '0' ? `-${s}` : s;
+function renderTrendChart(records, current, metric, median) {
+    if (records.length === 0)
+        return '';
+    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
+    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
+    const raw = [...window.map(value), current];
+    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : (0,format/* unitFor */.SN)(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
+    const v = raw.map((x) => x / scale.factor);
+    const top = niceCeiling(Math.max(...v) * 1.05);
+    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
+    const n = v.length;
+    return [
+        '```mermaid',
+        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
+        'xychart-beta',
+        `  title "Baseline window and this run (${scale.unit})"`,
+        `  x-axis [${labels.join(', ')}]`,
+        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
+        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
+        '```',
+        '',
+        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
+        '',
+    ].join('\n');
 }
-/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
-function signed(x, digits = 3) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    const s = plain(Math.abs(x), digits);
-    if (s === '0')
-        return '±0';
-    return `${x < 0 ? MINUS : '+'}${s}`;
+
+;// CONCATENATED MODULE: ./src/core/report/text.ts
+// Plain-text rendering of our report markdown for a terminal: aligned tables without pipes, no HTML
+// (entities decoded, <details>/<summary>/<sub> unwrapped), no markdown marks, the verdict line in colour
+// when asked. Pure. It handles the subset of GFM the report renderers write, not markdown at large.
+
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#64;': '@', '&#35;': '#' };
+const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', cyan: '\u001b[36m', reset: '\u001b[0m' };
+/** Inline markdown to text: links, code spans, bold, backslash escapes, entities, inline HTML. */
+function inlineText(s) {
+    return (s
+        // [text](url) → text (url)
+        .replace(/\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^\s()]+)\)/g, (_m, t, u) => `${t} (${u})`)
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/\*\*((?:\\.|[^*\\])+)\*\*/g, '$1')
+        .replace(/<\/?(?:sub|b|strong|em|code)>/g, '')
+        .replace(/\\([\\`*_[\]|~#<>!()+.-])/g, '$1')
+        .replace(/&(?:amp|lt|gt|quot|#39|#64|#35);/g, (e) => ENTITIES[e] ?? e));
 }
-const PREFIXES = [
-    { factor: 1e-9, symbol: 'n' },
-    { factor: 1e-6, symbol: 'µ' },
-    { factor: 1e-3, symbol: 'm' },
-    { factor: 1, symbol: '' },
-    { factor: 1e3, symbol: 'k' },
-    { factor: 1e6, symbol: 'M' },
-    { factor: 1e9, symbol: 'G' },
-];
-/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
-function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x === 0)
-        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
-    const a = Math.abs(x);
-    let i = min;
-    // Largest prefix whose rounded value is still ≥ 1.
-    for (let j = min; j <= max; j++)
-        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
-            i = j;
-    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+/** Terminal columns of a string: wide for emoji and CJK, zero for variation selectors and joiners. */
+function displayWidth(s) {
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        if (c === 0xfe0f || c === 0x200d || (c >= 0x300 && c < 0x370))
+            continue;
+        if (c >= 0x1f000 || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff00 && c <= 0xff60) || c === 0x2705 || c === 0x274c || c === 0x26a0)
+            w += 2;
+        else
+            w += 1;
+    }
+    return w;
 }
-const GRAM = 3; // index of the unprefixed unit in PREFIXES
-/**
- * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
- * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
- */
-function unitFor(max, kind) {
-    const unit = kind === 'co2e' ? 'g' : 'Wh';
-    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
-    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
-    const p = PREFIXES.find((x) => x.symbol === symbol);
-    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+/** Cells of a GFM table row (split on unescaped pipes). */
+function cells(line) {
+    const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+    const out = [];
+    let cur = '';
+    for (let i = 0; i < inner.length; i++) {
+        if (inner[i] === '\\' && i + 1 < inner.length) {
+            cur += inner[i] + inner[i + 1];
+            i++;
+        }
+        else if (inner[i] === '|') {
+            out.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += inner[i];
+    }
+    out.push(cur.trim());
+    return out;
 }
-/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
-function co2e(grams, digits = 3) {
-    return `${mass(grams, digits)} CO2e`;
+function renderTable(rows, color) {
+    const header = cells(rows[0]).map(inlineText);
+    const aligns = cells(rows[1]).map((d) => (/^:?-+:$/.test(d) && !/^:-+:$/.test(d) ? 'r' : 'l'));
+    const body = rows.slice(2).map((r) => cells(r).map(inlineText));
+    const all = [header, ...body];
+    const n = Math.max(...all.map((r) => r.length));
+    const widths = Array.from({ length: n }, (_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
+    const fmtRow = (r) => widths
+        .map((w, i) => {
+        const c = r[i] ?? '';
+        const pad = ' '.repeat(w - displayWidth(c));
+        return aligns[i] === 'r' ? pad + c : c + pad;
+    })
+        .join('  ')
+        .trimEnd();
+    const head = fmtRow(header);
+    const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+    const out = header.every((h) => h === '') ? [] : [color ? `${ANSI.bold}${head}${ANSI.reset}` : head, rule];
+    return [...out, ...body.map(fmtRow)];
 }
-/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
-function mass(grams, digits = 3) {
-    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
-        return `${num(grams / 1e6, digits)} t`;
-    return scaled(grams, 'g', digits, 2, GRAM + 1);
+function verdictColour(line) {
+    if (line.startsWith('✅'))
+        return ANSI.green;
+    if (line.startsWith('❌'))
+        return ANSI.red;
+    if (line.startsWith('⚠️'))
+        return ANSI.yellow;
+    return ANSI.cyan;
 }
-/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
-function massDelta(grams, digits = 3) {
-    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+/** A mermaid xychart as one line: its title and its first series as a sparkline from 0. */
+function chartAsText(block) {
+    const title = /^\s*title "([^"]*)"/.exec(block.find((l) => /^\s*title /.test(l)) ?? '')?.[1];
+    const data = /\[([\d.,\s]+)\]/.exec(block.find((l) => /^\s*(bar|line) \[/.test(l)) ?? '')?.[1];
+    if (!data)
+        return '';
+    return `${title ?? 'Chart'}: ${sparkline(data.split(',').map(Number))}`;
 }
-/** Joules per watt-hour. */
-const J_PER_WH = 3600;
-/**
- * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
- * which reads better than 0.0278 mWh.
- */
-function format_energy(wh, digits = 3) {
-    return energyWith(wh, digits, num);
-}
-/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
-function energyDelta(wh, digits = 3) {
-    return energyWith(wh, digits, signed);
-}
-function energyWith(wh, digits, sign) {
-    if (!Number.isFinite(wh))
-        return 'n/a';
-    if (wh !== 0 && Math.abs(wh) < 1e-3)
-        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
-    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
-}
-/** Power: mW, W, kW. */
-function power(watts, digits = 3) {
-    return scaled(watts, 'W', digits, 2, GRAM + 1);
-}
-/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
-function intensity(gPerKwh, digits = 3) {
-    return `${num(gPerKwh, digits)} gCO2e/kWh`;
-}
-/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
-function share(fraction) {
-    return percent(fraction * 100);
-}
-/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
-function percent(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
-}
-/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
-function percentDelta(p) {
-    if (!Number.isFinite(p))
-        return 'n/a';
-    if (Math.abs(p) >= 100)
-        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
-    return `${signed(p, 2)} %`;
-}
-/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
-function duration(seconds) {
-    if (!Number.isFinite(seconds))
-        return 'n/a';
-    if (seconds < 60)
-        return `${num(seconds)} s`;
-    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
-}
-/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
-function cpuSeconds(seconds) {
-    return `${num(seconds)} CPU-s`;
-}
-/** Bytes in binary units: KiB, MiB, GiB. */
-function bytes(x) {
-    if (!Number.isFinite(x))
-        return 'n/a';
-    if (x >= 1024 ** 3)
-        return `${num(x / 1024 ** 3)} GiB`;
-    if (x >= 1024 ** 2)
-        return `${num(x / 1024 ** 2)} MiB`;
-    return `${num(x / 1024)} KiB`;
+/** The report markdown as terminal text. Mermaid blocks are dropped (use chart: 'sparkline' for text). */
+function markdownToText(md, o) {
+    const lines = md.split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.startsWith('```')) {
+            const block = [];
+            while (i + 1 < lines.length && !lines[i + 1].startsWith('```'))
+                block.push(lines[++i]);
+            i++;
+            const spark = chartAsText(block);
+            if (spark)
+                out.push(spark);
+            continue;
+        }
+        if (line.startsWith('|') && lines[i + 1]?.startsWith('|') && /^\|[\s:|-]+\|$/.test(lines[i + 1].trim())) {
+            const rows = [];
+            while (i < lines.length && lines[i].startsWith('|'))
+                rows.push(lines[i++]);
+            i--;
+            out.push(...renderTable(rows, o.color));
+            continue;
+        }
+        const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+        if (heading) {
+            const t = inlineText(heading[2]);
+            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t);
+            if (heading[1].length <= 2)
+                out.push('═'.repeat(Math.min(78, displayWidth(t))));
+            continue;
+        }
+        const summary = /^<details><summary>(.*)<\/summary>$/.exec(line.trim());
+        if (summary) {
+            const t = inlineText(summary[1]);
+            out.push(o.color ? `${ANSI.bold}${t}${ANSI.reset}` : t, '─'.repeat(Math.min(78, displayWidth(t))));
+            continue;
+        }
+        if (/^<\/?details>$/.test(line.trim()))
+            continue;
+        if (/^> \[!(WARNING|NOTE|CAUTION)\]$/.test(line)) {
+            out.push(o.color ? `${ANSI.yellow}WARNING${ANSI.reset}` : 'WARNING');
+            continue;
+        }
+        const isVerdict = /^\*\*(✅|❌|⚠️|ℹ️)/.test(line);
+        let t = inlineText(line.replace(/^> /, '  '));
+        if (isVerdict && o.color)
+            t = `${verdictColour(t)}${ANSI.bold}${t}${ANSI.reset}`;
+        out.push(t);
+    }
+    // at most one blank line in a row
+    return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/verdict-line.ts
@@ -270,8 +349,8 @@ const METRIC_NAME = { gco2e: '', 'energy-wh': 'energy ', 'cpu-seconds': 'CPU tim
 /** '−0.23 mg (−6 %)', '+12 mWh (+25 %)', '+0.4 CPU-s (+10 %)'. */
 function deltaText(metric, current, median, deltaPercent) {
     const d = current - median;
-    const abs = metric === 'gco2e' ? massDelta(d) : metric === 'energy-wh' ? energyDelta(d) : `${signed(d)} CPU-s`;
-    return `${abs} (${percentDelta(deltaPercent)})`;
+    const abs = metric === 'gco2e' ? (0,format/* massDelta */.jj)(d) : metric === 'energy-wh' ? (0,format/* energyDelta */.NY)(d) : `${(0,format/* signed */.x8)(d)} CPU-s`;
+    return `${abs} (${(0,format/* percentDelta */.yA)(deltaPercent)})`;
 }
 /** 'main' from refs/heads/main when every record of the window is of one branch; else 'the baseline'. */
 function baselineName(records) {
@@ -282,10 +361,10 @@ function baselineName(records) {
     return 'the baseline';
 }
 function budgetPart(b) {
-    const limit = b.metric === 'gco2e' ? mass(b.limit) : format_energy(b.limit);
+    const limit = b.metric === 'gco2e' ? (0,format/* mass */.rd)(b.limit) : (0,format/* energy */.zP)(b.limit);
     const rest = b.limit - b.actual;
-    const restText = b.metric === 'gco2e' ? mass(Math.abs(rest)) : format_energy(Math.abs(rest));
-    const used = b.limit > 0 ? `${percent((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
+    const restText = b.metric === 'gco2e' ? (0,format/* mass */.rd)(Math.abs(rest)) : (0,format/* energy */.zP)(Math.abs(rest));
+    const used = b.limit > 0 ? `${(0,format/* percent */.KN)((b.actual / b.limit) * 100)} of the ${limit} budget` : `budget ${limit}`;
     return b.exceeded ? `${used}, ${restText} over` : `${used}, ${restText} headroom`;
 }
 function regressionPart(r) {
@@ -313,8 +392,8 @@ function verdictLine(r, s) {
     if (kind === 'not-measured') {
         return `${icon} Not measured: ${r.energy.samples} sample${r.energy.samples === 1 ? '' : 's'} recorded, too few for a figure; nothing was gated`;
     }
-    const amount = co2e(r.emissions.gatedGCo2e);
-    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${format_energy(r.energy.totalWh)}` : amount;
+    const amount = (0,format/* co2e */.k)(r.emissions.gatedGCo2e);
+    const lead = r.verdict.budget?.some((b) => b.metric === 'energy-wh') ? `${amount}, ${(0,format/* energy */.zP)(r.energy.totalWh)}` : amount;
     const parts = (r.verdict.budget ?? []).map(budgetPart);
     const reg = regressionPart(r);
     if (reg)
@@ -338,13 +417,13 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -453,6 +532,216 @@ function readHardwareFacts(env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/export/series.ts
+var series = __nccwpck_require__(9789);
+;// CONCATENATED MODULE: ./src/settings/input-error.ts
+/** A bad input value: names the input, the value and what is accepted. */
+class InputError extends Error {
+    input;
+    value;
+    accepted;
+    constructor(input, value, accepted) {
+        super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
+        this.input = input;
+        this.value = value;
+        this.accepted = accepted;
+        this.name = 'InputError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/settings/export-inputs.ts
+// Parsers of the export inputs (Pushgateway, OTLP, labels). Pure; used by parseSettings only.
+// Header values and URL credentials may be secrets: an error names the input and the offending
+// entry, never the secret itself.
+
+/** Labels every exported series carries; export-labels may not reuse them. */
+const BUILT_IN_LABELS = ['repository', 'workflow', 'job', 'matrix_key', 'ref', 'event', 'runner_os', 'runner_arch', 'region', 'model', 'run_id', 'scope', 'verdict', 'step', 'instance'];
+/** The URL with any user:password and query removed, for messages. */
+function redactUrl(raw) {
+    try {
+        const u = new URL(raw.trim());
+        const hidden = u.username || u.password ? '***@' : '';
+        return `${u.protocol}//${hidden}${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search ? '?***' : ''}`;
+    }
+    catch {
+        return '(not a URL; value hidden: it may hold credentials)';
+    }
+}
+/** An http(s) base URL; null when empty. Credentials are allowed (they are masked and sent as Basic auth). */
+function exportUrl(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        u = null;
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) {
+        throw new InputError(name, redactUrl(v), "an http:// or https:// URL, e.g. 'https://pushgateway.example.com:9091'");
+    }
+    if (u.hash)
+        throw new InputError(name, redactUrl(v), 'a URL without a #fragment');
+    return v.replace(/\/+$/, '');
+}
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/** A comma that starts a new `Name: value` / `Name=value` entry (OTEL_EXPORTER_OTLP_HEADERS style). */
+const ENTRY_COMMA = /,\s*(?=[A-Za-z0-9!#$%&'*+.^_`|~-]+\s*[:=])/;
+/**
+ * HTTP headers, one per line (`Name: value` or `Name=value`), or on one line separated by commas.
+ * The separator is the first `:` or `=`, which a header name cannot contain.
+ */
+function headers(name, raw) {
+    const out = {};
+    const text = raw.trim();
+    if (text === '')
+        return out;
+    const entries = text.includes('\n') ? text.split(/\r?\n/) : text.split(ENTRY_COMMA);
+    entries.forEach((entry, i) => {
+        const line = entry.trim();
+        if (line === '')
+            return;
+        const sep = line.search(/[:=]/);
+        const key = sep > 0 ? line.slice(0, sep).trim() : '';
+        const value = sep > 0 ? line.slice(sep + 1).trim() : '';
+        const where = `entry ${i + 1} (${key && HEADER_NAME.test(key) ? `header ${key}, ` : ''}value hidden)`;
+        if (!key || !HEADER_NAME.test(key) || value === '') {
+            throw new InputError(name, where, "'Name: value' or 'Name=value' per line (or comma-separated on one line), e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'");
+        }
+        if (/[\r\n\0]/.test(value))
+            throw new InputError(name, where, 'header values without control characters');
+        out[key] = value;
+    });
+    return out;
+}
+/** Extra labels: `key=value` pairs separated by commas or newlines. */
+function labels(name, raw) {
+    const out = {};
+    for (const part of raw.split(/[\n,]/)) {
+        const p = part.trim();
+        if (p === '')
+            continue;
+        const eq = p.indexOf('=');
+        const key = eq > 0 ? p.slice(0, eq).trim() : '';
+        const value = eq > 0 ? p.slice(eq + 1).trim() : '';
+        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.startsWith('__')) {
+            throw new InputError(name, p, "comma-separated 'key=value' pairs with Prometheus label names ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __), e.g. 'team=payments,cost_center=42'");
+        }
+        if (BUILT_IN_LABELS.includes(key))
+            throw new InputError(name, p, `label names other than the built-in ones (${BUILT_IN_LABELS.join(', ')})`);
+        if (value === '' || value.length > 200)
+            throw new InputError(name, p, 'a non-empty value of at most 200 characters after the =');
+        if (key in out)
+            throw new InputError(name, p, `each label once ('${key}' is repeated)`);
+        out[key] = value;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/export/credentials.ts
+function destination(rawUrl, headers) {
+    const secrets = [];
+    const out = { ...headers };
+    const u = new URL(rawUrl);
+    if (u.username || u.password) {
+        const user = decodeURIComponent(u.username);
+        const pass = decodeURIComponent(u.password);
+        secrets.push(rawUrl, u.password, pass);
+        const basic = Buffer.from(`${user}:${pass}`, 'utf8').toString('base64');
+        out.Authorization ??= `Basic ${basic}`;
+        secrets.push(basic);
+        u.username = '';
+        u.password = '';
+    }
+    if (u.search)
+        secrets.push(rawUrl, u.search.slice(1));
+    for (const v of Object.values(headers)) {
+        secrets.push(v);
+        // "Bearer <token>", "Basic <b64>": the credential alone may be printed by something else.
+        const m = /^\S+\s+(\S.*)$/.exec(v);
+        if (m)
+            secrets.push(m[1]);
+    }
+    return { url: u.toString().replace(/\/+$/, ''), headers: out, secrets: [...new Set(secrets.filter((s) => s.length >= 3))] };
+}
+
+;// CONCATENATED MODULE: ./src/export/outputs.ts
+// The two metric-engine outputs, each `{ name, enabled(settings), write(result, sink, settings) }`.
+// This file is light: the Pushgateway and OTLP code (prom-client, OpenTelemetry) is imported only
+// inside write(), so a bundle keeps them in chunks that load only when an export is configured.
+
+
+
+const seriesOf = (r, s) => (0,series/* jobSeries */.D)(r, { extraLabels: s.exportLabels, runId: s.exportRunId });
+const pushgatewayOutput = {
+    name: 'Prometheus Pushgateway',
+    enabled: (s) => s.pushgatewayUrl !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.pushgatewayUrl, settings.pushgatewayHeaders);
+        const { pushToGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(222), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1373));
+        const out = await pushToGateway(seriesOf(result, settings), dest.url, dest.headers, deadlineMs);
+        const where = `the Pushgateway at ${redactUrl(dest.url)}`;
+        if (out.ok)
+            sink.info(`carbon-gate: pushed ${out.series} series to ${where} (PUT ${out.path})`);
+        else
+            sink.warning(`carbon-gate: could not push to ${where}: ${out.error} after ${out.attempts} attempt(s). The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const otlpOutput = {
+    name: 'OTLP',
+    enabled: (s) => s.otlpEndpoint !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.otlpEndpoint, settings.otlpHeaders);
+        const { exportOtlp } = await Promise.all(/* import() */[__nccwpck_require__.e(979), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6227));
+        const out = await exportOtlp(seriesOf(result, settings), dest.url, dest.headers, deadlineMs, settings.exportRunId);
+        const where = `the OTLP endpoint ${redactUrl(dest.url)}/v1/metrics`;
+        if (out.ok)
+            sink.info(`carbon-gate: exported ${out.points} data points to ${where}`);
+        else
+            sink.warning(`carbon-gate: could not export to ${where}: ${out.error}. The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const EXPORT_OUTPUTS = [pushgatewayOutput, otlpOutput];
+/** Whether any export is configured (post loads nothing of the exports otherwise). */
+function exportsEnabled(settings) {
+    return EXPORT_OUTPUTS.some((o) => o.enabled(settings));
+}
+/** Every secret of the configured exports, for masking before anything is logged. */
+function exportSecrets(settings) {
+    const out = [];
+    if (settings.pushgatewayUrl)
+        out.push(...destination(settings.pushgatewayUrl, settings.pushgatewayHeaders).secrets);
+    if (settings.otlpEndpoint)
+        out.push(...destination(settings.otlpEndpoint, settings.otlpHeaders).secrets);
+    return [...new Set(out)];
+}
+/**
+ * Each export's budget, chunk loading and connection included: under the 5 s the docs promise, so
+ * that the exporter's shutdown and the process exit still fit in it.
+ */
+const EXPORT_BUDGET_MS = 4500;
+/**
+ * Runs every configured export in parallel, each within EXPORT_BUDGET_MS. Never throws: a failure is
+ * a warning on the sink. Resolves with the names of the outputs that failed.
+ */
+async function runExports(result, settings, sink) {
+    for (const s of exportSecrets(settings))
+        sink.setSecret(s);
+    const deadlineMs = Date.now() + EXPORT_BUDGET_MS;
+    const enabled = EXPORT_OUTPUTS.filter((o) => o.enabled(settings));
+    const done = await Promise.all(enabled.map((o) => o.write(result, sink, settings, deadlineMs).catch((e) => {
+        sink.warning(`carbon-gate: the ${o.name} export failed (${e?.name ?? 'error'}). The build is not failed for it.`);
+        return false;
+    })));
+    return enabled.filter((_, i) => !done[i]).map((o) => o.name);
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
@@ -466,10 +755,15 @@ const LOG_FILE = 'sampler.log';
 
 
 
-/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
-function samplerScript(entryUrl) {
-    const here = external_node_path_default().dirname(new URL(entryUrl).pathname);
-    return external_node_path_default().resolve(here, '..', 'sampler', 'index.js');
+
+/**
+ * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
+ * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
+ */
+function samplerScript(entryUrl, p = (external_node_path_default())) {
+    // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
+    const here = p.dirname((0,external_node_url_.fileURLToPath)(entryUrl, { windows: p === (external_node_path_default()).win32 }));
+    return p.resolve(here, '..', 'sampler', 'index.js');
 }
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
@@ -573,18 +867,11 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
-class InputError extends Error {
-    input;
-    value;
-    accepted;
-    constructor(input, value, accepted) {
-        super(`Input '${input}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
-        this.input = input;
-        this.value = value;
-        this.accepted = accepted;
-        this.name = 'InputError';
-    }
-}
+// The one place where action inputs (and CLI flags) are parsed into Settings.
+// Pure: it takes a lookup function, so tests need no environment.
+
+
+
 /** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
 const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
@@ -621,6 +908,12 @@ const INPUTS = [
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+    { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
+    { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
+    { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
+    { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
+    { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
+    { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
 function oneOf(name, raw, allowed) {
@@ -637,7 +930,7 @@ function bool(name, raw) {
         return false;
     throw new InputError(name, raw, "'true' or 'false'");
 }
-function inputs_num(name, raw, min, max, opts = {}) {
+function num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
     const n = /^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
@@ -647,9 +940,9 @@ function inputs_num(name, raw, min, max, opts = {}) {
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
-    return raw.trim() === '' ? null : inputs_num(name, raw, min, max, opts);
+    return raw.trim() === '' ? null : num(name, raw, min, max, opts);
 }
-function inputs_percent(name, raw) {
+function percent(name, raw) {
     const v = raw.trim();
     if (v === '')
         return null;
@@ -708,7 +1001,7 @@ function parseSettings(lookup) {
         throw new InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
-        sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
+        sampleIntervalSeconds: num('sample-interval', get('sample-interval'), 0.1, 60),
         scope: oneOf('scope', get('scope'), ['process-tree', 'machine']),
         carbonIntensityGPerKwh: optNum('carbon-intensity', get('carbon-intensity'), 0, 2000),
         budgetGCo2e: optNum('budget-gco2e', get('budget-gco2e'), 0, 1e9, { exclusiveMin: true }),
@@ -727,9 +1020,9 @@ function parseSettings(lookup) {
         includeEmbodied: bool('include-embodied', get('include-embodied')),
         gpu: oneOf('gpu', get('gpu'), ['auto', 'nvidia', 'amd', 'off']),
         rapl: bool('rapl', get('rapl')),
-        maxIncreasePercent: inputs_percent('max-increase', get('max-increase')),
+        maxIncreasePercent: percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
-        minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
+        minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
         baselineBranches: get('baseline-branches')
@@ -737,7 +1030,7 @@ function parseSettings(lookup) {
             .map((s) => s.trim())
             .filter(Boolean),
         baselineKey: optString(get('baseline-key')),
-        baselineWindow: inputs_num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
+        baselineWindow: num('baseline-window', get('baseline-window'), 1, 50, { integer: true }),
         comment: oneOf('comment', get('comment'), ['always', 'on-regression', 'never']),
         artifact: bool('artifact', get('artifact')),
         artifactName: artifactName(get('artifact-name')),
@@ -745,6 +1038,12 @@ function parseSettings(lookup) {
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
         jobId: jobId(get('job-id')),
+        pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
+        pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
+        otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
+        otlpHeaders: headers('otlp-headers', get('otlp-headers')),
+        exportLabels: labels('export-labels', get('export-labels')),
+        exportRunId: bool('export-run-id', get('export-run-id')),
     };
 }
 function jobId(raw) {
@@ -768,10 +1067,8 @@ function envLookup(env) {
     return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version (a test checks it). */
-const VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/app/cli-usage.ts
 // The CLI's usage texts: the overview (`carbon-gate --help`) and one per command (`carbon-gate help run`,
 // `carbon-gate run --help`). Help goes to stdout with exit 0, as in other Node CLIs (npm, tsc, jest).
@@ -780,12 +1077,13 @@ const VERSION = '0.1.0';
 const EXIT_GATE_FAILED = 86;
 /** Exit code for usage and input errors. */
 const EXIT_USAGE = 2;
-const USAGE = `carbon-gate ${VERSION}: measure the energy and CO2e of a command
+const USAGE = `carbon-gate ${version/* VERSION */.x}: measure the energy and CO2e of a command
 
 Usage:
   carbon-gate run [options] -- <command> [args...]
-  carbon-gate report <run-dir>
-  carbon-gate help [run|report]      (also: carbon-gate <command> --help)
+  carbon-gate report [--format <f>] <run-dir>
+  carbon-gate export --prometheus-pushgateway-url <url> | --otlp-endpoint <url> [options] <run-dir>...
+  carbon-gate help [run|report|export]      (also: carbon-gate <command> --help)
   carbon-gate -h | --help | -V | --version
 
 Options (every action input is accepted as --<input> <value>):
@@ -795,12 +1093,17 @@ Options (every action input is accepted as --<input> <value>):
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
+  --prometheus-pushgateway-url <url>, --otlp-endpoint <url>
+                          also send the result to a Pushgateway / an OTLP endpoint (docs/export.md)
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
 const RUN_USAGE = `Usage: carbon-gate run [options] [--] <command> [args...]
 
 Runs <command>, measures its process tree with the action's sampler and model, prints the summary
-(markdown) on stdout and writes the report files into --out.
+(text on a terminal, markdown when redirected, or --format) on stdout and writes the report files into --out.
 
 Options (before the command; every action input is accepted as --<input> <value> or --<input>=<value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
@@ -809,45 +1112,47 @@ Options (before the command; every action input is accepted as --<input> <value>
                           and summary.md (default ./carbon-gate-report)
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
+  --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
+                          figure at full precision); default: text on a terminal, markdown when
+                          redirected. NO_COLOR turns the colour of the text verdict off.
   -h, --help              show this help
 Flags after the command (or after --) belong to the command.
 Exit code: the command's own, or ${EXIT_GATE_FAILED} when the command succeeded but the gate failed, ${EXIT_USAGE} for bad usage.
 `;
-const REPORT_USAGE = `Usage: carbon-gate report <run-dir>
+const REPORT_USAGE = `Usage: carbon-gate report [--format text|markdown|json] <run-dir>
 
 Re-renders the report of an earlier run from its saved samples: <run-dir> is the --out of a
 \`carbon-gate run\`, or the action's run directory (from its artifact or RUNNER_TEMP).
-Prints the summary (markdown) on stdout.
+Prints the summary (text on a terminal, markdown when redirected, or --format) on stdout.
 
 Options:
   -h, --help              show this help
 Exit code: 0, ${EXIT_GATE_FAILED} when the saved run fails its gate, ${EXIT_USAGE} for bad usage.
 `;
-const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE };
+const EXPORT_USAGE = `Usage: carbon-gate export [options] <run-dir>...
+
+Sends saved results to a Prometheus Pushgateway and/or an OTLP/HTTP endpoint, as the action's post
+step does: each <run-dir> holds a carbon-gate.json (the action's run directory, a downloaded
+artifact, or the --out of \`carbon-gate run\`). See docs/export.md.
+
+Options (at least one destination):
+  --prometheus-pushgateway-url <url>       Pushgateway base URL (PUT to the job's group)
+  --prometheus-pushgateway-headers <h>     headers, 'Name: value' per line or comma-separated
+  --otlp-endpoint <url>                    OTLP/HTTP base URL (POST <url>/v1/metrics)
+  --otlp-headers <h>                       headers for the OTLP endpoint
+  --export-labels <k=v,...>                extra labels on every series
+  --export-run-id true                     add the run id (high cardinality)
+  -h, --help                               show this help
+Exit code: 0, 1 when an export failed, ${EXIT_USAGE} for bad usage.
+`;
+const COMMAND_USAGE = { run: RUN_USAGE, report: REPORT_USAGE, export: EXPORT_USAGE };
 /** Per-command usage, for `help <command>` and `<command> --help`; undefined for anything else. */
 const commandUsage = (command) => command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
 const isHelpFlag = (a) => a === '--help' || a === '-h';
 const isVersionFlag = (a) => a === '--version' || a === '-V' || a === '-v';
 
-;// CONCATENATED MODULE: ./src/core/power.ts
-/** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
-function cpuWatts(curve, util) {
-    const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
-    if (curve.kind === 'linear')
-        return curve.idleWatts + u * (curve.maxWatts - curve.idleWatts);
-    const pts = curve.points;
-    if (u <= pts[0][0])
-        return pts[0][1];
-    for (let i = 1; i < pts.length; i++) {
-        const [u1, w1] = pts[i];
-        if (u <= u1) {
-            const [u0, w0] = pts[i - 1];
-            return w0 + ((u - u0) / (u1 - u0)) * (w1 - w0);
-        }
-    }
-    return pts[pts.length - 1][1];
-}
-
+// EXTERNAL MODULE: ./src/core/power.ts
+var power = __nccwpck_require__(982);
 ;// CONCATENATED MODULE: ./src/core/energy.ts
 // Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
 //
@@ -989,7 +1294,7 @@ class EnergyIntegrator {
                 cpuW = pkgW;
         }
         else {
-            cpuW = cpuWatts(this.o.model.cpu, useTree ? treeUtil : machineUtil);
+            cpuW = (0,power/* cpuWatts */.U)(this.o.model.cpu, useTree ? treeUtil : machineUtil);
         }
         let ramW;
         const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
@@ -1144,246 +1449,6 @@ function integrate(samples, o) {
     return it.result();
 }
 
-;// CONCATENATED MODULE: ./src/core/emissions.ts
-/** Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN), used to amortise embodied emissions. */
-const LIFESPAN_HOURS = 35040;
-/**
- * operational (g) = energy (kWh) × PUE × intensity (g/kWh);
- * embodied (g)    = TE (kg) × 1000 × hours / 35040 × instance vCPU / largest vCPU in the family (CCF).
- * `includeEmbodied` decides what the gate compares (gatedGCo2e); both parts are always reported.
- */
-function computeEmissions(energy, model, intensity, includeEmbodied) {
-    const operationalGCo2e = (energy.totalWh / 1000) * model.pue * intensity.gCo2ePerKwh;
-    const hours = energy.durationSeconds / 3600;
-    const e = model.embodied;
-    const share = e && e.familyMaxVcpus > 0 ? Math.min(1, e.instanceVcpus / e.familyMaxVcpus) : 0;
-    const embodiedGCo2e = e ? e.totalKgCo2e * 1000 * (hours / LIFESPAN_HOURS) * share : 0;
-    const totalGCo2e = operationalGCo2e + embodiedGCo2e;
-    return {
-        operationalGCo2e,
-        embodiedGCo2e,
-        totalGCo2e,
-        gatedGCo2e: includeEmbodied ? totalGCo2e : operationalGCo2e,
-        intensity,
-        pue: model.pue,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/gate/contention.ts
-/** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
-const CARRY_SECONDS = 1;
-class ContentionAccumulator {
-    prev = null;
-    c = 0;
-    a = 0;
-    w = 0;
-    st = 0;
-    covered = 0;
-    anySched = false;
-    maxExcess = null;
-    /** Runnable time recent active intervals lacked (Δt − R), and waiting booked beyond an interval's length. */
-    slack = 0;
-    credit = 0;
-    firstPressure = null;
-    lastPressure = null;
-    pressureScope = null;
-    add(s) {
-        const a = this.prev;
-        this.prev = s;
-        const p = s.contention?.pressureSomeSeconds;
-        if (p !== undefined && Number.isFinite(p)) {
-            if (this.firstPressure === null)
-                this.firstPressure = p;
-            this.lastPressure = p;
-            this.pressureScope = s.contention?.pressureScope ?? null;
-        }
-        if (!a)
-            return;
-        const dt = s.monoS - a.monoS;
-        if (!(dt > 0))
-            return;
-        if (!a.tree || !s.tree || s.tree.rootGone)
-            return;
-        const dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
-        const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
-        const dSteal = s.cpu.stealSeconds !== undefined && a.cpu.stealSeconds !== undefined ? Math.max(0, s.cpu.stealSeconds - a.cpu.stealSeconds) : 0;
-        const g = dTotal + dSteal > 0 ? Math.min(0.95, dSteal / (dTotal + dSteal)) : 0;
-        let on = dTree;
-        let w = 0;
-        if (a.contention && s.contention) {
-            const dOn = Math.max(0, s.contention.onCpuSeconds - a.contention.onCpuSeconds);
-            let dDelay = Math.max(0, s.contention.runDelaySeconds - a.contention.runDelaySeconds);
-            dDelay = this.rebook(dOn, dDelay, dt);
-            // The tree's CPU beyond the sampled threads' (worker threads, reaped children) is the growth of the
-            // running maximum of (tree CPU − sampled on-CPU): the tree's CPU comes in clock ticks (10 ms), and
-            // a per-interval max(Δtree, Δon) would add their rounding up interval after interval.
-            const excess = s.tree.cpuSeconds - s.contention.onCpuSeconds;
-            const base = this.maxExcess ?? a.tree.cpuSeconds - a.contention.onCpuSeconds;
-            const extra = Math.max(0, excess - base);
-            this.maxExcess = Math.max(base, excess);
-            on = dOn + extra;
-            w = dOn > 0 ? (on * dDelay) / dOn : dDelay;
-            this.anySched = true;
-            this.covered += dt;
-        }
-        else {
-            this.slack = 0;
-            this.credit = 0;
-        }
-        const st = (on * g) / (1 - g);
-        const R = on + w + st;
-        this.w += w;
-        this.st += st;
-        if (R <= 0)
-            return;
-        const n = Math.max(1, s.cpu.logicalCpus || 1);
-        const k = Math.max(1, R / dt);
-        const c = Math.min(R, dt) - on / Math.min(k, n);
-        this.c += Math.min(dt, Math.max(0, c));
-        this.a += Math.min(R, dt);
-    }
-    /**
-     * The kernel books a wait when the task next runs, so a wait that spans a sample shows in a neighbouring
-     * interval: one shows less runnable time (on-CPU + run delay of the sampled tasks) than its length, the
-     * other more. While the sampled tasks used at most one CPU (so more runnable time than the interval is
-     * not their parallelism), the excess waiting fills a neighbour's shortfall (either order, carried at most
-     * CARRY_SECONDS, reset when the tree idles or uses more than one CPU); a fill for an earlier interval
-     * counts as its contention at once. Returns this interval's run delay after the exchange.
-     */
-    rebook(dOn, dDelay, dt) {
-        const runnable = dOn + dDelay;
-        if (runnable <= 0 || dOn > dt) {
-            this.slack = 0;
-            this.credit = 0;
-            return dDelay;
-        }
-        if (runnable > dt) {
-            const fill = Math.min(runnable - dt, this.slack, dDelay);
-            this.c += fill;
-            this.a += fill;
-            this.slack -= fill;
-            const keep = Math.max(0, Math.min(runnable - fill - dt, dDelay - fill));
-            this.credit = Math.min(CARRY_SECONDS, this.credit + keep);
-            return dDelay - fill - keep;
-        }
-        const take = Math.min(dt - runnable, this.credit);
-        this.credit -= take;
-        this.slack = Math.min(CARRY_SECONDS, this.slack + (dt - runnable - take));
-        return dDelay + take;
-    }
-    result() {
-        return {
-            contentionSeconds: this.c,
-            runDelaySeconds: this.anySched ? this.w : null,
-            stealSeconds: this.st,
-            pressureSomeSeconds: this.firstPressure !== null && this.lastPressure !== null ? Math.max(0, this.lastPressure - this.firstPressure) : null,
-            pressureScope: this.pressureScope,
-            coveredSeconds: this.covered,
-            runnableSeconds: this.a,
-        };
-    }
-}
-/** Runs the accumulator over an array of samples (tests, small files). */
-function measureContention(samples) {
-    const acc = new ContentionAccumulator();
-    for (const s of samples)
-        acc.add(s);
-    return acc.result();
-}
-
-;// CONCATENATED MODULE: ./src/core/gate/terms.ts
-// The gated amount split into what the code did and what the clock did (METHODOLOGY.md §10.1). Pure.
-//
-//   work-driven  workWh = (CPU energy − P_cpu(0) × duration) + (GPU energy − GPU idle × duration)
-//                — CPU above idle; for a linear curve exactly (P_max − P_idle) / vCPUs × CPU-seconds
-//   time-driven  timeWh = P_cpu(0) × duration + memory + GPU idle × duration  (= total − work)
-//   embodied     ∝ duration
-//   factors      PUE and grid intensity
-// The factors turn any (CPU-seconds, seconds) pair back into Wh and gCO2e, so a run can be priced at
-// another run's model and grid (like with like), and at its wall time without contention.
-
-/** The CPU-seconds that drive the work term: the tree's in process-tree scope, the machine's otherwise. */
-function workCpuSeconds(energy) {
-    return energy.scope === 'process-tree' && energy.treeCpuSeconds !== null ? energy.treeCpuSeconds : energy.machineCpuSeconds;
-}
-/** Idle watts of the GPUs of the run that have a model row (measured GPUs without a row: their energy is all time-driven). */
-function gpuIdleWatts(energy, model) {
-    if (energy.gpuCount === 0 || energy.gpuModels.length === 0)
-        return 0;
-    const table = model.gpuWatts ?? {};
-    let sum = 0;
-    for (const name of energy.gpuModels) {
-        const key = Object.keys(table)
-            .filter((k) => name.toLowerCase().includes(k.toLowerCase()))
-            .sort((a, b) => b.length - a.length)[0];
-        if (!key)
-            return null;
-        sum += table[key].idleWatts;
-    }
-    return (sum / energy.gpuModels.length) * energy.gpuCount;
-}
-function gateTerms(energy, model, emissions, contention, includeEmbodied) {
-    const seconds = energy.durationSeconds;
-    const hours = seconds / 3600;
-    const cpuSeconds = workCpuSeconds(energy);
-    const idleW = cpuWatts(model.cpu, 0);
-    const cpuWorkWh = Math.max(0, energy.cpuWh - idleW * hours);
-    const gpuIdle = gpuIdleWatts(energy, model);
-    const gpuWorkWh = gpuIdle === null ? 0 : Math.max(0, energy.gpuWh - gpuIdle * hours);
-    const workWh = Math.min(energy.totalWh, cpuWorkWh + gpuWorkWh);
-    const timeWh = Math.max(0, energy.totalWh - workWh);
-    const slopeWhPerCpuSecond = (cpuWatts(model.cpu, 1) - idleW) / Math.max(1, model.vcpus) / 3600;
-    const factors = {
-        workWhPerCpuSecond: cpuSeconds > 0 ? workWh / cpuSeconds : slopeWhPerCpuSecond,
-        timeWatts: seconds > 0 ? timeWh / hours : idleW + model.memoryGb * model.memoryWattsPerGb,
-        embodiedGPerHour: seconds > 0 ? emissions.embodiedGCo2e / hours : 0,
-        includeEmbodied,
-        pue: emissions.pue,
-        gCo2ePerKwh: emissions.intensity.gCo2ePerKwh,
-        model: model.label,
-        grid: `${emissions.intensity.location} (${emissions.intensity.source})`,
-    };
-    const signals = {
-        runDelaySeconds: contention?.runDelaySeconds ?? null,
-        stealSeconds: contention?.stealSeconds ?? 0,
-        pressureSomeSeconds: contention?.pressureSomeSeconds ?? null,
-        foreignCpuSeconds: energy.scope === 'process-tree' ? energy.remainderCpuSeconds : null,
-    };
-    return {
-        v: 1,
-        cpuSeconds,
-        durationSeconds: seconds,
-        contentionSeconds: Math.min(seconds, contention?.contentionSeconds ?? 0),
-        runnableSeconds: Math.min(seconds, contention?.runnableSeconds ?? seconds),
-        workWh,
-        timeWh,
-        embodiedGCo2e: emissions.embodiedGCo2e,
-        factors,
-        signals,
-    };
-}
-/** Energy and gated gCO2e of `cpuSeconds` of work over `seconds` of wall time at the given factors. */
-function priceAt(cpuSeconds, seconds, f) {
-    const energyWh = f.workWhPerCpuSecond * cpuSeconds + (f.timeWatts * seconds) / 3600;
-    const operational = (energyWh / 1000) * f.pue * f.gCo2ePerKwh;
-    const embodied = f.includeEmbodied ? (f.embodiedGPerHour * seconds) / 3600 : 0;
-    return { energyWh, gCo2e: operational + embodied };
-}
-/** Wall time that was the code's: the duration less the time explained by contention. */
-function codeSeconds(t) {
-    return Math.max(0, t.durationSeconds - t.contentionSeconds);
-}
-/**
- * Runner slowdown: the wall time the tree had something runnable over that time less contention
- * (1 = no contention). Sleep and waits are left out, so adding a sleep does not make the runner look
- * faster; without the runnable time (older records), the whole wall time stands for it.
- */
-function slowdownOf(t) {
-    const busy = Math.max(t.runnableSeconds ?? t.durationSeconds, t.contentionSeconds);
-    const uncontended = busy - t.contentionSeconds;
-    return uncontended > 0 ? busy / uncontended : 1;
-}
-
 ;// CONCATENATED MODULE: ./src/core/csv.ts
 // The one CSV reader of carbon-gate (RFC 4180): quoted fields, doubled quotes, commas and line
 // breaks inside quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark. Pure.
@@ -1397,19 +1462,32 @@ class CsvError extends Error {
         this.name = 'CsvError';
     }
 }
-/** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
-function parseCsvRows(text, source = 'csv') {
+/**
+ * Splits CSV text into rows of raw string fields. Blank lines are dropped. Linear in the text: the
+ * position of the next quote is found once and reused until the parser passes it (searching the rest
+ * of the file for a quote on every line made a 80k-row file take seconds).
+ */
+function parseCsvRows(text, source = 'csv', work) {
     const rows = [];
     const len = text.length;
     let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     let line = 1;
+    let nextQuote = -2; // -2: not searched yet; -1: no quote after the last search point
+    const find = (ch, from) => {
+        const at = text.indexOf(ch, from);
+        if (work)
+            work.scannedChars += (at === -1 ? len : at + 1) - from;
+        return at;
+    };
     while (i < len) {
         // Fast path: a record without quotes is the text up to the next line break, split on commas.
-        let eol = text.indexOf('\n', i);
+        let eol = find('\n', i);
         if (eol === -1)
             eol = len;
         const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-        const q = text.indexOf('"', i);
+        if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < i))
+            nextQuote = find('"', i);
+        const q = nextQuote;
         if (q === -1 || q >= end) {
             const rec = text.slice(i, end);
             if (rec !== '')
@@ -1431,6 +1509,8 @@ function parseCsvRows(text, source = 'csv') {
                 break;
             }
             const c = text[i];
+            if (work)
+                work.scannedChars++;
             if (inQuotes) {
                 if (c === '"') {
                     if (text[i + 1] === '"') {
@@ -1481,8 +1561,8 @@ function parseCsvRows(text, source = 'csv') {
     return rows;
 }
 /** Parses CSV with a header row into objects keyed by the header; checks that the named columns exist. */
-function parseCsvRecords(text, source = 'csv', requiredColumns = []) {
-    const rows = parseCsvRows(text, source);
+function parseCsvRecords(text, source = 'csv', requiredColumns = [], work) {
+    const rows = parseCsvRows(text, source, work);
     if (rows.length === 0)
         throw new CsvError(source, 1, 'no header row');
     const header = rows[0].map((h) => h.trim());
@@ -1847,624 +1927,6 @@ function nearestNames(names, query, count = 5) {
         .map((x) => x.name);
 }
 
-;// CONCATENATED MODULE: ./src/core/model/select.ts
-
-
-
-/** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
-const CLOUD_REGION_WHAT = 'cloud region';
-const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
-// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
-// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
-// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
-const GIB = 1024 ** 3;
-const fmt = (x, digits = 4) => num(x, digits);
-const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
-/** The cloud region recorded in a model by instance metadata, if any. */
-function modelRegion(model) {
-    return model.sources.find((s) => s.what === CLOUD_REGION_WHAT)?.value ?? null;
-}
-function normalisedArch(arch) {
-    const a = arch.toLowerCase();
-    if (a === 'x64' || a === 'x86_64' || a === 'amd64')
-        return 'x64';
-    if (a === 'arm64' || a === 'aarch64')
-        return 'arm64';
-    return a;
-}
-/** Per-vCPU coefficients for a microarchitecture: the provider's row, a documented stand-in, or another provider's row. */
-function coefficientsFor(ctx, provider, arch) {
-    let want = arch;
-    const standIn = ctx.tables.constants.microarchitectureStandIns[arch];
-    if (standIn) {
-        want = standIn.use;
-        ctx.notes.push(`${arch} is modelled with the CCF ${standIn.use} row: ${standIn.reason}.`);
-    }
-    const own = coefficientRow(ctx.tables, provider, want);
-    if (own)
-        return own;
-    for (const p of ['aws', 'gcp', 'azure']) {
-        if (p === provider)
-            continue;
-        const other = coefficientRow(ctx.tables, p, want);
-        if (other) {
-            ctx.notes.push(`CCF has no ${PROVIDER_NAME[provider]} row for ${want}; the ${PROVIDER_NAME[p]} row is used (same SPECpower basis).`);
-            return other;
-        }
-    }
-    return null;
-}
-/** Per-vCPU idle/max W for one or more microarchitectures (mean over them, as CCF does for families), or the provider average. */
-function perVcpuWatts(ctx, provider, archs, archEvidence) {
-    const known = archs.filter((a) => a && a !== 'Unknown');
-    const rows = [];
-    for (const a of known) {
-        const r = coefficientsFor(ctx, provider, a);
-        if (r)
-            rows.push(r);
-        else
-            ctx.notes.push(`CCF has no coefficients for ${a}.`);
-    }
-    if (rows.length > 0) {
-        const idle = rows.reduce((s, r) => s + r.minWattsPerVcpu, 0) / rows.length;
-        const max = rows.reduce((s, r) => s + r.maxWattsPerVcpu, 0) / rows.length;
-        const gbPerChip = rows.reduce((s, r) => s + r.gbPerChip, 0) / rows.length;
-        const names = rows.map((r) => `${PROVIDER_NAME[r.provider]} ${r.microarchitecture}`);
-        if (rows.length > 1)
-            ctx.notes.push(`${archEvidence} may run on ${known.join(', ')}; the mean of their CCF rows is used.`);
-        ctx.sources.push({ what: 'microarchitecture', value: known.join('; '), source: archEvidence });
-        return {
-            idle,
-            max,
-            gbPerChip,
-            label: rows.length > 1 ? `mean of ${names.join(', ')}` : names[0],
-            source: `CCF coefficients-*-use.csv (ccf-coefficients @ b0032d9): ${names.join(', ')}`,
-            defaulted: false,
-        };
-    }
-    const c = ctx.tables.constants.clouds[provider];
-    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
-    ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
-    return {
-        idle: c.avgMinWattsPerVcpu,
-        max: c.avgMaxWattsPerVcpu,
-        gbPerChip: c.avgGbPerChip ?? null,
-        label: `${PROVIDER_NAME[provider]} ${c.averageKind}`,
-        source: c.source,
-        defaulted: true,
-    };
-}
-function cpuArchFromFacts(ctx) {
-    const hit = microarchitectureOf(ctx.tables, ctx.facts.cpuModel);
-    if (hit)
-        return { archs: [hit.microarchitecture], evidence: `CPU "${ctx.facts.cpuModel}" matches "${hit.cpuModel}" (${hit.source})` };
-    return { archs: [], evidence: `CPU "${ctx.facts.cpuModel || 'unknown'}" is in no CCF microarchitecture list` };
-}
-function memorySource(ctx, memoryGb, from) {
-    const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
-}
-/**
- * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
- * include gbPerChip × sockets of memory for the platform's vCPUs, so only memory above the instance's
- * share of it is added. GCP (as CCF does) and machines without platform data: all memory.
- */
-function chargedMemoryGb(ctx, args) {
-    const { provider, memoryGb, vcpus, perVcpu, platform, from } = args;
-    if (provider === 'gcp') {
-        memorySource(ctx, memoryGb, `${from}; all memory, as CCF does for GCP`);
-        return memoryGb;
-    }
-    if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
-        memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
-        return memoryGb;
-    }
-    const included = (vcpus * perVcpu.gbPerChip * platform.sockets) / platform.vcpus;
-    const charged = Math.max(0, memoryGb - included);
-    const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({
-        what: 'memory',
-        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
-        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
-    });
-    return charged;
-}
-function socketsOf(ctx, arch) {
-    const t = ctx.tables.constants.memoryRule.socketsByMicroarchitecture;
-    return (arch ? t[arch] : undefined) ?? t.Unknown;
-}
-function ccfModel(ctx, args) {
-    const { provider, vcpus, perVcpu } = args;
-    ctx.sources.push({
-        what: 'CPU W per vCPU (idle/max)',
-        value: `${fmt(perVcpu.idle)} / ${fmt(perVcpu.max)} × ${vcpus} vCPU`,
-        source: perVcpu.source,
-    });
-    ctx.sources.push({ what: 'PUE', value: String(args.pue), source: args.pueSource });
-    return {
-        id: 'ccf',
-        label: args.label,
-        provider,
-        microarchitecture: args.microarchitecture,
-        instanceType: args.instanceType,
-        vcpus,
-        cpu: { kind: 'linear', idleWatts: perVcpu.idle * vcpus, maxWatts: perVcpu.max * vcpus },
-        memoryGb: args.memoryGb,
-        memoryWattsPerGb: ctx.tables.constants.memoryWattsPerGb.value,
-        pue: args.pue,
-        sources: ctx.sources,
-        notes: ctx.notes,
-    };
-}
-function unknownInstance(tables, provider, instanceType) {
-    const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
-    return new InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${nearestNames(names, instanceType).join(', ')}`);
-}
-function embodiedFromRow(ctx, row, instanceVcpus, why) {
-    if (row.embodiedKgCo2e === null) {
-        ctx.notes.push(`No CCF embodied figure for ${row.instanceType} or its family; embodied emissions are not estimated.`);
-        return undefined;
-    }
-    const source = `${row.embodiedSource} row ${PROVIDER_NAME[row.provider]} ${row.instanceType} (family ${row.family}, largest ${row.familyMaxVcpus} vCPU)${why ? `; ${why}` : ''}`;
-    ctx.sources.push({ what: 'embodied (host total)', value: `${row.embodiedKgCo2e} kgCO2e × ${instanceVcpus}/${row.familyMaxVcpus} vCPU`, source });
-    return { totalKgCo2e: row.embodiedKgCo2e, instanceVcpus, familyMaxVcpus: row.familyMaxVcpus, source };
-}
-/** A cloud instance from the instance table (inputs or instance metadata). */
-function cloudInstanceModel(ctx, provider, row, origin) {
-    const { facts } = ctx;
-    if (facts.logicalCpus !== row.vcpus) {
-        ctx.notes.push(`The machine reports ${facts.logicalCpus} logical CPUs, ${row.instanceType} has ${row.vcpus} vCPUs; the instance's ${row.vcpus} are used.`);
-    }
-    let archs = row.microarchitectures.filter((a) => a !== 'Unknown');
-    let evidence = `instance table: ${PROVIDER_NAME[provider]} ${row.instanceType}${row.cpuName ? ` (${row.cpuName})` : ''}`;
-    if (archs.length === 0) {
-        const fromCpu = cpuArchFromFacts(ctx);
-        archs = fromCpu.archs;
-        evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
-    }
-    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
-    const platform = row.platformVcpus && row.platformSockets
-        ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
-        : null;
-    const memoryGb = chargedMemoryGb(ctx, {
-        provider,
-        memoryGb: row.memoryGb > 0 ? row.memoryGb : machineMemoryGb(facts),
-        vcpus: row.vcpus,
-        perVcpu,
-        platform,
-        from: row.memoryGb > 0 ? 'instance memory' : 'machine memory',
-    });
-    const c = ctx.tables.constants.clouds[provider];
-    const model = ccfModel(ctx, {
-        provider,
-        vcpus: row.vcpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
-        pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
-        instanceType: row.instanceType,
-        microarchitecture: archs.join('; ') || undefined,
-    });
-    model.embodied = embodiedFromRow(ctx, row, row.vcpus, '');
-    if (row.gpus > 0 && facts.gpus.length === 0)
-        ctx.notes.push(`${row.instanceType} has ${row.gpus} GPU(s) but none was found on the machine.`);
-    return model;
-}
-/** A cloud machine whose instance type is unknown: CPU model → microarchitecture, sizes from the machine. */
-function cloudCpuModel(ctx, provider, origin) {
-    const { facts } = ctx;
-    const { archs, evidence } = cpuArchFromFacts(ctx);
-    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
-    const memoryGb = chargedMemoryGb(ctx, { provider, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
-    ctx.notes.push(`No instance type (${origin}): embodied emissions are not estimated; set instance-type to include them.`);
-    const c = ctx.tables.constants.clouds[provider];
-    return ccfModel(ctx, {
-        provider,
-        vcpus: facts.logicalCpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
-        pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
-        microarchitecture: archs[0],
-    });
-}
-function matchRunnerProfile(tables, facts) {
-    const arch = normalisedArch(facts.arch);
-    const mem = machineMemoryGb(facts);
-    const wantGpu = facts.gpus.length > 0;
-    return (tables.runnerProfiles.find((p) => p.os.includes(facts.os) &&
-        p.arch.includes(arch) &&
-        p.vcpus === facts.logicalCpus &&
-        Math.abs(p.ramGb - mem) <= 0.15 * p.ramGb &&
-        (p.gpu !== '') === wantGpu) ?? null);
-}
-/** GitHub-hosted runner (Linux/Windows on Azure VMs). */
-function githubModel(ctx) {
-    const { facts, tables } = ctx;
-    const profile = matchRunnerProfile(tables, facts);
-    const arch = normalisedArch(facts.arch);
-    if (profile) {
-        ctx.sources.push({
-            what: 'runner profile',
-            value: `${profile.labels.join(', ')} (${profile.repoVisibility}): ${profile.vcpus} vCPU, ${profile.ramGb} GB${profile.gpu ? `, ${profile.gpu}` : ''}; likely ${profile.azureVmSize}`,
-            source: `data/github-runner-profiles.csv (${profile.evidenceLevel}; ${profile.sources})`,
-        });
-    }
-    else {
-        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
-    }
-    if (facts.os === 'darwin') {
-        ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
-        return model;
-    }
-    const { archs, evidence } = cpuArchFromFacts(ctx);
-    const perVcpu = perVcpuWatts(ctx, 'azure', archs, evidence);
-    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs), checked against the runner profile' });
-    // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
-    const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
-    const [pp, pt] = proxy.split(':');
-    const row = instanceRow(tables, pp, pt);
-    const exact = proxy === 'azure:NC4as T4 v3';
-    const gh = tables.constants.githubHosted;
-    const sockets = socketsOf(ctx, archs[0]);
-    const socketNote = `${sockets} chip(s): CCF's count for ${archs[0] ?? 'an unknown microarchitecture'}${archs[0] && ctx.tables.constants.memoryRule.socketsByMicroarchitecture[archs[0]] ? '' : ' (its default)'}`;
-    const platform = exact && row
-        ? { vcpus: row.familyMaxVcpus, sockets, source: `platform = largest ${row.family} size; ${socketNote}` }
-        : { vcpus: gh.platformVcpus, sockets, source: `platform = largest Dadsv5/Dpsv6 size (Azure docs); ${socketNote}` };
-    const memoryGb = chargedMemoryGb(ctx, { provider: 'azure', memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
-    const c = tables.constants.clouds.azure;
-    const model = ccfModel(ctx, {
-        provider: 'azure',
-        vcpus: facts.logicalCpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
-        pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
-        microarchitecture: archs[0],
-    });
-    // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
-    if (row) {
-        if (!exact) {
-            ctx.notes.push(arch === 'arm64'
-                ? `Embodied: the arm64 runner SKU (Azure Cobalt 100, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (Graviton2, also Arm Neoverse) stands in.`
-                : `Embodied: the runner SKU (Dadsv5/Dadsv6, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (2–96 vCPU, 4 GB per vCPU, AMD EPYC) stands in.`);
-        }
-        model.embodied = embodiedFromRow(ctx, row, facts.logicalCpus, exact ? 'the inferred runner SKU' : 'stand-in family for the hosted-runner SKU');
-    }
-    return model;
-}
-/** TDP model: whole-package TDP on a linear curve from idleFraction × TDP to maxFraction × TDP. */
-function tdpModel(ctx, opts = {}) {
-    const { facts, settings, tables } = ctx;
-    const k = tables.constants;
-    let tdp;
-    let tdpSource;
-    let defaulted = false;
-    if (settings.tdpWatts !== null) {
-        tdp = settings.tdpWatts;
-        tdpSource = 'input tdp-watts';
-    }
-    else {
-        const row = tdpOf(tables, facts.cpuModel);
-        if (row) {
-            tdp = row.tdpWatts;
-            tdpSource = `CodeCarbon cpu_power.csv row "${row.cpuModel}"`;
-        }
-        else {
-            tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
-            tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
-            defaulted = true;
-            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
-            ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
-        }
-    }
-    const idle = tdp * k.tdpCurve.idleFractionOfTdp;
-    const max = tdp * k.tdpCurve.maxFractionOfTdp;
-    const memoryGb = machineMemoryGb(facts);
-    ctx.sources.push({ what: 'CPU TDP', value: `${fmt(tdp)} W for all ${facts.logicalCpus} logical CPUs`, source: tdpSource });
-    ctx.sources.push({ what: 'CPU curve', value: `${fmt(idle)} W idle → ${fmt(max)} W at 100 % (linear)`, source: k.tdpCurve.source });
-    memorySource(ctx, memoryGb, 'machine memory');
-    const pue = opts.pue ?? k.onPremPue.value;
-    ctx.sources.push({ what: 'PUE', value: String(pue), source: opts.pueSource ?? k.onPremPue.source });
-    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
-    ctx.notes.push('TDP is per CPU package; a multi-socket machine is undercounted unless tdp-watts gives the total.');
-    return {
-        id: 'tdp',
-        label: `TDP model (${fmt(tdp)} W${defaulted ? ', defaulted' : ''}, linear ${k.tdpCurve.idleFractionOfTdp * 100} %→${k.tdpCurve.maxFractionOfTdp * 100} %)`,
-        vcpus: facts.logicalCpus,
-        cpu: { kind: 'linear', idleWatts: idle, maxWatts: max },
-        memoryGb,
-        memoryWattsPerGb: k.memoryWattsPerGb.value,
-        pue,
-        sources: ctx.sources,
-        notes: ctx.notes,
-    };
-}
-/** Eco CI's curve for GitHub's 4-vCPU ubuntu runner (a 4/128 slice of an EPYC 7763 host). */
-function ecociModel(ctx) {
-    const { facts, tables } = ctx;
-    const e = tables.constants.ecoci;
-    if (facts.logicalCpus !== e.instanceVcpus) {
-        ctx.notes.push(`Eco CI's curve is for a ${e.instanceVcpus}-vCPU runner; this machine has ${facts.logicalCpus} logical CPUs. The curve is used unscaled.`);
-    }
-    const curve = { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) };
-    ctx.sources.push({ what: 'CPU curve', value: `${tables.ecociCurve.length} points, ${fmt(tables.ecociCurve[0][1])} W idle → ${fmt(tables.ecociCurve[tables.ecociCurve.length - 1][1])} W at 100 %`, source: 'Eco CI machine-power-data github_EPYC_7763_4_CPU_shared (eco-ci-energy-estimation @ c10acd3, MIT)' });
-    ctx.sources.push({ what: 'PUE', value: String(e.pue), source: e.pueNote });
-    ctx.sources.push({ what: 'embodied (host total)', value: `${e.embodiedHostKgCo2e} kgCO2e × ${e.instanceVcpus}/${e.hostVcpus} vCPU`, source: e.source });
-    ctx.notes.push("Eco CI's curve covers the whole VM slice, so no separate memory term is added.");
-    return {
-        id: 'ecoci-github-4vcpu',
-        label: 'Eco CI curve for GitHub ubuntu-latest (4/128 of an AMD EPYC 7763 host)',
-        provider: 'azure',
-        microarchitecture: 'EPYC 3rd Gen',
-        vcpus: facts.logicalCpus,
-        cpu: curve,
-        memoryGb: machineMemoryGb(facts),
-        memoryWattsPerGb: 0,
-        pue: e.pue,
-        embodied: { totalKgCo2e: e.embodiedHostKgCo2e, instanceVcpus: e.instanceVcpus, familyMaxVcpus: e.hostVcpus, source: e.source },
-        sources: ctx.sources,
-        notes: ctx.notes,
-    };
-}
-/** power-model: ccf on a machine with no cloud: CPU model → microarchitecture, AWS rows (the widest CCF table). */
-function ccfGenericModel(ctx) {
-    const { facts, tables } = ctx;
-    const { archs, evidence } = cpuArchFromFacts(ctx);
-    const perVcpu = perVcpuWatts(ctx, 'aws', archs, evidence);
-    ctx.notes.push('No cloud is known: CCF coefficients are taken from the AWS table (the one with the most microarchitectures) and no facility overhead is added.');
-    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
-    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
-    const memoryGb = chargedMemoryGb(ctx, { provider: null, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
-    const m = ccfModel(ctx, {
-        provider: 'aws',
-        vcpus: facts.logicalCpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF per-vCPU model without a cloud (${perVcpu.label})`,
-        pue: tables.constants.onPremPue.value,
-        pueSource: tables.constants.onPremPue.source,
-        microarchitecture: archs[0],
-    });
-    delete m.provider;
-    return m;
-}
-function attachGpus(ctx, model) {
-    const out = {};
-    for (const name of ctx.facts.gpus) {
-        const row = gpuRowOf(ctx.tables, name);
-        if (row) {
-            out[name] = { idleWatts: row.idleWatts, maxWatts: row.maxWatts };
-            model.sources.push({ what: 'GPU W (idle/max), used if the GPU reports no power', value: `${name}: ${row.idleWatts} / ${row.maxWatts}`, source: `CCF GPU table row ${row.vendor} ${row.gpu}` });
-        }
-        else {
-            model.notes.push(`No CCF power figures for GPU "${name}": if it reports no power, its energy is not estimated.`);
-        }
-    }
-    if (Object.keys(out).length > 0)
-        model.gpuWatts = out;
-}
-function checkInputs(settings) {
-    const provider = settings.cloudProvider ?? settings.region?.provider ?? null;
-    if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
-        throw new InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
-    }
-    if (settings.instanceType !== null) {
-        if (!provider)
-            throw new InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
-        if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
-            throw new InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
-        }
-    }
-    return provider;
-}
-function selectModel(args) {
-    const { facts, settings, tables } = args;
-    const cloud = args.cloud ?? null;
-    const ctx = { facts, settings, tables, sources: [], notes: [] };
-    const inputProvider = checkInputs(settings);
-    const githubHosted = facts.runnerEnvironment === 'github-hosted';
-    if (cloud?.region)
-        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${cloud.provider}:${cloud.region.toLowerCase()}`, source: cloud.source });
-    let model;
-    if (settings.powerModel === 'ecoci-github-4vcpu') {
-        model = ecociModel(ctx);
-    }
-    else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
-        const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
-        if (p && settings.tdpWatts === null) {
-            ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
-        }
-    }
-    else if (settings.instanceType !== null && inputProvider) {
-        const row = instanceRow(tables, inputProvider, settings.instanceType);
-        if (!row)
-            throw unknownInstance(tables, inputProvider, settings.instanceType);
-        model = cloudInstanceModel(ctx, inputProvider, row, 'inputs cloud-provider + instance-type');
-    }
-    else if (settings.cloudProvider !== null) {
-        model = cloudCpuModel(ctx, settings.cloudProvider, 'input cloud-provider');
-    }
-    else if (githubHosted) {
-        model = githubModel(ctx);
-    }
-    else if (cloud) {
-        const row = cloud.instanceType ? instanceRow(tables, cloud.provider, cloud.instanceType) : null;
-        if (row)
-            model = cloudInstanceModel(ctx, cloud.provider, row, cloud.source);
-        else {
-            if (cloud.instanceType)
-                ctx.notes.push(`Instance type "${cloud.instanceType}" from ${cloud.source} is not in the CCF instance table.`);
-            model = cloudCpuModel(ctx, cloud.provider, cloud.source);
-        }
-    }
-    else if (settings.region !== null) {
-        model = cloudCpuModel(ctx, settings.region.provider, `provider of input region`);
-    }
-    else if (settings.powerModel === 'ccf') {
-        model = ccfGenericModel(ctx);
-    }
-    else {
-        model = tdpModel(ctx);
-    }
-    if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
-        const v = model.vcpus;
-        model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
-        model.id = 'custom';
-        model.label = `${model.label}, CPU watts from inputs`;
-        model.sources = model.sources.filter((s) => s.what !== 'CPU W per vCPU (idle/max)' && s.what !== 'CPU curve' && s.what !== 'CPU TDP');
-        model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
-    }
-    attachGpus(ctx, model);
-    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
-    if (ctx.cpuDefaulted && model.id !== 'custom')
-        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
-    return model;
-}
-
-;// CONCATENATED MODULE: ./src/core/model/intensity.ts
-// Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
-// (when a token gave one); input region (cloud table); input country (country table); the region
-// found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
-// the OWID world average. Unknown region/country inputs are errors listing the nearest names.
-
-
-
-
-const intensity_fmt = (x) => num(x, 4);
-function regionIntensity(tables, provider, name) {
-    const g = gridFactor(tables, provider, name);
-    if (!g)
-        return null;
-    return {
-        gCo2ePerKwh: g.gCo2ePerKwh,
-        location: `${provider}:${g.region}`,
-        source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
-    };
-}
-/** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
-function electricityMapsZone(args) {
-    const { settings, model, tables } = args;
-    if (settings.carbonIntensityGPerKwh !== null)
-        return null;
-    const azureZone = (region) => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
-    if (settings.region)
-        return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
-    if (settings.country)
-        return countryRow(tables, settings.country)?.iso2 || null;
-    const detected = modelRegion(model);
-    if (detected?.startsWith('azure:'))
-        return azureZone(detected.slice('azure:'.length));
-    return null;
-}
-/** A country from an ISO code, named as data/country-intensity.csv names it. */
-function countryPlace(tables, code) {
-    const c = countryRow(tables, code);
-    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
-}
-/**
- * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
- * from (an intensity input does not move the machine). A cloud region's country is known only when
- * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
- * are in US Azure regions (METHODOLOGY §4 step 6).
- */
-function placeOf(args) {
-    const { settings, model, facts, tables } = args;
-    const cloud = (provider, name) => {
-        const g = gridFactor(tables, provider, name);
-        const region = g?.region ?? name.toLowerCase();
-        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
-    };
-    const country = settings.country ? countryPlace(tables, settings.country) : {};
-    if (settings.region)
-        return { ...cloud(settings.region.provider, settings.region.name), ...country };
-    const detected = modelRegion(model);
-    if (detected) {
-        const [p, name] = detected.split(':');
-        return { ...cloud(p, name), ...country };
-    }
-    if (settings.country)
-        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
-    if (facts.runnerEnvironment === 'github-hosted')
-        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
-    return model.provider ? { cloudProvider: model.provider } : {};
-}
-function resolveIntensity(args) {
-    const place = placeOf(args);
-    const g = resolveIntensityValue(args);
-    return Object.keys(place).length ? { ...g, place } : g;
-}
-function resolveIntensityValue(args) {
-    const { settings, model, facts, tables } = args;
-    const live = args.live ?? null;
-    if (settings.carbonIntensityGPerKwh !== null) {
-        return { gCo2ePerKwh: settings.carbonIntensityGPerKwh, location: 'input', source: 'input carbon-intensity' };
-    }
-    if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
-        return {
-            gCo2ePerKwh: live.gCo2ePerKwh,
-            location: `electricitymaps:${live.zone}`,
-            source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
-            live: true,
-        };
-    }
-    const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
-    const withFallback = (g) => ({ ...g, source: g.source + fallback });
-    if (settings.region) {
-        const { provider, name } = settings.region;
-        const g = regionIntensity(tables, provider, name);
-        if (!g) {
-            const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
-            throw new InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
-        }
-        return withFallback(g);
-    }
-    if (settings.country) {
-        const c = countryRow(tables, settings.country);
-        if (!c) {
-            const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
-            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${countryRow(tables, code)?.country})`);
-            throw new InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
-        }
-        return withFallback({
-            gCo2ePerKwh: c.gCo2ePerKwh,
-            location: `country:${c.iso3}`,
-            source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
-            year: c.year,
-        });
-    }
-    const detected = modelRegion(model);
-    let detectedNote = '';
-    if (detected) {
-        const [p, name] = detected.split(':');
-        const g = regionIntensity(tables, p, name);
-        if (g)
-            return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
-        detectedNote = ` (detected region ${detected} is not in the cloud table)`;
-    }
-    if (facts.runnerEnvironment === 'github-hosted') {
-        const regions = tables.runnerRegions.map((r) => r.azureRegion);
-        return withFallback({
-            gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
-            location: 'github-hosted US average',
-            source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
-        });
-    }
-    return withFallback({
-        gCo2ePerKwh: tables.worldGCo2ePerKwh,
-        location: 'world',
-        source: `world average ${intensity_fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/core/model/band.ts
 // The model band: the same samples under the other published models that apply to this machine, so a
 // reader sees how much the figure depends on the model chosen (METHODOLOGY §5.1). Information only: the
@@ -2473,7 +1935,7 @@ function resolveIntensityValue(args) {
 
 
 
-const band_GIB = 1024 ** 3;
+const GIB = 1024 ** 3;
 /**
  * CodeCarbon 3.3's RAM rule (codecarbon/external/ram.py, transcribed in upstream codecarbon-constants.json):
  * a DIMM count from the RAM size (≤2 GB: 1, ≤16: 2, ≤64: 4, ≤128: 8), 5 W per DIMM on x86 and 1.5 W on
@@ -2521,7 +1983,7 @@ function bandModels(args) {
     const { model, facts, settings, tables, scope } = args;
     const models = [];
     const skipped = [];
-    const machineGib = facts.memoryBytes / band_GIB;
+    const machineGib = facts.memoryBytes / GIB;
     const arm = /^(arm64|aarch64)$/i.test(facts.arch);
     const ccfMemory = { memoryGb: machineGib, memoryWattsPerGb: tables.constants.memoryWattsPerGb.value };
     // CCF: the row of the machine's microarchitecture, or the lowest and highest rows when it is unknown.
@@ -2605,7 +2067,255 @@ class ModelBandTracker {
 }
 /** "15.5 mg CO2e (model band 11 mg–27 mg)": the selected total with the band, for the reports. */
 function bandText(totalGCo2e, band) {
-    return `${co2e(totalGCo2e)} (model band ${mass(band.lowGCo2e)}–${mass(band.highGCo2e)})`;
+    return `${(0,format/* co2e */.k)(totalGCo2e)} (model band ${(0,format/* mass */.rd)(band.lowGCo2e)}–${(0,format/* mass */.rd)(band.highGCo2e)})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/constants.ts
+// The named constants of carbon-gate that are not data rows: each lives here once, with its source.
+// Data with provenance (coefficients, PUE, factors) stays in data/; tests check that the copies agree.
+/**
+ * Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN = 35040), over which embodied
+ * emissions are amortised. data/constants.json records the same value with its source.
+ */
+const LIFESPAN_HOURS = 35_040;
+/**
+ * Windows: seconds between two reads of the process table (Win32_Process through PowerShell). One CIM
+ * query costs far more than a /proc read, so the tree is read this often and the machine every tick.
+ */
+const WIN32_TREE_PERIOD_SECONDS = 5;
+
+;// CONCATENATED MODULE: ./src/core/emissions.ts
+
+/**
+ * operational (g) = energy (kWh) × PUE × intensity (g/kWh);
+ * embodied (g)    = TE (kg) × 1000 × hours / LIFESPAN_HOURS (35,040) × instance vCPU / largest vCPU in the family (CCF).
+ * `includeEmbodied` decides what the gate compares (gatedGCo2e); both parts are always reported.
+ */
+function computeEmissions(energy, model, intensity, includeEmbodied) {
+    const operationalGCo2e = (energy.totalWh / 1000) * model.pue * intensity.gCo2ePerKwh;
+    const hours = energy.durationSeconds / 3600;
+    const e = model.embodied;
+    const share = e && e.familyMaxVcpus > 0 ? Math.min(1, e.instanceVcpus / e.familyMaxVcpus) : 0;
+    const embodiedGCo2e = e ? e.totalKgCo2e * 1000 * (hours / LIFESPAN_HOURS) * share : 0;
+    const totalGCo2e = operationalGCo2e + embodiedGCo2e;
+    return {
+        operationalGCo2e,
+        embodiedGCo2e,
+        totalGCo2e,
+        gatedGCo2e: includeEmbodied ? totalGCo2e : operationalGCo2e,
+        intensity,
+        pue: model.pue,
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/gate/terms.ts
+var gate_terms = __nccwpck_require__(8512);
+;// CONCATENATED MODULE: ./src/core/model/intensity.ts
+// Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
+// (when a token gave one); input region (cloud table); input country (country table); the region
+// found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
+// the OWID world average. Unknown region/country inputs are errors listing the nearest names.
+
+
+
+const fmt = (x) => (0,format/* num */.bu)(x, 4);
+function regionIntensity(tables, provider, name) {
+    const g = gridFactor(tables, provider, name);
+    if (!g)
+        return null;
+    return {
+        gCo2ePerKwh: g.gCo2ePerKwh,
+        location: `${provider}:${g.region}`,
+        source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
+        kind: 'region',
+        status: { status: 'modelled', reason: 'annual grid factor of the region' },
+    };
+}
+/** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
+function electricityMapsZone(args) {
+    const { settings, model, tables } = args;
+    if (settings.carbonIntensityGPerKwh !== null)
+        return null;
+    const azureZone = (region) => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
+    if (settings.region)
+        return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
+    if (settings.country)
+        return countryRow(tables, settings.country)?.iso2 || null;
+    if (model.region?.provider === 'azure')
+        return azureZone(model.region.name);
+    return null;
+}
+/** A country from an ISO code, named as data/country-intensity.csv names it. */
+function countryPlace(tables, code) {
+    const c = countryRow(tables, code);
+    return c ? { countryIso3: c.iso3, countryName: c.country } : {};
+}
+/**
+ * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
+ * from (an intensity input does not move the machine). A cloud region's country is known only when
+ * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
+ * are in US Azure regions (METHODOLOGY §4 step 6).
+ */
+function placeOf(args) {
+    const { settings, model, facts, tables } = args;
+    const cloud = (provider, name) => {
+        const g = gridFactor(tables, provider, name);
+        const region = g?.region ?? name.toLowerCase();
+        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+    };
+    const country = settings.country ? countryPlace(tables, settings.country) : {};
+    if (settings.region)
+        return { ...cloud(settings.region.provider, settings.region.name), ...country };
+    if (model.region)
+        return { ...cloud(model.region.provider, model.region.name), ...country };
+    if (settings.country)
+        return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
+    if (facts.runnerEnvironment === 'github-hosted')
+        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+    return model.provider ? { cloudProvider: model.provider } : {};
+}
+function resolveIntensity(args) {
+    const place = placeOf(args);
+    const g = resolveIntensityValue(args);
+    return Object.keys(place).length ? { ...g, place } : g;
+}
+function resolveIntensityValue(args) {
+    const { settings, model, facts, tables } = args;
+    const live = args.live ?? null;
+    if (settings.carbonIntensityGPerKwh !== null) {
+        return {
+            gCo2ePerKwh: settings.carbonIntensityGPerKwh,
+            location: 'input',
+            source: 'input carbon-intensity',
+            kind: 'input',
+            status: { status: 'modelled', reason: 'given as input carbon-intensity' },
+        };
+    }
+    if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
+        return {
+            gCo2ePerKwh: live.gCo2ePerKwh,
+            location: `electricitymaps:${live.zone}`,
+            source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
+            live: true,
+            kind: 'live',
+            status: { status: 'measured', reason: `Electricity Maps live value for zone ${live.zone}` },
+        };
+    }
+    const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
+    const withFallback = (g) => ({ ...g, source: g.source + fallback });
+    if (settings.region) {
+        const { provider, name } = settings.region;
+        const g = regionIntensity(tables, provider, name);
+        if (!g) {
+            const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
+            throw new InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
+        }
+        return withFallback(g);
+    }
+    if (settings.country) {
+        const c = countryRow(tables, settings.country);
+        if (!c) {
+            const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
+            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${countryRow(tables, code)?.country})`);
+            throw new InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+        }
+        return withFallback({
+            gCo2ePerKwh: c.gCo2ePerKwh,
+            location: `country:${c.iso3}`,
+            source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
+            year: c.year,
+            kind: 'country',
+            status: { status: 'modelled', reason: `annual intensity of ${c.country}` },
+        });
+    }
+    const detected = model.region;
+    let detectedNote = '';
+    if (detected) {
+        const g = regionIntensity(tables, detected.provider, detected.name);
+        if (g)
+            return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
+        detectedNote = ` (detected region ${detected.provider}:${detected.name} is not in the cloud table)`;
+    }
+    if (facts.runnerEnvironment === 'github-hosted') {
+        const regions = tables.runnerRegions.map((r) => r.azureRegion);
+        return withFallback({
+            gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
+            location: 'github-hosted US average',
+            kind: 'github-hosted-average',
+            status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
+            source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
+        });
+    }
+    return withFallback({
+        gCo2ePerKwh: tables.worldGCo2ePerKwh,
+        location: 'world',
+        kind: 'world',
+        status: { status: 'defaulted', reason: 'no region or country known: world average' },
+        source: `world average ${fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/provenance.ts
+// Per component: was the figure measured, modelled from coefficients, or a fallback (defaulted), and
+// why. Computed once from the model, the energy result and the intensity; stored in carbon-gate.json;
+// the Components and Model sections both render this table, so they cannot disagree. Pure.
+
+function cpu(model, energy) {
+    if (energy.cpu === 'measured') {
+        return {
+            status: 'measured',
+            reason: energy.scope === 'process-tree'
+                ? "RAPL package counters: the measured idle floor of the reserved CPUs plus the tree's share of the power above it (METHODOLOGY §1)"
+                : 'RAPL package counters, all of it (machine scope)',
+        };
+    }
+    if (model.defaulted?.cpu)
+        return { status: 'defaulted', reason: model.defaulted.cpu };
+    if (model.id === 'custom')
+        return { status: 'modelled', reason: 'inputs cpu-watts-idle / cpu-watts-max on a linear curve' };
+    const row = model.sources.find((s) => s.what === 'CPU W per vCPU (idle/max)' || s.what === 'CPU TDP' || s.what === 'CPU curve');
+    return { status: 'modelled', reason: row ? `${model.label}: ${row.value} (${row.source})` : model.label };
+}
+function memory(model, energy) {
+    if (energy.ram === 'measured')
+        return { status: 'measured', reason: 'RAPL DRAM counters, all of it in both scopes (METHODOLOGY §1)' };
+    if (model.defaulted?.memory)
+        return { status: 'defaulted', reason: model.defaulted.memory };
+    if (model.memoryWattsPerGb === 0)
+        return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
+    const row = model.sources.find((s) => s.what === 'memory');
+    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${(0,format/* num */.bu)(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
+}
+function gpu(energy) {
+    switch (energy.gpu) {
+        case 'none':
+            return { status: 'none', reason: 'no GPU seen' };
+        case 'measured':
+            return { status: 'measured', reason: 'board power reported by nvidia-smi / rocm-smi' };
+        case 'modelled':
+            return { status: 'modelled', reason: 'the GPU reported no power: CCF idle/max watts of its model, by its utilisation' };
+        default:
+            return { status: 'defaulted', reason: 'the GPU reported no power and has no CCF row: its energy is not counted' };
+    }
+}
+function embodied(model) {
+    if (!model.embodied)
+        return { status: 'none', reason: 'no instance data: not estimated' };
+    return { status: 'modelled', reason: model.embodied.source };
+}
+function pue(model) {
+    const row = model.sources.find((s) => s.what === 'PUE');
+    const reason = row ? `${row.value}: ${row.source}` : String(model.pue);
+    // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
+    return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
+}
+function intensity(g) {
+    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a
+    // place, so a live value counts as modelled here. Defaulted: no place was known (world, GitHub average).
+    return { status: g.status.status === 'defaulted' ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
+}
+function componentProvenance(model, energy, g) {
+    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: intensity(g) };
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
@@ -2663,73 +2373,11 @@ function markerFor(key) {
     return `<!-- carbon-gate:${safe} -->`;
 }
 
-;// CONCATENATED MODULE: ./src/core/provenance.ts
-// Per component: was the figure measured, modelled from coefficients, or a fallback (defaulted), and
-// why. Computed once from the model, the energy result and the intensity; stored in carbon-gate.json;
-// the Components and Model sections both render this table, so they cannot disagree. Pure.
-
-function cpu(model, energy) {
-    if (energy.cpu === 'measured') {
-        return {
-            status: 'measured',
-            reason: energy.scope === 'process-tree'
-                ? "RAPL package counters: the measured idle floor of the reserved CPUs plus the tree's share of the power above it (METHODOLOGY §1)"
-                : 'RAPL package counters, all of it (machine scope)',
-        };
-    }
-    if (model.defaulted?.cpu)
-        return { status: 'defaulted', reason: model.defaulted.cpu };
-    if (model.id === 'custom')
-        return { status: 'modelled', reason: 'inputs cpu-watts-idle / cpu-watts-max on a linear curve' };
-    const row = model.sources.find((s) => s.what === 'CPU W per vCPU (idle/max)' || s.what === 'CPU TDP' || s.what === 'CPU curve');
-    return { status: 'modelled', reason: row ? `${model.label}: ${row.value} (${row.source})` : model.label };
-}
-function memory(model, energy) {
-    if (energy.ram === 'measured')
-        return { status: 'measured', reason: 'RAPL DRAM counters, all of it in both scopes (METHODOLOGY §1)' };
-    if (model.defaulted?.memory)
-        return { status: 'defaulted', reason: model.defaulted.memory };
-    if (model.memoryWattsPerGb === 0)
-        return { status: 'modelled', reason: `no separate term: ${model.label} covers the whole machine slice` };
-    const row = model.sources.find((s) => s.what === 'memory');
-    return { status: 'modelled', reason: row ? `${row.value} (${row.source})` : `${num(model.memoryGb, 4)} GiB × ${model.memoryWattsPerGb} W/GiB` };
-}
-function gpu(energy) {
-    switch (energy.gpu) {
-        case 'none':
-            return { status: 'none', reason: 'no GPU seen' };
-        case 'measured':
-            return { status: 'measured', reason: 'board power reported by nvidia-smi / rocm-smi' };
-        case 'modelled':
-            return { status: 'modelled', reason: 'the GPU reported no power: CCF idle/max watts of its model, by its utilisation' };
-        default:
-            return { status: 'defaulted', reason: 'the GPU reported no power and has no CCF row: its energy is not counted' };
-    }
-}
-function embodied(model) {
-    if (!model.embodied)
-        return { status: 'none', reason: 'no instance data: not estimated' };
-    return { status: 'modelled', reason: model.embodied.source };
-}
-function pue(model) {
-    const row = model.sources.find((s) => s.what === 'PUE');
-    const reason = row ? `${row.value}: ${row.source}` : String(model.pue);
-    // No facility is known: no overhead is assumed (PUE 1, CodeCarbon's default) — a fallback, not a figure.
-    return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
-}
-function provenance_intensity(g) {
-    const fallback = g.location === 'world' || g.location === 'github-hosted US average';
-    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
-    return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
-}
-function componentProvenance(model, energy, g) {
-    return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: provenance_intensity(g) };
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
 
 
 
@@ -2738,7 +2386,7 @@ function escapeCell(s) {
     return escapeMarkdown(s);
 }
 /** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
-const model_section_num = (x, digits = 4) => num(x, digits);
+const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
 }
@@ -2772,10 +2420,10 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
     out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
     out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
     out.push('');
-    out.push(`Operational: ${format_energy(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${co2e(emissions.operationalGCo2e)}**.`);
+    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
     if (model.embodied) {
         const e = model.embodied;
-        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${co2e(emissions.embodiedGCo2e)}**.\n`);
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(LIFESPAN_HOURS)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
     }
     else {
         out.push('Embodied: not estimated (no instance data).\n');
@@ -2785,7 +2433,7 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
         out.push(row(['Model', 'Energy', 'Total']));
         out.push(row(['---', '---', '---']));
         for (const m of band.members)
-            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, format_energy(m.energyWh), co2e(m.totalGCo2e)]));
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
         for (const why of band.skipped)
             out.push(`\nNot applicable: ${escapeCell(why)}.`);
         out.push('\n</details>\n');
@@ -2799,626 +2447,8 @@ function renderModelSection(model, intensity, emissions, energy, prov = componen
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/core/report/csv.ts
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading characters defused. */
-function csvField(v) {
-    if (v === null || v === undefined)
-        return '';
-    let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s))
-        s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const csvLine = (cells) => cells.map(csvField).join(',') + '\n';
-const SAMPLES_COLUMNS = [
-    'time_s', 'timestamp', 'machine_cpu_util', 'tree_cpu_util', 'tree_cpu_seconds', 'tree_processes', 'tree_rss_bytes',
-    'memory_used_bytes', 'cpu_watts', 'ram_watts', 'gpu_watts', 'gpu_count',
-];
-const samplesCsvHeader = () => csvLine(SAMPLES_COLUMNS);
-/** Rounds to `d` decimals without string formatting (the hot path of samples.csv). */
-const round = (x, d) => {
-    const f = 10 ** d;
-    return Math.round(x * f) / f;
-};
-let minuteKey = NaN;
-let minutePrefix = '';
-/** ISO 8601 UTC with milliseconds, like Date#toISOString, reusing the 'YYYY-MM-DDTHH:MM:' prefix within a minute. */
-function isoTimestamp(ms) {
-    const key = Math.floor(ms / 60000);
-    if (key !== minuteKey) {
-        minuteKey = key;
-        minutePrefix = new Date(key * 60000).toISOString().slice(0, 17);
-    }
-    const msInMinute = ms - key * 60000;
-    const secs = Math.floor(msInMinute / 1000);
-    const milli = Math.floor(msInMinute - secs * 1000);
-    return `${minutePrefix}${secs < 10 ? '0' : ''}${secs}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
-}
-const cell = (x) => (x === undefined || x === null || !Number.isFinite(x) ? '' : String(x));
-/**
- * One samples.csv row. Every cell is a number except the ISO timestamp, which holds no character that
- * needs quoting, so the row is built directly (a 6 h job at 10 Hz writes 216,000 rows).
- */
-function samplesCsvRow(p, s) {
-    const t = s.tree;
-    return (`${round(p.tS, 3)},${isoTimestamp(s.wallMs)},${round(p.machineUtil, 4)},${p.treeUtil === null ? '' : round(p.treeUtil, 4)},` +
-        `${t ? round(t.cpuSeconds, 2) : ''},${cell(t?.processes)},${cell(t?.rssBytes)},${cell(s.mem.totalBytes - s.mem.availableBytes)},` +
-        `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
-}
-
-;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
-
-const CODECARBON_COLUMNS = [
-    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
-    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
-    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
-    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
-    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
-];
-/**
- * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
- * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
- */
-const WUE_LITRES_PER_KWH = 0;
-/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
-const CODECARBON_GB = 1024 ** 3;
-const pad = (n) => String(n).padStart(2, '0');
-/**
- * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
- * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
- */
-function codecarbonTimestamp(wallMs, offsetMinutes) {
-    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
-/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
-const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
-/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
-function platformString(os, release, arch) {
-    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
-    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
-    return `${sys}-${release}-${machine}`;
-}
-function codecarbonRow(r, offsetMinutes) {
-    const e = r.energy;
-    const em = r.emissions;
-    const d = e.durationSeconds;
-    const place = em.intensity.place ?? {};
-    const pue = em.pue;
-    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
-    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
-    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
-    const emissionsKg = em.operationalGCo2e / 1000;
-    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
-    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
-    return {
-        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
-        project_name: r.job.repository ?? 'carbon-gate',
-        run_id: r.job.runId ?? '',
-        experiment_id: r.job.key,
-        duration: d,
-        emissions: emissionsKg,
-        emissions_rate: d > 0 ? emissionsKg / d : 0,
-        cpu_power: e.avgCpuWatts,
-        gpu_power: e.avgGpuWatts,
-        ram_power: e.avgRamWatts,
-        cpu_energy: kwh(e.cpuWh),
-        gpu_energy: kwh(e.gpuWh),
-        ram_energy: kwh(e.ramWh),
-        energy_consumed: energyKwh,
-        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
-        country_name: place.countryName ?? '',
-        country_iso_code: place.countryIso3 ?? '',
-        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
-        region: '',
-        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
-        cloud_region: place.cloudRegion ?? '',
-        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
-        python_version: '',
-        codecarbon_version: '',
-        cpu_count: r.model.vcpus,
-        cpu_model: r.hardware.cpuModel,
-        gpu_count: e.gpuCount,
-        gpu_model: e.gpuModels.join('; '),
-        longitude: '',
-        latitude: '',
-        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
-        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
-        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
-        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
-        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
-        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
-        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
-        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
-        pue,
-        wue: WUE_LITRES_PER_KWH,
-    };
-}
-/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
-function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
-    const row = codecarbonRow(r, offsetMinutes);
-    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
-}
-
-;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
-
-
-const CARBON_GATE_COLUMNS = [
-    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
-    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
-    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
-    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
-    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
-    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
-];
-function carbonGateRow(r, offsetMinutes) {
-    const e = r.energy;
-    const em = r.emissions;
-    const p = r.provenance;
-    return {
-        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
-        run_id: r.job.runId ?? '',
-        run_attempt: r.job.runAttempt ?? '',
-        job: r.job.label,
-        sha: r.job.sha ?? '',
-        ref: r.job.ref ?? '',
-        operational_gco2e: em.operationalGCo2e,
-        embodied_gco2e: em.embodiedGCo2e,
-        total_gco2e: em.totalGCo2e,
-        gated_gco2e: em.gatedGCo2e,
-        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
-        energy_wh: e.totalWh,
-        energy_wh_with_pue: e.totalWh * em.pue,
-        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
-        intensity_location: em.intensity.location,
-        intensity_source: em.intensity.source,
-        power_model_id: r.model.id,
-        power_model: r.model.label,
-        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
-        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
-        cpu_provenance: p?.cpu.status ?? e.cpu,
-        ram_provenance: p?.memory.status ?? e.ram,
-        gpu_provenance: p?.gpu.status ?? e.gpu,
-        scope: e.scope,
-        tree_cpu_seconds: e.treeCpuSeconds,
-        machine_cpu_seconds: e.machineCpuSeconds,
-        escaped_cpu_seconds: e.escapedCpuSeconds,
-        samples: e.samples,
-        partial: r.quality.partial,
-        verdict: r.verdict.status,
-        tool_version: r.tool.version,
-    };
-}
-function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
-    const row = carbonGateRow(r, offsetMinutes);
-    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
-}
-
-;// CONCATENATED MODULE: ./src/core/gate/rule.ts
-// The regression rule's statistics (METHODOLOGY.md §10.3). Pure, no imports, so the benchmark
-// (bench/gate.mjs) runs this very file.
-//
-// A run is a regression when it is BOTH
-//   (a) more than max-increase above the window's median, and
-//   (b) above what the window's own spread predicts for one more run of unchanged code: the upper
-//       one-sided 97.5 % prediction bound on the log scale,
-//         high = exp( mean(ln x) + t(0.975; n − 1) × max(sd(ln x), 0.03) × √(1 + 1/n) )
-//       with sd the sample standard deviation of ln x over the n runs of the window. The floor 0.03 (≈ 3 %)
-//       stands for the noise a handful of equal runs cannot show; a one-run window uses the floor with
-//       the normal quantile 1.96.
-// Log scale: the noise of a job is relative (a slower runner stretches all of it), and the bound stays
-// positive.
-const PREDICTION_LEVEL = 0.975;
-/** Floor on the window's spread: standard deviation of ln(value). */
-const SPREAD_FLOOR = 0.03;
-/** One-sided 97.5 % quantiles of Student's t for 1…49 degrees of freedom (scipy.stats.t.ppf(0.975, df)). */
-const T_975 = [
-    12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.093, 2.086,
-    2.0796, 2.0739, 2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423, 2.0395, 2.0369, 2.0345, 2.0322, 2.0301, 2.0281, 2.0262, 2.0244, 2.0227, 2.0211,
-    2.0195, 2.0181, 2.0167, 2.0154, 2.0141, 2.0129, 2.0117, 2.0106, 2.0096,
-];
-const Z_975 = 1.96;
-/** t(0.975; df); the normal quantile for df = 0 (no spread known) and beyond the table. */
-function tQuantile(df) {
-    if (df < 1)
-        return Z_975;
-    return T_975[Math.min(df, T_975.length) - 1];
-}
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-function median(values) {
-    if (values.length === 0)
-        throw new Error('median of an empty list');
-    const s = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(s.length / 2);
-    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-/** Spread of a window: the sample standard deviation of ln(value), before the floor; 0 for one run. */
-function logSpread(values) {
-    const n = values.length;
-    if (n < 2)
-        return 0;
-    const logs = values.map((v) => Math.log(v));
-    const mean = logs.reduce((a, b) => a + b, 0) / n;
-    return Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-}
-/** The upper prediction bound (b) for a window of positive values; null when a value is not positive. */
-function predictedHigh(values) {
-    const n = values.length;
-    if (n === 0 || values.some((v) => !(v > 0) || !Number.isFinite(v)))
-        return null;
-    const mean = values.reduce((a, v) => a + Math.log(v), 0) / n;
-    const sd = Math.max(logSpread(values), SPREAD_FLOOR);
-    return Math.exp(mean + tQuantile(n - 1) * sd * Math.sqrt(1 + 1 / n));
-}
-/** Conditions (a) and (b) for `current` against the window; never flagged without max-increase. */
-function regressionRule(current, window, maxIncreasePercent) {
-    const med = median(window);
-    const threshold = maxIncreasePercent === null ? null : med * (1 + maxIncreasePercent / 100);
-    const high = predictedHigh(window);
-    const flagged = threshold !== null && current > threshold && (high === null ? current > Math.max(...window) : current > high);
-    return { median: med, threshold, predictedHigh: high, flagged };
-}
-
-;// CONCATENATED MODULE: ./src/core/gate/compare.ts
-
-
-
-/** A record's point; a record written before terms were stored has no contention figure (0). */
-function pointOf(r) {
-    return r.terms
-        ? {
-            cpuSeconds: r.terms.cpuSeconds,
-            durationSeconds: r.terms.durationSeconds,
-            contentionSeconds: r.terms.contentionSeconds,
-            ...(r.terms.runnableSeconds !== undefined ? { runnableSeconds: r.terms.runnableSeconds } : {}),
-        }
-        : { cpuSeconds: r.cpuSeconds, durationSeconds: r.durationSeconds, contentionSeconds: 0 };
-}
-/** The compared metric of a point at the reference factors, over the code's wall time. */
-function metricAt(p, f, metric) {
-    if (metric === 'cpu-seconds')
-        return p.cpuSeconds;
-    const priced = priceAt(p.cpuSeconds, codeSeconds(p), f);
-    return metric === 'energy-wh' ? priced.energyWh : priced.gCo2e;
-}
-/** The factors the window is compared at: the newest record that has them, else this run's. */
-function referenceFactors(current, records) {
-    const newest = [...records].sort((a, b) => b.wallMs - a.wallMs).find((r) => r.terms);
-    return newest?.terms ? { factors: newest.terms.factors, fromBaseline: true } : { factors: current.factors, fromBaseline: false };
-}
-const near = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
-/** Model and grid changes between this run's factors and the reference, in words. */
-function factorChanges(own, ref) {
-    const model = own.model !== ref.model ? `model ${own.model} (baseline: ${ref.model})` : null;
-    const gridMoved = own.grid !== ref.grid || !near(own.gCo2ePerKwh, ref.gCo2ePerKwh) || !near(own.pue, ref.pue);
-    const grid = gridMoved ? `grid ${own.grid}, ${intensity(own.gCo2ePerKwh, 4)}, PUE ${num(own.pue, 4)} (baseline: ${ref.grid}, ${intensity(ref.gCo2ePerKwh, 4)}, PUE ${num(ref.pue, 4)})` : null;
-    return { model, grid };
-}
-/** Prices this run and the window alike and explains the difference. Needs a non-empty window. */
-function compareWithWindow(current, records, metric) {
-    const { factors } = referenceFactors(current, records);
-    const points = records.map(pointOf);
-    const window = points.map((p) => metricAt(p, factors, metric));
-    const value = metricAt(current, factors, metric);
-    const own = metric === 'cpu-seconds' ? current.cpuSeconds : metric === 'energy-wh' ? priceAt(current.cpuSeconds, current.durationSeconds, current.factors).energyWh : priceAt(current.cpuSeconds, current.durationSeconds, current.factors).gCo2e;
-    const changes = [];
-    const ch = factorChanges(current.factors, factors);
-    if (ch.model)
-        changes.push(ch.model);
-    if (ch.grid)
-        changes.push(ch.grid);
-    const mixed = records.filter((r) => r.terms && (r.terms.factors.model !== factors.model || r.terms.factors.grid !== factors.grid || !near(r.terms.factors.gCo2ePerKwh, factors.gCo2ePerKwh)));
-    if (mixed.length > 0)
-        changes.push(`${mixed.length} window run(s) had another model or grid; all are priced at the newest run's`);
-    const slowdown = slowdownOf(current);
-    const baselineSlowdown = median(points.map((p) => slowdownOf(p)));
-    const comparison = {
-        ownValue: own,
-        changes,
-        legacyRecords: records.filter((r) => !r.terms).length,
-        drivers: driversLine(current, points, slowdown / baselineSlowdown - 1, { model: ch.model !== null, grid: ch.grid !== null }),
-        slowdown,
-        baselineSlowdown,
-    };
-    return { current: value, window, comparison };
-}
-/**
- * "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid": the CPU work and the wall time
- * against the window's medians, led by what the code changed — its CPU work, or its own wall time (less
- * contention) beyond what the CPU work explains — then what the runner and the grid did (neither counted).
- */
-function driversLine(current, window, runnerChange, changed) {
-    const cpuMed = median(window.map((p) => p.cpuSeconds));
-    const wallMed = median(window.map((p) => p.durationSeconds));
-    const codeMed = median(window.map((p) => codeSeconds(p)));
-    const rel = (x, m) => (m > 0 ? x / m - 1 : 0);
-    const runner = Math.abs(runnerChange) < 0.05 ? 'runner as fast' : `runner ${percent(Math.abs(runnerChange) * 100)} ${runnerChange > 0 ? 'slower' : 'faster'}`;
-    const cpuChange = rel(current.cpuSeconds, cpuMed);
-    const work = `CPU work ${percentDelta(cpuChange * 100)}`;
-    const wall = `wall time ${percentDelta(rel(current.durationSeconds, wallMed) * 100)} (${runner})`;
-    // More CPU work lengthens the code's own wall time too: wall time leads only when the code's wall time
-    // changed more than the CPU work AND mostly not with it (a sleep, a wait): it moved apart from the CPU
-    // work by more than the CPU work moved.
-    const codeChange = rel(codeSeconds(current), codeMed);
-    const wallLeads = Math.abs(codeChange) > Math.abs(cpuChange) && Math.abs(codeChange - cpuChange) > Math.abs(cpuChange);
-    const parts = wallLeads ? [wall, work] : [work, wall];
-    parts.push(changed.model && changed.grid ? 'model and grid changed (not counted)' : changed.model ? 'model changed (not counted)' : changed.grid ? 'grid changed (not counted)' : 'same grid');
-    const line = parts.join(', ');
-    return line.charAt(0).toUpperCase() + line.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/core/verdict.ts
-// The gate: a pure function from this run's totals and terms, the settings and the baseline window to a
-// Verdict.
-//
-// Rules (stated in the summary and the comment by baseline-section.ts; numbers in METHODOLOGY.md §10):
-// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
-// - Regression: this run and each run of the window are priced alike (gate/compare.ts): at the newest
-//   baseline run's model, PUE and grid, over their wall time without contention. The run is flagged when
-//   BOTH it is more than max-increase above the window's median AND above the window's prediction bound
-//   (gate/rule.ts). With max-increase empty the delta is reported but never flagged.
-// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
-//   below that it only warns.
-// - fail-on: budget | regression | any | never ('never' only warns).
-// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
-
-
-
-
-const ALARM_PERCENT = 20;
-const WARN_PERCENT = 10;
-/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
-function deltaBand(deltaPercent) {
-    if (deltaPercent >= ALARM_PERCENT)
-        return 'alarm';
-    if (deltaPercent >= WARN_PERCENT)
-        return 'warn';
-    if (deltaPercent < 0)
-        return 'better';
-    return 'ok';
-}
-function bandEmoji(band) {
-    switch (band) {
-        case 'alarm':
-            return '🚨';
-        case 'warn':
-            return '⚠️';
-        case 'better':
-            return '✅';
-        case 'ok':
-            return '';
-    }
-}
-/** The value of the compare-on metric in a baseline record. */
-function metricOf(record, metric) {
-    switch (metric) {
-        case 'gco2e':
-            return record.gatedGCo2e;
-        case 'energy-wh':
-            return record.energyWh;
-        case 'cpu-seconds':
-            return record.cpuSeconds;
-    }
-}
-function metricUnit(metric) {
-    switch (metric) {
-        case 'gco2e':
-            return 'gCO2e';
-        case 'energy-wh':
-            return 'Wh';
-        case 'cpu-seconds':
-            return 'CPU-s';
-    }
-}
-/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
-function metricText(metric, x) {
-    switch (metric) {
-        case 'gco2e':
-            return co2e(x);
-        case 'energy-wh':
-            return format_energy(x);
-        case 'cpu-seconds':
-            return cpuSeconds(x);
-    }
-}
-const budgetFails = (f) => f === 'budget' || f === 'any';
-const regressionFails = (f) => f === 'regression' || f === 'any';
-function computeVerdict(args) {
-    const { settings: s } = args;
-    const reasons = [];
-    // Budgets.
-    const budget = [];
-    if (s.budgetGCo2e !== null) {
-        budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
-    }
-    if (s.budgetWh !== null) {
-        budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
-    }
-    const exceeded = budget.filter((b) => b.exceeded);
-    for (const b of exceeded) {
-        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
-        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
-    }
-    const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
-    // Regression against the baseline window, like with like.
-    let regression;
-    const unit = metricUnit(s.compareOn);
-    if (args.baseline.length > 0) {
-        const { current, window, comparison } = compareWithWindow(args.terms, args.baseline, s.compareOn);
-        const rule = regressionRule(current, window, s.maxIncreasePercent);
-        const med = rule.median;
-        const runs = window.length;
-        if (med > 0) {
-            const deltaPercent = ((current - med) / med) * 100;
-            const enough = runs >= s.minBaselineRuns;
-            const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
-            regression = {
-                metric: s.compareOn,
-                current,
-                median: med,
-                deltaPercent,
-                band: deltaBand(deltaPercent),
-                spreadLow: Math.min(...window),
-                spreadHigh: Math.max(...window),
-                runs,
-                flagged: rule.flagged,
-                enforced,
-                predictedHigh: rule.predictedHigh ?? undefined,
-                threshold: rule.threshold,
-                comparison,
-            };
-            if (rule.flagged) {
-                const t = (x) => metricText(s.compareOn, x);
-                let r = `Regression: ${t(current)} is ${percentDelta(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above ${t(rule.predictedHigh ?? Math.max(...window))}, the most the window's own spread predicts.`;
-                if (!enough)
-                    r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
-                reasons.push(r);
-            }
-        }
-        else {
-            reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
-        }
-    }
-    const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
-    const failBuild = budgetFail || regressionFail;
-    const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
-    const status = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
-    if (anyProblem && !failBuild) {
-        reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
-    }
-    const headline = makeHeadline(status, exceeded.length > 0, regression);
-    return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
-}
-function makeHeadline(status, overBudget, regression) {
-    const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
-    const parts = [];
-    if (overBudget)
-        parts.push('over budget');
-    if (regression?.flagged)
-        parts.push(`regression ${percentDelta(regression.deltaPercent)} vs baseline`);
-    if (parts.length === 0) {
-        if (regression)
-            parts.push(`${percentDelta(regression.deltaPercent)} vs baseline median`);
-        else
-            parts.push('within limits');
-    }
-    const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
-    return `${icon} ${word}: ${parts.join(', ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/report/chart.ts
-
-const MAX_POINTS = 120;
-/** GitHub's accessible blue, its muted grey and its orange (Primer fg.accent / fg.muted / severe). */
-const CHART_COLOURS = { primary: '#0969da', secondary: '#6e7781', accent: '#bc4c00' };
-/** Time-bucketed means, at most `max` points. */
-function downsample(series, max = MAX_POINTS) {
-    const pts = series.map((p) => ({ tS: p.tS, workWatts: p.cpuWatts + p.gpuWatts, memoryWatts: p.ramWatts }));
-    if (pts.length <= max)
-        return pts;
-    const out = [];
-    const per = pts.length / max;
-    for (let i = 0; i < max; i++) {
-        const slice = pts.slice(Math.floor(i * per), Math.floor((i + 1) * per));
-        const mean = (f) => slice.reduce((s, p) => s + f(p), 0) / slice.length;
-        out.push({ tS: slice[slice.length - 1].tS, workWatts: mean((p) => p.workWatts), memoryWatts: mean((p) => p.memoryWatts) });
-    }
-    return out;
-}
-const BARS = '▁▂▃▄▅▆▇█';
-/** A sparkline scaled from 0 (not from the minimum), like the charts. */
-function sparkline(values) {
-    if (!values.length)
-        return '';
-    const hi = Math.max(...values);
-    return values.map((v) => BARS[hi <= 0 ? 0 : Math.max(0, Math.min(7, Math.floor((v / hi) * 8)))]).join('');
-}
-/** The smallest 1, 2, 2.5 or 5 × 10^k at or above x (the top of an axis). */
-function niceCeiling(x) {
-    if (!(x > 0) || !Number.isFinite(x))
-        return 1;
-    const k = 10 ** Math.floor(Math.log10(x));
-    for (const m of [1, 2, 2.5, 5, 10])
-        if (m * k >= x * (1 - 1e-12))
-            return Number((m * k).toPrecision(12));
-    return 10 * k;
-}
-/** A number for Mermaid data: plain decimals, never exponent notation (toFixed never uses it below 1e21). */
-function dataNumber(x) {
-    return Number.isFinite(x) ? String(Number(x.toFixed(4))).replace(/e.*$/, '') : '0';
-}
-/** Axis-bound text: three significant digits at most, without exponent notation. */
-function axisNumber(x) {
-    if (!(x >= 1e-4) || !Number.isFinite(x))
-        return '0';
-    return String(Number(x.toFixed(Math.max(0, 2 - Math.floor(Math.log10(x)))))).replace(/e.*$/, '');
-}
-function initDirective(palette) {
-    return `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`;
-}
-function renderChart(series, mode) {
-    if (mode === 'none' || series.length < 2)
-        return '';
-    const pts = downsample(series);
-    const total = pts.map((p) => p.workWatts + p.memoryWatts);
-    if (mode === 'sparkline') {
-        return `Power over time (0 – ${power(Math.max(...total))}): \`${sparkline(total)}\`\n`;
-    }
-    const top = niceCeiling(Math.max(...total) * 1.05);
-    const endS = pts[pts.length - 1].tS;
-    const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
-    const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
-    return [
-        '```mermaid',
-        initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
-        'xychart-beta',
-        '  title "Power draw of the job (W)"',
-        `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
-        `  y-axis "W" 0 --> ${axisNumber(top)}`,
-        `  bar [${total.map(dataNumber).join(', ')}]`,
-        `  bar [${pts.map((p) => dataNumber(p.memoryWatts)).join(', ')}]`,
-        '```',
-        '',
-        `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
-        '',
-    ].join('\n');
-}
-/** Bar label of a baseline run: its run id (digits only; anything else becomes its position). */
-function runLabel(r, i) {
-    return /^\d{1,20}$/.test(r.runId) ? `#${r.runId}` : `run ${i + 1}`;
-}
-/**
- * The trend: one bar per run of the baseline window (oldest first) and this run, in the compare-on metric,
- * with the window's median as a line. This run's bar has its own colour.
- */
-function renderTrendChart(records, current, metric, median) {
-    if (records.length === 0)
-        return '';
-    const value = (r) => (metric === 'gco2e' ? r.gatedGCo2e : metric === 'energy-wh' ? r.energyWh : r.cpuSeconds);
-    const window = [...records].sort((a, b) => a.wallMs - b.wallMs);
-    const raw = [...window.map(value), current];
-    const scale = metric === 'cpu-seconds' ? { factor: 1, unit: 'CPU-s' } : unitFor(Math.max(...raw), metric === 'gco2e' ? 'co2e' : 'energy');
-    const v = raw.map((x) => x / scale.factor);
-    const top = niceCeiling(Math.max(...v) * 1.05);
-    const labels = [...window.map(runLabel), 'this run'].map((l) => `"${l}"`);
-    const n = v.length;
-    return [
-        '```mermaid',
-        initDirective([CHART_COLOURS.secondary, CHART_COLOURS.primary, CHART_COLOURS.accent]),
-        'xychart-beta',
-        `  title "Baseline window and this run (${scale.unit})"`,
-        `  x-axis [${labels.join(', ')}]`,
-        `  y-axis "${scale.unit}" 0 --> ${axisNumber(top)}`,
-        `  bar [${v.map((x, i) => (i < n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
-        `  bar [${v.map((x, i) => (i === n - 1 ? dataNumber(x) : '0')).join(', ')}]`,
-        `  line [${v.map(() => dataNumber(median / scale.factor)).join(', ')}]`,
-        '```',
-        '',
-        '<sub>Grey: the baseline runs, oldest first. Blue: this run. Orange: the baseline median. The y-axis starts at 0.</sub>',
-        '',
-    ].join('\n');
-}
-
+// EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
+var core_verdict = __nccwpck_require__(3632);
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
 // To do: next major: remove.
 /**
@@ -3883,10 +2913,10 @@ function deltaLine(verdict, records = []) {
     const r = verdict.regression;
     if (!r)
         return null;
-    const t = (x) => metricText(r.metric, x);
-    const emoji = bandEmoji(r.band);
+    const t = (x) => (0,core_verdict/* metricText */._l)(r.metric, x);
+    const emoji = (0,core_verdict/* bandEmoji */.QX)(r.band);
     const of = records.length ? `${baselineName(records)}’s last ${r.runs} run${r.runs === 1 ? '' : 's'}` : `${r.runs} baseline run${r.runs === 1 ? '' : 's'}`;
-    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}${r.predictedHigh !== undefined ? `, prediction bound ${t(r.predictedHigh)}` : ''}); this run ${percentDelta(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
+    return (`Baseline: median ${t(r.median)} of ${of} (spread ${t(r.spreadLow)} – ${t(r.spreadHigh)}${r.predictedHigh !== undefined ? `, prediction bound ${t(r.predictedHigh)}` : ''}); this run ${(0,format/* percentDelta */.yA)(r.deltaPercent)}${emoji ? ' ' + emoji : ''}` +
         `${r.flagged ? ' — **regression**' : ''}.`);
 }
 /** "What drove the delta: CPU work +84 %, wall time +96 % (runner 41 % slower), same grid." plus what changed, or []. */
@@ -3924,7 +2954,7 @@ function baselineWindowTable(records, opts = {}) {
     const header = ['Run', 'Commit', 'Date', mark('gco2e', 'CO2e'), mark('energy-wh', 'Energy'), mark('cpu-seconds', 'CPU time'), 'Duration'];
     const cells = rows.map((r) => {
         const sha = /^[0-9a-f]{7,40}$/i.test(r.sha) ? `\`${r.sha.slice(0, 7)}\`` : escapeMarkdown(r.sha.slice(0, 12));
-        return [runCell(r, opts), sha, dateOf(r.wallMs), co2e(metricOf(r, 'gco2e')), format_energy(r.energyWh), cpuSeconds(r.cpuSeconds), duration(r.durationSeconds)];
+        return [runCell(r, opts), sha, dateOf(r.wallMs), (0,format/* co2e */.k)((0,core_verdict/* metricOf */.ak)(r, 'gco2e')), (0,format/* energy */.zP)(r.energyWh), (0,format/* cpuSeconds */._L)(r.cpuSeconds), (0,format/* duration */.p0)(r.durationSeconds)];
     });
     let text = mdTable(header, cells, ['l', 'l', 'l', 'r', 'r', 'r', 'r']).trimEnd();
     if (records.length > rows.length)
@@ -3999,49 +3029,49 @@ function totals(r) {
     const e = r.energy;
     const em = r.emissions;
     const estimated = r.model.embodied !== undefined || em.embodiedGCo2e > 0;
-    const embodied = estimated ? co2e(em.embodiedGCo2e) : 'not estimated';
+    const embodied = estimated ? (0,format/* co2e */.k)(em.embodiedGCo2e) : 'not estimated';
     const gated = !estimated ? '' : em.gatedGCo2e === em.totalGCo2e ? ' (both gated)' : ' (the gate counts operational only)';
-    const util = `${e.avgTreeUtil !== null ? `job’s processes ${share(e.avgTreeUtil)}, ` : ''}whole machine ${share(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
+    const util = `${e.avgTreeUtil !== null ? `job’s processes ${(0,format/* share */.uM)(e.avgTreeUtil)}, ` : ''}whole machine ${(0,format/* share */.uM)(e.avgMachineUtil)} of ${r.model.vcpus} vCPU`;
     const rows = [
-        ['**CO2e**', `**${co2e(em.totalGCo2e)}**: operational ${co2e(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
+        ['**CO2e**', `**${(0,format/* co2e */.k)(em.totalGCo2e)}**: operational ${(0,format/* co2e */.k)(em.operationalGCo2e)} + embodied ${embodied}${gated}`],
         ...(r.modelBand && r.modelBand.members.length > 1 ? [['Model band', `${bandText(em.totalGCo2e, r.modelBand)}: the other published models on the same samples (the gate uses the selected one)`]] : []),
-        ['Energy', `${format_energy(e.totalWh)} at the machine; × PUE ${num(em.pue, 4)} at the data centre`],
-        ['Grid intensity', `${intensity(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
-        ['Duration', duration(e.durationSeconds)],
+        ['Energy', `${(0,format/* energy */.zP)(e.totalWh)} at the machine; × PUE ${(0,format/* num */.bu)(em.pue, 4)} at the data centre`],
+        ['Grid intensity', `${(0,format/* intensity */.UW)(em.intensity.gCo2ePerKwh, 4)} (${escapeMarkdown(em.intensity.location)})`],
+        ['Duration', (0,format/* duration */.p0)(e.durationSeconds)],
         ['CPU utilisation', `${util}; scope: ${e.scope === 'process-tree' ? 'the job’s process tree' : 'the whole machine'}`],
     ];
     // The stored provenance (the folded Model section gives the reasons).
     const prov = r.provenance ?? componentProvenance(r.model, e, em.intensity);
     const provenance = (p, what) => (p.status === 'measured' ? `measured (${what})` : p.status);
     const comp = [
-        ['CPU', format_energy(e.cpuWh), power(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
-        ['Memory', format_energy(e.ramWh), power(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
+        ['CPU', (0,format/* energy */.zP)(e.cpuWh), (0,format/* power */.yp)(e.avgCpuWatts), provenance(prov.cpu, 'RAPL package')],
+        ['Memory', (0,format/* energy */.zP)(e.ramWh), (0,format/* power */.yp)(e.avgRamWatts), provenance(prov.memory, 'RAPL DRAM')],
     ];
     if (e.gpuCount > 0)
-        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, format_energy(e.gpuWh), power(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
+        comp.push([`GPU ×${e.gpuCount} (${escapeMarkdown(e.gpuModels.join(', '))})`, (0,format/* energy */.zP)(e.gpuWh), (0,format/* power */.yp)(e.avgGpuWatts), provenance(prov.gpu, 'nvidia-smi / rocm-smi')]);
     return mdTable(['Total', 'Value'], rows) + '\n' + mdTable(['Component', 'Energy', 'Average power', 'Source'], comp, ['l', 'r', 'r', 'l']);
 }
 function attribution(r) {
     const e = r.energy;
     const attr = [];
     if (e.treeCpuSeconds !== null)
-        attr.push(['CPU time of the job’s process tree', duration(e.treeCpuSeconds)]);
-    attr.push(['CPU time of the whole machine', duration(e.machineCpuSeconds)]);
+        attr.push(['CPU time of the job’s process tree', (0,format/* duration */.p0)(e.treeCpuSeconds)]);
+    attr.push(['CPU time of the whole machine', (0,format/* duration */.p0)(e.machineCpuSeconds)]);
     if (e.remainderCpuSeconds !== null)
-        attr.push(['Machine remainder (other processes, incl. escaped)', duration(e.remainderCpuSeconds)]);
+        attr.push(['Machine remainder (other processes, incl. escaped)', (0,format/* duration */.p0)(e.remainderCpuSeconds)]);
     if (e.escapedCpuSeconds > 0)
-        attr.push(['Escaped: processes that left the tree alive (daemons)', duration(e.escapedCpuSeconds)]);
+        attr.push(['Escaped: processes that left the tree alive (daemons)', (0,format/* duration */.p0)(e.escapedCpuSeconds)]);
     if (e.peakTreeRssBytes !== null)
-        attr.push(['Peak resident memory of the tree', bytes(e.peakTreeRssBytes)]);
+        attr.push(['Peak resident memory of the tree', (0,format/* bytes */.ee)(e.peakTreeRssBytes)]);
     return '### Attribution\n\n' + mdTable(['What', 'Value'], attr, ['l', 'r']);
 }
 function dataQuality(r) {
     const e = r.energy;
-    const q = [`${e.samples} samples over ${duration(e.durationSeconds)}`];
+    const q = [`${e.samples} samples over ${(0,format/* duration */.p0)(e.durationSeconds)}`];
     if (e.gaps.length) {
         const total = e.gaps.reduce((s, g) => s + g.seconds, 0);
-        q.push(`${e.gaps.length} gap(s) without samples, ${duration(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
-        for (const g of capped(e.gaps.map((g) => `gap from ${duration(g.fromS)} to ${duration(g.toS)}: ${g.reason}`)))
+        q.push(`${e.gaps.length} gap(s) without samples, ${(0,format/* duration */.p0)(total)} in all (CPU counters are cumulative, so no CPU time is lost; only time resolution)`);
+        for (const g of capped(e.gaps.map((g) => `gap from ${(0,format/* duration */.p0)(g.fromS)} to ${(0,format/* duration */.p0)(g.toS)}: ${g.reason}`)))
             q.push(`  - ${escapeMarkdown(g)}`);
     }
     else
@@ -4049,7 +3079,7 @@ function dataQuality(r) {
     if (r.quality.skippedLines)
         q.push(`${r.quality.skippedLines} unreadable sample line(s) skipped`);
     if (r.quality.samplerCpuSeconds !== undefined)
-        q.push(`sampler's own cost: ${num(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${bytes(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
+        q.push(`sampler's own cost: ${(0,format/* num */.bu)(r.quality.samplerCpuSeconds)} CPU-s${r.quality.samplerMaxRssBytes ? `, peak RSS ${(0,format/* bytes */.ee)(r.quality.samplerMaxRssBytes)}` : ''} (not charged to the job)`);
     if (r.hardware.container?.detected) {
         q.push(`running inside a container (${escapeMarkdown(r.hardware.container.evidence.join('; '))}): the sampler sees this container's processes and the host's CPU and memory counters; ` +
             'processes of other containers are invisible to the tree and count only in the machine remainder');
@@ -4105,6 +3135,231 @@ function renderSummary(r, o) {
         text = Buffer.from(text, 'utf8').subarray(0, SUMMARY_MAX_BYTES - 200).toString('utf8').replace(/\uFFFD+$/, '') + '\n\n… summary truncated to stay under the 1 MiB step-summary limit; see carbon-gate.json.\n';
     }
     return text;
+}
+
+;// CONCATENATED MODULE: ./src/app/compute.ts
+// The pure half of finishing a run: integrated energy + model + inputs → RunResult and the summary
+// text. No I/O: everything it needs is passed in (links included), so it is tested without files.
+
+
+
+
+
+
+
+
+function computeRun(c) {
+    const { settings, model, energy, baseline } = c;
+    const intensity = resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
+    const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+    const terms = (0,gate_terms/* gateTerms */.XZ)(energy, model, emissions, c.contention.result(), settings.includeEmbodied);
+    const verdict = (0,core_verdict/* computeVerdict */.zG)({
+        energyWh: energy.totalWh,
+        gatedGCo2e: emissions.gatedGCo2e,
+        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+        terms,
+        settings,
+        baseline: baseline.records,
+    });
+    const provenance = componentProvenance(model, energy, intensity);
+    const result = {
+        tool: { name: 'carbon-gate', version: version/* VERSION */.x },
+        job: c.info.job,
+        hardware: c.facts,
+        model,
+        energy,
+        emissions,
+        terms,
+        verdict,
+        baseline,
+        provenance,
+        modelBand: c.band.result({ model, energy, emissions }),
+        quality: {
+            partial: c.partial,
+            skippedLines: c.stats.skippedLines,
+            warnings: c.warnings,
+            ...(c.marker ? { samplerCpuSeconds: c.marker.samplerCpuSeconds, samplerMaxRssBytes: c.marker.samplerMaxRssBytes } : {}),
+        },
+        startedWallMs: c.info.startedWallMs,
+        endedWallMs: c.marker?.endedWallMs ?? c.nowMs,
+    };
+    const summary = renderSummary(result, {
+        chart: settings.chart,
+        gate: settings,
+        links: { serverUrl: c.serverUrl, repository: c.info.job.repository },
+        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+        ...(c.artifact ? { artifact: c.artifact } : { files: c.fileNames }),
+    });
+    return { result, summary };
+}
+
+;// CONCATENATED MODULE: ./src/core/gate/contention.ts
+/** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
+const CARRY_SECONDS = 1;
+class ContentionAccumulator {
+    prev = null;
+    c = 0;
+    a = 0;
+    w = 0;
+    st = 0;
+    covered = 0;
+    anySched = false;
+    maxExcess = null;
+    /** Runnable time recent active intervals lacked (Δt − R), and waiting booked beyond an interval's length. */
+    slack = 0;
+    credit = 0;
+    firstPressure = null;
+    lastPressure = null;
+    pressureScope = null;
+    add(s) {
+        const a = this.prev;
+        this.prev = s;
+        const p = s.contention?.pressureSomeSeconds;
+        if (p !== undefined && Number.isFinite(p)) {
+            if (this.firstPressure === null)
+                this.firstPressure = p;
+            this.lastPressure = p;
+            this.pressureScope = s.contention?.pressureScope ?? null;
+        }
+        if (!a)
+            return;
+        const dt = s.monoS - a.monoS;
+        if (!(dt > 0))
+            return;
+        if (!a.tree || !s.tree || s.tree.rootGone)
+            return;
+        const dTree = Math.max(0, s.tree.cpuSeconds - a.tree.cpuSeconds);
+        const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
+        const dSteal = s.cpu.stealSeconds !== undefined && a.cpu.stealSeconds !== undefined ? Math.max(0, s.cpu.stealSeconds - a.cpu.stealSeconds) : 0;
+        const g = dTotal + dSteal > 0 ? Math.min(0.95, dSteal / (dTotal + dSteal)) : 0;
+        let on = dTree;
+        let w = 0;
+        if (a.contention && s.contention) {
+            const dOn = Math.max(0, s.contention.onCpuSeconds - a.contention.onCpuSeconds);
+            let dDelay = Math.max(0, s.contention.runDelaySeconds - a.contention.runDelaySeconds);
+            dDelay = this.rebook(dOn, dDelay, dt);
+            // The tree's CPU beyond the sampled threads' (worker threads, reaped children) is the growth of the
+            // running maximum of (tree CPU − sampled on-CPU): the tree's CPU comes in clock ticks (10 ms), and
+            // a per-interval max(Δtree, Δon) would add their rounding up interval after interval.
+            const excess = s.tree.cpuSeconds - s.contention.onCpuSeconds;
+            const base = this.maxExcess ?? a.tree.cpuSeconds - a.contention.onCpuSeconds;
+            const extra = Math.max(0, excess - base);
+            this.maxExcess = Math.max(base, excess);
+            on = dOn + extra;
+            w = dOn > 0 ? (on * dDelay) / dOn : dDelay;
+            this.anySched = true;
+            this.covered += dt;
+        }
+        else {
+            this.slack = 0;
+            this.credit = 0;
+        }
+        const st = (on * g) / (1 - g);
+        const R = on + w + st;
+        this.w += w;
+        this.st += st;
+        if (R <= 0)
+            return;
+        const n = Math.max(1, s.cpu.logicalCpus || 1);
+        const k = Math.max(1, R / dt);
+        const c = Math.min(R, dt) - on / Math.min(k, n);
+        this.c += Math.min(dt, Math.max(0, c));
+        this.a += Math.min(R, dt);
+    }
+    /**
+     * The kernel books a wait when the task next runs, so a wait that spans a sample shows in a neighbouring
+     * interval: one shows less runnable time (on-CPU + run delay of the sampled tasks) than its length, the
+     * other more. While the sampled tasks used at most one CPU (so more runnable time than the interval is
+     * not their parallelism), the excess waiting fills a neighbour's shortfall (either order, carried at most
+     * CARRY_SECONDS, reset when the tree idles or uses more than one CPU); a fill for an earlier interval
+     * counts as its contention at once. Returns this interval's run delay after the exchange.
+     */
+    rebook(dOn, dDelay, dt) {
+        const runnable = dOn + dDelay;
+        if (runnable <= 0 || dOn > dt) {
+            this.slack = 0;
+            this.credit = 0;
+            return dDelay;
+        }
+        if (runnable > dt) {
+            const fill = Math.min(runnable - dt, this.slack, dDelay);
+            this.c += fill;
+            this.a += fill;
+            this.slack -= fill;
+            const keep = Math.max(0, Math.min(runnable - fill - dt, dDelay - fill));
+            this.credit = Math.min(CARRY_SECONDS, this.credit + keep);
+            return dDelay - fill - keep;
+        }
+        const take = Math.min(dt - runnable, this.credit);
+        this.credit -= take;
+        this.slack = Math.min(CARRY_SECONDS, this.slack + (dt - runnable - take));
+        return dDelay + take;
+    }
+    result() {
+        return {
+            contentionSeconds: this.c,
+            runDelaySeconds: this.anySched ? this.w : null,
+            stealSeconds: this.st,
+            pressureSomeSeconds: this.firstPressure !== null && this.lastPressure !== null ? Math.max(0, this.lastPressure - this.firstPressure) : null,
+            pressureScope: this.pressureScope,
+            coveredSeconds: this.covered,
+            runnableSeconds: this.a,
+        };
+    }
+}
+/** Runs the accumulator over an array of samples (tests, small files). */
+function measureContention(samples) {
+    const acc = new ContentionAccumulator();
+    for (const s of samples)
+        acc.add(s);
+    return acc.result();
+}
+
+;// CONCATENATED MODULE: ./src/core/report/csv.ts
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading characters defused. */
+function csvField(v) {
+    if (v === null || v === undefined)
+        return '';
+    let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s))
+        s = `'${s}`;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csvLine = (cells) => cells.map(csvField).join(',') + '\n';
+const SAMPLES_COLUMNS = [
+    'time_s', 'timestamp', 'machine_cpu_util', 'tree_cpu_util', 'tree_cpu_seconds', 'tree_processes', 'tree_rss_bytes',
+    'memory_used_bytes', 'cpu_watts', 'ram_watts', 'gpu_watts', 'gpu_count',
+];
+const samplesCsvHeader = () => csvLine(SAMPLES_COLUMNS);
+/** Rounds to `d` decimals without string formatting (the hot path of samples.csv). */
+const round = (x, d) => {
+    const f = 10 ** d;
+    return Math.round(x * f) / f;
+};
+let minuteKey = NaN;
+let minutePrefix = '';
+/** ISO 8601 UTC with milliseconds, like Date#toISOString, reusing the 'YYYY-MM-DDTHH:MM:' prefix within a minute. */
+function isoTimestamp(ms) {
+    const key = Math.floor(ms / 60000);
+    if (key !== minuteKey) {
+        minuteKey = key;
+        minutePrefix = new Date(key * 60000).toISOString().slice(0, 17);
+    }
+    const msInMinute = ms - key * 60000;
+    const secs = Math.floor(msInMinute / 1000);
+    const milli = Math.floor(msInMinute - secs * 1000);
+    return `${minutePrefix}${secs < 10 ? '0' : ''}${secs}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+const cell = (x) => (x === undefined || x === null || !Number.isFinite(x) ? '' : String(x));
+/**
+ * One samples.csv row. Every cell is a number except the ISO timestamp, which holds no character that
+ * needs quoting, so the row is built directly (a 6 h job at 10 Hz writes 216,000 rows).
+ */
+function samplesCsvRow(p, s) {
+    const t = s.tree;
+    return (`${round(p.tS, 3)},${isoTimestamp(s.wallMs)},${round(p.machineUtil, 4)},${p.treeUtil === null ? '' : round(p.treeUtil, 4)},` +
+        `${t ? round(t.cpuSeconds, 2) : ''},${cell(t?.processes)},${cell(t?.rssBytes)},${cell(s.mem.totalBytes - s.mem.availableBytes)},` +
+        `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/samples.ts
@@ -4174,6 +3429,22 @@ function parseSamples(text) {
     const samples = [];
     const stats = forEachSample(text, (s) => samples.push(s));
     return { samples, ...stats };
+}
+/**
+ * GPU names of the first sample in `text` that carries GPU readings (whole lines only: a cut last line
+ * is ignored). Each line is parsed as JSON, so every GPU of the reading is kept.
+ */
+function firstGpuNames(text) {
+    const end = text.lastIndexOf('\n');
+    let start = 0;
+    while (start < end) {
+        const nl = text.indexOf('\n', start);
+        const s = parseSampleLine(text.slice(start, nl).trim());
+        start = nl + 1;
+        if (s?.gpu?.length)
+            return s.gpu.map((g) => g.name);
+    }
+    return [];
 }
 
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -4257,70 +3528,544 @@ class ChunkedWriter {
     }
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(136);
-;// CONCATENATED MODULE: ./src/data/tables.ts
-// Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
-// The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
-// and this source file (src/data/tables.ts) both sit two directories below the repository root.
-// The path is built from variables so that ncc's asset relocator does not rewrite or copy it.
+;// CONCATENATED MODULE: ./src/app/integrate.ts
+// Streams samples.jsonl through the (pure) energy integrator in bounded memory, writing samples.csv
+// row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to hold as objects.
 
 
 
 
-const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
-const DATA_DIR_NAME = ['da', 'ta'].join('');
-const MARKER = TABLE_FILES.constants;
-function rootAbove(file) {
-    if (!file)
-        return null;
-    // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-    const dir = external_node_path_default().dirname(file);
-    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
-}
-function moduleFile() {
+
+
+
+function integrateSamples(args) {
+    const csv = new ChunkedWriter(args.samplesCsvPath);
+    csv.write(samplesCsvHeader());
+    const integrator = new EnergyIntegrator({
+        model: args.model,
+        scope: args.scope,
+        intervalSeconds: args.intervalSeconds,
+        onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
+    });
+    const band = new ModelBandTracker(args.band, args.scope, args.intervalSeconds);
+    const contention = new ContentionAccumulator();
+    const faults = new Map();
+    const stream = new SampleLineStream((s) => {
+        integrator.add(s);
+        band.add(s);
+        contention.add(s);
+        for (const f of s.faults ?? [])
+            faults.set(f, (faults.get(f) ?? 0) + 1);
+    });
     try {
-        const url = import.meta.url;
-        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(url) : undefined;
+        if (args.samplesPath)
+            forEachLine(args.samplesPath, (line) => stream.line(line));
     }
-    catch {
+    finally {
+        csv.close();
+    }
+    const energy = integrator.result();
+    const warnings = [];
+    if (energy.samples < 2)
+        warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
+    if (integrator.gpuCarriedSecondsTotal > 0) {
+        warnings.push(`No GPU reading arrived for ${(0,format/* duration */.p0)(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
+    }
+    if (integrator.gpuWithoutPower)
+        warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
+    if (args.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
+        warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
+    }
+    for (const [f, n] of faults)
+        if (!f.startsWith('closing sample'))
+            warnings.push(n > 1 ? `${f} (${n} times)` : f);
+    return { energy, band, contention, stats: stream.stats, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/core/model/select.ts
+
+
+
+/** SourceRef.what of the cloud region found by instance metadata (display only; the typed field is PowerModel.region). */
+const CLOUD_REGION_WHAT = 'cloud region';
+const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
+const select_GIB = 1024 ** 3;
+const select_fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
+const machineMemoryGb = (facts) => facts.memoryBytes / select_GIB;
+/** The cloud region recorded in a model by instance metadata, if any, as `provider:region`. */
+function modelRegion(model) {
+    return model.region ? `${model.region.provider}:${model.region.name}` : null;
+}
+function normalisedArch(arch) {
+    const a = arch.toLowerCase();
+    if (a === 'x64' || a === 'x86_64' || a === 'amd64')
+        return 'x64';
+    if (a === 'arm64' || a === 'aarch64')
+        return 'arm64';
+    return a;
+}
+/** Per-vCPU coefficients for a microarchitecture: the provider's row, a documented stand-in, or another provider's row. */
+function coefficientsFor(ctx, provider, arch) {
+    let want = arch;
+    const standIn = ctx.tables.constants.microarchitectureStandIns[arch];
+    if (standIn) {
+        want = standIn.use;
+        ctx.notes.push(`${arch} is modelled with the CCF ${standIn.use} row: ${standIn.reason}.`);
+    }
+    const own = coefficientRow(ctx.tables, provider, want);
+    if (own)
+        return own;
+    for (const p of ['aws', 'gcp', 'azure']) {
+        if (p === provider)
+            continue;
+        const other = coefficientRow(ctx.tables, p, want);
+        if (other) {
+            ctx.notes.push(`CCF has no ${PROVIDER_NAME[provider]} row for ${want}; the ${PROVIDER_NAME[p]} row is used (same SPECpower basis).`);
+            return other;
+        }
+    }
+    return null;
+}
+/** Per-vCPU idle/max W for one or more microarchitectures (mean over them, as CCF does for families), or the provider average. */
+function perVcpuWatts(ctx, provider, archs, archEvidence) {
+    const known = archs.filter((a) => a && a !== 'Unknown');
+    const rows = [];
+    for (const a of known) {
+        const r = coefficientsFor(ctx, provider, a);
+        if (r)
+            rows.push(r);
+        else
+            ctx.notes.push(`CCF has no coefficients for ${a}.`);
+    }
+    if (rows.length > 0) {
+        const idle = rows.reduce((s, r) => s + r.minWattsPerVcpu, 0) / rows.length;
+        const max = rows.reduce((s, r) => s + r.maxWattsPerVcpu, 0) / rows.length;
+        const gbPerChip = rows.reduce((s, r) => s + r.gbPerChip, 0) / rows.length;
+        const names = rows.map((r) => `${PROVIDER_NAME[r.provider]} ${r.microarchitecture}`);
+        if (rows.length > 1)
+            ctx.notes.push(`${archEvidence} may run on ${known.join(', ')}; the mean of their CCF rows is used.`);
+        ctx.sources.push({ what: 'microarchitecture', value: known.join('; '), source: archEvidence });
+        return {
+            idle,
+            max,
+            gbPerChip,
+            label: rows.length > 1 ? `mean of ${names.join(', ')}` : names[0],
+            source: `CCF coefficients-*-use.csv (ccf-coefficients @ b0032d9): ${names.join(', ')}`,
+            defaulted: false,
+        };
+    }
+    const c = ctx.tables.constants.clouds[provider];
+    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
+    ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
+    return {
+        idle: c.avgMinWattsPerVcpu,
+        max: c.avgMaxWattsPerVcpu,
+        gbPerChip: c.avgGbPerChip ?? null,
+        label: `${PROVIDER_NAME[provider]} ${c.averageKind}`,
+        source: c.source,
+        defaulted: true,
+    };
+}
+function cpuArchFromFacts(ctx) {
+    const hit = microarchitectureOf(ctx.tables, ctx.facts.cpuModel);
+    if (hit)
+        return { archs: [hit.microarchitecture], evidence: `CPU "${ctx.facts.cpuModel}" matches "${hit.cpuModel}" (${hit.source})` };
+    return { archs: [], evidence: `CPU "${ctx.facts.cpuModel || 'unknown'}" is in no CCF microarchitecture list` };
+}
+function memorySource(ctx, memoryGb, from) {
+    const m = ctx.tables.constants.memoryWattsPerGb;
+    ctx.sources.push({ what: 'memory', value: `${select_fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
+}
+/**
+ * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
+ * include gbPerChip × sockets of memory for the platform's vCPUs, so only memory above the instance's
+ * share of it is added. GCP (as CCF does) and machines without platform data: all memory.
+ */
+function chargedMemoryGb(ctx, args) {
+    const { provider, memoryGb, vcpus, perVcpu, platform, from } = args;
+    if (provider === 'gcp') {
+        memorySource(ctx, memoryGb, `${from}; all memory, as CCF does for GCP`);
+        return memoryGb;
+    }
+    if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
+        ctx.notes.push(`Host platform unknown: all ${select_fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
+        return memoryGb;
+    }
+    const included = (vcpus * perVcpu.gbPerChip * platform.sockets) / platform.vcpus;
+    const charged = Math.max(0, memoryGb - included);
+    const m = ctx.tables.constants.memoryWattsPerGb;
+    ctx.sources.push({
+        what: 'memory',
+        value: `${select_fmt(charged)} GiB × ${m.value} W/GiB`,
+        source: `${from} ${select_fmt(memoryGb)} GiB minus ${select_fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${select_fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+    });
+    return charged;
+}
+function socketsOf(ctx, arch) {
+    const t = ctx.tables.constants.memoryRule.socketsByMicroarchitecture;
+    return (arch ? t[arch] : undefined) ?? t.Unknown;
+}
+function ccfModel(ctx, args) {
+    const { provider, vcpus, perVcpu } = args;
+    ctx.sources.push({
+        what: 'CPU W per vCPU (idle/max)',
+        value: `${select_fmt(perVcpu.idle)} / ${select_fmt(perVcpu.max)} × ${vcpus} vCPU`,
+        source: perVcpu.source,
+    });
+    ctx.sources.push({ what: 'PUE', value: String(args.pue), source: args.pueSource });
+    return {
+        id: 'ccf',
+        label: args.label,
+        provider,
+        microarchitecture: args.microarchitecture,
+        instanceType: args.instanceType,
+        vcpus,
+        cpu: { kind: 'linear', idleWatts: perVcpu.idle * vcpus, maxWatts: perVcpu.max * vcpus },
+        memoryGb: args.memoryGb,
+        memoryWattsPerGb: ctx.tables.constants.memoryWattsPerGb.value,
+        pue: args.pue,
+        sources: ctx.sources,
+        notes: ctx.notes,
+    };
+}
+function unknownInstance(tables, provider, instanceType) {
+    const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
+    return new InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${nearestNames(names, instanceType).join(', ')}`);
+}
+function embodiedFromRow(ctx, row, instanceVcpus, why) {
+    if (row.embodiedKgCo2e === null) {
+        ctx.notes.push(`No CCF embodied figure for ${row.instanceType} or its family; embodied emissions are not estimated.`);
         return undefined;
     }
+    const source = `${row.embodiedSource} row ${PROVIDER_NAME[row.provider]} ${row.instanceType} (family ${row.family}, largest ${row.familyMaxVcpus} vCPU)${why ? `; ${why}` : ''}`;
+    ctx.sources.push({ what: 'embodied (host total)', value: `${row.embodiedKgCo2e} kgCO2e × ${instanceVcpus}/${row.familyMaxVcpus} vCPU`, source });
+    return { totalKgCo2e: row.embodiedKgCo2e, instanceVcpus, familyMaxVcpus: row.familyMaxVcpus, source };
 }
-/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
-function dataDirCandidates(env = process.env) {
-    const out = [];
-    const fromEnv = env[DATA_DIR_ENV]?.trim();
-    if (fromEnv)
-        return [external_node_path_default().resolve(fromEnv)];
-    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
-        if (root)
-            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
+/** A cloud instance from the instance table (inputs or instance metadata). */
+function cloudInstanceModel(ctx, provider, row, origin) {
+    const { facts } = ctx;
+    if (facts.logicalCpus !== row.vcpus) {
+        ctx.notes.push(`The machine reports ${facts.logicalCpus} logical CPUs, ${row.instanceType} has ${row.vcpus} vCPUs; the instance's ${row.vcpus} are used.`);
     }
-    return [...new Set(out)];
+    let archs = row.microarchitectures.filter((a) => a !== 'Unknown');
+    let evidence = `instance table: ${PROVIDER_NAME[provider]} ${row.instanceType}${row.cpuName ? ` (${row.cpuName})` : ''}`;
+    if (archs.length === 0) {
+        const fromCpu = cpuArchFromFacts(ctx);
+        archs = fromCpu.archs;
+        evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
+    }
+    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
+    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
+    const platform = row.platformVcpus && row.platformSockets
+        ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
+        : null;
+    const memoryGb = chargedMemoryGb(ctx, {
+        provider,
+        memoryGb: row.memoryGb > 0 ? row.memoryGb : machineMemoryGb(facts),
+        vcpus: row.vcpus,
+        perVcpu,
+        platform,
+        from: row.memoryGb > 0 ? 'instance memory' : 'machine memory',
+    });
+    const c = ctx.tables.constants.clouds[provider];
+    const model = ccfModel(ctx, {
+        provider,
+        vcpus: row.vcpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
+        pue: c.pue,
+        pueSource: c.pueSource ?? c.source,
+        instanceType: row.instanceType,
+        microarchitecture: archs.join('; ') || undefined,
+    });
+    model.embodied = embodiedFromRow(ctx, row, row.vcpus, '');
+    if (row.gpus > 0 && facts.gpus.length === 0)
+        ctx.notes.push(`${row.instanceType} has ${row.gpus} GPU(s) but none was found on the machine.`);
+    return model;
 }
-function resolveDataDir(env = process.env) {
-    const candidates = dataDirCandidates(env);
-    for (const dir of candidates) {
-        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, MARKER)))
-            return dir;
-    }
-    throw new Error(`carbon-gate: reference data not found (looked for ${MARKER} in ${candidates.join(', ') || 'no candidate'}); set ${DATA_DIR_ENV} to the data directory`);
+/** A cloud machine whose instance type is unknown: CPU model → microarchitecture, sizes from the machine. */
+function cloudCpuModel(ctx, provider, origin) {
+    const { facts } = ctx;
+    const { archs, evidence } = cpuArchFromFacts(ctx);
+    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
+    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
+    const memoryGb = chargedMemoryGb(ctx, { provider, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
+    ctx.notes.push(`No instance type (${origin}): embodied emissions are not estimated; set instance-type to include them.`);
+    const c = ctx.tables.constants.clouds[provider];
+    return ccfModel(ctx, {
+        provider,
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
+        pue: c.pue,
+        pueSource: c.pueSource ?? c.source,
+        microarchitecture: archs[0],
+    });
 }
-const cache = new Map();
-/** Loads and validates every table. Cached per directory for the life of the process. */
-function loadTables(dataDir) {
-    const dir = dataDir ? external_node_path_default().resolve(dataDir) : resolveDataDir();
-    const hit = cache.get(dir);
-    if (hit)
-        return hit;
-    const texts = {};
-    for (const [role, file] of Object.entries(TABLE_FILES)) {
-        texts[role] = external_node_fs_default().readFileSync(external_node_path_default().join(dir, file), 'utf8');
+function matchRunnerProfile(tables, facts) {
+    const arch = normalisedArch(facts.arch);
+    const mem = machineMemoryGb(facts);
+    const wantGpu = facts.gpus.length > 0;
+    return (tables.runnerProfiles.find((p) => p.os.includes(facts.os) &&
+        p.arch.includes(arch) &&
+        p.vcpus === facts.logicalCpus &&
+        Math.abs(p.ramGb - mem) <= 0.15 * p.ramGb &&
+        (p.gpu !== '') === wantGpu) ?? null);
+}
+/** GitHub-hosted runner (Linux/Windows on Azure VMs). */
+function githubModel(ctx) {
+    const { facts, tables } = ctx;
+    const profile = matchRunnerProfile(tables, facts);
+    const arch = normalisedArch(facts.arch);
+    if (profile) {
+        ctx.sources.push({
+            what: 'runner profile',
+            value: `${profile.labels.join(', ')} (${profile.repoVisibility}): ${profile.vcpus} vCPU, ${profile.ramGb} GB${profile.gpu ? `, ${profile.gpu}` : ''}; likely ${profile.azureVmSize}`,
+            source: `data/github-runner-profiles.csv (${profile.evidenceLevel}; ${profile.sources})`,
+        });
     }
-    const tables = buildTables(texts);
-    cache.set(dir, tables);
-    return tables;
+    else {
+        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${select_fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+    }
+    if (facts.os === 'darwin') {
+        ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
+        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
+        return model;
+    }
+    const { archs, evidence } = cpuArchFromFacts(ctx);
+    const perVcpu = perVcpuWatts(ctx, 'azure', archs, evidence);
+    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs), checked against the runner profile' });
+    // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
+    const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
+    const [pp, pt] = proxy.split(':');
+    const row = instanceRow(tables, pp, pt);
+    const exact = proxy === 'azure:NC4as T4 v3';
+    const gh = tables.constants.githubHosted;
+    const sockets = socketsOf(ctx, archs[0]);
+    const socketNote = `${sockets} chip(s): CCF's count for ${archs[0] ?? 'an unknown microarchitecture'}${archs[0] && ctx.tables.constants.memoryRule.socketsByMicroarchitecture[archs[0]] ? '' : ' (its default)'}`;
+    const platform = exact && row
+        ? { vcpus: row.familyMaxVcpus, sockets, source: `platform = largest ${row.family} size; ${socketNote}` }
+        : { vcpus: gh.platformVcpus, sockets, source: `platform = largest Dadsv5/Dpsv6 size (Azure docs); ${socketNote}` };
+    const memoryGb = chargedMemoryGb(ctx, { provider: 'azure', memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
+    const c = tables.constants.clouds.azure;
+    const model = ccfModel(ctx, {
+        provider: 'azure',
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
+        pue: c.pue,
+        pueSource: c.pueSource ?? c.source,
+        microarchitecture: archs[0],
+    });
+    // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
+    if (row) {
+        if (!exact) {
+            ctx.notes.push(arch === 'arm64'
+                ? `Embodied: the arm64 runner SKU (Azure Cobalt 100, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (Graviton2, also Arm Neoverse) stands in.`
+                : `Embodied: the runner SKU (Dadsv5/Dadsv6, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (2–96 vCPU, 4 GB per vCPU, AMD EPYC) stands in.`);
+        }
+        model.embodied = embodiedFromRow(ctx, row, facts.logicalCpus, exact ? 'the inferred runner SKU' : 'stand-in family for the hosted-runner SKU');
+    }
+    return model;
+}
+/** TDP model: whole-package TDP on a linear curve from idleFraction × TDP to maxFraction × TDP. */
+function tdpModel(ctx, opts = {}) {
+    const { facts, settings, tables } = ctx;
+    const k = tables.constants;
+    let tdp;
+    let tdpSource;
+    let defaulted = false;
+    if (settings.tdpWatts !== null) {
+        tdp = settings.tdpWatts;
+        tdpSource = 'input tdp-watts';
+    }
+    else {
+        const row = tdpOf(tables, facts.cpuModel);
+        if (row) {
+            tdp = row.tdpWatts;
+            tdpSource = `CodeCarbon cpu_power.csv row "${row.cpuModel}"`;
+        }
+        else {
+            tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
+            tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
+            defaulted = true;
+            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
+            ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
+        }
+    }
+    const idle = tdp * k.tdpCurve.idleFractionOfTdp;
+    const max = tdp * k.tdpCurve.maxFractionOfTdp;
+    const memoryGb = machineMemoryGb(facts);
+    ctx.sources.push({ what: 'CPU TDP', value: `${select_fmt(tdp)} W for all ${facts.logicalCpus} logical CPUs`, source: tdpSource });
+    ctx.sources.push({ what: 'CPU curve', value: `${select_fmt(idle)} W idle → ${select_fmt(max)} W at 100 % (linear)`, source: k.tdpCurve.source });
+    memorySource(ctx, memoryGb, 'machine memory');
+    const pue = opts.pue ?? k.onPremPue.value;
+    ctx.sources.push({ what: 'PUE', value: String(pue), source: opts.pueSource ?? k.onPremPue.source });
+    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
+    ctx.notes.push('TDP is per CPU package; a multi-socket machine is undercounted unless tdp-watts gives the total.');
+    return {
+        id: 'tdp',
+        label: `TDP model (${select_fmt(tdp)} W${defaulted ? ', defaulted' : ''}, linear ${k.tdpCurve.idleFractionOfTdp * 100} %→${k.tdpCurve.maxFractionOfTdp * 100} %)`,
+        vcpus: facts.logicalCpus,
+        cpu: { kind: 'linear', idleWatts: idle, maxWatts: max },
+        memoryGb,
+        memoryWattsPerGb: k.memoryWattsPerGb.value,
+        pue,
+        sources: ctx.sources,
+        notes: ctx.notes,
+    };
+}
+/** Eco CI's curve for GitHub's 4-vCPU ubuntu runner (a 4/128 slice of an EPYC 7763 host). */
+function ecociModel(ctx) {
+    const { facts, tables } = ctx;
+    const e = tables.constants.ecoci;
+    if (facts.logicalCpus !== e.instanceVcpus) {
+        ctx.notes.push(`Eco CI's curve is for a ${e.instanceVcpus}-vCPU runner; this machine has ${facts.logicalCpus} logical CPUs. The curve is used unscaled.`);
+    }
+    const curve = { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) };
+    ctx.sources.push({ what: 'CPU curve', value: `${tables.ecociCurve.length} points, ${select_fmt(tables.ecociCurve[0][1])} W idle → ${select_fmt(tables.ecociCurve[tables.ecociCurve.length - 1][1])} W at 100 %`, source: 'Eco CI machine-power-data github_EPYC_7763_4_CPU_shared (eco-ci-energy-estimation @ c10acd3, MIT)' });
+    ctx.sources.push({ what: 'PUE', value: String(e.pue), source: e.pueNote });
+    ctx.sources.push({ what: 'embodied (host total)', value: `${e.embodiedHostKgCo2e} kgCO2e × ${e.instanceVcpus}/${e.hostVcpus} vCPU`, source: e.source });
+    ctx.notes.push("Eco CI's curve covers the whole VM slice, so no separate memory term is added.");
+    return {
+        id: 'ecoci-github-4vcpu',
+        label: 'Eco CI curve for GitHub ubuntu-latest (4/128 of an AMD EPYC 7763 host)',
+        provider: 'azure',
+        microarchitecture: 'EPYC 3rd Gen',
+        vcpus: facts.logicalCpus,
+        cpu: curve,
+        memoryGb: machineMemoryGb(facts),
+        memoryWattsPerGb: 0,
+        pue: e.pue,
+        embodied: { totalKgCo2e: e.embodiedHostKgCo2e, instanceVcpus: e.instanceVcpus, familyMaxVcpus: e.hostVcpus, source: e.source },
+        sources: ctx.sources,
+        notes: ctx.notes,
+    };
+}
+/** power-model: ccf on a machine with no cloud: CPU model → microarchitecture, AWS rows (the widest CCF table). */
+function ccfGenericModel(ctx) {
+    const { facts, tables } = ctx;
+    const { archs, evidence } = cpuArchFromFacts(ctx);
+    const perVcpu = perVcpuWatts(ctx, 'aws', archs, evidence);
+    ctx.notes.push('No cloud is known: CCF coefficients are taken from the AWS table (the one with the most microarchitectures) and no facility overhead is added.');
+    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
+    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
+    const memoryGb = chargedMemoryGb(ctx, { provider: null, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
+    const m = ccfModel(ctx, {
+        provider: 'aws',
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF per-vCPU model without a cloud (${perVcpu.label})`,
+        pue: tables.constants.onPremPue.value,
+        pueSource: tables.constants.onPremPue.source,
+        microarchitecture: archs[0],
+    });
+    delete m.provider;
+    return m;
+}
+function attachGpus(ctx, model) {
+    const out = {};
+    for (const name of ctx.facts.gpus) {
+        const row = gpuRowOf(ctx.tables, name);
+        if (row) {
+            out[name] = { idleWatts: row.idleWatts, maxWatts: row.maxWatts };
+            model.sources.push({ what: 'GPU W (idle/max), used if the GPU reports no power', value: `${name}: ${row.idleWatts} / ${row.maxWatts}`, source: `CCF GPU table row ${row.vendor} ${row.gpu}` });
+        }
+        else {
+            model.notes.push(`No CCF power figures for GPU "${name}": if it reports no power, its energy is not estimated.`);
+        }
+    }
+    if (Object.keys(out).length > 0)
+        model.gpuWatts = out;
+}
+function checkInputs(settings) {
+    const provider = settings.cloudProvider ?? settings.region?.provider ?? null;
+    if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
+        throw new InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
+    }
+    if (settings.instanceType !== null) {
+        if (!provider)
+            throw new InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
+        if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
+            throw new InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
+        }
+    }
+    return provider;
+}
+function selectModel(args) {
+    const { facts, settings, tables } = args;
+    const cloud = args.cloud ?? null;
+    const ctx = { facts, settings, tables, sources: [], notes: [] };
+    const inputProvider = checkInputs(settings);
+    const githubHosted = facts.runnerEnvironment === 'github-hosted';
+    const detectedRegion = cloud?.region ? { provider: cloud.provider, name: cloud.region.toLowerCase(), from: 'instance-metadata', source: cloud.source } : undefined;
+    if (detectedRegion)
+        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${detectedRegion.provider}:${detectedRegion.name}`, source: cloud.source });
+    let model;
+    if (settings.powerModel === 'ecoci-github-4vcpu') {
+        model = ecociModel(ctx);
+    }
+    else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
+        const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
+        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
+        if (p && settings.tdpWatts === null) {
+            ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
+        }
+    }
+    else if (settings.instanceType !== null && inputProvider) {
+        const row = instanceRow(tables, inputProvider, settings.instanceType);
+        if (!row)
+            throw unknownInstance(tables, inputProvider, settings.instanceType);
+        model = cloudInstanceModel(ctx, inputProvider, row, 'inputs cloud-provider + instance-type');
+    }
+    else if (settings.cloudProvider !== null) {
+        model = cloudCpuModel(ctx, settings.cloudProvider, 'input cloud-provider');
+    }
+    else if (githubHosted) {
+        model = githubModel(ctx);
+    }
+    else if (cloud) {
+        const row = cloud.instanceType ? instanceRow(tables, cloud.provider, cloud.instanceType) : null;
+        if (row)
+            model = cloudInstanceModel(ctx, cloud.provider, row, cloud.source);
+        else {
+            if (cloud.instanceType)
+                ctx.notes.push(`Instance type "${cloud.instanceType}" from ${cloud.source} is not in the CCF instance table.`);
+            model = cloudCpuModel(ctx, cloud.provider, cloud.source);
+        }
+    }
+    else if (settings.region !== null) {
+        model = cloudCpuModel(ctx, settings.region.provider, `provider of input region`);
+    }
+    else if (settings.powerModel === 'ccf') {
+        model = ccfGenericModel(ctx);
+    }
+    else {
+        model = tdpModel(ctx);
+    }
+    if (detectedRegion)
+        model.region = detectedRegion;
+    if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
+        const v = model.vcpus;
+        model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
+        model.id = 'custom';
+        model.label = `${model.label}, CPU watts from inputs`;
+        model.sources = model.sources.filter((s) => s.what !== 'CPU W per vCPU (idle/max)' && s.what !== 'CPU curve' && s.what !== 'CPU TDP');
+        model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
+    }
+    attachGpus(ctx, model);
+    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+    if (ctx.cpuDefaulted && model.id !== 'custom')
+        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
+    return model;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -4537,6 +4282,73 @@ async function liveIntensityFor(args) {
     if (!zone)
         return { zone: 'none', gCo2ePerKwh: null, error: 'no Electricity Maps zone is known for this location (set country, or region to an Azure US region)' };
     return fetchLiveIntensity({ zone, token, cacheFile: args.cacheFile ?? null, env: args.env });
+}
+
+;// CONCATENATED MODULE: ./src/data/tables.ts
+// Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
+// The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
+// and this source file (src/data/tables.ts) both sit two directories below the repository root.
+// The path is built from variables so that ncc's asset relocator does not rewrite or copy it.
+
+
+
+
+const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
+const DATA_DIR_NAME = ['da', 'ta'].join('');
+const MARKER = TABLE_FILES.constants;
+function rootAbove(file, p) {
+    if (!file)
+        return null;
+    // file → its directory (src/data or dist/<entry>) → two levels up = repository root
+    const dir = p.dirname(file);
+    return p.dirname(p.dirname(dir));
+}
+function moduleFile() {
+    try {
+        const url = import.meta.url;
+        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(url) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Candidate data directories, in order: env override, next to this module, next to the entry script.
+ * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
+ */
+function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
+    const out = [];
+    const fromEnv = env[DATA_DIR_ENV]?.trim();
+    if (fromEnv)
+        return [p.resolve(fromEnv)];
+    for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
+        if (root)
+            out.push(p.join(root, DATA_DIR_NAME));
+    }
+    return [...new Set(out)];
+}
+function resolveDataDir(env = process.env) {
+    const candidates = dataDirCandidates(env);
+    for (const dir of candidates) {
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, MARKER)))
+            return dir;
+    }
+    throw new Error(`carbon-gate: reference data not found (looked for ${MARKER} in ${candidates.join(', ') || 'no candidate'}); set ${DATA_DIR_ENV} to the data directory`);
+}
+const cache = new Map();
+/** Loads and validates every table. Cached per directory for the life of the process. */
+function loadTables(dataDir) {
+    const dir = dataDir ? external_node_path_default().resolve(dataDir) : resolveDataDir();
+    const hit = cache.get(dir);
+    if (hit)
+        return hit;
+    const texts = {};
+    for (const [role, file] of Object.entries(TABLE_FILES)) {
+        texts[role] = external_node_fs_default().readFileSync(external_node_path_default().join(dir, file), 'utf8');
+    }
+    const tables = buildTables(texts);
+    cache.set(dir, tables);
+    return tables;
 }
 
 ;// CONCATENATED MODULE: ./src/sampler/linux/procfs.ts
@@ -5120,10 +4932,9 @@ class ContentionTracker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
-
+;// CONCATENATED MODULE: ./src/sampler/linux/tree-group.ts
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
-const member = (s) => ({ starttime: s.starttime, ticks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
+const member = (s) => ({ starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
 /**
  * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
  * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
@@ -5142,6 +4953,7 @@ class Group {
     /**
      * Re-reads every member. Vanished members must have been reaped into a live member's child times;
      * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
+     * Returns, per live ancestor, the last totals of the vanished members it now holds.
      */
     refresh(stat, countLoss) {
         const vanished = new Map();
@@ -5154,14 +4966,15 @@ class Group {
                 continue;
             }
             prevChildTicks.set(pid, m.childTicks);
+            m.prevTicks = m.ticks;
             m.ticks = total(s);
             m.childTicks = s.cutime + s.cstime;
             m.ppid = s.ppid;
             m.rssPages = s.rssPages;
         }
-        if (!vanished.size)
-            return;
         const expected = new Map();
+        if (!vanished.size)
+            return expected;
         for (const m of vanished.values()) {
             let a = m.ppid;
             for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++)
@@ -5176,6 +4989,7 @@ class Group {
             if (got < want)
                 this.carry(want - got, true);
         }
+        return expected;
     }
     carry(ticks, isLoss) {
         this.carried += ticks;
@@ -5183,6 +4997,10 @@ class Group {
             this.lost += ticks;
     }
 }
+
+;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
+
+
 class TreeTracker {
     src;
     opts;
@@ -5272,18 +5090,21 @@ class TreeTracker {
             this.rootStart = root.starttime;
             this.tree.members.set(rootPid, member(root));
         }
-        this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
-        // Members whose parent is no longer a member have been re-parented away: carry what they used,
-        // and follow them (with their descendants) in the escaped group. Repeat until stable.
+        const reaped = this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+        // Members whose parent is no longer a member have been re-parented away: carry what they used
+        // while in the tree (their total at the previous look, plus the members they reaped since, which
+        // S held), and follow them (with their descendants) in the escaped group, where the rest of their
+        // total counts as escaped. Repeat until stable.
         for (let changed = true; changed;) {
             changed = false;
             for (const [pid, m] of this.tree.members) {
                 if (pid === rootPid || this.tree.members.has(m.ppid))
                     continue;
                 this.tree.members.delete(pid);
-                this.tree.carried += m.ticks;
+                const inTree = Math.min(m.ticks, m.prevTicks + (reaped.get(pid) ?? 0));
+                this.tree.carried += inTree;
                 this.escaped.members.set(pid, m);
-                this.escapedBase += m.ticks;
+                this.escapedBase += inTree;
                 changed = true;
             }
         }
@@ -5435,9 +5256,9 @@ function createLinuxReaders(opts) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/app/finish.ts
-// Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
-// The core does the computing; this file only reads and writes the run directory.
+;// CONCATENATED MODULE: ./src/app/load.ts
+// The I/O half of finishing a run: everything read from the run directory, /proc, the data tables and
+// the network (instance metadata, a live intensity) before the pure computation. Shared by post and the CLI.
 
 
 
@@ -5448,22 +5269,6 @@ function createLinuxReaders(opts) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
  * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
@@ -5498,8 +5303,14 @@ function lastSampleOf(text) {
     }
     return null;
 }
-async function finishRun(o) {
-    const { runDir, info, settings } = o;
+function samplerLogWarning(runDir) {
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE)))
+        return null;
+    const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    return log.length ? `The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}` : null;
+}
+async function loadRun(o) {
+    const { runDir, info, settings, env } = o;
     const warnings = [...(o.warnings ?? [])];
     const samplesPath = external_node_path_default().join(runDir, SAMPLES_FILE);
     const hasSamples = (0,external_node_fs_.existsSync)(samplesPath);
@@ -5516,124 +5327,276 @@ async function finishRun(o) {
         if (closing)
             (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
     }
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
-        const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
-        if (log.length)
-            warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
-    }
-    // GPUs seen in the samples complete the hardware facts used for model selection.
+    const logWarning = samplerLogWarning(runDir);
+    if (logWarning)
+        warnings.push(logWarning);
+    // GPUs seen in the samples complete the hardware facts used for model selection. The first GPU
+    // reading comes with the first ticks: the head of the file is enough.
     const facts = { ...info.facts, gpus: [...info.facts.gpus] };
-    // The first GPU reading comes with the first ticks: the head of the file is enough.
-    const firstGpu = hasSamples ? /"gpu":\[(.*?)\]/.exec(readSlice(samplesPath, 1024 * 1024)) : null;
-    if (firstGpu && !facts.gpus.length)
-        for (const m of firstGpu[1].matchAll(/"name":"((?:[^"\\]|\\.)*)"/g))
-            facts.gpus.push(JSON.parse(`"${m[1]}"`));
+    if (hasSamples && !facts.gpus.length)
+        facts.gpus.push(...firstGpuNames(readSlice(samplesPath, 1024 * 1024)));
     const tables = loadTables();
-    const env = o.env ?? process.env;
     // Network only when asked for: instance metadata (≤ 300 ms) and a live intensity (1 s, cached per run).
     const cloud = o.cloud !== undefined ? o.cloud : settings.detectCloud ? await detectCloud({ env }) : null;
     if (settings.detectCloud && !cloud)
         warnings.push('detect-cloud: no instance metadata service answered within 300 ms; the model uses the inputs and defaults.');
-    const modelArgs = { facts, settings, tables, cloud };
-    const model = selectModel(modelArgs);
+    const model = selectModel({ facts, settings, tables, cloud });
     const live = o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: external_node_path_default().join(runDir, CACHE_FILE_NAME), env }) : null;
-    const csv = new ChunkedWriter(external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv));
-    csv.write(samplesCsvHeader());
-    const integrator = new EnergyIntegrator({
-        model,
-        scope: settings.scope,
-        intervalSeconds: settings.sampleIntervalSeconds,
-        onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
-    });
-    const faults = new Map();
-    // The same samples under the other published models (information only; the gate uses `model`).
-    const band = new ModelBandTracker(bandModels({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
-    const contention = new ContentionAccumulator();
-    const stream = new SampleLineStream((s) => {
-        integrator.add(s);
-        band.add(s);
-        contention.add(s);
-        for (const f of s.faults ?? [])
-            faults.set(f, (faults.get(f) ?? 0) + 1);
-    });
-    try {
-        if (hasSamples)
-            forEachLine(samplesPath, (line) => stream.line(line));
-    }
-    finally {
-        csv.close();
-    }
-    const stats = stream.stats;
-    const energy = integrator.result();
-    if (energy.samples < 2)
-        warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
-    if (integrator.gpuCarriedSecondsTotal > 0) {
-        warnings.push(`No GPU reading arrived for ${duration(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
-    }
-    if (integrator.gpuWithoutPower)
-        warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
-    if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
-        warnings.push(`The process tree could not be read for ${duration(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
-    }
-    for (const [f, n] of faults)
-        if (!f.startsWith('closing sample'))
-            warnings.push(n > 1 ? `${f} (${n} times)` : f);
-    const intensityArgs = { settings, model, facts, tables, live };
-    const intensity = resolveIntensity(intensityArgs);
-    const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
-    const terms = gateTerms(energy, model, emissions, contention.result(), settings.includeEmbodied);
-    const baseline = o.baseline ?? { records: [], status: 'disabled' };
-    const verdict = computeVerdict({
-        energyWh: energy.totalWh,
-        gatedGCo2e: emissions.gatedGCo2e,
-        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
-        terms,
-        settings,
-        baseline: baseline.records,
-    });
-    const provenance = componentProvenance(model, energy, intensity);
-    const result = {
-        tool: { name: 'carbon-gate', version: VERSION },
-        job: info.job,
-        hardware: facts,
-        model,
-        energy,
-        emissions,
-        terms,
-        verdict,
-        baseline,
-        provenance,
-        modelBand: band.result({ model, energy, emissions }),
-        quality: {
-            partial,
-            skippedLines: stats.skippedLines,
-            warnings,
-            ...(o.marker ? { samplerCpuSeconds: o.marker.samplerCpuSeconds, samplerMaxRssBytes: o.marker.samplerMaxRssBytes } : {}),
-        },
-        startedWallMs: info.startedWallMs,
-        endedWallMs: o.marker?.endedWallMs ?? Date.now(),
-    };
-    const files = {
+    return { samplesPath, hasSamples, partial, warnings, facts, tables, model, live };
+}
+
+;// CONCATENATED MODULE: ./src/app/finish.ts
+// Turns a run directory into a result and the summary text: load (I/O) → integrate (streamed) →
+// compute (pure). Writing the outputs is the output registry's job (app/outputs/). Shared by post and the CLI.
+
+
+
+
+
+
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+function outputPaths(runDir) {
+    return {
         emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
         carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
         samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
         json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
         summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
     };
-    const summary = renderSummary(result, {
-        chart: settings.chart,
-        gate: settings,
-        links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository },
-        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
-        ...(o.artifact
-            ? { artifact: o.artifact }
-            : { files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
+}
+async function finishRun(o) {
+    const env = o.env ?? process.env;
+    const loaded = await loadRun({ ...o, env });
+    const files = outputPaths(o.runDir);
+    const integrated = integrateSamples({
+        samplesPath: loaded.hasSamples ? loaded.samplesPath : null,
+        samplesCsvPath: files.samplesCsv,
+        model: loaded.model,
+        band: bandModels({ model: loaded.model, facts: loaded.facts, settings: o.settings, tables: loaded.tables, scope: o.settings.scope }),
+        scope: o.settings.scope,
+        intervalSeconds: o.settings.sampleIntervalSeconds,
     });
-    (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
-    (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
-    (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
-    (0,external_node_fs_.writeFileSync)(files.summary, summary);
-    return { result, summary, files };
+    const { result, summary } = computeRun({
+        info: o.info,
+        settings: o.settings,
+        facts: loaded.facts,
+        tables: loaded.tables,
+        model: loaded.model,
+        live: loaded.live,
+        energy: integrated.energy,
+        band: integrated.band,
+        contention: integrated.contention,
+        stats: integrated.stats,
+        partial: loaded.partial,
+        warnings: [...loaded.warnings, ...integrated.warnings],
+        marker: o.marker,
+        baseline: o.baseline ?? { records: [], status: 'disabled' },
+        nowMs: Date.now(),
+        serverUrl: env.GITHUB_SERVER_URL,
+        ...(o.artifact ? { artifact: o.artifact } : {}),
+        fileNames: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+    });
+    return { result, summary, settings: o.settings, runDir: o.runDir, files };
+}
+
+;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
+
+const CODECARBON_COLUMNS = [
+    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
+    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
+    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
+    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
+    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
+];
+/**
+ * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
+ * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
+ */
+const WUE_LITRES_PER_KWH = 0;
+/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
+const CODECARBON_GB = 1024 ** 3;
+const pad = (n) => String(n).padStart(2, '0');
+/**
+ * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
+ * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
+ */
+function codecarbonTimestamp(wallMs, offsetMinutes) {
+    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
+const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
+/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
+function platformString(os, release, arch) {
+    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
+    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
+    return `${sys}-${release}-${machine}`;
+}
+function codecarbonRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const d = e.durationSeconds;
+    const place = em.intensity.place ?? {};
+    const pue = em.pue;
+    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
+    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
+    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
+    const emissionsKg = em.operationalGCo2e / 1000;
+    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
+    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        project_name: r.job.repository ?? 'carbon-gate',
+        run_id: r.job.runId ?? '',
+        experiment_id: r.job.key,
+        duration: d,
+        emissions: emissionsKg,
+        emissions_rate: d > 0 ? emissionsKg / d : 0,
+        cpu_power: e.avgCpuWatts,
+        gpu_power: e.avgGpuWatts,
+        ram_power: e.avgRamWatts,
+        cpu_energy: kwh(e.cpuWh),
+        gpu_energy: kwh(e.gpuWh),
+        ram_energy: kwh(e.ramWh),
+        energy_consumed: energyKwh,
+        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
+        country_name: place.countryName ?? '',
+        country_iso_code: place.countryIso3 ?? '',
+        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
+        region: '',
+        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
+        cloud_region: place.cloudRegion ?? '',
+        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
+        python_version: '',
+        codecarbon_version: '',
+        cpu_count: r.model.vcpus,
+        cpu_model: r.hardware.cpuModel,
+        gpu_count: e.gpuCount,
+        gpu_model: e.gpuModels.join('; '),
+        longitude: '',
+        latitude: '',
+        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
+        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
+        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
+        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
+        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
+        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
+        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
+        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
+        pue,
+        wue: WUE_LITRES_PER_KWH,
+    };
+}
+/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
+function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = codecarbonRow(r, offsetMinutes);
+    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
+
+
+const CARBON_GATE_COLUMNS = [
+    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
+    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
+    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
+    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
+    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
+    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
+];
+function carbonGateRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const p = r.provenance;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        run_id: r.job.runId ?? '',
+        run_attempt: r.job.runAttempt ?? '',
+        job: r.job.label,
+        sha: r.job.sha ?? '',
+        ref: r.job.ref ?? '',
+        operational_gco2e: em.operationalGCo2e,
+        embodied_gco2e: em.embodiedGCo2e,
+        total_gco2e: em.totalGCo2e,
+        gated_gco2e: em.gatedGCo2e,
+        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
+        energy_wh: e.totalWh,
+        energy_wh_with_pue: e.totalWh * em.pue,
+        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
+        intensity_location: em.intensity.location,
+        intensity_source: em.intensity.source,
+        power_model_id: r.model.id,
+        power_model: r.model.label,
+        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
+        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
+        cpu_provenance: p?.cpu.status ?? e.cpu,
+        ram_provenance: p?.memory.status ?? e.ram,
+        gpu_provenance: p?.gpu.status ?? e.gpu,
+        scope: e.scope,
+        tree_cpu_seconds: e.treeCpuSeconds,
+        machine_cpu_seconds: e.machineCpuSeconds,
+        escaped_cpu_seconds: e.escapedCpuSeconds,
+        samples: e.samples,
+        partial: r.quality.partial,
+        verdict: r.verdict.status,
+        tool_version: r.tool.version,
+    };
+}
+function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = carbonGateRow(r, offsetMinutes);
+    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/app/outputs/files.ts
+// emissions.csv, carbon-gate.csv, carbon-gate.json and summary.md in the run directory (samples.csv is streamed while
+// the samples are integrated, see app/integrate.ts).
+
+
+
+const filesOutput = {
+    name: 'files',
+    target: 'run-dir',
+    enabled: () => true,
+    write({ result, summary, files }) {
+        (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
+        (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
+        (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
+        (0,external_node_fs_.writeFileSync)(files.summary, summary);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/app/outputs/run-dir.ts
+// The registry's run-directory outputs: files written next to the samples, by post and the CLI alike.
+// A new file output is one module in this directory and one line here.
+
+const RUN_DIR_OUTPUTS = [
+    filesOutput,
+];
+
+;// CONCATENATED MODULE: ./src/app/outputs/run.ts
+/**
+ * Runs the enabled outputs of `targets`: run-dir and job outputs one after another in list order, then
+ * the network outputs side by side (the slowest bounds post, not their sum). Never throws: a failing
+ * output becomes a warning naming it.
+ */
+async function runOutputs(outputs, finished, sink, targets) {
+    const chosen = outputs.filter((o) => targets.includes(o.target));
+    const guard = async (o) => {
+        if (!o.enabled(finished.settings)) {
+            if (o.offNote)
+                sink.note(o.offNote);
+            return;
+        }
+        try {
+            await o.write(finished, sink);
+        }
+        catch (e) {
+            sink.warn(`${o.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    };
+    for (const o of chosen.filter((x) => x.target !== 'network'))
+        await guard(o);
+    await Promise.all(chosen.filter((x) => x.target === 'network').map(guard));
 }
 
 ;// CONCATENATED MODULE: ./src/app/job.ts
@@ -5664,16 +5627,25 @@ function jobFromEnv(env, jobName) {
 
 
 const RUN_INFO_FILE = 'run.json';
+/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
+function runDirPrefix(env, parent, p = (external_node_path_default())) {
+    return p.join(parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'carbon-gate-');
+}
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function makeRunDir(env, parent) {
-    const base = parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
-    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
+    const dir = (0,external_node_fs_.mkdtempSync)(runDirPrefix(env, parent));
     (0,external_node_fs_.chmodSync)(dir, 0o700);
     return dir;
 }
 function publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, ...rest } = s;
+    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
     return rest;
+}
+/** The settings saved in run.json, completed with empty secrets and no export destination. */
+function savedSettings(info) {
+    // run.json files written before the export inputs existed lack the last two.
+    const saved = info.settings;
+    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function writeRunInfo(dir, info) {
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
@@ -5686,6 +5658,8 @@ function readRunInfo(dir) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/start.ts
+// Starting a measurement: hardware facts, the run directory, the detached sampler and run.json.
+
 
 
 
@@ -5714,7 +5688,7 @@ function startMeasurement(args) {
         rapl: args.settings.rapl,
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
-        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(5 / args.settings.sampleIntervalSeconds)) } : {}),
+        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     }, { detached: args.detached ?? true });
     const info = {
         v: 1,
@@ -5751,13 +5725,36 @@ function startMeasurement(args) {
 
 
 
+
+
+
+
 const ALIASES = { interval: 'sample-interval', budget: 'budget-gco2e' };
-const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
+const FORMATS = ['text', 'markdown', 'json'];
+/** --format, or text on a terminal and markdown when redirected. */
+function outputFormat(flag, isTTY) {
+    if (flag === undefined)
+        return isTTY ? 'text' : 'markdown';
+    const f = flag.trim().toLowerCase();
+    if (FORMATS.includes(f))
+        return f;
+    throw new InputError('--format', flag, "'text', 'markdown' or 'json'");
+}
+/** The report on stdout in the chosen format; colour only for text on a terminal without NO_COLOR. */
+function printReport(result, summary, format, io, env) {
+    if (format === 'json')
+        io.out(JSON.stringify(result, null, 2) + '\n');
+    else if (format === 'markdown')
+        io.out(summary);
+    else
+        io.out(markdownToText(summary, { color: io.isTTY === true && !env.NO_COLOR }));
+}
 /** Splits argv into flags (input name → raw value) and the rest; `help` when -h/--help came before the command. */
 function parseFlags(args) {
     const flags = new Map();
     let help = false;
-    const known = new Set([...INPUTS.map((i) => i.name), 'out']);
+    const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format']);
     let i = 0;
     for (; i < args.length; i++) {
         const a = args[i];
@@ -5818,6 +5815,10 @@ function runChild(command) {
         });
     });
 }
+/** The registry's run-directory outputs (emissions.csv, carbon-gate.json, summary.md, …); problems on stderr. */
+async function writeRunDirOutputs(finished, io) {
+    await runOutputs(RUN_DIR_OUTPUTS, finished, { warn: (m) => io.err(`carbon-gate: warning: ${m}\n`), note: () => undefined, github: null }, ['run-dir']);
+}
 async function cmdRun(args, io, env) {
     const { flags, rest, help } = parseFlags(args);
     if (help) {
@@ -5827,6 +5828,7 @@ async function cmdRun(args, io, env) {
     if (!rest.length)
         throw new InputError('command', '', 'a command after the options, e.g. carbon-gate run -- npm test');
     const settings = parseSettings((name) => flags.get(name));
+    const format = outputFormat(flags.get('format'), io.isTTY === true);
     const facts = readHardwareFacts(env);
     validateAgainstTables(settings, facts);
     const outDir = external_node_path_default().resolve(flags.get('out') ?? 'carbon-gate-report');
@@ -5842,32 +5844,68 @@ async function cmdRun(args, io, env) {
         io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
     const code = await runChild(rest);
     const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
-    const { result, summary, files } = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
-    io.out(summary);
-    io.err(`
-carbon-gate: ${verdictLine(result, settings)}
-files: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}
-`);
+    const finished = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
+    await writeRunDirOutputs(finished, io);
+    const { result, summary, files } = finished;
+    printReport(result, summary, format, io, env);
+    if (exportsEnabled(settings))
+        await runExports(result, settings, cliSink(io));
+    io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
     if (code !== 0)
         return code;
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }
-async function cmdReport(args, io) {
-    if (args.some(isHelpFlag)) {
+async function cmdReport(argv, io, env) {
+    if (argv.some(isHelpFlag)) {
         io.out(REPORT_USAGE);
         return 0;
     }
+    const { flags, rest: args } = parseFlags(argv);
+    if ([...flags.keys()].some((k) => k !== 'format'))
+        throw new InputError('report options', argv.join(' '), 'only --format before the run directory');
+    const format = outputFormat(flags.get('format'), io.isTTY === true);
     const dir = args[0];
     if (!dir || args.length > 1)
         throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
         throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
     const info = readRunInfo(dir);
-    const settings = { ...info.settings, token: '', electricityMapsToken: null };
+    const settings = savedSettings(info);
     const marker = readMarker(dir);
-    const { result, summary } = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
-    io.out(summary);
+    const finished = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
+    await writeRunDirOutputs(finished, io);
+    const { result, summary } = finished;
+    printReport(result, summary, format, io, env);
     return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
+}
+function cliSink(io) {
+    return { info: (m) => io.err(`${m}\n`), warning: (m) => io.err(`warning: ${m}\n`), setSecret: () => undefined };
+}
+/** `carbon-gate export <run-dir>...`: pushes saved results (carbon-gate.json) to the configured engines. */
+async function cmdExport(args, io) {
+    const { flags, rest, help } = parseFlags(args);
+    if (help) {
+        io.out(EXPORT_USAGE);
+        return 0;
+    }
+    if (!rest.length)
+        throw new InputError('run-dir', '', 'one or more run directories holding carbon-gate.json (an action run directory, a `carbon-gate run --out` directory or a downloaded artifact)');
+    const settings = parseSettings((name) => flags.get(name));
+    if (!exportsEnabled(settings))
+        throw new InputError('--prometheus-pushgateway-url', '', 'a Pushgateway URL and/or --otlp-endpoint: export needs a destination');
+    const results = rest.map((dir) => {
+        const file = external_node_path_default().join(dir, OUTPUT_FILES.json);
+        if (!(0,external_node_fs_.existsSync)(file))
+            throw new InputError('run-dir', dir, `a directory holding ${OUTPUT_FILES.json}`);
+        return { dir, result: JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) };
+    });
+    let failed = 0;
+    for (const { dir, result } of results) {
+        io.err(`carbon-gate: exporting ${dir} (${result.job.label})\n`);
+        if ((await runExports(result, settings, cliSink(io))).length)
+            failed++;
+    }
+    return failed ? 1 : 0;
 }
 async function runCli(argv, io = defaultIo, env = process.env) {
     const [cmd, ...args] = argv;
@@ -5882,19 +5920,21 @@ async function runCli(argv, io = defaultIo, env = process.env) {
         }
         if (cmd === 'help') {
             if (args.length > 1 || (args[0] !== undefined && !commandUsage(args[0])))
-                throw new InputError('help', args.join(' '), "nothing, 'run' or 'report'");
+                throw new InputError('help', args.join(' '), "nothing, 'run', 'report' or 'export'");
             io.out((args[0] !== undefined && commandUsage(args[0])) || USAGE);
             return 0;
         }
         if (isVersionFlag(cmd) || cmd === 'version') {
-            io.out(`${VERSION}\n`);
+            io.out(`${version/* VERSION */.x}\n`);
             return 0;
         }
         if (cmd === 'run')
             return await cmdRun(args, io, env);
         if (cmd === 'report')
-            return await cmdReport(args, io);
-        throw new InputError('command', cmd, "'run', 'report', 'help', '--help' or '--version'");
+            return await cmdReport(args, io, env);
+        if (cmd === 'export')
+            return await cmdExport(args, io);
+        throw new InputError('command', cmd, "'run', 'report', 'export', 'help', '--help' or '--version'");
     }
     catch (e) {
         if (e instanceof InputError) {
@@ -5908,15 +5948,802 @@ async function runCli(argv, io = defaultIo, env = process.env) {
 
 /***/ }),
 
-/***/ 546:
+/***/ 9789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ jobSeries),
+/* harmony export */   f: () => (/* binding */ groupingPath)
+/* harmony export */ });
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3632);
+// The series one job exports to a metrics engine (Pushgateway or OTLP). Pure: a RunResult in, plain
+// data out; the adapters in src/export/ turn it into the text exposition or an OTLP request.
+//
+// Names follow the Prometheus conventions (https://prometheus.io/docs/practices/naming/): a
+// `carbon_gate_` prefix, snake case, the base unit as a suffix (grams, watt_hours, seconds).
+
+const VERDICTS = ['pass', 'warn', 'fail'];
+/** `https://github.com/o/r` from the run URL, or from the repository on github.com. */
+function repositoryUrl(job) {
+    const m = job.runUrl ? /^(.*)\/actions\/runs\//.exec(job.runUrl) : null;
+    if (m)
+        return m[1];
+    return job.repository ? `https://github.com/${job.repository}` : '';
+}
+/** Grams of the budget on emissions, when one was set. */
+function budgetGrams(r) {
+    return r.verdict.budget?.find((b) => b.metric === 'gco2e')?.limit ?? null;
+}
+/** Median of the baseline in grams: the verdict's when it compared grams, else over the records' gated grams. */
+function baselineMedianGrams(r) {
+    if (r.verdict.regression?.metric === 'gco2e')
+        return r.verdict.regression.median;
+    const grams = r.baseline.records.map((b) => b.gatedGCo2e).filter((g) => Number.isFinite(g));
+    return grams.length ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(grams) : null;
+}
+function jobSeries(r, o) {
+    const job = r.job;
+    const grouping = [
+        ['job', job.job ?? job.label],
+        ['repository', job.repository ?? ''],
+        ['workflow', job.workflow ?? ''],
+        ['matrix_key', job.matrixKey ?? ''],
+    ];
+    const labels = {
+        ...o.extraLabels,
+        ...Object.fromEntries(grouping),
+        ref: job.ref ?? '',
+        event: job.event ?? '',
+        runner_os: r.hardware.os,
+        runner_arch: r.hardware.arch,
+        region: r.emissions.intensity.location,
+        model: r.model.id,
+        ...(o.runId && job.runId ? { run_id: job.runAttempt && job.runAttempt > 1 ? `${job.runId}/${job.runAttempt}` : job.runId } : {}),
+    };
+    const one = (value) => [{ labels: {}, value }];
+    const metrics = [
+        {
+            name: 'carbon_gate_emissions_grams',
+            help: 'CO2e emitted by the job in grams, by scope (operational: energy × grid intensity × PUE; embodied: share of the hardware).',
+            kind: 'sum',
+            unit: 'g',
+            points: [
+                { labels: { scope: 'operational' }, value: r.emissions.operationalGCo2e },
+                { labels: { scope: 'embodied' }, value: r.emissions.embodiedGCo2e },
+            ],
+        },
+        { name: 'carbon_gate_energy_watt_hours', help: 'Energy used by the job in watt-hours (PUE applied).', kind: 'sum', unit: 'W.h', points: one(r.energy.totalWh) },
+        { name: 'carbon_gate_cpu_seconds', help: 'CPU seconds of the job (its process tree, or the machine in machine scope).', kind: 'sum', unit: 's', points: one(r.energy.treeCpuSeconds ?? r.energy.machineCpuSeconds) },
+        { name: 'carbon_gate_duration_seconds', help: 'Measured duration of the job in seconds.', kind: 'sum', unit: 's', points: one(r.energy.durationSeconds) },
+    ];
+    const budget = budgetGrams(r);
+    if (budget !== null)
+        metrics.push({ name: 'carbon_gate_budget_grams', help: 'The budget-gco2e input: the job fails above it.', kind: 'gauge', unit: 'g', points: one(budget) });
+    const med = baselineMedianGrams(r);
+    if (med !== null)
+        metrics.push({ name: 'carbon_gate_baseline_median_grams', help: 'Median gated gCO2e of the default-branch baseline window.', kind: 'gauge', unit: 'g', points: one(med) });
+    metrics.push({
+        name: 'carbon_gate_verdict',
+        help: 'The gate verdict of the job: 1 for the verdict it got, 0 for the others.',
+        kind: 'gauge',
+        unit: '1',
+        points: VERDICTS.map((v) => ({ labels: { verdict: v }, value: r.verdict.status === v ? 1 : 0 })),
+    });
+    return {
+        grouping,
+        labels,
+        metrics,
+        resource: {
+            repository: job.repository ?? '',
+            workflow: job.workflow ?? '',
+            job: job.job ?? job.label,
+            ref: job.ref ?? '',
+            sha: job.sha ?? '',
+            repositoryUrl: repositoryUrl(job),
+            runId: job.runId ?? '',
+            runUrl: job.runUrl ?? '',
+        },
+    };
+}
+/**
+ * The Pushgateway path of a grouping key: `/metrics/job/<job>/<label>/<value>…`. A value containing
+ * `/`, or empty, goes base64url-encoded as `<label>@base64/<value>` (Pushgateway README, "URL").
+ */
+function groupingPath(grouping) {
+    return ('/metrics' +
+        grouping
+            .map(([k, v]) => {
+            if (v === '' || v.includes('/'))
+                return `/${k}@base64/${v === '' ? '=' : Buffer.from(v, 'utf8').toString('base64url')}`;
+            return `/${k}/${encodeURIComponent(v)}`;
+        })
+            .join(''));
+}
+
+
+/***/ }),
+
+/***/ 6228:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KN: () => (/* binding */ percent),
+/* harmony export */   NY: () => (/* binding */ energyDelta),
+/* harmony export */   SN: () => (/* binding */ unitFor),
+/* harmony export */   UW: () => (/* binding */ intensity),
+/* harmony export */   _L: () => (/* binding */ cpuSeconds),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   jj: () => (/* binding */ massDelta),
+/* harmony export */   k: () => (/* binding */ co2e),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   rd: () => (/* binding */ mass),
+/* harmony export */   uM: () => (/* binding */ share),
+/* harmony export */   x8: () => (/* binding */ signed),
+/* harmony export */   yA: () => (/* binding */ percentDelta),
+/* harmony export */   yp: () => (/* binding */ power),
+/* harmony export */   zP: () => (/* binding */ energy)
+/* harmony export */ });
+/* unused harmony export thousands */
+// The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
+// text, log lines, model notes) goes through here. CSV and JSON do not: they keep full precision.
+//
+// Rules:
+// - three significant digits by default, trailing zeros dropped (0.0500 → 0.05);
+// - never exponent notation (Number#toPrecision and String() switch to it below 1e-6 and above 1e21);
+// - quantities take the SI prefix that puts the value in [1, 1000): 3.6 mg CO2e, 12.4 mWh, 1.2 kWh;
+//   energies below 1 mWh read in joules (1 mWh = 3.6 J), where a person has an intuition for them;
+// - integers of 1000 and more keep every digit, grouped by thousands (1,234 s; no false zeros);
+// - percentages carry two significant digits: a percent of a noisy measurement holds no more;
+// - a negative sign is the typographic minus (U+2212), as in "−6 %";
+// - quoted data values (coefficients, PUE, a grid intensity from a table) may ask for four digits: rounding
+//   a source's 366.8 g/kWh to 367 would misquote it.
+// No Intl: loading ICU costs ~10 ms of post's start-up.
+const MINUS = '−';
+/** 1234567 → '1,234,567'. */
+function thousands(n) {
+    const r = Math.abs(Math.round(n));
+    // String() of 1e21 and above is exponent notation; BigInt prints every digit.
+    const s = (r >= 1e21 ? BigInt(r).toString() : String(r)).replace(/\B(?=(\d{3})+$)/g, ',');
+    return n < 0 && s !== '0' ? `-${s}` : s;
+}
+/** Decimal text of |x| rounded to `digits` significant digits, without exponent and trailing zeros. */
+function plain(a, digits) {
+    if (a === 0)
+        return '0';
+    const magnitude = Math.floor(Math.log10(a));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    let s = a.toFixed(Math.min(decimals, 100));
+    // Rounding may carry into a new digit (9.996 → "10.00"): one decimal fewer is then enough.
+    if (decimals > 0 && Number(s) >= 10 ** (magnitude + 1))
+        s = a.toFixed(decimals - 1);
+    if (s.includes('.'))
+        s = s.replace(/0+$/, '').replace(/\.$/, '');
+    if (a >= 10 ** digits)
+        return thousands(Number(s));
+    return s;
+}
+/**
+ * A plain number: `digits` significant digits (default 3), never in exponent notation. Numbers of
+ * 10^digits and more are rounded to an integer and grouped by thousands. Negative numbers get '-' (ASCII:
+ * this form also appears next to units in tables); use `signed` for deltas.
+ */
+function num(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    return x < 0 && s !== '0' ? `-${s}` : s;
+}
+/** +1.2 / −0.3 / ±0: a signed number for deltas (typographic minus). */
+function signed(x, digits = 3) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    const s = plain(Math.abs(x), digits);
+    if (s === '0')
+        return '±0';
+    return `${x < 0 ? MINUS : '+'}${s}`;
+}
+const PREFIXES = [
+    { factor: 1e-9, symbol: 'n' },
+    { factor: 1e-6, symbol: 'µ' },
+    { factor: 1e-3, symbol: 'm' },
+    { factor: 1, symbol: '' },
+    { factor: 1e3, symbol: 'k' },
+    { factor: 1e6, symbol: 'M' },
+    { factor: 1e9, symbol: 'G' },
+];
+/** Picks the prefix that puts |x| (after rounding to `digits`) in [1, 1000), within [min, max]. */
+function scaled(x, unit, digits, min = 0, max = PREFIXES.length - 1, sign = num) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x === 0)
+        return `${sign(0, digits)} ${PREFIXES[Math.max(min, 3)].symbol}${unit}`;
+    const a = Math.abs(x);
+    let i = min;
+    // Largest prefix whose rounded value is still ≥ 1.
+    for (let j = min; j <= max; j++)
+        if (Number(plain(a / PREFIXES[j].factor, digits).replace(/,/g, '')) >= 1)
+            i = j;
+    return `${sign(x / PREFIXES[i].factor, digits)} ${PREFIXES[i].symbol}${unit}`;
+}
+const GRAM = 3; // index of the unprefixed unit in PREFIXES
+/**
+ * The prefix for a whole axis or column whose largest value is `max`: divide by `factor`, label with
+ * `unit`. Masses take mg/g/kg/t CO2e, energies mWh/Wh/kWh/MWh (no joules: one unit per axis).
+ */
+function unitFor(max, kind) {
+    const unit = kind === 'co2e' ? 'g' : 'Wh';
+    const text = scaled(Number.isFinite(max) && max > 0 ? max : 1, unit, 3, 2, GRAM + (kind === 'co2e' ? 1 : 2));
+    const symbol = text.slice(text.indexOf(' ') + 1, -unit.length);
+    const p = PREFIXES.find((x) => x.symbol === symbol);
+    return { factor: p.factor, unit: `${symbol}${unit}${kind === 'co2e' ? ' CO2e' : ''}` };
+}
+/** Mass of CO2e from grams: '3.6 mg CO2e', '1.2 g CO2e', '4.5 kg CO2e', '2 t CO2e' (never µg: 0.5 mg reads better). */
+function co2e(grams, digits = 3) {
+    return `${mass(grams, digits)} CO2e`;
+}
+/** A mass from grams, without 'CO2e': '5 g', '3.6 mg', '1.2 t'. For "of the 5 g budget". */
+function mass(grams, digits = 3) {
+    if (Number.isFinite(grams) && Math.abs(grams) >= 1e6)
+        return `${num(grams / 1e6, digits)} t`;
+    return scaled(grams, 'g', digits, 2, GRAM + 1);
+}
+/** Signed mass delta from grams: '+0.23 mg', '−1.5 g'. */
+function massDelta(grams, digits = 3) {
+    return scaled(grams, 'g', digits, 2, GRAM + 1, signed);
+}
+/** Joules per watt-hour. */
+const J_PER_WH = 3600;
+/**
+ * Energy from watt-hours: mWh, Wh, kWh, MWh; below 1 mWh in joules (mJ, J) — a 0.5 s `true` uses ~0.1 J,
+ * which reads better than 0.0278 mWh.
+ */
+function energy(wh, digits = 3) {
+    return energyWith(wh, digits, num);
+}
+/** Signed energy delta: '+1.2 mWh', '−0.4 J'. */
+function energyDelta(wh, digits = 3) {
+    return energyWith(wh, digits, signed);
+}
+function energyWith(wh, digits, sign) {
+    if (!Number.isFinite(wh))
+        return 'n/a';
+    if (wh !== 0 && Math.abs(wh) < 1e-3)
+        return scaled(wh * J_PER_WH, 'J', digits, 2, GRAM, sign);
+    return scaled(wh, 'Wh', digits, 2, GRAM + 2, sign);
+}
+/** Power: mW, W, kW. */
+function power(watts, digits = 3) {
+    return scaled(watts, 'W', digits, 2, GRAM + 1);
+}
+/** Grid intensity, g/kWh kept as one unit (the convention of every source): '472 gCO2e/kWh'. */
+function intensity(gPerKwh, digits = 3) {
+    return `${num(gPerKwh, digits)} gCO2e/kWh`;
+}
+/** A share 0..1 as a percent, two significant digits: 0.347 → '35 %', 0.00072 → '0.072 %'. */
+function share(fraction) {
+    return percent(fraction * 100);
+}
+/** A percent value (already ×100), two significant digits, whole above 100: '6.3 %', '124 %'. */
+function percent(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    return `${Math.abs(p) >= 100 ? thousands(p) : num(p, 2)} %`;
+}
+/** A signed relative change in percent: '+12 %', '−6.3 %', '±0 %'. */
+function percentDelta(p) {
+    if (!Number.isFinite(p))
+        return 'n/a';
+    if (Math.abs(p) >= 100)
+        return `${p < 0 ? MINUS : '+'}${thousands(Math.abs(p))} %`;
+    return `${signed(p, 2)} %`;
+}
+/** CPU time or wall time in seconds: '0.42 s', '12.3 s', '2 min 5 s', '1 h 2 min 3 s'. */
+function duration(seconds) {
+    if (!Number.isFinite(seconds))
+        return 'n/a';
+    if (seconds < 60)
+        return `${num(seconds)} s`;
+    seconds = Math.round(seconds); // round once, so that 119.6 s reads "2 min 0 s", not "1 min 60 s"
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return h > 0 ? `${h} h ${m} min ${s} s` : `${m} min ${s} s`;
+}
+/** CPU seconds as a plain quantity (no minutes split: these add up across cores): '1.23 CPU-s'. */
+function cpuSeconds(seconds) {
+    return `${num(seconds)} CPU-s`;
+}
+/** Bytes in binary units: KiB, MiB, GiB. */
+function bytes(x) {
+    if (!Number.isFinite(x))
+        return 'n/a';
+    if (x >= 1024 ** 3)
+        return `${num(x / 1024 ** 3)} GiB`;
+    if (x >= 1024 ** 2)
+        return `${num(x / 1024 ** 2)} MiB`;
+    return `${num(x / 1024)} KiB`;
+}
+
+
+/***/ }),
+
+/***/ 8512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J6: () => (/* binding */ slowdownOf),
+/* harmony export */   NU: () => (/* binding */ codeSeconds),
+/* harmony export */   Nr: () => (/* binding */ priceAt),
+/* harmony export */   XZ: () => (/* binding */ gateTerms)
+/* harmony export */ });
+/* unused harmony export workCpuSeconds */
+/* harmony import */ var _power_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(982);
+// The gated amount split into what the code did and what the clock did (METHODOLOGY.md §10.1). Pure.
+//
+//   work-driven  workWh = (CPU energy − P_cpu(0) × duration) + (GPU energy − GPU idle × duration)
+//                — CPU above idle; for a linear curve exactly (P_max − P_idle) / vCPUs × CPU-seconds
+//   time-driven  timeWh = P_cpu(0) × duration + memory + GPU idle × duration  (= total − work)
+//   embodied     ∝ duration
+//   factors      PUE and grid intensity
+// The factors turn any (CPU-seconds, seconds) pair back into Wh and gCO2e, so a run can be priced at
+// another run's model and grid (like with like), and at its wall time without contention.
+
+/** The CPU-seconds that drive the work term: the tree's in process-tree scope, the machine's otherwise. */
+function workCpuSeconds(energy) {
+    return energy.scope === 'process-tree' && energy.treeCpuSeconds !== null ? energy.treeCpuSeconds : energy.machineCpuSeconds;
+}
+/** Idle watts of the GPUs of the run that have a model row (measured GPUs without a row: their energy is all time-driven). */
+function gpuIdleWatts(energy, model) {
+    if (energy.gpuCount === 0 || energy.gpuModels.length === 0)
+        return 0;
+    const table = model.gpuWatts ?? {};
+    let sum = 0;
+    for (const name of energy.gpuModels) {
+        const key = Object.keys(table)
+            .filter((k) => name.toLowerCase().includes(k.toLowerCase()))
+            .sort((a, b) => b.length - a.length)[0];
+        if (!key)
+            return null;
+        sum += table[key].idleWatts;
+    }
+    return (sum / energy.gpuModels.length) * energy.gpuCount;
+}
+function gateTerms(energy, model, emissions, contention, includeEmbodied) {
+    const seconds = energy.durationSeconds;
+    const hours = seconds / 3600;
+    const cpuSeconds = workCpuSeconds(energy);
+    const idleW = (0,_power_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuWatts */ .U)(model.cpu, 0);
+    const cpuWorkWh = Math.max(0, energy.cpuWh - idleW * hours);
+    const gpuIdle = gpuIdleWatts(energy, model);
+    const gpuWorkWh = gpuIdle === null ? 0 : Math.max(0, energy.gpuWh - gpuIdle * hours);
+    const workWh = Math.min(energy.totalWh, cpuWorkWh + gpuWorkWh);
+    const timeWh = Math.max(0, energy.totalWh - workWh);
+    const slopeWhPerCpuSecond = ((0,_power_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuWatts */ .U)(model.cpu, 1) - idleW) / Math.max(1, model.vcpus) / 3600;
+    const factors = {
+        workWhPerCpuSecond: cpuSeconds > 0 ? workWh / cpuSeconds : slopeWhPerCpuSecond,
+        timeWatts: seconds > 0 ? timeWh / hours : idleW + model.memoryGb * model.memoryWattsPerGb,
+        embodiedGPerHour: seconds > 0 ? emissions.embodiedGCo2e / hours : 0,
+        includeEmbodied,
+        pue: emissions.pue,
+        gCo2ePerKwh: emissions.intensity.gCo2ePerKwh,
+        model: model.label,
+        grid: `${emissions.intensity.location} (${emissions.intensity.source})`,
+    };
+    const signals = {
+        runDelaySeconds: contention?.runDelaySeconds ?? null,
+        stealSeconds: contention?.stealSeconds ?? 0,
+        pressureSomeSeconds: contention?.pressureSomeSeconds ?? null,
+        foreignCpuSeconds: energy.scope === 'process-tree' ? energy.remainderCpuSeconds : null,
+    };
+    return {
+        v: 1,
+        cpuSeconds,
+        durationSeconds: seconds,
+        contentionSeconds: Math.min(seconds, contention?.contentionSeconds ?? 0),
+        runnableSeconds: Math.min(seconds, contention?.runnableSeconds ?? seconds),
+        workWh,
+        timeWh,
+        embodiedGCo2e: emissions.embodiedGCo2e,
+        factors,
+        signals,
+    };
+}
+/** Energy and gated gCO2e of `cpuSeconds` of work over `seconds` of wall time at the given factors. */
+function priceAt(cpuSeconds, seconds, f) {
+    const energyWh = f.workWhPerCpuSecond * cpuSeconds + (f.timeWatts * seconds) / 3600;
+    const operational = (energyWh / 1000) * f.pue * f.gCo2ePerKwh;
+    const embodied = f.includeEmbodied ? (f.embodiedGPerHour * seconds) / 3600 : 0;
+    return { energyWh, gCo2e: operational + embodied };
+}
+/** Wall time that was the code's: the duration less the time explained by contention. */
+function codeSeconds(t) {
+    return Math.max(0, t.durationSeconds - t.contentionSeconds);
+}
+/**
+ * Runner slowdown: the wall time the tree had something runnable over that time less contention
+ * (1 = no contention). Sleep and waits are left out, so adding a sleep does not make the runner look
+ * faster; without the runnable time (older records), the whole wall time stands for it.
+ */
+function slowdownOf(t) {
+    const busy = Math.max(t.runnableSeconds ?? t.durationSeconds, t.contentionSeconds);
+    const uncontended = busy - t.contentionSeconds;
+    return uncontended > 0 ? busy / uncontended : 1;
+}
+
+
+/***/ }),
+
+/***/ 982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ cpuWatts)
+/* harmony export */ });
+/** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
+function cpuWatts(curve, util) {
+    const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
+    if (curve.kind === 'linear')
+        return curve.idleWatts + u * (curve.maxWatts - curve.idleWatts);
+    const pts = curve.points;
+    if (u <= pts[0][0])
+        return pts[0][1];
+    for (let i = 1; i < pts.length; i++) {
+        const [u1, w1] = pts[i];
+        if (u <= u1) {
+            const [u0, w0] = pts[i - 1];
+            return w0 + ((u - u0) / (u1 - u0)) * (w1 - w0);
+        }
+    }
+    return pts[pts.length - 1][1];
+}
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  QX: () => (/* binding */ bandEmoji),
+  zG: () => (/* binding */ computeVerdict),
+  JZ: () => (/* reexport */ median),
+  ak: () => (/* binding */ metricOf),
+  _l: () => (/* binding */ metricText)
+});
+
+// UNUSED EXPORTS: ALARM_PERCENT, WARN_PERCENT, deltaBand, metricUnit
+
+// EXTERNAL MODULE: ./src/core/format.ts
+var format = __nccwpck_require__(6228);
+;// CONCATENATED MODULE: ./src/core/gate/rule.ts
+// The regression rule's statistics (METHODOLOGY.md §10.3). Pure, no imports, so the benchmark
+// (bench/gate.mjs) runs this very file.
+//
+// A run is a regression when it is BOTH
+//   (a) more than max-increase above the window's median, and
+//   (b) above what the window's own spread predicts for one more run of unchanged code: the upper
+//       one-sided 97.5 % prediction bound on the log scale,
+//         high = exp( mean(ln x) + t(0.975; n − 1) × max(sd(ln x), 0.03) × √(1 + 1/n) )
+//       with sd the sample standard deviation of ln x over the n runs of the window. The floor 0.03 (≈ 3 %)
+//       stands for the noise a handful of equal runs cannot show; a one-run window uses the floor with
+//       the normal quantile 1.96.
+// Log scale: the noise of a job is relative (a slower runner stretches all of it), and the bound stays
+// positive.
+const PREDICTION_LEVEL = 0.975;
+/** Floor on the window's spread: standard deviation of ln(value). */
+const SPREAD_FLOOR = 0.03;
+/** One-sided 97.5 % quantiles of Student's t for 1…49 degrees of freedom (scipy.stats.t.ppf(0.975, df)). */
+const T_975 = [
+    12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.306, 2.2622, 2.2281, 2.201, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.093, 2.086,
+    2.0796, 2.0739, 2.0687, 2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423, 2.0395, 2.0369, 2.0345, 2.0322, 2.0301, 2.0281, 2.0262, 2.0244, 2.0227, 2.0211,
+    2.0195, 2.0181, 2.0167, 2.0154, 2.0141, 2.0129, 2.0117, 2.0106, 2.0096,
+];
+const Z_975 = 1.96;
+/** t(0.975; df); the normal quantile for df = 0 (no spread known) and beyond the table. */
+function tQuantile(df) {
+    if (df < 1)
+        return Z_975;
+    return T_975[Math.min(df, T_975.length) - 1];
+}
+/** Median of a non-empty list (mean of the two middle values for an even count). */
+function median(values) {
+    if (values.length === 0)
+        throw new Error('median of an empty list');
+    const s = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(s.length / 2);
+    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Spread of a window: the sample standard deviation of ln(value), before the floor; 0 for one run. */
+function logSpread(values) {
+    const n = values.length;
+    if (n < 2)
+        return 0;
+    const logs = values.map((v) => Math.log(v));
+    const mean = logs.reduce((a, b) => a + b, 0) / n;
+    return Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+}
+/** The upper prediction bound (b) for a window of positive values; null when a value is not positive. */
+function predictedHigh(values) {
+    const n = values.length;
+    if (n === 0 || values.some((v) => !(v > 0) || !Number.isFinite(v)))
+        return null;
+    const mean = values.reduce((a, v) => a + Math.log(v), 0) / n;
+    const sd = Math.max(logSpread(values), SPREAD_FLOOR);
+    return Math.exp(mean + tQuantile(n - 1) * sd * Math.sqrt(1 + 1 / n));
+}
+/** Conditions (a) and (b) for `current` against the window; never flagged without max-increase. */
+function regressionRule(current, window, maxIncreasePercent) {
+    const med = median(window);
+    const threshold = maxIncreasePercent === null ? null : med * (1 + maxIncreasePercent / 100);
+    const high = predictedHigh(window);
+    const flagged = threshold !== null && current > threshold && (high === null ? current > Math.max(...window) : current > high);
+    return { median: med, threshold, predictedHigh: high, flagged };
+}
+
+// EXTERNAL MODULE: ./src/core/gate/terms.ts
+var terms = __nccwpck_require__(8512);
+;// CONCATENATED MODULE: ./src/core/gate/compare.ts
+
+
+
+/** A record's point; a record written before terms were stored has no contention figure (0). */
+function pointOf(r) {
+    return r.terms
+        ? {
+            cpuSeconds: r.terms.cpuSeconds,
+            durationSeconds: r.terms.durationSeconds,
+            contentionSeconds: r.terms.contentionSeconds,
+            ...(r.terms.runnableSeconds !== undefined ? { runnableSeconds: r.terms.runnableSeconds } : {}),
+        }
+        : { cpuSeconds: r.cpuSeconds, durationSeconds: r.durationSeconds, contentionSeconds: 0 };
+}
+/** The compared metric of a point at the reference factors, over the code's wall time. */
+function metricAt(p, f, metric) {
+    if (metric === 'cpu-seconds')
+        return p.cpuSeconds;
+    const priced = (0,terms/* priceAt */.Nr)(p.cpuSeconds, (0,terms/* codeSeconds */.NU)(p), f);
+    return metric === 'energy-wh' ? priced.energyWh : priced.gCo2e;
+}
+/** The factors the window is compared at: the newest record that has them, else this run's. */
+function referenceFactors(current, records) {
+    const newest = [...records].sort((a, b) => b.wallMs - a.wallMs).find((r) => r.terms);
+    return newest?.terms ? { factors: newest.terms.factors, fromBaseline: true } : { factors: current.factors, fromBaseline: false };
+}
+const near = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
+/** Model and grid changes between this run's factors and the reference, in words. */
+function factorChanges(own, ref) {
+    const model = own.model !== ref.model ? `model ${own.model} (baseline: ${ref.model})` : null;
+    const gridMoved = own.grid !== ref.grid || !near(own.gCo2ePerKwh, ref.gCo2ePerKwh) || !near(own.pue, ref.pue);
+    const grid = gridMoved ? `grid ${own.grid}, ${(0,format/* intensity */.UW)(own.gCo2ePerKwh, 4)}, PUE ${(0,format/* num */.bu)(own.pue, 4)} (baseline: ${ref.grid}, ${(0,format/* intensity */.UW)(ref.gCo2ePerKwh, 4)}, PUE ${(0,format/* num */.bu)(ref.pue, 4)})` : null;
+    return { model, grid };
+}
+/** Prices this run and the window alike and explains the difference. Needs a non-empty window. */
+function compareWithWindow(current, records, metric) {
+    const { factors } = referenceFactors(current, records);
+    const points = records.map(pointOf);
+    const window = points.map((p) => metricAt(p, factors, metric));
+    const value = metricAt(current, factors, metric);
+    const own = metric === 'cpu-seconds' ? current.cpuSeconds : metric === 'energy-wh' ? (0,terms/* priceAt */.Nr)(current.cpuSeconds, current.durationSeconds, current.factors).energyWh : (0,terms/* priceAt */.Nr)(current.cpuSeconds, current.durationSeconds, current.factors).gCo2e;
+    const changes = [];
+    const ch = factorChanges(current.factors, factors);
+    if (ch.model)
+        changes.push(ch.model);
+    if (ch.grid)
+        changes.push(ch.grid);
+    const mixed = records.filter((r) => r.terms && (r.terms.factors.model !== factors.model || r.terms.factors.grid !== factors.grid || !near(r.terms.factors.gCo2ePerKwh, factors.gCo2ePerKwh)));
+    if (mixed.length > 0)
+        changes.push(`${mixed.length} window run(s) had another model or grid; all are priced at the newest run's`);
+    const slowdown = (0,terms/* slowdownOf */.J6)(current);
+    const baselineSlowdown = median(points.map((p) => (0,terms/* slowdownOf */.J6)(p)));
+    const comparison = {
+        ownValue: own,
+        changes,
+        legacyRecords: records.filter((r) => !r.terms).length,
+        drivers: driversLine(current, points, slowdown / baselineSlowdown - 1, { model: ch.model !== null, grid: ch.grid !== null }),
+        slowdown,
+        baselineSlowdown,
+    };
+    return { current: value, window, comparison };
+}
+/**
+ * "CPU work +84 %, wall time +96 % (runner 41 % slower), same grid": the CPU work and the wall time
+ * against the window's medians, led by what the code changed — its CPU work, or its own wall time (less
+ * contention) beyond what the CPU work explains — then what the runner and the grid did (neither counted).
+ */
+function driversLine(current, window, runnerChange, changed) {
+    const cpuMed = median(window.map((p) => p.cpuSeconds));
+    const wallMed = median(window.map((p) => p.durationSeconds));
+    const codeMed = median(window.map((p) => (0,terms/* codeSeconds */.NU)(p)));
+    const rel = (x, m) => (m > 0 ? x / m - 1 : 0);
+    const runner = Math.abs(runnerChange) < 0.05 ? 'runner as fast' : `runner ${(0,format/* percent */.KN)(Math.abs(runnerChange) * 100)} ${runnerChange > 0 ? 'slower' : 'faster'}`;
+    const cpuChange = rel(current.cpuSeconds, cpuMed);
+    const work = `CPU work ${(0,format/* percentDelta */.yA)(cpuChange * 100)}`;
+    const wall = `wall time ${(0,format/* percentDelta */.yA)(rel(current.durationSeconds, wallMed) * 100)} (${runner})`;
+    // More CPU work lengthens the code's own wall time too: wall time leads only when the code's wall time
+    // changed more than the CPU work AND mostly not with it (a sleep, a wait): it moved apart from the CPU
+    // work by more than the CPU work moved.
+    const codeChange = rel((0,terms/* codeSeconds */.NU)(current), codeMed);
+    const wallLeads = Math.abs(codeChange) > Math.abs(cpuChange) && Math.abs(codeChange - cpuChange) > Math.abs(cpuChange);
+    const parts = wallLeads ? [wall, work] : [work, wall];
+    parts.push(changed.model && changed.grid ? 'model and grid changed (not counted)' : changed.model ? 'model changed (not counted)' : changed.grid ? 'grid changed (not counted)' : 'same grid');
+    const line = parts.join(', ');
+    return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/core/verdict.ts
+// The gate: a pure function from this run's totals and terms, the settings and the baseline window to a
+// Verdict.
+//
+// Rules (stated in the summary and the comment by baseline-section.ts; numbers in METHODOLOGY.md §10):
+// - Budgets are absolute and per job: exceeded when the actual value is strictly above the limit.
+// - Regression: this run and each run of the window are priced alike (gate/compare.ts): at the newest
+//   baseline run's model, PUE and grid, over their wall time without contention. The run is flagged when
+//   BOTH it is more than max-increase above the window's median AND above the window's prediction bound
+//   (gate/rule.ts). With max-increase empty the delta is reported but never flagged.
+// - A flagged regression can fail the build only when the window has at least min-baseline-runs runs;
+//   below that it only warns.
+// - fail-on: budget | regression | any | never ('never' only warns).
+// - Delta band (display): alarm ≥ 20 %, warn ≥ 10 %, better < 0 %, ok otherwise.
+
+
+
+
+const ALARM_PERCENT = 20;
+const WARN_PERCENT = 10;
+/** Band of a relative change in percent: alarm ≥ 20, warn ≥ 10, better < 0, ok otherwise. */
+function deltaBand(deltaPercent) {
+    if (deltaPercent >= ALARM_PERCENT)
+        return 'alarm';
+    if (deltaPercent >= WARN_PERCENT)
+        return 'warn';
+    if (deltaPercent < 0)
+        return 'better';
+    return 'ok';
+}
+function bandEmoji(band) {
+    switch (band) {
+        case 'alarm':
+            return '🚨';
+        case 'warn':
+            return '⚠️';
+        case 'better':
+            return '✅';
+        case 'ok':
+            return '';
+    }
+}
+/** The value of the compare-on metric in a baseline record. */
+function metricOf(record, metric) {
+    switch (metric) {
+        case 'gco2e':
+            return record.gatedGCo2e;
+        case 'energy-wh':
+            return record.energyWh;
+        case 'cpu-seconds':
+            return record.cpuSeconds;
+    }
+}
+function metricUnit(metric) {
+    switch (metric) {
+        case 'gco2e':
+            return 'gCO2e';
+        case 'energy-wh':
+            return 'Wh';
+        case 'cpu-seconds':
+            return 'CPU-s';
+    }
+}
+/** A value of the compare-on metric with its unit, through the one formatter: '3.6 mg CO2e', '12 mWh', '1.2 CPU-s'. */
+function metricText(metric, x) {
+    switch (metric) {
+        case 'gco2e':
+            return (0,format/* co2e */.k)(x);
+        case 'energy-wh':
+            return (0,format/* energy */.zP)(x);
+        case 'cpu-seconds':
+            return (0,format/* cpuSeconds */._L)(x);
+    }
+}
+const budgetFails = (f) => f === 'budget' || f === 'any';
+const regressionFails = (f) => f === 'regression' || f === 'any';
+function computeVerdict(args) {
+    const { settings: s } = args;
+    const reasons = [];
+    // Budgets.
+    const budget = [];
+    if (s.budgetGCo2e !== null) {
+        budget.push({ metric: 'gco2e', limit: s.budgetGCo2e, actual: args.gatedGCo2e, exceeded: args.gatedGCo2e > s.budgetGCo2e });
+    }
+    if (s.budgetWh !== null) {
+        budget.push({ metric: 'energy-wh', limit: s.budgetWh, actual: args.energyWh, exceeded: args.energyWh > s.budgetWh });
+    }
+    const exceeded = budget.filter((b) => b.exceeded);
+    for (const b of exceeded) {
+        const m = b.metric === 'gco2e' ? 'gco2e' : 'energy-wh';
+        reasons.push(`Budget exceeded: ${metricText(m, b.actual)} > ${metricText(m, b.limit)} (budget-${b.metric === 'gco2e' ? 'gco2e' : 'wh'}).`);
+    }
+    const budgetFail = exceeded.length > 0 && budgetFails(s.failOn);
+    // Regression against the baseline window, like with like.
+    let regression;
+    const unit = metricUnit(s.compareOn);
+    if (args.baseline.length > 0) {
+        const { current, window, comparison } = compareWithWindow(args.terms, args.baseline, s.compareOn);
+        const rule = regressionRule(current, window, s.maxIncreasePercent);
+        const med = rule.median;
+        const runs = window.length;
+        if (med > 0) {
+            const deltaPercent = ((current - med) / med) * 100;
+            const enough = runs >= s.minBaselineRuns;
+            const enforced = s.maxIncreasePercent !== null && enough && regressionFails(s.failOn);
+            regression = {
+                metric: s.compareOn,
+                current,
+                median: med,
+                deltaPercent,
+                band: deltaBand(deltaPercent),
+                spreadLow: Math.min(...window),
+                spreadHigh: Math.max(...window),
+                runs,
+                flagged: rule.flagged,
+                enforced,
+                predictedHigh: rule.predictedHigh ?? undefined,
+                threshold: rule.threshold,
+                comparison,
+            };
+            if (rule.flagged) {
+                const t = (x) => metricText(s.compareOn, x);
+                let r = `Regression: ${t(current)} is ${(0,format/* percentDelta */.yA)(deltaPercent)} over the baseline median ${t(med)} (max-increase ${s.maxIncreasePercent}%) and above ${t(rule.predictedHigh ?? Math.max(...window))}, the most the window's own spread predicts.`;
+                if (!enough)
+                    r += ` Only ${runs} of ${s.minBaselineRuns} baseline runs (min-baseline-runs): reported, not enforced.`;
+                reasons.push(r);
+            }
+        }
+        else {
+            reasons.push(`The baseline median of ${unit} is 0, so no relative comparison is possible.`);
+        }
+    }
+    const regressionFail = regression !== undefined && regression.flagged && regression.enforced;
+    const failBuild = budgetFail || regressionFail;
+    const anyProblem = exceeded.length > 0 || (regression?.flagged ?? false);
+    const status = failBuild ? 'fail' : anyProblem ? 'warn' : 'pass';
+    if (anyProblem && !failBuild) {
+        reasons.push(s.failOn === 'never' ? 'fail-on is never: this only warns.' : `fail-on is ${s.failOn}: this only warns.`);
+    }
+    const headline = makeHeadline(status, exceeded.length > 0, regression);
+    return { status, failBuild, headline, reasons, ...(budget.length > 0 ? { budget } : {}), ...(regression ? { regression } : {}) };
+}
+function makeHeadline(status, overBudget, regression) {
+    const icon = status === 'fail' ? '❌' : status === 'warn' ? '⚠️' : '✅';
+    const parts = [];
+    if (overBudget)
+        parts.push('over budget');
+    if (regression?.flagged)
+        parts.push(`regression ${(0,format/* percentDelta */.yA)(regression.deltaPercent)} vs baseline`);
+    if (parts.length === 0) {
+        if (regression)
+            parts.push(`${(0,format/* percentDelta */.yA)(regression.deltaPercent)} vs baseline median`);
+        else
+            parts.push('within limits');
+    }
+    const word = status === 'fail' ? 'Failed' : status === 'warn' ? 'Warning' : 'Passed';
+    return `${icon} ${word}: ${parts.join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 3546:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(439);
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6323);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1092);
 
 
 /** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */
@@ -5931,24 +6758,120 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 24:
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 1493:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -5983,6 +6906,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -6069,6 +6995,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -6081,9 +7037,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -6091,7 +7143,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(546);
+/******/ var __webpack_exports__ = __nccwpck_require__(3546);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__run = __webpack_exports__.e;
 /******/ export { __webpack_exports__run as run };

@@ -879,6 +879,20 @@ function jobFromEnv(env, jobName) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/constants.ts
+// The named constants of carbon-gate that are not data rows: each lives here once, with its source.
+// Data with provenance (coefficients, PUE, factors) stays in data/; tests check that the copies agree.
+/**
+ * Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN = 35040), over which embodied
+ * emissions are amortised. data/constants.json records the same value with its source.
+ */
+const LIFESPAN_HOURS = 35_040;
+/**
+ * Windows: seconds between two reads of the process table (Win32_Process through PowerShell). One CIM
+ * query costs far more than a /proc read, so the tree is read this often and the machine every tick.
+ */
+const WIN32_TREE_PERIOD_SECONDS = 5;
+
 ;// CONCATENATED MODULE: ./src/app/run-info.ts
 // run.json: what post (or `carbon-gate report`) needs to turn a run directory into a report.
 
@@ -928,19 +942,32 @@ class CsvError extends Error {
         this.name = 'CsvError';
     }
 }
-/** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
-function parseCsvRows(text, source = 'csv') {
+/**
+ * Splits CSV text into rows of raw string fields. Blank lines are dropped. Linear in the text: the
+ * position of the next quote is found once and reused until the parser passes it (searching the rest
+ * of the file for a quote on every line made a 80k-row file take seconds).
+ */
+function parseCsvRows(text, source = 'csv', work) {
     const rows = [];
     const len = text.length;
     let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     let line = 1;
+    let nextQuote = -2; // -2: not searched yet; -1: no quote after the last search point
+    const find = (ch, from) => {
+        const at = text.indexOf(ch, from);
+        if (work)
+            work.scannedChars += (at === -1 ? len : at + 1) - from;
+        return at;
+    };
     while (i < len) {
         // Fast path: a record without quotes is the text up to the next line break, split on commas.
-        let eol = text.indexOf('\n', i);
+        let eol = find('\n', i);
         if (eol === -1)
             eol = len;
         const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-        const q = text.indexOf('"', i);
+        if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < i))
+            nextQuote = find('"', i);
+        const q = nextQuote;
         if (q === -1 || q >= end) {
             const rec = text.slice(i, end);
             if (rec !== '')
@@ -962,6 +989,8 @@ function parseCsvRows(text, source = 'csv') {
                 break;
             }
             const c = text[i];
+            if (work)
+                work.scannedChars++;
             if (inQuotes) {
                 if (c === '"') {
                     if (text[i + 1] === '"') {
@@ -1012,8 +1041,8 @@ function parseCsvRows(text, source = 'csv') {
     return rows;
 }
 /** Parses CSV with a header row into objects keyed by the header; checks that the named columns exist. */
-function parseCsvRecords(text, source = 'csv', requiredColumns = []) {
-    const rows = parseCsvRows(text, source);
+function parseCsvRecords(text, source = 'csv', requiredColumns = [], work) {
+    const rows = parseCsvRows(text, source, work);
     if (rows.length === 0)
         throw new CsvError(source, 1, 'no header row');
     const header = rows[0].map((h) => h.trim());
@@ -1382,7 +1411,7 @@ function nearestNames(names, query, count = 5) {
 
 
 
-/** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
+/** SourceRef.what of the cloud region found by instance metadata (display only; the typed field is PowerModel.region). */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 // Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
@@ -1391,9 +1420,9 @@ const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => num(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
-/** The cloud region recorded in a model by instance metadata, if any. */
-function select_modelRegion(model) {
-    return model.sources.find((s) => s.what === CLOUD_REGION_WHAT)?.value ?? null;
+/** The cloud region recorded in a model by instance metadata, if any, as `provider:region`. */
+function modelRegion(model) {
+    return model.region ? `${model.region.provider}:${model.region.name}` : null;
 }
 function normalisedArch(arch) {
     const a = arch.toLowerCase();
@@ -1802,8 +1831,9 @@ function selectModel(args) {
     const ctx = { facts, settings, tables, sources: [], notes: [] };
     const inputProvider = checkInputs(settings);
     const githubHosted = facts.runnerEnvironment === 'github-hosted';
-    if (cloud?.region)
-        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${cloud.provider}:${cloud.region.toLowerCase()}`, source: cloud.source });
+    const detectedRegion = cloud?.region ? { provider: cloud.provider, name: cloud.region.toLowerCase(), from: 'instance-metadata', source: cloud.source } : undefined;
+    if (detectedRegion)
+        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${detectedRegion.provider}:${detectedRegion.name}`, source: cloud.source });
     let model;
     if (settings.powerModel === 'ecoci-github-4vcpu') {
         model = ecociModel(ctx);
@@ -1846,6 +1876,8 @@ function selectModel(args) {
     else {
         model = tdpModel(ctx);
     }
+    if (detectedRegion)
+        model.region = detectedRegion;
     if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
         const v = model.vcpus;
         model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
@@ -1869,7 +1901,6 @@ function selectModel(args) {
 
 
 
-
 const intensity_fmt = (x) => num(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = gridFactor(tables, provider, name);
@@ -1879,6 +1910,8 @@ function regionIntensity(tables, provider, name) {
         gCo2ePerKwh: g.gCo2ePerKwh,
         location: `${provider}:${g.region}`,
         source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
+        kind: 'region',
+        status: { status: 'modelled', reason: 'annual grid factor of the region' },
     };
 }
 /** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
@@ -1891,9 +1924,8 @@ function electricityMapsZone(args) {
         return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
     if (settings.country)
         return countryRow(tables, settings.country)?.iso2 || null;
-    const detected = modelRegion(model);
-    if (detected?.startsWith('azure:'))
-        return azureZone(detected.slice('azure:'.length));
+    if (model.region?.provider === 'azure')
+        return azureZone(model.region.name);
     return null;
 }
 /** A country from an ISO code, named as data/country-intensity.csv names it. */
@@ -1917,11 +1949,8 @@ function placeOf(args) {
     const country = settings.country ? countryPlace(tables, settings.country) : {};
     if (settings.region)
         return { ...cloud(settings.region.provider, settings.region.name), ...country };
-    const detected = select_modelRegion(model);
-    if (detected) {
-        const [p, name] = detected.split(':');
-        return { ...cloud(p, name), ...country };
-    }
+    if (model.region)
+        return { ...cloud(model.region.provider, model.region.name), ...country };
     if (settings.country)
         return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
     if (facts.runnerEnvironment === 'github-hosted')
@@ -1937,7 +1966,13 @@ function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
-        return { gCo2ePerKwh: settings.carbonIntensityGPerKwh, location: 'input', source: 'input carbon-intensity' };
+        return {
+            gCo2ePerKwh: settings.carbonIntensityGPerKwh,
+            location: 'input',
+            source: 'input carbon-intensity',
+            kind: 'input',
+            status: { status: 'modelled', reason: 'given as input carbon-intensity' },
+        };
     }
     if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
         return {
@@ -1945,6 +1980,8 @@ function resolveIntensityValue(args) {
             location: `electricitymaps:${live.zone}`,
             source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
             live: true,
+            kind: 'live',
+            status: { status: 'measured', reason: `Electricity Maps live value for zone ${live.zone}` },
         };
     }
     const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
@@ -1970,28 +2007,33 @@ function resolveIntensityValue(args) {
             location: `country:${c.iso3}`,
             source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
             year: c.year,
+            kind: 'country',
+            status: { status: 'modelled', reason: `annual intensity of ${c.country}` },
         });
     }
-    const detected = select_modelRegion(model);
+    const detected = model.region;
     let detectedNote = '';
     if (detected) {
-        const [p, name] = detected.split(':');
-        const g = regionIntensity(tables, p, name);
+        const g = regionIntensity(tables, detected.provider, detected.name);
         if (g)
             return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
-        detectedNote = ` (detected region ${detected} is not in the cloud table)`;
+        detectedNote = ` (detected region ${detected.provider}:${detected.name} is not in the cloud table)`;
     }
     if (facts.runnerEnvironment === 'github-hosted') {
         const regions = tables.runnerRegions.map((r) => r.azureRegion);
         return withFallback({
             gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
             location: 'github-hosted US average',
+            kind: 'github-hosted-average',
+            status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
             source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
         });
     }
     return withFallback({
         gCo2ePerKwh: tables.worldGCo2ePerKwh,
         location: 'world',
+        kind: 'world',
+        status: { status: 'defaulted', reason: 'no region or country known: world average' },
         source: `world average ${intensity_fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
     });
 }
@@ -2064,6 +2106,8 @@ function loadTables(dataDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/start.ts
+// Starting a measurement: hardware facts, the run directory, the detached sampler and run.json.
+
 
 
 
@@ -2092,7 +2136,7 @@ function startMeasurement(args) {
         rapl: args.settings.rapl,
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
-        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(5 / args.settings.sampleIntervalSeconds)) } : {}),
+        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     }, { detached: args.detached ?? true });
     const info = {
         v: 1,

@@ -48,7 +48,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 89928:
+/***/ 1500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -107,6 +107,10 @@ function runner_createRunner(env = process.env, write = (s) => process.stdout.wr
             (0,external_node_fs_.appendFileSync)(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
             return true;
         },
+        setSecret: (value) => {
+            if (value)
+                write(`::add-mask::${escapeCommandData(value)}\n`);
+        },
         fail: (msg) => {
             cmd('error', msg);
             process.exitCode = 1;
@@ -123,6 +127,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const config_CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
@@ -136,10 +142,15 @@ const LOG_FILE = 'sampler.log';
 
 
 
-/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
-function sampler_process_samplerScript(entryUrl) {
-    const here = path.dirname(new URL(entryUrl).pathname);
-    return path.resolve(here, '..', 'sampler', 'index.js');
+
+/**
+ * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
+ * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
+ */
+function sampler_process_samplerScript(entryUrl, p = path) {
+    // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
+    const here = p.dirname(fileURLToPath(entryUrl, { windows: p === path.win32 }));
+    return p.resolve(here, '..', 'sampler', 'index.js');
 }
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
@@ -242,8 +253,11 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
     return { marker: m, how: m ? 'stopped' : 'killed' };
 }
 
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-class inputs_InputError extends Error {
+// EXTERNAL MODULE: ./src/core/export/series.ts
+var series = __nccwpck_require__(79789);
+;// CONCATENATED MODULE: ./src/settings/input-error.ts
+/** A bad input value: names the input, the value and what is accepted. */
+class input_error_InputError extends Error {
     input;
     value;
     accepted;
@@ -255,6 +269,204 @@ class inputs_InputError extends Error {
         this.name = 'InputError';
     }
 }
+
+;// CONCATENATED MODULE: ./src/settings/export-inputs.ts
+// Parsers of the export inputs (Pushgateway, OTLP, labels). Pure; used by parseSettings only.
+// Header values and URL credentials may be secrets: an error names the input and the offending
+// entry, never the secret itself.
+
+/** Labels every exported series carries; export-labels may not reuse them. */
+const BUILT_IN_LABELS = ['repository', 'workflow', 'job', 'matrix_key', 'ref', 'event', 'runner_os', 'runner_arch', 'region', 'model', 'run_id', 'scope', 'verdict', 'step', 'instance'];
+/** The URL with any user:password and query removed, for messages. */
+function redactUrl(raw) {
+    try {
+        const u = new URL(raw.trim());
+        const hidden = u.username || u.password ? '***@' : '';
+        return `${u.protocol}//${hidden}${u.host}${u.pathname === '/' ? '' : u.pathname}${u.search ? '?***' : ''}`;
+    }
+    catch {
+        return '(not a URL; value hidden: it may hold credentials)';
+    }
+}
+/** An http(s) base URL; null when empty. Credentials are allowed (they are masked and sent as Basic auth). */
+function exportUrl(name, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return null;
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        u = null;
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname) {
+        throw new input_error_InputError(name, redactUrl(v), "an http:// or https:// URL, e.g. 'https://pushgateway.example.com:9091'");
+    }
+    if (u.hash)
+        throw new input_error_InputError(name, redactUrl(v), 'a URL without a #fragment');
+    return v.replace(/\/+$/, '');
+}
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+/** A comma that starts a new `Name: value` / `Name=value` entry (OTEL_EXPORTER_OTLP_HEADERS style). */
+const ENTRY_COMMA = /,\s*(?=[A-Za-z0-9!#$%&'*+.^_`|~-]+\s*[:=])/;
+/**
+ * HTTP headers, one per line (`Name: value` or `Name=value`), or on one line separated by commas.
+ * The separator is the first `:` or `=`, which a header name cannot contain.
+ */
+function headers(name, raw) {
+    const out = {};
+    const text = raw.trim();
+    if (text === '')
+        return out;
+    const entries = text.includes('\n') ? text.split(/\r?\n/) : text.split(ENTRY_COMMA);
+    entries.forEach((entry, i) => {
+        const line = entry.trim();
+        if (line === '')
+            return;
+        const sep = line.search(/[:=]/);
+        const key = sep > 0 ? line.slice(0, sep).trim() : '';
+        const value = sep > 0 ? line.slice(sep + 1).trim() : '';
+        const where = `entry ${i + 1} (${key && HEADER_NAME.test(key) ? `header ${key}, ` : ''}value hidden)`;
+        if (!key || !HEADER_NAME.test(key) || value === '') {
+            throw new input_error_InputError(name, where, "'Name: value' or 'Name=value' per line (or comma-separated on one line), e.g. 'Authorization: Bearer ${{ secrets.TOKEN }}'");
+        }
+        if (/[\r\n\0]/.test(value))
+            throw new input_error_InputError(name, where, 'header values without control characters');
+        out[key] = value;
+    });
+    return out;
+}
+/** Extra labels: `key=value` pairs separated by commas or newlines. */
+function labels(name, raw) {
+    const out = {};
+    for (const part of raw.split(/[\n,]/)) {
+        const p = part.trim();
+        if (p === '')
+            continue;
+        const eq = p.indexOf('=');
+        const key = eq > 0 ? p.slice(0, eq).trim() : '';
+        const value = eq > 0 ? p.slice(eq + 1).trim() : '';
+        if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(key) || key.startsWith('__')) {
+            throw new input_error_InputError(name, p, "comma-separated 'key=value' pairs with Prometheus label names ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __), e.g. 'team=payments,cost_center=42'");
+        }
+        if (BUILT_IN_LABELS.includes(key))
+            throw new input_error_InputError(name, p, `label names other than the built-in ones (${BUILT_IN_LABELS.join(', ')})`);
+        if (value === '' || value.length > 200)
+            throw new input_error_InputError(name, p, 'a non-empty value of at most 200 characters after the =');
+        if (key in out)
+            throw new input_error_InputError(name, p, `each label once ('${key}' is repeated)`);
+        out[key] = value;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/export/credentials.ts
+function destination(rawUrl, headers) {
+    const secrets = [];
+    const out = { ...headers };
+    const u = new URL(rawUrl);
+    if (u.username || u.password) {
+        const user = decodeURIComponent(u.username);
+        const pass = decodeURIComponent(u.password);
+        secrets.push(rawUrl, u.password, pass);
+        const basic = Buffer.from(`${user}:${pass}`, 'utf8').toString('base64');
+        out.Authorization ??= `Basic ${basic}`;
+        secrets.push(basic);
+        u.username = '';
+        u.password = '';
+    }
+    if (u.search)
+        secrets.push(rawUrl, u.search.slice(1));
+    for (const v of Object.values(headers)) {
+        secrets.push(v);
+        // "Bearer <token>", "Basic <b64>": the credential alone may be printed by something else.
+        const m = /^\S+\s+(\S.*)$/.exec(v);
+        if (m)
+            secrets.push(m[1]);
+    }
+    return { url: u.toString().replace(/\/+$/, ''), headers: out, secrets: [...new Set(secrets.filter((s) => s.length >= 3))] };
+}
+
+;// CONCATENATED MODULE: ./src/export/outputs.ts
+// The two metric-engine outputs, each `{ name, enabled(settings), write(result, sink, settings) }`.
+// This file is light: the Pushgateway and OTLP code (prom-client, OpenTelemetry) is imported only
+// inside write(), so a bundle keeps them in chunks that load only when an export is configured.
+
+
+
+const seriesOf = (r, s) => (0,series/* jobSeries */.D)(r, { extraLabels: s.exportLabels, runId: s.exportRunId });
+const pushgatewayOutput = {
+    name: 'Prometheus Pushgateway',
+    enabled: (s) => s.pushgatewayUrl !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.pushgatewayUrl, settings.pushgatewayHeaders);
+        const { pushToGateway } = await Promise.all(/* import() */[__nccwpck_require__.e(222), __nccwpck_require__.e(373)]).then(__nccwpck_require__.bind(__nccwpck_require__, 61373));
+        const out = await pushToGateway(seriesOf(result, settings), dest.url, dest.headers, deadlineMs);
+        const where = `the Pushgateway at ${redactUrl(dest.url)}`;
+        if (out.ok)
+            sink.info(`carbon-gate: pushed ${out.series} series to ${where} (PUT ${out.path})`);
+        else
+            sink.warning(`carbon-gate: could not push to ${where}: ${out.error} after ${out.attempts} attempt(s). The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const otlpOutput = {
+    name: 'OTLP',
+    enabled: (s) => s.otlpEndpoint !== null,
+    async write(result, sink, settings, deadlineMs) {
+        const dest = destination(settings.otlpEndpoint, settings.otlpHeaders);
+        const { exportOtlp } = await Promise.all(/* import() */[__nccwpck_require__.e(979), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96227));
+        const out = await exportOtlp(seriesOf(result, settings), dest.url, dest.headers, deadlineMs, settings.exportRunId);
+        const where = `the OTLP endpoint ${redactUrl(dest.url)}/v1/metrics`;
+        if (out.ok)
+            sink.info(`carbon-gate: exported ${out.points} data points to ${where}`);
+        else
+            sink.warning(`carbon-gate: could not export to ${where}: ${out.error}. The build is not failed for it.`);
+        return out.ok;
+    },
+};
+const EXPORT_OUTPUTS = [pushgatewayOutput, otlpOutput];
+/** Whether any export is configured (post loads nothing of the exports otherwise). */
+function exportsEnabled(settings) {
+    return EXPORT_OUTPUTS.some((o) => o.enabled(settings));
+}
+/** Every secret of the configured exports, for masking before anything is logged. */
+function exportSecrets(settings) {
+    const out = [];
+    if (settings.pushgatewayUrl)
+        out.push(...destination(settings.pushgatewayUrl, settings.pushgatewayHeaders).secrets);
+    if (settings.otlpEndpoint)
+        out.push(...destination(settings.otlpEndpoint, settings.otlpHeaders).secrets);
+    return [...new Set(out)];
+}
+/**
+ * Each export's budget, chunk loading and connection included: under the 5 s the docs promise, so
+ * that the exporter's shutdown and the process exit still fit in it.
+ */
+const EXPORT_BUDGET_MS = 4500;
+/**
+ * Runs every configured export in parallel, each within EXPORT_BUDGET_MS. Never throws: a failure is
+ * a warning on the sink. Resolves with the names of the outputs that failed.
+ */
+async function runExports(result, settings, sink) {
+    for (const s of exportSecrets(settings))
+        sink.setSecret(s);
+    const deadlineMs = Date.now() + EXPORT_BUDGET_MS;
+    const enabled = EXPORT_OUTPUTS.filter((o) => o.enabled(settings));
+    const done = await Promise.all(enabled.map((o) => o.write(result, sink, settings, deadlineMs).catch((e) => {
+        sink.warning(`carbon-gate: the ${o.name} export failed (${e?.name ?? 'error'}). The build is not failed for it.`);
+        return false;
+    })));
+    return enabled.filter((_, i) => !done[i]).map((o) => o.name);
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+// The one place where action inputs (and CLI flags) are parsed into Settings.
+// Pure: it takes a lookup function, so tests need no environment.
+
+
+
 /** Inputs with their defaults and documentation; action.yml and the README table are checked against this list. */
 const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
@@ -291,13 +503,19 @@ const INPUTS = [
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
     { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+    { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
+    { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
+    { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
+    { name: 'otlp-headers', default: '', description: 'HTTP headers for the OTLP endpoint, `Name: value` per line. Masked, never logged.' },
+    { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
+    { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 const PROVIDERS = ['aws', 'azure', 'gcp'];
 function oneOf(name, raw, allowed) {
     const v = raw.trim().toLowerCase();
     if (allowed.includes(v))
         return v;
-    throw new inputs_InputError(name, raw, allowed.map((a) => `'${a}'`).join(', '));
+    throw new input_error_InputError(name, raw, allowed.map((a) => `'${a}'`).join(', '));
 }
 function bool(name, raw) {
     const v = raw.trim().toLowerCase();
@@ -305,7 +523,7 @@ function bool(name, raw) {
         return true;
     if (['false', 'no', 'off', '0'].includes(v))
         return false;
-    throw new inputs_InputError(name, raw, "'true' or 'false'");
+    throw new input_error_InputError(name, raw, "'true' or 'false'");
 }
 function inputs_num(name, raw, min, max, opts = {}) {
     const v = raw.trim();
@@ -313,7 +531,7 @@ function inputs_num(name, raw, min, max, opts = {}) {
     const tooLow = opts.exclusiveMin ? n <= min : n < min;
     const what = `${opts.integer ? 'a whole number' : 'a number'} ${opts.exclusiveMin ? 'greater than' : 'from'} ${min}${opts.exclusiveMin ? ` and at most ${max}` : ` to ${max}`}`;
     if (!Number.isFinite(n) || tooLow || n > max || (opts.integer && !Number.isInteger(n)))
-        throw new inputs_InputError(name, raw, what);
+        throw new input_error_InputError(name, raw, what);
     return n;
 }
 function optNum(name, raw, min, max, opts = {}) {
@@ -325,7 +543,7 @@ function percent(name, raw) {
         return null;
     const m = /^(\d+(\.\d+)?)\s*%?$/.exec(v);
     if (!m || Number(m[1]) > 1000)
-        throw new inputs_InputError(name, raw, "a percentage from 0 to 1000, e.g. '10%'");
+        throw new input_error_InputError(name, raw, "a percentage from 0 to 1000, e.g. '10%'");
     return Number(m[1]);
 }
 function region(name, raw) {
@@ -334,7 +552,7 @@ function region(name, raw) {
         return null;
     const m = /^(aws|azure|gcp):([a-z0-9-]+)$/i.exec(v);
     if (!m)
-        throw new inputs_InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
+        throw new input_error_InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
     return { provider: m[1].toLowerCase(), name: m[2].toLowerCase() };
 }
 function country(name, raw) {
@@ -342,7 +560,7 @@ function country(name, raw) {
     if (v === '')
         return null;
     if (!/^[A-Za-z]{2,3}$/.test(v))
-        throw new inputs_InputError(name, raw, "an ISO 3166 alpha-2 or alpha-3 code such as 'FR' or 'FRA'");
+        throw new input_error_InputError(name, raw, "an ISO 3166 alpha-2 or alpha-3 code such as 'FR' or 'FRA'");
     return v.toUpperCase();
 }
 function optString(raw) {
@@ -365,17 +583,17 @@ function inputs_parseSettings(lookup) {
     const cpuWattsMax = optNum('cpu-watts-max', get('cpu-watts-max'), 0, 1000, { exclusiveMin: true });
     if ((cpuWattsIdle === null) !== (cpuWattsMax === null)) {
         const [given, missing] = cpuWattsIdle === null ? ['cpu-watts-max', 'cpu-watts-idle'] : ['cpu-watts-idle', 'cpu-watts-max'];
-        throw new inputs_InputError(missing, '', `a number of W per vCPU; '${given}' is set, so '${missing}' is needed too`);
+        throw new input_error_InputError(missing, '', `a number of W per vCPU; '${given}' is set, so '${missing}' is needed too`);
     }
     if (cpuWattsIdle !== null && cpuWattsMax !== null && cpuWattsIdle > cpuWattsMax) {
-        throw new inputs_InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
+        throw new input_error_InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
     }
     const cloudProviderRaw = get('cloud-provider');
     const cloudProvider = cloudProviderRaw.trim() === '' ? null : oneOf('cloud-provider', cloudProviderRaw, PROVIDERS);
     const instanceType = optString(get('instance-type'));
     const reg = region('region', get('region'));
     if (cloudProvider && reg && reg.provider !== cloudProvider) {
-        throw new inputs_InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
+        throw new input_error_InputError('region', get('region'), `a region of the cloud-provider '${cloudProvider}' (e.g. '${cloudProvider}:…')`);
     }
     return {
         sampleIntervalSeconds: inputs_num('sample-interval', get('sample-interval'), 0.1, 60),
@@ -415,6 +633,12 @@ function inputs_parseSettings(lookup) {
         chart: oneOf('chart', get('chart'), ['mermaid', 'sparkline', 'none']),
         jobName: optString(get('job-name')),
         jobId: jobId(get('job-id')),
+        pushgatewayUrl: exportUrl('prometheus-pushgateway-url', get('prometheus-pushgateway-url')),
+        pushgatewayHeaders: headers('prometheus-pushgateway-headers', get('prometheus-pushgateway-headers')),
+        otlpEndpoint: exportUrl('otlp-endpoint', get('otlp-endpoint')),
+        otlpHeaders: headers('otlp-headers', get('otlp-headers')),
+        exportLabels: labels('export-labels', get('export-labels')),
+        exportRunId: bool('export-run-id', get('export-run-id')),
     };
 }
 function jobId(raw) {
@@ -422,7 +646,7 @@ function jobId(raw) {
     if (v === '')
         return null;
     if (!/^\d{1,20}$/.test(v))
-        throw new inputs_InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
+        throw new input_error_InputError('job-id', raw, 'the numeric job id, e.g. ${{ job.check_run_id }}, or empty');
     return v;
 }
 function artifactName(raw) {
@@ -430,7 +654,7 @@ function artifactName(raw) {
     if (v === '')
         return null;
     if (/["':<>|*?\\/\r\n]/.test(v))
-        throw new inputs_InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+        throw new input_error_InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
     return v;
 }
 /** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
@@ -551,16 +775,25 @@ function hardware_readHardwareFacts(env) {
 
 
 const RUN_INFO_FILE = 'run.json';
+/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
+function runDirPrefix(env, parent, p = path) {
+    return p.join(parent ?? env.RUNNER_TEMP ?? os.tmpdir(), 'carbon-gate-');
+}
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function run_info_makeRunDir(env, parent) {
-    const base = parent ?? env.RUNNER_TEMP ?? os.tmpdir();
-    const dir = mkdtempSync(path.join(base, 'carbon-gate-'));
+    const dir = mkdtempSync(runDirPrefix(env, parent));
     chmodSync(dir, 0o700);
     return dir;
 }
 function run_info_publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, ...rest } = s;
+    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
     return rest;
+}
+/** The settings saved in run.json, completed with empty secrets and no export destination. */
+function savedSettings(info) {
+    // run.json files written before the export inputs existed lack the last two.
+    const saved = info.settings;
+    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function run_info_writeRunInfo(dir, info) {
     writeFileSync(path.join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
@@ -578,7 +811,7 @@ var model_tables = __nccwpck_require__(31625);
 
 
 
-/** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
+/** SourceRef.what of the cloud region found by instance metadata (display only; the typed field is PowerModel.region). */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 // Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
@@ -587,9 +820,9 @@ const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
-/** The cloud region recorded in a model by instance metadata, if any. */
+/** The cloud region recorded in a model by instance metadata, if any, as `provider:region`. */
 function modelRegion(model) {
-    return model.sources.find((s) => s.what === CLOUD_REGION_WHAT)?.value ?? null;
+    return model.region ? `${model.region.provider}:${model.region.name}` : null;
 }
 function normalisedArch(arch) {
     const a = arch.toLowerCase();
@@ -726,7 +959,7 @@ function ccfModel(ctx, args) {
 }
 function unknownInstance(tables, provider, instanceType) {
     const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
-    return new inputs_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, instanceType).join(', ')}`);
+    return new input_error_InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, instanceType).join(', ')}`);
 }
 function embodiedFromRow(ctx, row, instanceVcpus, why) {
     if (row.embodiedKgCo2e === null) {
@@ -981,13 +1214,13 @@ function attachGpus(ctx, model) {
 function checkInputs(settings) {
     const provider = settings.cloudProvider ?? settings.region?.provider ?? null;
     if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
-        throw new inputs_InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
+        throw new input_error_InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
     }
     if (settings.instanceType !== null) {
         if (!provider)
-            throw new inputs_InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
+            throw new input_error_InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
         if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
-            throw new inputs_InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
+            throw new input_error_InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
         }
     }
     return provider;
@@ -998,8 +1231,9 @@ function select_selectModel(args) {
     const ctx = { facts, settings, tables, sources: [], notes: [] };
     const inputProvider = checkInputs(settings);
     const githubHosted = facts.runnerEnvironment === 'github-hosted';
-    if (cloud?.region)
-        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${cloud.provider}:${cloud.region.toLowerCase()}`, source: cloud.source });
+    const detectedRegion = cloud?.region ? { provider: cloud.provider, name: cloud.region.toLowerCase(), from: 'instance-metadata', source: cloud.source } : undefined;
+    if (detectedRegion)
+        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${detectedRegion.provider}:${detectedRegion.name}`, source: cloud.source });
     let model;
     if (settings.powerModel === 'ecoci-github-4vcpu') {
         model = ecociModel(ctx);
@@ -1042,6 +1276,8 @@ function select_selectModel(args) {
     else {
         model = tdpModel(ctx);
     }
+    if (detectedRegion)
+        model.region = detectedRegion;
     if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
         const v = model.vcpus;
         model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
@@ -1065,7 +1301,6 @@ function select_selectModel(args) {
 
 
 
-
 const intensity_fmt = (x) => (0,format/* num */.bu)(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = (0,model_tables/* gridFactor */.w0)(tables, provider, name);
@@ -1075,6 +1310,8 @@ function regionIntensity(tables, provider, name) {
         gCo2ePerKwh: g.gCo2ePerKwh,
         location: `${provider}:${g.region}`,
         source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
+        kind: 'region',
+        status: { status: 'modelled', reason: 'annual grid factor of the region' },
     };
 }
 /** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
@@ -1087,9 +1324,8 @@ function electricityMapsZone(args) {
         return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
     if (settings.country)
         return (0,model_tables/* countryRow */.VT)(tables, settings.country)?.iso2 || null;
-    const detected = modelRegion(model);
-    if (detected?.startsWith('azure:'))
-        return azureZone(detected.slice('azure:'.length));
+    if (model.region?.provider === 'azure')
+        return azureZone(model.region.name);
     return null;
 }
 /** A country from an ISO code, named as data/country-intensity.csv names it. */
@@ -1113,11 +1349,8 @@ function placeOf(args) {
     const country = settings.country ? countryPlace(tables, settings.country) : {};
     if (settings.region)
         return { ...cloud(settings.region.provider, settings.region.name), ...country };
-    const detected = modelRegion(model);
-    if (detected) {
-        const [p, name] = detected.split(':');
-        return { ...cloud(p, name), ...country };
-    }
+    if (model.region)
+        return { ...cloud(model.region.provider, model.region.name), ...country };
     if (settings.country)
         return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
     if (facts.runnerEnvironment === 'github-hosted')
@@ -1133,7 +1366,13 @@ function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
-        return { gCo2ePerKwh: settings.carbonIntensityGPerKwh, location: 'input', source: 'input carbon-intensity' };
+        return {
+            gCo2ePerKwh: settings.carbonIntensityGPerKwh,
+            location: 'input',
+            source: 'input carbon-intensity',
+            kind: 'input',
+            status: { status: 'modelled', reason: 'given as input carbon-intensity' },
+        };
     }
     if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
         return {
@@ -1141,6 +1380,8 @@ function resolveIntensityValue(args) {
             location: `electricitymaps:${live.zone}`,
             source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
             live: true,
+            kind: 'live',
+            status: { status: 'measured', reason: `Electricity Maps live value for zone ${live.zone}` },
         };
     }
     const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
@@ -1150,7 +1391,7 @@ function resolveIntensityValue(args) {
         const g = regionIntensity(tables, provider, name);
         if (!g) {
             const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
-            throw new inputs_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, `${provider}:${name}`).join(', ')}`);
+            throw new input_error_InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${(0,model_tables/* nearestNames */.LE)(names, `${provider}:${name}`).join(', ')}`);
         }
         return withFallback(g);
     }
@@ -1159,41 +1400,44 @@ function resolveIntensityValue(args) {
         if (!c) {
             const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
             const near = (0,model_tables/* nearestNames */.LE)(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${(0,model_tables/* countryRow */.VT)(tables, code)?.country})`);
-            throw new inputs_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+            throw new input_error_InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
         }
         return withFallback({
             gCo2ePerKwh: c.gCo2ePerKwh,
             location: `country:${c.iso3}`,
             source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
             year: c.year,
+            kind: 'country',
+            status: { status: 'modelled', reason: `annual intensity of ${c.country}` },
         });
     }
-    const detected = modelRegion(model);
+    const detected = model.region;
     let detectedNote = '';
     if (detected) {
-        const [p, name] = detected.split(':');
-        const g = regionIntensity(tables, p, name);
+        const g = regionIntensity(tables, detected.provider, detected.name);
         if (g)
             return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
-        detectedNote = ` (detected region ${detected} is not in the cloud table)`;
+        detectedNote = ` (detected region ${detected.provider}:${detected.name} is not in the cloud table)`;
     }
     if (facts.runnerEnvironment === 'github-hosted') {
         const regions = tables.runnerRegions.map((r) => r.azureRegion);
         return withFallback({
             gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
             location: 'github-hosted US average',
+            kind: 'github-hosted-average',
+            status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
             source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
         });
     }
     return withFallback({
         gCo2ePerKwh: tables.worldGCo2ePerKwh,
         location: 'world',
+        kind: 'world',
+        status: { status: 'defaulted', reason: 'no region or country known: world average' },
         source: `world average ${intensity_fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
     });
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/data/tables.ts
 // Reads carbon-gate's reference tables from data/ (synchronously) and builds the typed Tables.
 // The data directory is found at run time, not at build time: the bundles (dist/<entry>/index.js)
@@ -1206,12 +1450,12 @@ var external_node_url_ = __nccwpck_require__(73136);
 const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = model_tables/* TABLE_FILES */.xz.constants;
-function rootAbove(file) {
+function rootAbove(file, p) {
     if (!file)
         return null;
     // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-    const dir = external_node_path_default().dirname(file);
-    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
+    const dir = p.dirname(file);
+    return p.dirname(p.dirname(dir));
 }
 function moduleFile() {
     try {
@@ -1222,15 +1466,18 @@ function moduleFile() {
         return undefined;
     }
 }
-/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
-function dataDirCandidates(env = process.env) {
+/**
+ * Candidate data directories, in order: env override, next to this module, next to the entry script.
+ * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
+ */
+function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
     const out = [];
     const fromEnv = env[DATA_DIR_ENV]?.trim();
     if (fromEnv)
-        return [external_node_path_default().resolve(fromEnv)];
-    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
+        return [p.resolve(fromEnv)];
+    for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
         if (root)
-            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
+            out.push(p.join(root, DATA_DIR_NAME));
     }
     return [...new Set(out)];
 }
@@ -1259,6 +1506,8 @@ function tables_loadTables(dataDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/start.ts
+// Starting a measurement: hardware facts, the run directory, the detached sampler and run.json.
+
 
 
 
@@ -1287,7 +1536,7 @@ function start_startMeasurement(args) {
         rapl: args.settings.rapl,
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
-        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(5 / args.settings.sampleIntervalSeconds)) } : {}),
+        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     }, { detached: args.detached ?? true });
     const info = {
         v: 1,
@@ -1375,14 +1624,27 @@ function runMain(entryUrl, env = process.env) {
     startFromAction('main', entryUrl, env, runner);
 }
 
-// EXTERNAL MODULE: ./src/core/energy.ts
-var core_energy = __nccwpck_require__(27551);
+// EXTERNAL MODULE: ./src/core/model/band.ts
+var model_band = __nccwpck_require__(45138);
+;// CONCATENATED MODULE: ./src/core/constants.ts
+// The named constants of carbon-gate that are not data rows: each lives here once, with its source.
+// Data with provenance (coefficients, PUE, factors) stays in data/; tests check that the copies agree.
+/**
+ * Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN = 35040), over which embodied
+ * emissions are amortised. data/constants.json records the same value with its source.
+ */
+const LIFESPAN_HOURS = 35_040;
+/**
+ * Windows: seconds between two reads of the process table (Win32_Process through PowerShell). One CIM
+ * query costs far more than a /proc read, so the tree is read this often and the machine every tick.
+ */
+const constants_WIN32_TREE_PERIOD_SECONDS = 5;
+
 ;// CONCATENATED MODULE: ./src/core/emissions.ts
-/** Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN), used to amortise embodied emissions. */
-const LIFESPAN_HOURS = 35040;
+
 /**
  * operational (g) = energy (kWh) × PUE × intensity (g/kWh);
- * embodied (g)    = TE (kg) × 1000 × hours / 35040 × instance vCPU / largest vCPU in the family (CCF).
+ * embodied (g)    = TE (kg) × 1000 × hours / LIFESPAN_HOURS (35,040) × instance vCPU / largest vCPU in the family (CCF).
  * `includeEmbodied` decides what the gate compares (gatedGCo2e); both parts are always reported.
  */
 function computeEmissions(energy, model, intensity, includeEmbodied) {
@@ -1402,6 +1664,148 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/gate/terms.ts
+var gate_terms = __nccwpck_require__(68512);
+// EXTERNAL MODULE: ./src/core/provenance.ts
+var core_provenance = __nccwpck_require__(15240);
+;// CONCATENATED MODULE: ./src/core/report/model-section.ts
+// The "Model" section of the job summary: which model, which coefficient rows, which grid
+// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
+// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
+
+
+
+/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
+function escapeCell(s) {
+    return (0,report_escape/* escapeMarkdown */.FV)(s);
+}
+/** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
+const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
+function provenance(p) {
+    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
+}
+function renderModelSection(model, intensity, emissions, energy, prov = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity), band) {
+    const out = [];
+    out.push('### Model\n');
+    out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
+    const curve = model.cpu.kind === 'linear'
+        ? `${model_section_num(model.cpu.idleWatts)} W idle → ${model_section_num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
+        : `${model.cpu.points.length}-point curve, ${model_section_num(model.cpu.points[0][1])} W → ${model_section_num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
+    out.push(row(['What', 'Value', 'Source']));
+    out.push(row(['---', '---', '---']));
+    out.push(row(['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']));
+    for (const s of model.sources)
+        out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
+    const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
+    out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
+    out.push('');
+    // Component energies are in the summary's Components table; here only where each figure comes from.
+    out.push(row(['Component', 'Provenance']));
+    out.push(row(['---', '---']));
+    out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
+    out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
+    if (energy.gpu !== 'none' || energy.gpuCount > 0)
+        out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
+    out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
+    out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
+    out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
+    out.push('');
+    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
+    if (model.embodied) {
+        const e = model.embodied;
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(LIFESPAN_HOURS)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
+    }
+    else {
+        out.push('Embodied: not estimated (no instance data).\n');
+    }
+    if (band && band.members.length > 1) {
+        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
+        out.push(row(['Model', 'Energy', 'Total']));
+        out.push(row(['---', '---', '---']));
+        for (const m of band.members)
+            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
+        for (const why of band.skipped)
+            out.push(`\nNot applicable: ${escapeCell(why)}.`);
+        out.push('\n</details>\n');
+    }
+    if (model.notes.length) {
+        out.push('<details><summary>Model notes</summary>\n');
+        for (const n of model.notes)
+            out.push(`- ${escapeCell(n)}`);
+        out.push('\n</details>\n');
+    }
+    return out.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./src/core/report/summary.ts
+var report_summary = __nccwpck_require__(26942);
+// EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
+var core_verdict = __nccwpck_require__(93632);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/app/compute.ts
+// The pure half of finishing a run: integrated energy + model + inputs → RunResult and the summary
+// text. No I/O: everything it needs is passed in (links included), so it is tested without files.
+
+
+
+
+
+
+
+
+function computeRun(c) {
+    const { settings, model, energy, baseline } = c;
+    const intensity = intensity_resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
+    const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
+    const terms = (0,gate_terms/* gateTerms */.XZ)(energy, model, emissions, c.contention.result(), settings.includeEmbodied);
+    const verdict = (0,core_verdict/* computeVerdict */.zG)({
+        energyWh: energy.totalWh,
+        gatedGCo2e: emissions.gatedGCo2e,
+        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+        terms,
+        settings,
+        baseline: baseline.records,
+    });
+    const provenance = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity);
+    const result = {
+        tool: { name: 'carbon-gate', version: version/* VERSION */.x },
+        job: c.info.job,
+        hardware: c.facts,
+        model,
+        energy,
+        emissions,
+        terms,
+        verdict,
+        baseline,
+        provenance,
+        modelBand: c.band.result({ model, energy, emissions }),
+        quality: {
+            partial: c.partial,
+            skippedLines: c.stats.skippedLines,
+            warnings: c.warnings,
+            ...(c.marker ? { samplerCpuSeconds: c.marker.samplerCpuSeconds, samplerMaxRssBytes: c.marker.samplerMaxRssBytes } : {}),
+        },
+        startedWallMs: c.info.startedWallMs,
+        endedWallMs: c.marker?.endedWallMs ?? c.nowMs,
+    };
+    const summary = (0,report_summary/* renderSummary */.Br)(result, {
+        chart: settings.chart,
+        gate: settings,
+        links: { serverUrl: c.serverUrl, repository: c.info.job.repository },
+        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+        ...(c.artifact ? { artifact: c.artifact } : { files: c.fileNames }),
+    });
+    return { result, summary };
+}
+
+// EXTERNAL MODULE: ./src/core/energy.ts
+var core_energy = __nccwpck_require__(27551);
 ;// CONCATENATED MODULE: ./src/core/gate/contention.ts
 /** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
 const CARRY_SECONDS = 1;
@@ -1524,85 +1928,6 @@ function measureContention(samples) {
     return acc.result();
 }
 
-// EXTERNAL MODULE: ./src/core/gate/terms.ts
-var gate_terms = __nccwpck_require__(68512);
-// EXTERNAL MODULE: ./src/core/model/band.ts
-var model_band = __nccwpck_require__(45138);
-// EXTERNAL MODULE: ./src/core/provenance.ts
-var core_provenance = __nccwpck_require__(15240);
-;// CONCATENATED MODULE: ./src/core/report/model-section.ts
-// The "Model" section of the job summary: which model, which coefficient rows, which grid
-// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
-// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
-
-
-
-/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
-function escapeCell(s) {
-    return (0,report_escape/* escapeMarkdown */.FV)(s);
-}
-/** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
-const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
-function row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
-function provenance(p) {
-    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
-}
-function renderModelSection(model, intensity, emissions, energy, prov = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity), band) {
-    const out = [];
-    out.push('### Model\n');
-    out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
-    const curve = model.cpu.kind === 'linear'
-        ? `${model_section_num(model.cpu.idleWatts)} W idle → ${model_section_num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
-        : `${model.cpu.points.length}-point curve, ${model_section_num(model.cpu.points[0][1])} W → ${model_section_num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
-    out.push(row(['What', 'Value', 'Source']));
-    out.push(row(['---', '---', '---']));
-    out.push(row(['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']));
-    for (const s of model.sources)
-        out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
-    const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
-    out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
-    out.push('');
-    // Component energies are in the summary's Components table; here only where each figure comes from.
-    out.push(row(['Component', 'Provenance']));
-    out.push(row(['---', '---']));
-    out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
-    out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
-    if (energy.gpu !== 'none' || energy.gpuCount > 0)
-        out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
-    out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
-    out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
-    out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
-    out.push('');
-    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
-    if (model.embodied) {
-        const e = model.embodied;
-        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(35040)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
-    }
-    else {
-        out.push('Embodied: not estimated (no instance data).\n');
-    }
-    if (band && band.members.length > 1) {
-        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
-        out.push(row(['Model', 'Energy', 'Total']));
-        out.push(row(['---', '---', '---']));
-        for (const m of band.members)
-            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
-        for (const why of band.skipped)
-            out.push(`\nNot applicable: ${escapeCell(why)}.`);
-        out.push('\n</details>\n');
-    }
-    if (model.notes.length) {
-        out.push('<details><summary>Model notes</summary>\n');
-        for (const n of model.notes)
-            out.push(`- ${escapeCell(n)}`);
-        out.push('\n</details>\n');
-    }
-    return out.join('\n') + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/csv.ts
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-leading characters defused. */
 function csvField(v) {
@@ -1650,156 +1975,6 @@ function samplesCsvRow(p, s) {
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
-
-const CODECARBON_COLUMNS = [
-    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
-    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
-    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
-    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
-    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
-];
-/**
- * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
- * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
- */
-const WUE_LITRES_PER_KWH = 0;
-/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
-const CODECARBON_GB = 1024 ** 3;
-const pad = (n) => String(n).padStart(2, '0');
-/**
- * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
- * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
- */
-function codecarbonTimestamp(wallMs, offsetMinutes) {
-    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-}
-/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
-const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
-/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
-function platformString(os, release, arch) {
-    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
-    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
-    return `${sys}-${release}-${machine}`;
-}
-function codecarbonRow(r, offsetMinutes) {
-    const e = r.energy;
-    const em = r.emissions;
-    const d = e.durationSeconds;
-    const place = em.intensity.place ?? {};
-    const pue = em.pue;
-    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
-    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
-    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
-    const emissionsKg = em.operationalGCo2e / 1000;
-    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
-    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
-    return {
-        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
-        project_name: r.job.repository ?? 'carbon-gate',
-        run_id: r.job.runId ?? '',
-        experiment_id: r.job.key,
-        duration: d,
-        emissions: emissionsKg,
-        emissions_rate: d > 0 ? emissionsKg / d : 0,
-        cpu_power: e.avgCpuWatts,
-        gpu_power: e.avgGpuWatts,
-        ram_power: e.avgRamWatts,
-        cpu_energy: kwh(e.cpuWh),
-        gpu_energy: kwh(e.gpuWh),
-        ram_energy: kwh(e.ramWh),
-        energy_consumed: energyKwh,
-        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
-        country_name: place.countryName ?? '',
-        country_iso_code: place.countryIso3 ?? '',
-        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
-        region: '',
-        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
-        cloud_region: place.cloudRegion ?? '',
-        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
-        python_version: '',
-        codecarbon_version: '',
-        cpu_count: r.model.vcpus,
-        cpu_model: r.hardware.cpuModel,
-        gpu_count: e.gpuCount,
-        gpu_model: e.gpuModels.join('; '),
-        longitude: '',
-        latitude: '',
-        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
-        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
-        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
-        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
-        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
-        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
-        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
-        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
-        pue,
-        wue: WUE_LITRES_PER_KWH,
-    };
-}
-/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
-function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
-    const row = codecarbonRow(r, offsetMinutes);
-    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
-}
-
-;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
-
-
-const CARBON_GATE_COLUMNS = [
-    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
-    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
-    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
-    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
-    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
-    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
-];
-function carbonGateRow(r, offsetMinutes) {
-    const e = r.energy;
-    const em = r.emissions;
-    const p = r.provenance;
-    return {
-        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
-        run_id: r.job.runId ?? '',
-        run_attempt: r.job.runAttempt ?? '',
-        job: r.job.label,
-        sha: r.job.sha ?? '',
-        ref: r.job.ref ?? '',
-        operational_gco2e: em.operationalGCo2e,
-        embodied_gco2e: em.embodiedGCo2e,
-        total_gco2e: em.totalGCo2e,
-        gated_gco2e: em.gatedGCo2e,
-        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
-        energy_wh: e.totalWh,
-        energy_wh_with_pue: e.totalWh * em.pue,
-        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
-        intensity_location: em.intensity.location,
-        intensity_source: em.intensity.source,
-        power_model_id: r.model.id,
-        power_model: r.model.label,
-        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
-        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
-        cpu_provenance: p?.cpu.status ?? e.cpu,
-        ram_provenance: p?.memory.status ?? e.ram,
-        gpu_provenance: p?.gpu.status ?? e.gpu,
-        scope: e.scope,
-        tree_cpu_seconds: e.treeCpuSeconds,
-        machine_cpu_seconds: e.machineCpuSeconds,
-        escaped_cpu_seconds: e.escapedCpuSeconds,
-        samples: e.samples,
-        partial: r.quality.partial,
-        verdict: r.verdict.status,
-        tool_version: r.tool.version,
-    };
-}
-function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
-    const row = carbonGateRow(r, offsetMinutes);
-    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
-}
-
-// EXTERNAL MODULE: ./src/core/report/summary.ts
-var report_summary = __nccwpck_require__(26942);
 ;// CONCATENATED MODULE: ./src/core/samples.ts
 const samples_num = (x) => typeof x === 'number' && Number.isFinite(x);
 /** Returns the sample if the line is a well-formed sample, otherwise null. */
@@ -1867,6 +2042,22 @@ function parseSamples(text) {
     const samples = [];
     const stats = forEachSample(text, (s) => samples.push(s));
     return { samples, ...stats };
+}
+/**
+ * GPU names of the first sample in `text` that carries GPU readings (whole lines only: a cut last line
+ * is ignored). Each line is parsed as JSON, so every GPU of the reading is kept.
+ */
+function firstGpuNames(text) {
+    const end = text.lastIndexOf('\n');
+    let start = 0;
+    while (start < end) {
+        const nl = text.indexOf('\n', start);
+        const s = parseSampleLine(text.slice(start, nl).trim());
+        start = nl + 1;
+        if (s?.gpu?.length)
+            return s.gpu.map((g) => g.name);
+    }
+    return [];
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -1950,8 +2141,60 @@ class ChunkedWriter {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
-var core_verdict = __nccwpck_require__(93632);
+;// CONCATENATED MODULE: ./src/app/integrate.ts
+// Streams samples.jsonl through the (pure) energy integrator in bounded memory, writing samples.csv
+// row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to hold as objects.
+
+
+
+
+
+
+
+function integrateSamples(args) {
+    const csv = new ChunkedWriter(args.samplesCsvPath);
+    csv.write(samplesCsvHeader());
+    const integrator = new core_energy/* EnergyIntegrator */.eC({
+        model: args.model,
+        scope: args.scope,
+        intervalSeconds: args.intervalSeconds,
+        onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
+    });
+    const band = new model_band/* ModelBandTracker */.Ff(args.band, args.scope, args.intervalSeconds);
+    const contention = new ContentionAccumulator();
+    const faults = new Map();
+    const stream = new SampleLineStream((s) => {
+        integrator.add(s);
+        band.add(s);
+        contention.add(s);
+        for (const f of s.faults ?? [])
+            faults.set(f, (faults.get(f) ?? 0) + 1);
+    });
+    try {
+        if (args.samplesPath)
+            forEachLine(args.samplesPath, (line) => stream.line(line));
+    }
+    finally {
+        csv.close();
+    }
+    const energy = integrator.result();
+    const warnings = [];
+    if (energy.samples < 2)
+        warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
+    if (integrator.gpuCarriedSecondsTotal > 0) {
+        warnings.push(`No GPU reading arrived for ${(0,format/* duration */.p0)(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
+    }
+    if (integrator.gpuWithoutPower)
+        warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
+    if (args.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
+        warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
+    }
+    for (const [f, n] of faults)
+        if (!f.startsWith('closing sample'))
+            warnings.push(n > 1 ? `${f} (${n} times)` : f);
+    return { energy, band, contention, stats: stream.stats, warnings };
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -2749,10 +2992,9 @@ class ContentionTracker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
-
+;// CONCATENATED MODULE: ./src/sampler/linux/tree-group.ts
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
-const member = (s) => ({ starttime: s.starttime, ticks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
+const member = (s) => ({ starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
 /**
  * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
  * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
@@ -2771,6 +3013,7 @@ class Group {
     /**
      * Re-reads every member. Vanished members must have been reaped into a live member's child times;
      * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
+     * Returns, per live ancestor, the last totals of the vanished members it now holds.
      */
     refresh(stat, countLoss) {
         const vanished = new Map();
@@ -2783,14 +3026,15 @@ class Group {
                 continue;
             }
             prevChildTicks.set(pid, m.childTicks);
+            m.prevTicks = m.ticks;
             m.ticks = total(s);
             m.childTicks = s.cutime + s.cstime;
             m.ppid = s.ppid;
             m.rssPages = s.rssPages;
         }
-        if (!vanished.size)
-            return;
         const expected = new Map();
+        if (!vanished.size)
+            return expected;
         for (const m of vanished.values()) {
             let a = m.ppid;
             for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++)
@@ -2805,6 +3049,7 @@ class Group {
             if (got < want)
                 this.carry(want - got, true);
         }
+        return expected;
     }
     carry(ticks, isLoss) {
         this.carried += ticks;
@@ -2812,6 +3057,10 @@ class Group {
             this.lost += ticks;
     }
 }
+
+;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
+
+
 class TreeTracker {
     src;
     opts;
@@ -2901,18 +3150,21 @@ class TreeTracker {
             this.rootStart = root.starttime;
             this.tree.members.set(rootPid, member(root));
         }
-        this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
-        // Members whose parent is no longer a member have been re-parented away: carry what they used,
-        // and follow them (with their descendants) in the escaped group. Repeat until stable.
+        const reaped = this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+        // Members whose parent is no longer a member have been re-parented away: carry what they used
+        // while in the tree (their total at the previous look, plus the members they reaped since, which
+        // S held), and follow them (with their descendants) in the escaped group, where the rest of their
+        // total counts as escaped. Repeat until stable.
         for (let changed = true; changed;) {
             changed = false;
             for (const [pid, m] of this.tree.members) {
                 if (pid === rootPid || this.tree.members.has(m.ppid))
                     continue;
                 this.tree.members.delete(pid);
-                this.tree.carried += m.ticks;
+                const inTree = Math.min(m.ticks, m.prevTicks + (reaped.get(pid) ?? 0));
+                this.tree.carried += inTree;
                 this.escaped.members.set(pid, m);
-                this.escapedBase += m.ticks;
+                this.escapedBase += inTree;
                 changed = true;
             }
         }
@@ -3064,13 +3316,9 @@ function createLinuxReaders(opts) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version (a test checks it). */
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/app/finish.ts
-// Turns a run directory into a result, a report and the output files. Shared by post and the CLI.
-// The core does the computing; this file only reads and writes the run directory.
+;// CONCATENATED MODULE: ./src/app/load.ts
+// The I/O half of finishing a run: everything read from the run directory, /proc, the data tables and
+// the network (instance metadata, a live intensity) before the pure computation. Shared by post and the CLI.
 
 
 
@@ -3081,22 +3329,6 @@ const VERSION = '0.1.0';
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 /**
  * When the sampler died without its last sample, post reads the machine (and the tree, from scratch)
  * itself so that the totals still reach the end of the job. The tree value cannot be lower than the
@@ -3131,8 +3363,14 @@ function lastSampleOf(text) {
     }
     return null;
 }
-async function finishRun(o) {
-    const { runDir, info, settings } = o;
+function samplerLogWarning(runDir) {
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE)))
+        return null;
+    const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    return log.length ? `The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}` : null;
+}
+async function loadRun(o) {
+    const { runDir, info, settings, env } = o;
     const warnings = [...(o.warnings ?? [])];
     const samplesPath = external_node_path_default().join(runDir, SAMPLES_FILE);
     const hasSamples = (0,external_node_fs_.existsSync)(samplesPath);
@@ -3149,128 +3387,406 @@ async function finishRun(o) {
         if (closing)
             (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
     }
-    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE))) {
-        const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
-        if (log.length)
-            warnings.push(`The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}`);
-    }
-    // GPUs seen in the samples complete the hardware facts used for model selection.
+    const logWarning = samplerLogWarning(runDir);
+    if (logWarning)
+        warnings.push(logWarning);
+    // GPUs seen in the samples complete the hardware facts used for model selection. The first GPU
+    // reading comes with the first ticks: the head of the file is enough.
     const facts = { ...info.facts, gpus: [...info.facts.gpus] };
-    // The first GPU reading comes with the first ticks: the head of the file is enough.
-    const firstGpu = hasSamples ? /"gpu":\[(.*?)\]/.exec(readSlice(samplesPath, 1024 * 1024)) : null;
-    if (firstGpu && !facts.gpus.length)
-        for (const m of firstGpu[1].matchAll(/"name":"((?:[^"\\]|\\.)*)"/g))
-            facts.gpus.push(JSON.parse(`"${m[1]}"`));
+    if (hasSamples && !facts.gpus.length)
+        facts.gpus.push(...firstGpuNames(readSlice(samplesPath, 1024 * 1024)));
     const tables = tables_loadTables();
-    const env = o.env ?? process.env;
     // Network only when asked for: instance metadata (≤ 300 ms) and a live intensity (1 s, cached per run).
     const cloud = o.cloud !== undefined ? o.cloud : settings.detectCloud ? await detectCloud({ env }) : null;
     if (settings.detectCloud && !cloud)
         warnings.push('detect-cloud: no instance metadata service answered within 300 ms; the model uses the inputs and defaults.');
-    const modelArgs = { facts, settings, tables, cloud };
-    const model = select_selectModel(modelArgs);
+    const model = select_selectModel({ facts, settings, tables, cloud });
     const live = o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: external_node_path_default().join(runDir, CACHE_FILE_NAME), env }) : null;
-    const csv = new ChunkedWriter(external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv));
-    csv.write(samplesCsvHeader());
-    const integrator = new core_energy/* EnergyIntegrator */.eC({
-        model,
-        scope: settings.scope,
-        intervalSeconds: settings.sampleIntervalSeconds,
-        onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
-    });
-    const faults = new Map();
-    // The same samples under the other published models (information only; the gate uses `model`).
-    const band = new model_band/* ModelBandTracker */.Ff((0,model_band/* bandModels */.Qz)({ model, facts, settings, tables, scope: settings.scope }), settings.scope, settings.sampleIntervalSeconds);
-    const contention = new ContentionAccumulator();
-    const stream = new SampleLineStream((s) => {
-        integrator.add(s);
-        band.add(s);
-        contention.add(s);
-        for (const f of s.faults ?? [])
-            faults.set(f, (faults.get(f) ?? 0) + 1);
-    });
-    try {
-        if (hasSamples)
-            forEachLine(samplesPath, (line) => stream.line(line));
-    }
-    finally {
-        csv.close();
-    }
-    const stats = stream.stats;
-    const energy = integrator.result();
-    if (energy.samples < 2)
-        warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
-    if (integrator.gpuCarriedSecondsTotal > 0) {
-        warnings.push(`No GPU reading arrived for ${(0,format/* duration */.p0)(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
-    }
-    if (integrator.gpuWithoutPower)
-        warnings.push('A GPU reported no power and has no CCF coefficient row; its energy is not counted.');
-    if (settings.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
-        warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
-    }
-    for (const [f, n] of faults)
-        if (!f.startsWith('closing sample'))
-            warnings.push(n > 1 ? `${f} (${n} times)` : f);
-    const intensityArgs = { settings, model, facts, tables, live };
-    const intensity = intensity_resolveIntensity(intensityArgs);
-    const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
-    const terms = (0,gate_terms/* gateTerms */.XZ)(energy, model, emissions, contention.result(), settings.includeEmbodied);
-    const baseline = o.baseline ?? { records: [], status: 'disabled' };
-    const verdict = (0,core_verdict/* computeVerdict */.zG)({
-        energyWh: energy.totalWh,
-        gatedGCo2e: emissions.gatedGCo2e,
-        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
-        terms,
-        settings,
-        baseline: baseline.records,
-    });
-    const provenance = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity);
-    const result = {
-        tool: { name: 'carbon-gate', version: VERSION },
-        job: info.job,
-        hardware: facts,
-        model,
-        energy,
-        emissions,
-        terms,
-        verdict,
-        baseline,
-        provenance,
-        modelBand: band.result({ model, energy, emissions }),
-        quality: {
-            partial,
-            skippedLines: stats.skippedLines,
-            warnings,
-            ...(o.marker ? { samplerCpuSeconds: o.marker.samplerCpuSeconds, samplerMaxRssBytes: o.marker.samplerMaxRssBytes } : {}),
-        },
-        startedWallMs: info.startedWallMs,
-        endedWallMs: o.marker?.endedWallMs ?? Date.now(),
-    };
-    const files = {
+    return { samplesPath, hasSamples, partial, warnings, facts, tables, model, live };
+}
+
+;// CONCATENATED MODULE: ./src/app/finish.ts
+// Turns a run directory into a result and the summary text: load (I/O) → integrate (streamed) →
+// compute (pure). Writing the outputs is the output registry's job (app/outputs/). Shared by post and the CLI.
+
+
+
+
+
+
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+function outputPaths(runDir) {
+    return {
         emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
         carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
         samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
         json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
         summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
     };
-    const summary = (0,report_summary/* renderSummary */.Br)(result, {
-        chart: settings.chart,
-        gate: settings,
-        links: { serverUrl: process.env.GITHUB_SERVER_URL, repository: info.job.repository },
-        modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
-        ...(o.artifact
-            ? { artifact: o.artifact }
-            : { files: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json } }),
-    });
-    (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
-    (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
-    (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
-    (0,external_node_fs_.writeFileSync)(files.summary, summary);
-    return { result, summary, files };
 }
+async function finishRun(o) {
+    const env = o.env ?? process.env;
+    const loaded = await loadRun({ ...o, env });
+    const files = outputPaths(o.runDir);
+    const integrated = integrateSamples({
+        samplesPath: loaded.hasSamples ? loaded.samplesPath : null,
+        samplesCsvPath: files.samplesCsv,
+        model: loaded.model,
+        band: (0,model_band/* bandModels */.Qz)({ model: loaded.model, facts: loaded.facts, settings: o.settings, tables: loaded.tables, scope: o.settings.scope }),
+        scope: o.settings.scope,
+        intervalSeconds: o.settings.sampleIntervalSeconds,
+    });
+    const { result, summary } = computeRun({
+        info: o.info,
+        settings: o.settings,
+        facts: loaded.facts,
+        tables: loaded.tables,
+        model: loaded.model,
+        live: loaded.live,
+        energy: integrated.energy,
+        band: integrated.band,
+        contention: integrated.contention,
+        stats: integrated.stats,
+        partial: loaded.partial,
+        warnings: [...loaded.warnings, ...integrated.warnings],
+        marker: o.marker,
+        baseline: o.baseline ?? { records: [], status: 'disabled' },
+        nowMs: Date.now(),
+        serverUrl: env.GITHUB_SERVER_URL,
+        ...(o.artifact ? { artifact: o.artifact } : {}),
+        fileNames: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+    });
+    return { result, summary, settings: o.settings, runDir: o.runDir, files };
+}
+
+;// CONCATENATED MODULE: ./src/app/outputs/artifact.ts
+const artifactOutput = {
+    name: 'artifact upload',
+    target: 'network',
+    enabled: (settings) => settings.artifact,
+    offNote: 'artifact upload off (artifact: false)',
+    async write({ files, settings }, sink) {
+        const ctx = sink.github;
+        if (!ctx)
+            return;
+        const { uploadReportArtifact } = await __nccwpck_require__.e(/* import() */ 721).then(__nccwpck_require__.bind(__nccwpck_require__, 49721));
+        const { TIMEOUTS_MS } = await __nccwpck_require__.e(/* import() */ 184).then(__nccwpck_require__.bind(__nccwpck_require__, 77184));
+        const { networkTimeoutMs } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 40028));
+        const a = await uploadReportArtifact({ emissionsCsv: files.emissionsCsv, carbonGateCsv: files.carbonGateCsv, samplesCsv: files.samplesCsv, json: files.json }, ctx, settings, { timeoutMs: networkTimeoutMs(TIMEOUTS_MS.artifact) });
+        if (a.uploaded)
+            sink.note(`artifact "${a.name}" uploaded${a.id !== undefined ? ` (id ${a.id})` : ''}`);
+        if (a.warning)
+            sink.warn(a.warning);
+        if (a.note)
+            sink.note(a.note);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/app/outputs/baseline.ts
+const baselineOutput = {
+    name: 'baseline save',
+    target: 'network',
+    enabled: (settings) => settings.baseline,
+    async write({ result, settings }, sink) {
+        const ctx = sink.github;
+        if (!ctx)
+            return;
+        const { recordOf, saveBaselineWindow, saveDecision } = await __nccwpck_require__.e(/* import() */ 804).then(__nccwpck_require__.bind(__nccwpck_require__, 49804));
+        const { TIMEOUTS_MS } = await __nccwpck_require__.e(/* import() */ 184).then(__nccwpck_require__.bind(__nccwpck_require__, 77184));
+        const { networkTimeoutMs } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 40028));
+        const decision = saveDecision(ctx, settings);
+        if (!decision.save) {
+            sink.note(`baseline not saved: ${decision.reason}`);
+            return;
+        }
+        if (result.baseline.status === 'unavailable') {
+            sink.warn(`baseline not saved: the previous window could not be read (${result.baseline.note ?? 'cache unavailable'}), and saving would restart it.`);
+            return;
+        }
+        const s = await saveBaselineWindow(ctx, settings, recordOf(result, ctx), result.baseline.records, { timeoutMs: networkTimeoutMs(TIMEOUTS_MS.save) });
+        if (s.saved)
+            sink.note(`baseline saved under ${s.key} (${s.records} run${s.records === 1 ? '' : 's'} in the window; ${s.reason})`);
+        else if (s.failed)
+            sink.warn(`baseline not saved: ${s.reason}`);
+        else
+            sink.note(`baseline not saved: ${s.reason}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/app/outputs/comment.ts
+const commentOutput = {
+    name: 'PR comment',
+    target: 'network',
+    enabled: (settings) => settings.comment !== 'never',
+    offNote: 'PR comment off (comment: never)',
+    async write({ result, settings }, sink) {
+        const ctx = sink.github;
+        if (!ctx)
+            return;
+        const { commentPlan, TIMEOUTS_MS } = await __nccwpck_require__.e(/* import() */ 184).then(__nccwpck_require__.bind(__nccwpck_require__, 77184));
+        const plan = commentPlan(result, settings, ctx);
+        if (!plan.write) {
+            sink.note(plan.why);
+            return;
+        }
+        const { renderCommentBody } = await __nccwpck_require__.e(/* import() */ 436).then(__nccwpck_require__.bind(__nccwpck_require__, 65436));
+        const { upsertStickyComment } = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 47318));
+        const { networkTimeoutMs } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 40028));
+        const c = await upsertStickyComment({
+            token: settings.token,
+            apiUrl: ctx.apiUrl,
+            owner: ctx.owner,
+            repo: ctx.repo,
+            prNumber: ctx.prNumber,
+            markerKey: ctx.jobKey,
+            body: renderCommentBody({ result, settings, links: { serverUrl: ctx.serverUrl, repository: ctx.repository }, markerKey: ctx.jobKey }),
+            mode: plan.mode,
+            isFork: ctx.isFork,
+            forkRecipeUrl: ctx.forkRecipeUrl,
+            timeoutMs: networkTimeoutMs(TIMEOUTS_MS.comment),
+        });
+        if (c.warning)
+            sink.warn(c.warning);
+        else if (c.action === 'skipped')
+            sink.note(c.note ?? 'PR comment skipped');
+        else
+            sink.note(`PR comment ${c.action}${c.url ? `: ${c.url}` : ''}`);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
+
+const CODECARBON_COLUMNS = [
+    'timestamp', 'project_name', 'run_id', 'experiment_id', 'duration', 'emissions', 'emissions_rate',
+    'cpu_power', 'gpu_power', 'ram_power', 'cpu_energy', 'gpu_energy', 'ram_energy', 'energy_consumed', 'water_consumed',
+    'country_name', 'country_iso_code', 'region', 'cloud_provider', 'cloud_region', 'os', 'python_version', 'codecarbon_version',
+    'cpu_count', 'cpu_model', 'gpu_count', 'gpu_model', 'longitude', 'latitude', 'ram_total_size', 'tracking_mode',
+    'cpu_utilization_percent', 'gpu_utilization_percent', 'ram_utilization_percent', 'ram_used_gb', 'on_cloud', 'pue', 'wue',
+];
+/**
+ * Water-usage effectiveness, L/kWh. No source carbon-gate ships gives one for the runner's data
+ * centre, so water is 0 with wue 0, CodeCarbon's own default (METHODOLOGY §5).
+ */
+const WUE_LITRES_PER_KWH = 0;
+/** CodeCarbon's "GB" is bytes / 1024³ (B_TO_GB = 1024 * 1024 * 1024 in codecarbon/external/hardware.py). */
+const CODECARBON_GB = 1024 ** 3;
+const pad = (n) => String(n).padStart(2, '0');
+/**
+ * CodeCarbon's timestamp: `datetime.now().strftime("%Y-%m-%dT%H:%M:%S")`, local time without zone or
+ * fraction. `offsetMinutes` is the local offset from UTC (east positive), so the function stays pure.
+ */
+function codecarbonTimestamp(wallMs, offsetMinutes) {
+    const d = new Date(Math.floor(wallMs / 1000) * 1000 + offsetMinutes * 60_000);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+/** The local UTC offset at a moment, east positive (the adapter's default for codecarbonTimestamp). */
+const localOffsetMinutes = (wallMs) => -new Date(wallMs).getTimezoneOffset();
+/** Python's platform.platform() shape: "Linux-6.1.0-x86_64", "macOS-14.0-arm64", "Windows-10.0.26100-AMD64". */
+function platformString(os, release, arch) {
+    const sys = os === 'linux' ? 'Linux' : os === 'darwin' ? 'macOS' : os === 'win32' ? 'Windows' : os;
+    const machine = os === 'win32' ? (arch === 'x64' ? 'AMD64' : arch === 'arm64' ? 'ARM64' : arch) : arch === 'x64' ? 'x86_64' : arch === 'arm64' && os === 'linux' ? 'aarch64' : arch;
+    return `${sys}-${release}-${machine}`;
+}
+function codecarbonRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const d = e.durationSeconds;
+    const place = em.intensity.place ?? {};
+    const pue = em.pue;
+    // CodeCarbon multiplies each measured energy by the PUE before writing (energy *= pue).
+    const kwh = (whAtMachine) => (whAtMachine / 1000) * pue;
+    const energyKwh = kwh(e.cpuWh) + kwh(e.ramWh) + kwh(e.gpuWh);
+    const emissionsKg = em.operationalGCo2e / 1000;
+    const tree = e.scope === 'process-tree' && e.avgTreeUtil !== null;
+    const memTotal = e.avgMemoryTotalBytes ?? r.hardware.memoryBytes;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        project_name: r.job.repository ?? 'carbon-gate',
+        run_id: r.job.runId ?? '',
+        experiment_id: r.job.key,
+        duration: d,
+        emissions: emissionsKg,
+        emissions_rate: d > 0 ? emissionsKg / d : 0,
+        cpu_power: e.avgCpuWatts,
+        gpu_power: e.avgGpuWatts,
+        ram_power: e.avgRamWatts,
+        cpu_energy: kwh(e.cpuWh),
+        gpu_energy: kwh(e.gpuWh),
+        ram_energy: kwh(e.ramWh),
+        energy_consumed: energyKwh,
+        water_consumed: energyKwh * WUE_LITRES_PER_KWH,
+        country_name: place.countryName ?? '',
+        country_iso_code: place.countryIso3 ?? '',
+        // CodeCarbon's region is a state, province or city; no shipped table names one for a cloud region.
+        region: '',
+        cloud_provider: place.cloudProvider ?? r.model.provider ?? '',
+        cloud_region: place.cloudRegion ?? '',
+        os: platformString(r.hardware.os, r.hardware.osRelease, r.hardware.arch),
+        python_version: '',
+        codecarbon_version: '',
+        cpu_count: r.model.vcpus,
+        cpu_model: r.hardware.cpuModel,
+        gpu_count: e.gpuCount,
+        gpu_model: e.gpuModels.join('; '),
+        longitude: '',
+        latitude: '',
+        ram_total_size: r.hardware.memoryBytes / CODECARBON_GB,
+        // CodeCarbon: "machine" measures the whole machine, "process" the tracked process (and children).
+        tracking_mode: e.scope === 'process-tree' ? 'process' : 'machine',
+        cpu_utilization_percent: (tree ? e.avgTreeUtil : e.avgMachineUtil) * 100,
+        gpu_utilization_percent: (e.avgGpuUtil ?? 0) * 100,
+        ram_utilization_percent: e.avgMemoryUsedBytes !== undefined && memTotal > 0 ? (e.avgMemoryUsedBytes / memTotal) * 100 : 0,
+        ram_used_gb: (e.avgMemoryUsedBytes ?? 0) / CODECARBON_GB,
+        on_cloud: place.cloudProvider || r.model.provider ? 'Y' : 'N',
+        pue,
+        wue: WUE_LITRES_PER_KWH,
+    };
+}
+/** Header and one row; `offsetMinutes` defaults to the local zone, as CodeCarbon's datetime.now(). */
+function emissionsCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = codecarbonRow(r, offsetMinutes);
+    return csvLine([...CODECARBON_COLUMNS]) + csvLine(CODECARBON_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/core/report/carbon-gate-csv.ts
+
+
+const CARBON_GATE_COLUMNS = [
+    'timestamp', 'run_id', 'run_attempt', 'job', 'sha', 'ref',
+    'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'gated_includes_embodied',
+    'energy_wh', 'energy_wh_with_pue', 'carbon_intensity_gco2e_per_kwh', 'intensity_location', 'intensity_source',
+    'power_model_id', 'power_model', 'model_band_low_gco2e', 'model_band_high_gco2e',
+    'cpu_provenance', 'ram_provenance', 'gpu_provenance',
+    'scope', 'tree_cpu_seconds', 'machine_cpu_seconds', 'escaped_cpu_seconds', 'samples', 'partial', 'verdict', 'tool_version',
+];
+function carbonGateRow(r, offsetMinutes) {
+    const e = r.energy;
+    const em = r.emissions;
+    const p = r.provenance;
+    return {
+        timestamp: codecarbonTimestamp(r.endedWallMs, offsetMinutes),
+        run_id: r.job.runId ?? '',
+        run_attempt: r.job.runAttempt ?? '',
+        job: r.job.label,
+        sha: r.job.sha ?? '',
+        ref: r.job.ref ?? '',
+        operational_gco2e: em.operationalGCo2e,
+        embodied_gco2e: em.embodiedGCo2e,
+        total_gco2e: em.totalGCo2e,
+        gated_gco2e: em.gatedGCo2e,
+        gated_includes_embodied: em.gatedGCo2e === em.totalGCo2e && em.embodiedGCo2e > 0,
+        energy_wh: e.totalWh,
+        energy_wh_with_pue: e.totalWh * em.pue,
+        carbon_intensity_gco2e_per_kwh: em.intensity.gCo2ePerKwh,
+        intensity_location: em.intensity.location,
+        intensity_source: em.intensity.source,
+        power_model_id: r.model.id,
+        power_model: r.model.label,
+        model_band_low_gco2e: r.modelBand?.lowGCo2e ?? null,
+        model_band_high_gco2e: r.modelBand?.highGCo2e ?? null,
+        cpu_provenance: p?.cpu.status ?? e.cpu,
+        ram_provenance: p?.memory.status ?? e.ram,
+        gpu_provenance: p?.gpu.status ?? e.gpu,
+        scope: e.scope,
+        tree_cpu_seconds: e.treeCpuSeconds,
+        machine_cpu_seconds: e.machineCpuSeconds,
+        escaped_cpu_seconds: e.escapedCpuSeconds,
+        samples: e.samples,
+        partial: r.quality.partial,
+        verdict: r.verdict.status,
+        tool_version: r.tool.version,
+    };
+}
+function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
+    const row = carbonGateRow(r, offsetMinutes);
+    return csvLine([...CARBON_GATE_COLUMNS]) + csvLine(CARBON_GATE_COLUMNS.map((c) => row[c]));
+}
+
+;// CONCATENATED MODULE: ./src/app/outputs/files.ts
+// emissions.csv, carbon-gate.csv, carbon-gate.json and summary.md in the run directory (samples.csv is streamed while
+// the samples are integrated, see app/integrate.ts).
+
+
+
+const filesOutput = {
+    name: 'files',
+    target: 'run-dir',
+    enabled: () => true,
+    write({ result, summary, files }) {
+        (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
+        (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
+        (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
+        (0,external_node_fs_.writeFileSync)(files.summary, summary);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/app/outputs/run-dir.ts
+// The registry's run-directory outputs: files written next to the samples, by post and the CLI alike.
+// A new file output is one module in this directory and one line here.
+
+const RUN_DIR_OUTPUTS = [
+    filesOutput,
+];
+
+;// CONCATENATED MODULE: ./src/app/outputs/summary.ts
+const summaryOutput = {
+    name: 'job summary',
+    target: 'job',
+    enabled: () => true,
+    write({ summary }, sink) {
+        if (!sink.appendSummary?.(summary))
+            sink.note(summary);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/app/outputs/run.ts
+/**
+ * Runs the enabled outputs of `targets`: run-dir and job outputs one after another in list order, then
+ * the network outputs side by side (the slowest bounds post, not their sum). Never throws: a failing
+ * output becomes a warning naming it.
+ */
+async function runOutputs(outputs, finished, sink, targets) {
+    const chosen = outputs.filter((o) => targets.includes(o.target));
+    const guard = async (o) => {
+        if (!o.enabled(finished.settings)) {
+            if (o.offNote)
+                sink.note(o.offNote);
+            return;
+        }
+        try {
+            await o.write(finished, sink);
+        }
+        catch (e) {
+            sink.warn(`${o.name} failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    };
+    for (const o of chosen.filter((x) => x.target !== 'network'))
+        await guard(o);
+    await Promise.all(chosen.filter((x) => x.target === 'network').map(guard));
+}
+
+;// CONCATENATED MODULE: ./src/app/outputs/index.ts
+// The output registry, as post runs it. Adding an output: one module in this directory exporting an
+// Output, and one line here (or, for a file in the run directory, in run-dir.ts, which the CLI runs too).
+
+
+
+
+
+
+
+const OUTPUTS = [
+    ...RUN_DIR_OUTPUTS,
+    summaryOutput,
+    baselineOutput,
+    artifactOutput,
+    commentOutput,
+];
 
 ;// CONCATENATED MODULE: ./src/app/post.ts
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
+
+
 
 
 
@@ -3318,10 +3834,10 @@ async function runPost(env = process.env) {
     let github = null;
     let ctx = null;
     try {
-        github = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 64697));
-        const { readJobContext } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
+        github = await __nccwpck_require__.e(/* import() */ 184).then(__nccwpck_require__.bind(__nccwpck_require__, 77184));
+        const { readJobContext, matrixKey } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
         ctx = readJobContext(settings, env);
-        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}) } };
+        info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}), event: ctx.eventName, matrixKey: matrixKey(ctx.matrix) } };
     }
     catch (e) {
         warnings.push(`GitHub context unavailable: ${e.message}`);
@@ -3344,28 +3860,30 @@ async function runPost(env = process.env) {
         runner.appendSummary(failedSummary(why, runDir));
         return;
     }
-    const { result, summary, files } = finished;
+    const { result, files } = finished;
     for (const w of result.quality.warnings)
         runner.warning(`carbon-gate: ${w}`);
     runner.info(`${(0,verdict_line/* verdictLine */.MT)(result, settings)}\n` +
         `energy ${(0,format/* energy */.zP)(result.energy.totalWh)}, ${(0,format/* co2e */.k)(result.emissions.totalGCo2e)} ` +
         `(operational ${(0,format/* co2e */.k)(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? (0,format/* co2e */.k)(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${(0,format/* duration */.p0)(result.energy.durationSeconds)}`);
     runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+    const sink = {
+        warn: (m) => runner.warning(`carbon-gate: ${m}`),
+        note: (m) => runner.info(m),
+        appendSummary: (md) => runner.appendSummary(md),
+        github: ctx,
+    };
+    await runOutputs(OUTPUTS, finished, sink, ['run-dir', 'job']);
     runner.endGroup();
-    if (!runner.appendSummary(summary))
-        runner.info(summary);
     if (github && ctx) {
         runner.group('carbon-gate: GitHub (artifact, baseline, comment)');
-        try {
-            const out = await github.publish(result, files, settings, ctx);
-            for (const w of out.warnings)
-                runner.warning(`carbon-gate: ${w}`);
-            for (const n of out.notes)
-                runner.info(n);
-        }
-        catch (e) {
-            runner.warning(`carbon-gate: publishing failed (${e.message}); the build is not failed for it.`);
-        }
+        await runOutputs(OUTPUTS, finished, sink, ['network']);
+        runner.endGroup();
+    }
+    // After the verdict, before the gate may fail the step: the exports never fail it.
+    if (exportsEnabled(settings)) {
+        runner.group('carbon-gate: export');
+        await runExports(result, settings, runner);
         runner.endGroup();
     }
     if (result.verdict.failBuild) {
@@ -3677,6 +4195,121 @@ function integrate(samples, o) {
     for (const s of samples)
         it.add(s);
     return it.result();
+}
+
+
+/***/ }),
+
+/***/ 79789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ jobSeries),
+/* harmony export */   f: () => (/* binding */ groupingPath)
+/* harmony export */ });
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(93632);
+// The series one job exports to a metrics engine (Pushgateway or OTLP). Pure: a RunResult in, plain
+// data out; the adapters in src/export/ turn it into the text exposition or an OTLP request.
+//
+// Names follow the Prometheus conventions (https://prometheus.io/docs/practices/naming/): a
+// `carbon_gate_` prefix, snake case, the base unit as a suffix (grams, watt_hours, seconds).
+
+const VERDICTS = ['pass', 'warn', 'fail'];
+/** `https://github.com/o/r` from the run URL, or from the repository on github.com. */
+function repositoryUrl(job) {
+    const m = job.runUrl ? /^(.*)\/actions\/runs\//.exec(job.runUrl) : null;
+    if (m)
+        return m[1];
+    return job.repository ? `https://github.com/${job.repository}` : '';
+}
+/** Grams of the budget on emissions, when one was set. */
+function budgetGrams(r) {
+    return r.verdict.budget?.find((b) => b.metric === 'gco2e')?.limit ?? null;
+}
+/** Median of the baseline in grams: the verdict's when it compared grams, else over the records' gated grams. */
+function baselineMedianGrams(r) {
+    if (r.verdict.regression?.metric === 'gco2e')
+        return r.verdict.regression.median;
+    const grams = r.baseline.records.map((b) => b.gatedGCo2e).filter((g) => Number.isFinite(g));
+    return grams.length ? (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(grams) : null;
+}
+function jobSeries(r, o) {
+    const job = r.job;
+    const grouping = [
+        ['job', job.job ?? job.label],
+        ['repository', job.repository ?? ''],
+        ['workflow', job.workflow ?? ''],
+        ['matrix_key', job.matrixKey ?? ''],
+    ];
+    const labels = {
+        ...o.extraLabels,
+        ...Object.fromEntries(grouping),
+        ref: job.ref ?? '',
+        event: job.event ?? '',
+        runner_os: r.hardware.os,
+        runner_arch: r.hardware.arch,
+        region: r.emissions.intensity.location,
+        model: r.model.id,
+        ...(o.runId && job.runId ? { run_id: job.runAttempt && job.runAttempt > 1 ? `${job.runId}/${job.runAttempt}` : job.runId } : {}),
+    };
+    const one = (value) => [{ labels: {}, value }];
+    const metrics = [
+        {
+            name: 'carbon_gate_emissions_grams',
+            help: 'CO2e emitted by the job in grams, by scope (operational: energy × grid intensity × PUE; embodied: share of the hardware).',
+            kind: 'sum',
+            unit: 'g',
+            points: [
+                { labels: { scope: 'operational' }, value: r.emissions.operationalGCo2e },
+                { labels: { scope: 'embodied' }, value: r.emissions.embodiedGCo2e },
+            ],
+        },
+        { name: 'carbon_gate_energy_watt_hours', help: 'Energy used by the job in watt-hours (PUE applied).', kind: 'sum', unit: 'W.h', points: one(r.energy.totalWh) },
+        { name: 'carbon_gate_cpu_seconds', help: 'CPU seconds of the job (its process tree, or the machine in machine scope).', kind: 'sum', unit: 's', points: one(r.energy.treeCpuSeconds ?? r.energy.machineCpuSeconds) },
+        { name: 'carbon_gate_duration_seconds', help: 'Measured duration of the job in seconds.', kind: 'sum', unit: 's', points: one(r.energy.durationSeconds) },
+    ];
+    const budget = budgetGrams(r);
+    if (budget !== null)
+        metrics.push({ name: 'carbon_gate_budget_grams', help: 'The budget-gco2e input: the job fails above it.', kind: 'gauge', unit: 'g', points: one(budget) });
+    const med = baselineMedianGrams(r);
+    if (med !== null)
+        metrics.push({ name: 'carbon_gate_baseline_median_grams', help: 'Median gated gCO2e of the default-branch baseline window.', kind: 'gauge', unit: 'g', points: one(med) });
+    metrics.push({
+        name: 'carbon_gate_verdict',
+        help: 'The gate verdict of the job: 1 for the verdict it got, 0 for the others.',
+        kind: 'gauge',
+        unit: '1',
+        points: VERDICTS.map((v) => ({ labels: { verdict: v }, value: r.verdict.status === v ? 1 : 0 })),
+    });
+    return {
+        grouping,
+        labels,
+        metrics,
+        resource: {
+            repository: job.repository ?? '',
+            workflow: job.workflow ?? '',
+            job: job.job ?? job.label,
+            ref: job.ref ?? '',
+            sha: job.sha ?? '',
+            repositoryUrl: repositoryUrl(job),
+            runId: job.runId ?? '',
+            runUrl: job.runUrl ?? '',
+        },
+    };
+}
+/**
+ * The Pushgateway path of a grouping key: `/metrics/job/<job>/<label>/<value>…`. A value containing
+ * `/`, or empty, goes base64url-encoded as `<label>@base64/<value>` (Pushgateway README, "URL").
+ */
+function groupingPath(grouping) {
+    return ('/metrics' +
+        grouping
+            .map(([k, v]) => {
+            if (v === '' || v.includes('/'))
+                return `/${k}@base64/${v === '' ? '=' : Buffer.from(v, 'utf8').toString('base64url')}`;
+            return `/${k}/${encodeURIComponent(v)}`;
+        })
+            .join(''));
 }
 
 
@@ -4183,19 +4816,32 @@ class CsvError extends Error {
         this.name = 'CsvError';
     }
 }
-/** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
-function parseCsvRows(text, source = 'csv') {
+/**
+ * Splits CSV text into rows of raw string fields. Blank lines are dropped. Linear in the text: the
+ * position of the next quote is found once and reused until the parser passes it (searching the rest
+ * of the file for a quote on every line made a 80k-row file take seconds).
+ */
+function parseCsvRows(text, source = 'csv', work) {
     const rows = [];
     const len = text.length;
     let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     let line = 1;
+    let nextQuote = -2; // -2: not searched yet; -1: no quote after the last search point
+    const find = (ch, from) => {
+        const at = text.indexOf(ch, from);
+        if (work)
+            work.scannedChars += (at === -1 ? len : at + 1) - from;
+        return at;
+    };
     while (i < len) {
         // Fast path: a record without quotes is the text up to the next line break, split on commas.
-        let eol = text.indexOf('\n', i);
+        let eol = find('\n', i);
         if (eol === -1)
             eol = len;
         const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-        const q = text.indexOf('"', i);
+        if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < i))
+            nextQuote = find('"', i);
+        const q = nextQuote;
         if (q === -1 || q >= end) {
             const rec = text.slice(i, end);
             if (rec !== '')
@@ -4217,6 +4863,8 @@ function parseCsvRows(text, source = 'csv') {
                 break;
             }
             const c = text[i];
+            if (work)
+                work.scannedChars++;
             if (inQuotes) {
                 if (c === '"') {
                     if (text[i + 1] === '"') {
@@ -4267,8 +4915,8 @@ function parseCsvRows(text, source = 'csv') {
     return rows;
 }
 /** Parses CSV with a header row into objects keyed by the header; checks that the named columns exist. */
-function parseCsvRecords(text, source = 'csv', requiredColumns = []) {
-    const rows = parseCsvRows(text, source);
+function parseCsvRecords(text, source = 'csv', requiredColumns = [], work) {
+    const rows = parseCsvRows(text, source, work);
     if (rows.length === 0)
         throw new CsvError(source, 1, 'no header row');
     const header = rows[0].map((h) => h.trim());
@@ -4724,9 +5372,9 @@ function pue(model) {
     return { status: model.pue === 1 && !model.provider ? 'defaulted' : 'modelled', reason };
 }
 function intensity(g) {
-    const fallback = g.location === 'world' || g.location === 'github-hosted US average';
-    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a place.
-    return { status: fallback ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
+    // Measured means read on this machine; a grid value (live or annual) is a published estimate for a
+    // place, so a live value counts as modelled here. Defaulted: no place was known (world, GitHub average).
+    return { status: g.status.status === 'defaulted' ? 'defaulted' : 'modelled', reason: `${g.location}: ${g.source}` };
 }
 function componentProvenance(model, energy, g) {
     return { cpu: cpu(model, energy), memory: memory(model, energy), gpu: gpu(energy), embodied: embodied(model), pue: pue(model), intensity: intensity(g) };
@@ -4927,7 +5575,9 @@ function renderChart(series, mode) {
     if (mode === 'sparkline') {
         return `Power over time (0 – ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .power */ .yp)(Math.max(...total))}): \`${sparkline(total)}\`\n`;
     }
-    const top = niceCeiling(Math.max(...total) * 1.05);
+    // Below 10 mW (only in synthetic runs) the axis reads in mW, so that it never rounds to a zero height.
+    const [wUnit, k] = Math.max(...total) < 0.01 ? ['mW', 1000] : ['W', 1];
+    const top = niceCeiling(Math.max(...total) * k * 1.05);
     const endS = pts[pts.length - 1].tS;
     const [unit, div] = endS > 7200 ? ['h', 3600] : endS > 120 ? ['min', 60] : ['s', 1];
     const memoryShare = total.reduce((s, x) => s + x, 0) > 0 ? pts.reduce((s, p) => s + p.memoryWatts, 0) / total.reduce((s, x) => s + x, 0) : 0;
@@ -4935,11 +5585,11 @@ function renderChart(series, mode) {
         '```mermaid',
         initDirective([CHART_COLOURS.primary, CHART_COLOURS.secondary]),
         'xychart-beta',
-        '  title "Power draw of the job (W)"',
+        `  title "Power draw of the job (${wUnit})"`,
         `  x-axis "time (${unit})" 0 --> ${axisNumber(endS / div)}`,
-        `  y-axis "W" 0 --> ${axisNumber(top)}`,
-        `  bar [${total.map(dataNumber).join(', ')}]`,
-        `  bar [${pts.map((p) => dataNumber(p.memoryWatts)).join(', ')}]`,
+        `  y-axis "${wUnit}" 0 --> ${axisNumber(top)}`,
+        `  bar [${total.map((x) => dataNumber(x * k)).join(', ')}]`,
+        `  bar [${pts.map((p) => dataNumber(p.memoryWatts * k)).join(', ')}]`,
         '```',
         '',
         `<sub>Blue: CPU and GPU power, driven by the work. Grey: memory power, driven by time (${Math.round(memoryShare * 100)} % of the energy here). The y-axis starts at 0.</sub>`,
@@ -6109,7 +6759,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(89928);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1500);
 
 
 /** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
@@ -6124,6 +6774,18 @@ if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
 
 /***/ }),
 
@@ -6145,6 +6807,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 29907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
 
 /***/ }),
 
@@ -6414,6 +7083,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -6460,6 +7143,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 11493:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
 
 /***/ }),
 

@@ -331,10 +331,15 @@ const LOG_FILE = 'sampler.log';
 
 
 
-/** dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). */
-function samplerScript(entryUrl) {
-    const here = external_node_path_default().dirname(new URL(entryUrl).pathname);
-    return external_node_path_default().resolve(here, '..', 'sampler', 'index.js');
+
+/**
+ * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
+ * URL#pathname: the latter keeps percent-escapes ("my%20dir") and a leading slash before Windows drives.
+ */
+function samplerScript(entryUrl, p = (external_node_path_default())) {
+    // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
+    const here = p.dirname((0,external_node_url_namespaceObject.fileURLToPath)(entryUrl, { windows: p === (external_node_path_default()).win32 }));
+    return p.resolve(here, '..', 'sampler', 'index.js');
 }
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
@@ -874,16 +879,33 @@ function jobFromEnv(env, jobName) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/constants.ts
+// The named constants of carbon-gate that are not data rows: each lives here once, with its source.
+// Data with provenance (coefficients, PUE, factors) stays in data/; tests check that the copies agree.
+/**
+ * Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN = 35040), over which embodied
+ * emissions are amortised. data/constants.json records the same value with its source.
+ */
+const LIFESPAN_HOURS = 35_040;
+/**
+ * Windows: seconds between two reads of the process table (Win32_Process through PowerShell). One CIM
+ * query costs far more than a /proc read, so the tree is read this often and the machine every tick.
+ */
+const WIN32_TREE_PERIOD_SECONDS = 5;
+
 ;// CONCATENATED MODULE: ./src/app/run-info.ts
 // run.json: what post (or `carbon-gate report`) needs to turn a run directory into a report.
 
 
 
 const RUN_INFO_FILE = 'run.json';
+/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
+function runDirPrefix(env, parent, p = (external_node_path_default())) {
+    return p.join(parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'carbon-gate-');
+}
 /** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
 function makeRunDir(env, parent) {
-    const base = parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir();
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join(base, 'carbon-gate-'));
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(runDirPrefix(env, parent));
     (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
     return dir;
 }
@@ -920,19 +942,32 @@ class CsvError extends Error {
         this.name = 'CsvError';
     }
 }
-/** Splits CSV text into rows of raw string fields. Blank lines are dropped. */
-function parseCsvRows(text, source = 'csv') {
+/**
+ * Splits CSV text into rows of raw string fields. Blank lines are dropped. Linear in the text: the
+ * position of the next quote is found once and reused until the parser passes it (searching the rest
+ * of the file for a quote on every line made a 80k-row file take seconds).
+ */
+function parseCsvRows(text, source = 'csv', work) {
     const rows = [];
     const len = text.length;
     let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     let line = 1;
+    let nextQuote = -2; // -2: not searched yet; -1: no quote after the last search point
+    const find = (ch, from) => {
+        const at = text.indexOf(ch, from);
+        if (work)
+            work.scannedChars += (at === -1 ? len : at + 1) - from;
+        return at;
+    };
     while (i < len) {
         // Fast path: a record without quotes is the text up to the next line break, split on commas.
-        let eol = text.indexOf('\n', i);
+        let eol = find('\n', i);
         if (eol === -1)
             eol = len;
         const end = eol > i && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-        const q = text.indexOf('"', i);
+        if (nextQuote === -2 || (nextQuote !== -1 && nextQuote < i))
+            nextQuote = find('"', i);
+        const q = nextQuote;
         if (q === -1 || q >= end) {
             const rec = text.slice(i, end);
             if (rec !== '')
@@ -954,6 +989,8 @@ function parseCsvRows(text, source = 'csv') {
                 break;
             }
             const c = text[i];
+            if (work)
+                work.scannedChars++;
             if (inQuotes) {
                 if (c === '"') {
                     if (text[i + 1] === '"') {
@@ -1004,8 +1041,8 @@ function parseCsvRows(text, source = 'csv') {
     return rows;
 }
 /** Parses CSV with a header row into objects keyed by the header; checks that the named columns exist. */
-function parseCsvRecords(text, source = 'csv', requiredColumns = []) {
-    const rows = parseCsvRows(text, source);
+function parseCsvRecords(text, source = 'csv', requiredColumns = [], work) {
+    const rows = parseCsvRows(text, source, work);
     if (rows.length === 0)
         throw new CsvError(source, 1, 'no header row');
     const header = rows[0].map((h) => h.trim());
@@ -1374,7 +1411,7 @@ function nearestNames(names, query, count = 5) {
 
 
 
-/** SourceRef.what of the cloud region found by instance metadata; resolveIntensity reads it. */
+/** SourceRef.what of the cloud region found by instance metadata (display only; the typed field is PowerModel.region). */
 const CLOUD_REGION_WHAT = 'cloud region';
 const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 // Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
@@ -1383,9 +1420,9 @@ const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
 const GIB = 1024 ** 3;
 const fmt = (x, digits = 4) => num(x, digits);
 const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
-/** The cloud region recorded in a model by instance metadata, if any. */
-function select_modelRegion(model) {
-    return model.sources.find((s) => s.what === CLOUD_REGION_WHAT)?.value ?? null;
+/** The cloud region recorded in a model by instance metadata, if any, as `provider:region`. */
+function modelRegion(model) {
+    return model.region ? `${model.region.provider}:${model.region.name}` : null;
 }
 function normalisedArch(arch) {
     const a = arch.toLowerCase();
@@ -1794,8 +1831,9 @@ function selectModel(args) {
     const ctx = { facts, settings, tables, sources: [], notes: [] };
     const inputProvider = checkInputs(settings);
     const githubHosted = facts.runnerEnvironment === 'github-hosted';
-    if (cloud?.region)
-        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${cloud.provider}:${cloud.region.toLowerCase()}`, source: cloud.source });
+    const detectedRegion = cloud?.region ? { provider: cloud.provider, name: cloud.region.toLowerCase(), from: 'instance-metadata', source: cloud.source } : undefined;
+    if (detectedRegion)
+        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${detectedRegion.provider}:${detectedRegion.name}`, source: cloud.source });
     let model;
     if (settings.powerModel === 'ecoci-github-4vcpu') {
         model = ecociModel(ctx);
@@ -1838,6 +1876,8 @@ function selectModel(args) {
     else {
         model = tdpModel(ctx);
     }
+    if (detectedRegion)
+        model.region = detectedRegion;
     if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
         const v = model.vcpus;
         model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
@@ -1861,7 +1901,6 @@ function selectModel(args) {
 
 
 
-
 const intensity_fmt = (x) => num(x, 4);
 function regionIntensity(tables, provider, name) {
     const g = gridFactor(tables, provider, name);
@@ -1871,6 +1910,8 @@ function regionIntensity(tables, provider, name) {
         gCo2ePerKwh: g.gCo2ePerKwh,
         location: `${provider}:${g.region}`,
         source: `${g.source}${g.basis ? `; ${g.basis}` : ''}`,
+        kind: 'region',
+        status: { status: 'modelled', reason: 'annual grid factor of the region' },
     };
 }
 /** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
@@ -1883,9 +1924,8 @@ function electricityMapsZone(args) {
         return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
     if (settings.country)
         return countryRow(tables, settings.country)?.iso2 || null;
-    const detected = modelRegion(model);
-    if (detected?.startsWith('azure:'))
-        return azureZone(detected.slice('azure:'.length));
+    if (model.region?.provider === 'azure')
+        return azureZone(model.region.name);
     return null;
 }
 /** A country from an ISO code, named as data/country-intensity.csv names it. */
@@ -1909,11 +1949,8 @@ function placeOf(args) {
     const country = settings.country ? countryPlace(tables, settings.country) : {};
     if (settings.region)
         return { ...cloud(settings.region.provider, settings.region.name), ...country };
-    const detected = select_modelRegion(model);
-    if (detected) {
-        const [p, name] = detected.split(':');
-        return { ...cloud(p, name), ...country };
-    }
+    if (model.region)
+        return { ...cloud(model.region.provider, model.region.name), ...country };
     if (settings.country)
         return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
     if (facts.runnerEnvironment === 'github-hosted')
@@ -1929,7 +1966,13 @@ function resolveIntensityValue(args) {
     const { settings, model, facts, tables } = args;
     const live = args.live ?? null;
     if (settings.carbonIntensityGPerKwh !== null) {
-        return { gCo2ePerKwh: settings.carbonIntensityGPerKwh, location: 'input', source: 'input carbon-intensity' };
+        return {
+            gCo2ePerKwh: settings.carbonIntensityGPerKwh,
+            location: 'input',
+            source: 'input carbon-intensity',
+            kind: 'input',
+            status: { status: 'modelled', reason: 'given as input carbon-intensity' },
+        };
     }
     if (live && live.gCo2ePerKwh !== null && Number.isFinite(live.gCo2ePerKwh) && live.gCo2ePerKwh >= 0) {
         return {
@@ -1937,6 +1980,8 @@ function resolveIntensityValue(args) {
             location: `electricitymaps:${live.zone}`,
             source: `Electricity Maps live carbon intensity, zone ${live.zone}${live.datetime ? ` at ${live.datetime}` : ''}${live.cached ? ' (cached for this run)' : ''}`,
             live: true,
+            kind: 'live',
+            status: { status: 'measured', reason: `Electricity Maps live value for zone ${live.zone}` },
         };
     }
     const fallback = live ? ` (Electricity Maps unavailable for zone ${live.zone}: ${live.error ?? 'no value'}; table value used)` : '';
@@ -1962,28 +2007,33 @@ function resolveIntensityValue(args) {
             location: `country:${c.iso3}`,
             source: `Our World in Data / Ember ${c.year} annual intensity for ${c.country}, via CodeCarbon global_energy_mix.json (CC BY 4.0)`,
             year: c.year,
+            kind: 'country',
+            status: { status: 'modelled', reason: `annual intensity of ${c.country}` },
         });
     }
-    const detected = select_modelRegion(model);
+    const detected = model.region;
     let detectedNote = '';
     if (detected) {
-        const [p, name] = detected.split(':');
-        const g = regionIntensity(tables, p, name);
+        const g = regionIntensity(tables, detected.provider, detected.name);
         if (g)
             return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
-        detectedNote = ` (detected region ${detected} is not in the cloud table)`;
+        detectedNote = ` (detected region ${detected.provider}:${detected.name} is not in the cloud table)`;
     }
     if (facts.runnerEnvironment === 'github-hosted') {
         const regions = tables.runnerRegions.map((r) => r.azureRegion);
         return withFallback({
             gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
             location: 'github-hosted US average',
+            kind: 'github-hosted-average',
+            status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
             source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
         });
     }
     return withFallback({
         gCo2ePerKwh: tables.worldGCo2ePerKwh,
         location: 'world',
+        kind: 'world',
+        status: { status: 'defaulted', reason: 'no region or country known: world average' },
         source: `world average ${intensity_fmt(tables.worldGCo2ePerKwh)} g/kWh: generation-weighted mean of the Our World in Data / Ember country values (2021–2023) via CodeCarbon global_energy_mix.json (CC BY 4.0); set region or country for a local figure${detectedNote}`,
     });
 }
@@ -2000,12 +2050,12 @@ function resolveIntensityValue(args) {
 const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = TABLE_FILES.constants;
-function rootAbove(file) {
+function rootAbove(file, p) {
     if (!file)
         return null;
     // file → its directory (src/data or dist/<entry>) → two levels up = repository root
-    const dir = external_node_path_default().dirname(file);
-    return external_node_path_default().dirname(external_node_path_default().dirname(dir));
+    const dir = p.dirname(file);
+    return p.dirname(p.dirname(dir));
 }
 function moduleFile() {
     try {
@@ -2016,15 +2066,18 @@ function moduleFile() {
         return undefined;
     }
 }
-/** Candidate data directories, in order: env override, next to this module, next to the entry script. */
-function dataDirCandidates(env = process.env) {
+/**
+ * Candidate data directories, in order: env override, next to this module, next to the entry script.
+ * `from` and `p` are for tests (path.win32 for the Windows runner's drive-letter paths).
+ */
+function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
     const out = [];
     const fromEnv = env[DATA_DIR_ENV]?.trim();
     if (fromEnv)
-        return [external_node_path_default().resolve(fromEnv)];
-    for (const root of [rootAbove(moduleFile()), rootAbove(process.argv[1] ? external_node_path_default().resolve(process.argv[1]) : undefined)]) {
+        return [p.resolve(fromEnv)];
+    for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
         if (root)
-            out.push(external_node_path_default().join(root, DATA_DIR_NAME));
+            out.push(p.join(root, DATA_DIR_NAME));
     }
     return [...new Set(out)];
 }
@@ -2053,6 +2106,8 @@ function loadTables(dataDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/app/start.ts
+// Starting a measurement: hardware facts, the run directory, the detached sampler and run.json.
+
 
 
 
@@ -2081,7 +2136,7 @@ function startMeasurement(args) {
         rapl: args.settings.rapl,
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
-        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(5 / args.settings.sampleIntervalSeconds)) } : {}),
+        ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     }, { detached: args.detached ?? true });
     const info = {
         v: 1,

@@ -662,10 +662,9 @@ class ContentionTracker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
-
+;// CONCATENATED MODULE: ./src/sampler/linux/tree-group.ts
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
-const member = (s) => ({ starttime: s.starttime, ticks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
+const member = (s) => ({ starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
 /**
  * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
  * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
@@ -684,6 +683,7 @@ class Group {
     /**
      * Re-reads every member. Vanished members must have been reaped into a live member's child times;
      * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
+     * Returns, per live ancestor, the last totals of the vanished members it now holds.
      */
     refresh(stat, countLoss) {
         const vanished = new Map();
@@ -696,14 +696,15 @@ class Group {
                 continue;
             }
             prevChildTicks.set(pid, m.childTicks);
+            m.prevTicks = m.ticks;
             m.ticks = total(s);
             m.childTicks = s.cutime + s.cstime;
             m.ppid = s.ppid;
             m.rssPages = s.rssPages;
         }
-        if (!vanished.size)
-            return;
         const expected = new Map();
+        if (!vanished.size)
+            return expected;
         for (const m of vanished.values()) {
             let a = m.ppid;
             for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++)
@@ -718,6 +719,7 @@ class Group {
             if (got < want)
                 this.carry(want - got, true);
         }
+        return expected;
     }
     carry(ticks, isLoss) {
         this.carried += ticks;
@@ -725,6 +727,10 @@ class Group {
             this.lost += ticks;
     }
 }
+
+;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
+
+
 class TreeTracker {
     src;
     opts;
@@ -814,18 +820,21 @@ class TreeTracker {
             this.rootStart = root.starttime;
             this.tree.members.set(rootPid, member(root));
         }
-        this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
-        // Members whose parent is no longer a member have been re-parented away: carry what they used,
-        // and follow them (with their descendants) in the escaped group. Repeat until stable.
+        const reaped = this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+        // Members whose parent is no longer a member have been re-parented away: carry what they used
+        // while in the tree (their total at the previous look, plus the members they reaped since, which
+        // S held), and follow them (with their descendants) in the escaped group, where the rest of their
+        // total counts as escaped. Repeat until stable.
         for (let changed = true; changed;) {
             changed = false;
             for (const [pid, m] of this.tree.members) {
                 if (pid === rootPid || this.tree.members.has(m.ppid))
                     continue;
                 this.tree.members.delete(pid);
-                this.tree.carried += m.ticks;
+                const inTree = Math.min(m.ticks, m.prevTicks + (reaped.get(pid) ?? 0));
+                this.tree.carried += inTree;
                 this.escaped.members.set(pid, m);
-                this.escapedBase += m.ticks;
+                this.escapedBase += inTree;
                 changed = true;
             }
         }
@@ -1217,6 +1226,20 @@ function createDarwinReader(opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/constants.ts
+// The named constants of carbon-gate that are not data rows: each lives here once, with its source.
+// Data with provenance (coefficients, PUE, factors) stays in data/; tests check that the copies agree.
+/**
+ * Hours in CCF's 4-year server lifespan (SERVER_EXPECTED_LIFESPAN = 35040), over which embodied
+ * emissions are amortised. data/constants.json records the same value with its source.
+ */
+const LIFESPAN_HOURS = 35_040;
+/**
+ * Windows: seconds between two reads of the process table (Win32_Process through PowerShell). One CIM
+ * query costs far more than a /proc read, so the tree is read this often and the machine every tick.
+ */
+const WIN32_TREE_PERIOD_SECONDS = 5;
+
 ;// CONCATENATED MODULE: ./src/sampler/gpu/parse.ts
 // Pure parsers for the GPU tools' output. No I/O here.
 //
@@ -1437,11 +1460,12 @@ function parseRocmSmiJson(text, names = new Map()) {
 ;// CONCATENATED MODULE: ./src/sampler/platform/win32.ts
 // Windows: machine CPU/memory from the os module; the job's tree from Win32_Process, read by ONE
 // long-running Windows PowerShell child that prints the process table as CSV every period
-// (default 5 s), each block ended by a "#END" line. Starting PowerShell costs far more than one
+// (WIN32_TREE_PERIOD_SECONDS), each block ended by a "#END" line. Starting PowerShell costs far more than one
 // CIM query, so it is started once, not per read. The child exits by itself when the sampler is gone.
 //
 // Kernel/UserModeTime are in 100 ns units and, like macOS ps, exclude exited children: see
 // platform/tree.ts. WorkingSetSize is in bytes. The tree reading is up to one period old.
+
 
 
 
@@ -1502,7 +1526,7 @@ function encodePowerShell(script) {
     return Buffer.from(script, 'utf16le').toString('base64');
 }
 function createWin32Reader(opts = {}) {
-    const periodMs = Math.max(1, opts.treePeriodSeconds ?? 5) * 1000;
+    const periodMs = Math.max(1, opts.treePeriodSeconds ?? WIN32_TREE_PERIOD_SECONDS) * 1000;
     const maxRestarts = opts.maxRestarts ?? 3;
     const faults = [];
     const fault = (m) => {

@@ -1,6 +1,5 @@
 // carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
 import { markdownToText } from '../core/report/text.js';
-import type { RunResult } from '../core/types.js';
 import { verdictLine } from '../core/report/verdict-line.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

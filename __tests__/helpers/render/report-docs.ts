@@ -6,6 +6,7 @@ import { renderSummary } from '../../../src/core/report/summary.js';
 import type { BaselineRecord, PowerPoint, RunResult } from '../../../src/core/types.js';
 import { computeVerdict, type VerdictSettings } from '../../../src/core/verdict.js';
 import { point, runResult } from '../fixtures.js';
+import { gateTermsFixture } from '../run-result-fixture.js';
 
 export interface ReportDoc {
   name: string;
@@ -25,7 +26,7 @@ function record(i: number, grams: number): BaselineRecord {
 function withGate(r: RunResult, over: Partial<VerdictSettings>, window: number[]): RunResult {
   const settings = { ...GATE, ...over };
   const records = window.map((g, i) => record(i, g));
-  const verdict = computeVerdict({ energyWh: r.energy.totalWh, gatedGCo2e: r.emissions.gatedGCo2e, cpuSeconds: r.energy.treeCpuSeconds ?? 0, settings, baseline: records });
+  const verdict = computeVerdict({ energyWh: r.energy.totalWh, gatedGCo2e: r.emissions.gatedGCo2e, cpuSeconds: r.energy.treeCpuSeconds ?? 0, terms: gateTermsFixture({ cpuSeconds: r.energy.treeCpuSeconds ?? 0 }), settings, baseline: records });
   return { ...r, verdict, baseline: { records, status: window.length ? 'found' : 'none' } };
 }
 
