@@ -3,6 +3,7 @@
 // visible line holds the verdict with the absolute and the percent delta and no exponent notation, the
 // comment links to the job; with budget-gco2e: 5 the summary's first lines name the budget and the
 // headroom; every mermaid block's y-axis starts at 0.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -42,6 +43,9 @@ async function runJob(spec: Omit<JobSpec, 'resultsUrl' | 'apiUrl'>): Promise<{ s
   jobs.push(job);
   expect((await job.run('pre')).code).toBe(0);
   expect((await job.run('main')).code).toBe(0);
+  // the job lasts a few sampling intervals (0.25 s), so the power chart has points to draw
+  // (on an idle machine pre → post alone can take less than two intervals)
+  await sleep(1500);
   const post = await job.run('post');
   const jsonPath = path.join(job.state['run-dir']!, 'carbon-gate.json');
   if (!existsSync(jsonPath)) throw new Error(`post wrote no carbon-gate.json (exit ${post.code}): ${post.stderr.slice(0, 2000)}`);
