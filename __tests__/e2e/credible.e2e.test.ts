@@ -74,7 +74,7 @@ describe('CodeCarbon-true output (bundled CLI)', () => {
 });
 
 /** A fake powercap tree whose counters follow the clock at constant power, like the kernel's. */
-function constantRapl(packageWatts: number, dramWatts: number): { root: string; stop: () => void } {
+function constantRapl(packageWatts: number, dramWatts: number): { root: string; ready: () => Promise<void>; stop: () => void } {
   const root = fs.mkdtempSync(path.join(tmp, 'sysfs-'));
   const pkg = path.join(root, 'class', 'powercap', 'intel-rapl:0');
   const dram = path.join(root, 'class', 'powercap', 'intel-rapl:0:0');
@@ -86,21 +86,35 @@ function constantRapl(packageWatts: number, dramWatts: number): { root: string; 
     fs.writeFileSync(path.join(dir, 'name'), `${name}\n`);
     fs.writeFileSync(path.join(dir, 'max_energy_range_uj'), '262143328850\n');
   }
-  const t0 = process.hrtime.bigint();
-  const write = (): void => {
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    for (const [dir, w] of [
-      [pkg, packageWatts],
-      [dram, dramWatts],
-    ] as const) {
-      // write-and-rename: a sysfs read is atomic, a plain rewrite of a file is not
-      fs.writeFileSync(path.join(dir, 'energy_uj.tmp'), `${Math.round(1e9 + w * s * 1e6)}\n`);
-      fs.renameSync(path.join(dir, 'energy_uj.tmp'), path.join(dir, 'energy_uj'));
-    }
+  // The writer runs as a detached process: its own session, so its own autogroup (GUIDE §5). Load
+  // inside the jest session (another e2e file's CPU hogs) then cannot stall the counters for a whole
+  // sampling interval, which would read as a 0 W interval of the fake.
+  const writer = `
+    const fs = require('node:fs'), path = require('node:path');
+    const [pkg, pkgW, dram, dramW] = process.argv.slice(1);
+    const t0 = process.hrtime.bigint();
+    const write = () => {
+      const s = Number(process.hrtime.bigint() - t0) / 1e9;
+      for (const [dir, w] of [[pkg, Number(pkgW)], [dram, Number(dramW)]]) {
+        // write-and-rename: a sysfs read is atomic, a plain rewrite of a file is not
+        fs.writeFileSync(path.join(dir, 'energy_uj.tmp'), Math.round(1e9 + w * s * 1e6) + '\\n');
+        fs.renameSync(path.join(dir, 'energy_uj.tmp'), path.join(dir, 'energy_uj'));
+      }
+    };
+    write();
+    fs.writeFileSync(path.join(pkg, '..', '..', '..', 'writer-ready'), '');
+    setInterval(write, 20);
+  `;
+  const child = spawn(process.execPath, ['-e', writer, pkg, String(packageWatts), dram, String(dramWatts)], { detached: true, stdio: 'ignore' });
+  return {
+    root,
+    ready: async () => {
+      for (let i = 0; i < 500 && !fs.existsSync(path.join(root, 'writer-ready')); i++) await new Promise((r) => setTimeout(r, 20));
+    },
+    stop: () => {
+      child.kill('SIGKILL');
+    },
   };
-  write();
-  const timer = setInterval(write, 20);
-  return { root, stop: () => clearInterval(timer) };
 }
 
 describe('RAPL per METHODOLOGY §1 (bundled CLI, fake sysfs)', () => {
@@ -109,6 +123,7 @@ describe('RAPL per METHODOLOGY §1 (bundled CLI, fake sysfs)', () => {
     const out = path.join(tmp, 'rapl');
     let r;
     try {
+      await fake.ready();
       r = await cli(['run', '--interval', '0.25', '--rapl', 'true', '--out', out, '--', 'sleep', '2'], { CARBON_GATE_SYSFS_ROOT: fake.root });
     } finally {
       fake.stop();
