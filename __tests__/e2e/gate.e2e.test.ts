@@ -45,7 +45,9 @@ const INPUTS = {
   'carbon-intensity': '400',
   'compare-on': 'cpu-seconds',
   // Wide enough that same-work runs on a loaded 2-core machine never cross it (they vary by up to ±25 %),
-  // while the regressing run (6× the work) is far above it.
+  // while the regressing run (15× the work) is far above it, and above the prediction bound of a
+  // 3-run window too: with t(0.975; 2) = 4.30, a window whose CPU-seconds spread by sd(ln) 0.4 on a
+  // loaded machine allows up to ≈ 7× its median (METHODOLOGY §10.3); 6× was caught only when it was calm.
   'max-increase': '100%',
   'fail-on': 'regression',
   'min-baseline-runs': '3',
@@ -128,7 +130,7 @@ describe('gate end to end through dist/', () => {
   }, 60_000);
 
   test('(4) the same PR re-run over the threshold updates the same comment and fails with fail-on: regression', async () => {
-    const { post, result } = await runJob({ runId: 20, runAttempt: 2, eventName: 'pull_request', pr: PR }, { workUnits: 6 });
+    const { post, result } = await runJob({ runId: 20, runAttempt: 2, eventName: 'pull_request', pr: PR }, { workUnits: 15 });
     expect(result.verdict.regression).toMatchObject({ metric: 'cpu-seconds', flagged: true, enforced: true, runs: 3 });
     expect(result.verdict.failBuild).toBe(true);
     expect(post.code).toBe(1);
@@ -138,7 +140,8 @@ describe('gate end to end through dist/', () => {
     expect(comments[0]!.id).toBe(firstCommentId);
     expect(comments[0]!.body).toContain('❌');
     expect(comments[0]!.body).toContain('🚨');
-    // 6 units of work: at load 20 on 2 cores this job alone has taken over a minute of wall time.
+    // 15 units of work (≈ 15 CPU-s, about as many seconds on an idle machine); at load 20 on 2 cores six
+    // units alone took over a minute of wall time, hence the bound.
   }, 180_000);
 
   test('(5) a fork PR (403 on write) passes with a warning and a full summary', async () => {
