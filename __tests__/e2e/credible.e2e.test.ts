@@ -103,7 +103,7 @@ function constantRapl(packageWatts: number, dramWatts: number): { root: string; 
     };
     write();
     fs.writeFileSync(path.join(pkg, '..', '..', '..', 'writer-ready'), '');
-    setInterval(write, 20);
+    setInterval(write, 1); // every ms: a closing sample taken right after a tick must still see the counter move
   `;
   const child = spawn(process.execPath, ['-e', writer, pkg, String(packageWatts), dram, String(dramWatts)], { detached: true, stdio: 'ignore' });
   return {
