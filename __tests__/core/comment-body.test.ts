@@ -50,6 +50,30 @@ describe('markerFor', () => {
     // Distinct keys give distinct markers.
     expect(markerFor('a/b/c')).not.toBe(markerFor('a/b/d'));
   });
+
+  test('percent-encodes @ (a mention) in the marker', () => {
+    expect(markerFor('CI/@octo-org/team/default')).toBe('<!-- carbon-gate:CI/%40octo-org/team/default -->');
+  });
+
+  test('a 70,000-character key gives a short marker; keys differing only at the end stay distinct', () => {
+    const a = `CI/${'j'.repeat(70_000)}a/default`;
+    const b = `CI/${'j'.repeat(70_000)}b/default`;
+    expect(markerFor(a).length).toBeLessThanOrEqual(200);
+    expect(markerFor(a)).not.toBe(markerFor(b));
+    expect(markerFor(a)).toBe(markerFor(a));
+    expect(markerFor(a)).toMatch(/^<!-- carbon-gate:CI\/j{117}~[0-9a-f]{16} -->$/);
+    // A key at the limit is kept whole.
+    const k = 'k'.repeat(160);
+    expect(markerFor(k)).toBe(`<!-- carbon-gate:${k} -->`);
+  });
+
+  test('a comment for a 70,000-character job-name stays within 60,000 characters and keeps its whole marker', () => {
+    const name = 'n'.repeat(70_000);
+    const r = runResult({ job: { ...runResult().job, key: `CI/${name}/default`, label: name } });
+    const body = renderCommentBody({ result: r, settings });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(body.startsWith(`${markerFor(r.job.key)}\n`)).toBe(true);
+  });
 });
 
 describe('renderCommentBody', () => {

@@ -16,6 +16,7 @@ import { parseSettings } from '../../src/settings/inputs.js';
 import type { Settings } from '../../src/settings/settings.js';
 import { computeVerdict } from '../../src/core/verdict.js';
 import { gateTermsFixture, runResult } from '../helpers/run-result-fixture.js';
+import { notMeasuredVerdict } from '../../src/core/measurement.js';
 import type { RunResult } from '../../src/core/types.js';
 
 let azurite: Azurite;
@@ -145,6 +146,17 @@ describe('publish', () => {
     const out = await publish(resultFor(ctx, settings, 1, { records: [], status: 'unavailable', note: 'baseline restore timed out after 20 s' }), files, settings, ctx);
     expect(out.warnings.join('\n')).toContain('previous window could not be read');
     expect(results.state.cacheEntries.length).toBe(entries);
+  });
+
+  test('push of a run that was not measured: no baseline is saved from it, the artifact still goes up', async () => {
+    const { settings, ctx, files } = setup({ runId: 16, job: 'pub' });
+    const entries = results.state.cacheEntries.length;
+    const r = resultFor(ctx, settings, 0, { records: [], status: 'none' });
+    const notMeasured = runResult({ ...r, verdict: notMeasuredVerdict('only 0 valid samples', false), quality: { ...r.quality, notMeasured: 'only 0 valid samples' } });
+    const out = await publish(notMeasured, files, settings, ctx);
+    expect(out.warnings.join('\n')).toContain('baseline not saved: this run was not measured (only 0 valid samples)');
+    expect(results.state.cacheEntries.length).toBe(entries);
+    expect(out.notes.join('\n')).toContain('uploaded');
   });
 
   test('comment plan: on-regression creates only when something is wrong, else only updates', () => {

@@ -99,8 +99,11 @@ export class EmulatedJob {
     };
   }
 
-  /** Runs `node dist/<stage>/index.js` as a step. */
-  run(stage: 'pre' | 'main' | 'post', extraEnv: Record<string, string> = {}): Promise<StepResult> {
+  /**
+   * Runs `node dist/<stage>/index.js` as a step. `extraEnv` wins over the step's own file commands (e.g.
+   * GITHUB_STEP_SUMMARY=/dev/full); `wrap` runs the step through a command, e.g. a shell that lowers a ulimit.
+   */
+  run(stage: 'pre' | 'main' | 'post', extraEnv: Record<string, string> = {}, wrap: string[] = []): Promise<StepResult> {
     const n = ++this.step;
     const files = {
       GITHUB_STATE: path.join(this.temp, `state_${n}`),
@@ -108,11 +111,12 @@ export class EmulatedJob {
       GITHUB_STEP_SUMMARY: path.join(this.temp, `summary_${n}`),
     };
     for (const f of Object.values(files)) writeFileSync(f, '');
-    const env = { ...this.env(extraEnv), ...files };
+    const env = { ...this.env(extraEnv), ...files, ...extraEnv };
     const script = path.join(this.opts.actionDir ?? ROOT, 'dist', stage, 'index.js');
     const t0 = Date.now();
     return new Promise((resolve, reject) => {
-      const child = spawn(NODE, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const argv = [...wrap, NODE, script];
+      const child = spawn(argv[0], argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -120,7 +124,7 @@ export class EmulatedJob {
       child.on('error', reject);
       // 'close' waits for the pipes: a sampler that kept the step's stdout open would hang here.
       child.on('close', (code) => {
-        const state = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'));
+        const state = parseFileCommands(readFileSync(env.GITHUB_STATE as string, 'utf8'));
         Object.assign(this.state, state);
         const cmds = (name: string): string[] =>
           stdout

@@ -122,6 +122,7 @@ const CASES: Record<string, Case> = {
     good: [['release', ['release']], ['a, b,,c ,', ['a', 'b', 'c']]],
     bad: [],
   },
+  'require-measurement': { field: 'requireMeasurement', default: false, good: BOOL, bad: BOOL_BAD },
   'baseline-key': { field: 'baselineKey', default: null, good: [['linux-node20', 'linux-node20'], [' k ', 'k']], bad: [] },
   'baseline-window': {
     field: 'baselineWindow',
@@ -140,7 +141,7 @@ const CASES: Record<string, Case> = {
     field: 'artifactName',
     default: null,
     good: [['my-report', 'my-report'], ['carbon gate (linux)', 'carbon gate (linux)']],
-    bad: [['a/b', 'a name without'], ['a:b', 'a name without'], ['a"b', 'a name without'], ["a'b", 'a name without'], ['a*b', 'a name without'], ['a\\b', 'a name without'], ['a\nb', 'a name without']],
+    bad: [['a/b', 'a name without'], ['a:b', 'a name without'], ['a"b', 'a name without'], ["a'b", 'a name without'], ['a*b', 'a name without'], ['a\\b', 'a name without'], ['a\nb', 'a name without'], ['.', "other than '.' or '..'"], ['..', "other than '.' or '..'"], [' .. ', "other than '.' or '..'"]],
   },
   'artifact-retention-days': {
     field: 'artifactRetentionDays',
@@ -286,6 +287,11 @@ describe('cpu-watts-idle and cpu-watts-max', () => {
 });
 
 describe('region and cloud-provider', () => {
+  test("artifact-name '.' and '..' are refused: they would name a directory, not an artifact", () => {
+    for (const v of ['.', '..', ' .. ']) expectBad({ 'artifact-name': v }, 'artifact-name', v, "a name other than '.' or '..'");
+    expect(parse({ 'artifact-name': '...x' }).artifactName).toBe('...x');
+  });
+
   test('a region of the same provider is accepted', () => {
     expect(parse({ 'cloud-provider': 'aws', region: 'aws:eu-west-1' })).toMatchObject({ cloudProvider: 'aws', region: { provider: 'aws', name: 'eu-west-1' } });
   });

@@ -1,11 +1,11 @@
 // Starting and stopping the detached sampler process.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompletionMarker } from '../core/types.js';
-import { CONFIG_FILE, MARKER_FILE, type SamplerConfig } from '../sampler/config.js';
+import { CONFIG_FILE, MARKER_FILE, SAMPLES_FILE, type SamplerConfig } from '../sampler/config.js';
 
 /**
  * dist/sampler/index.js, found next to the running bundle (dist/<entry>/index.js). fileURLToPath, not
@@ -42,8 +42,9 @@ export function isOurSampler(pid: number, script: string, runDir: string): boole
   if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid) return false;
   if (process.platform === 'linux') {
     try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      return cmdline.some((a) => a === script || a.endsWith(`${path.sep}sampler${path.sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
+      // filter(Boolean): the trailing NUL leaves an empty argument, which an empty `script` would match.
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      return cmdline.some((a) => (script !== '' && a === script) || a.endsWith(`${path.sep}sampler${path.sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
     } catch {
       return false;
     }
@@ -115,4 +116,23 @@ export async function stopSampler(pid: number, script: string, runDir: string, w
   }
   const m = readMarker(runDir);
   return { marker: m, how: m ? 'stopped' : 'killed' };
+}
+
+/**
+ * Waits until the sampler has written its first sample line: 'written', or 'exited' as soon as the
+ * sampler is gone without writing one (it could not start), or 'timeout' after `ms`.
+ */
+export async function waitForFirstSample(pid: number, runDir: string, ms = 5000): Promise<'written' | 'exited' | 'timeout'> {
+  const file = path.join(runDir, SAMPLES_FILE);
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      if (statSync(file).size > 0) return 'written';
+    } catch {
+      /* not created yet */
+    }
+    if (!alive(pid)) return 'exited';
+    if (Date.now() >= deadline) return 'timeout';
+    await sleep(20);
+  }
 }

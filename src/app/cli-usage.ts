@@ -20,7 +20,8 @@ Options (every action input is accepted as --<input> <value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1)
   --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
   --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
-                          and summary.md (default ./carbon-gate-report)
+                          and summary.md (default ./carbon-gate-report); a non-empty directory that
+                          carbon-gate did not create is refused unless --force; one run at a time
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
   --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
@@ -40,7 +41,8 @@ Options (before the command; every action input is accepted as --<input> <value>
   --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
   --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g; alias --budget
   --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
-                          and summary.md (default ./carbon-gate-report)
+                          and summary.md (default ./carbon-gate-report); a non-empty directory that
+                          carbon-gate did not create is refused unless --force; one run at a time
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
   --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every

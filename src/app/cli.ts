@@ -3,14 +3,13 @@ import { markdownToText } from '../core/report/text.js';
 import { verdictLine } from '../core/report/verdict-line.js';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { readHardwareFacts } from '../adapters/hardware.js';
 import type { RunResult } from '../core/types.js';
 import { exportsEnabled, runExports, type ExportSink } from '../export/outputs.js';
-import { readMarker, samplerScript, stopSampler } from '../adapters/sampler-process.js';
+import { readMarker, samplerScript, stopSampler, waitForFirstSample } from '../adapters/sampler-process.js';
 import { INPUTS, InputError, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { CONFIG_FILE, LOG_FILE, MARKER_FILE, SAMPLES_FILE } from '../sampler/config.js';
@@ -21,6 +20,8 @@ import { RUN_DIR_OUTPUTS } from './outputs/run-dir.js';
 import { runOutputs } from './outputs/run.js';
 import { jobFromEnv } from './job.js';
 import { RUN_INFO_FILE, readRunInfo, savedSettings } from './run-info.js';
+import { prepareOutDir } from './out-dir.js';
+import { SignalRelay } from './signal-relay.js';
 import { startMeasurement, validateAgainstTables } from './start.js';
 
 export { EXIT_GATE_FAILED, EXIT_USAGE, USAGE } from './cli-usage.js';
@@ -58,7 +59,7 @@ function printReport(result: RunResult, summary: string, format: OutputFormat, i
 export function parseFlags(args: string[]): { flags: Map<string, string>; rest: string[]; help?: true } {
   const flags = new Map<string, string>();
   let help = false;
-  const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format']);
+  const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format', 'force']);
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
@@ -76,7 +77,8 @@ export function parseFlags(args: string[]): { flags: Map<string, string>; rest: 
     name = ALIASES[name] ?? name;
     if (!known.has(name) || name === 'token') throw new InputError(`--${a.slice(2, eq < 0 ? undefined : eq)}`, a, `one of --${[...known].filter((k) => k !== 'token').join(', --')}, --interval`);
     let value: string | undefined;
-    if (eq >= 0) value = a.slice(eq + 1);
+    if (name === 'force' && eq < 0) value = 'true';
+    else if (eq >= 0) value = a.slice(eq + 1);
     else {
       value = args[++i];
       if (value === undefined) throw new InputError(`--${name}`, '', 'a value after the flag');
@@ -86,31 +88,15 @@ export function parseFlags(args: string[]): { flags: Map<string, string>; rest: 
   return help ? { flags, rest: args.slice(i), help: true } : { flags, rest: args.slice(i) };
 }
 
-async function waitForFirstSample(dir: string, ms: number): Promise<boolean> {
-  const file = path.join(dir, SAMPLES_FILE);
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (existsSync(file) && statSync(file).size > 0) return true;
-    await sleep(10);
-  }
-  return false;
-}
-
-function runChild(command: string[]): Promise<number> {
+function runChild(command: string[], relay: SignalRelay): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command[0], command.slice(1), { stdio: 'inherit' });
-    const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-    const onInt = forward('SIGINT');
-    const onTerm = forward('SIGTERM');
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
+    relay.forwardTo((sig) => child.kill(sig));
     child.on('error', (e) => {
       process.stderr.write(`carbon-gate: cannot run ${JSON.stringify(command[0])}: ${e.message}\n`);
       resolve(127);
     });
     child.on('exit', (code, signal) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
       // A command killed by a signal exits like a shell reports it: 128 + the signal number.
       resolve(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1));
     });
@@ -133,17 +119,38 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   const format = outputFormat(flags.get('format'), io.isTTY === true);
   const facts = readHardwareFacts(env);
   validateAgainstTables(settings, facts);
-  const outDir = path.resolve(flags.get('out') ?? 'carbon-gate-report');
-  mkdirSync(outDir, { recursive: true, mode: 0o700 });
+  const force = flags.get('force');
+  if (force !== undefined && force !== 'true' && force !== 'false') throw new InputError('--force', force, "no value (or 'true' / 'false')");
+  const out = prepareOutDir(flags.get('out') ?? 'carbon-gate-report', { force: force === 'true' });
+  try {
+    return await measureInto({ outDir: out.dir, rest, settings, facts, format }, io, env);
+  } finally {
+    out.release();
+  }
+}
+
+async function measureInto(
+  { outDir, rest, settings, facts, format }: { outDir: string; rest: string[]; settings: Settings; facts: ReturnType<typeof readHardwareFacts>; format: OutputFormat },
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)]) rmSync(path.join(outDir, f), { force: true });
 
   const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? path.basename(rest[0])}/default` };
   // Every process the command starts inherits this marker, so a daemon that double-forks out of the tree
   // is still recognised as the command's (shown as escaped CPU), as RUNNER_TRACKING_ID does on a runner.
   process.env.CARBON_GATE_TRACKING_ID ??= randomUUID();
-  const started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir });
-  if (!(await waitForFirstSample(outDir, 5000))) io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
-  const code = await runChild(rest);
+  const relay = new SignalRelay();
+  let code: number;
+  let started;
+  try {
+    started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir, exitWithParent: true });
+    const first = await waitForFirstSample(started.samplerPid, outDir, 5000);
+    if (first !== 'written') io.err(`carbon-gate: warning: the sampler ${first === 'exited' ? 'exited without writing a sample' : 'has not written a first sample after 5 s'}; measuring anyway.\n`);
+    code = await runChild(rest, relay);
+  } finally {
+    relay.close();
+  }
   const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
   const finished = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
   await writeRunDirOutputs(finished, io);
@@ -166,10 +173,15 @@ async function cmdReport(argv: string[], io: CliIo, env: NodeJS.ProcessEnv): Pro
   const dir = args[0];
   if (!dir || args.length > 1) throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
   if (!existsSync(path.join(dir, RUN_INFO_FILE))) throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
-  const info = readRunInfo(dir);
-  const settings = savedSettings(info);
-  const marker = readMarker(dir);
-  const finished = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
+  let finished: Finished;
+  try {
+    const info = readRunInfo(dir);
+    finished = await finishRun({ runDir: dir, info, settings: savedSettings(info), marker: readMarker(dir), samplerEnded: 'saved', cloud: null, live: null });
+  } catch (e) {
+    // A damaged run directory is a usage problem (exit 2), told in one line, not a stack trace.
+    io.err(`carbon-gate: cannot report on ${dir}: ${(e as Error).message}\n`);
+    return EXIT_USAGE;
+  }
   await writeRunDirOutputs(finished, io);
   const { result, summary } = finished;
   printReport(result, summary, format, io, env);

@@ -3,6 +3,8 @@
 import { computeEmissions } from '../core/emissions.js';
 import type { ContentionAccumulator } from '../core/gate/contention.js';
 import { gateTerms } from '../core/gate/terms.js';
+import type { IntegrityReport } from '../core/integrity-types.js';
+import { notMeasuredReason, notMeasuredVerdict } from '../core/measurement.js';
 import type { ModelBandTracker } from '../core/model/band.js';
 import { resolveIntensity, type LiveIntensity } from '../core/model/intensity.js';
 import { componentProvenance } from '../core/provenance.js';
@@ -29,6 +31,11 @@ export interface ComputeInput {
   /** The contention signals fed with the same samples (for the gate's time-driven term). */
   contention: Pick<ContentionAccumulator, 'result'>;
   stats: SampleStats;
+  /** What the integrity guard rejected or found missing (see core/integrity.ts). */
+  integrity: IntegrityReport;
+  /** Whether samples.jsonl was there to read, and the ticks its accepted samples span (seq numbers). */
+  samplesPresent: boolean;
+  coveredTicks: number | null;
   partial: boolean;
   warnings: string[];
   marker: CompletionMarker | null;
@@ -48,14 +55,24 @@ export function computeRun(c: ComputeInput): { result: RunResult; summary: strin
   const intensity = resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
   const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
   const terms = gateTerms(energy, model, emissions, c.contention.result(), settings.includeEmbodied);
-  const verdict = computeVerdict({
-    energyWh: energy.totalWh,
-    gatedGCo2e: emissions.gatedGCo2e,
-    cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
-    terms,
-    settings,
-    baseline: baseline.records,
+  // Never green on no data: too few valid samples, a lost file or a sampler that never ran is "Not measured".
+  const notMeasured = notMeasuredReason({
+    samplerStarted: c.samplesPresent || c.marker !== null,
+    samplesFilePresent: c.samplesPresent,
+    validSamples: c.integrity.accepted,
+    ticks: c.marker?.ticks ?? null,
+    coveredTicks: c.coveredTicks,
   });
+  const verdict = notMeasured
+    ? notMeasuredVerdict(notMeasured, settings.requireMeasurement)
+    : computeVerdict({
+        energyWh: energy.totalWh,
+        gatedGCo2e: emissions.gatedGCo2e,
+        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+        terms,
+        settings,
+        baseline: baseline.records,
+      });
   const provenance = componentProvenance(model, energy, intensity);
   const result: RunResult = {
     tool: { name: 'carbon-gate', version: VERSION },
@@ -74,6 +91,8 @@ export function computeRun(c: ComputeInput): { result: RunResult; summary: strin
       skippedLines: c.stats.skippedLines,
       warnings: c.warnings,
       ...(c.marker ? { samplerCpuSeconds: c.marker.samplerCpuSeconds, samplerMaxRssBytes: c.marker.samplerMaxRssBytes } : {}),
+      ...(notMeasured ? { notMeasured } : {}),
+      integrity: c.integrity,
     },
     startedWallMs: c.info.startedWallMs,
     endedWallMs: c.marker?.endedWallMs ?? c.nowMs,

@@ -59,12 +59,13 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
   const loaded = await loadRun({ ...o, env });
   const files = outputPaths(o.runDir);
   const integrated = integrateSamples({
-    samplesPath: loaded.hasSamples ? loaded.samplesPath : null,
+    samplesPath: loaded.samplesPath,
     samplesCsvPath: files.samplesCsv,
     model: loaded.model,
     band: bandModels({ model: loaded.model, facts: loaded.facts, settings: o.settings, tables: loaded.tables, scope: o.settings.scope }),
     scope: o.settings.scope,
     intervalSeconds: o.settings.sampleIntervalSeconds,
+    marker: o.marker,
   });
   const { result, summary } = computeRun({
     info: o.info,
@@ -77,7 +78,10 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     band: integrated.band,
     contention: integrated.contention,
     stats: integrated.stats,
-    partial: loaded.partial,
+    integrity: integrated.integrity,
+    samplesPresent: integrated.samplesPresent,
+    coveredTicks: integrated.coveredTicks,
+    partial: loaded.partial || integrated.partial,
     warnings: [...loaded.warnings, ...integrated.warnings],
     marker: o.marker,
     baseline: o.baseline ?? { records: [], status: 'disabled' },

@@ -1,13 +1,16 @@
-// Streams samples.jsonl through the (pure) energy integrator in bounded memory, writing samples.csv
-// row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to hold as objects.
+// Streams samples.jsonl through the integrity guard into the (pure) energy integrator in bounded memory,
+// writing samples.csv row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to
+// hold as objects. Nothing here fails a report over its own I/O (see read-samples.ts).
 import { EnergyIntegrator } from '../core/energy.js';
 import { ModelBandTracker, type BandModel } from '../core/model/band.js';
 import { ContentionAccumulator } from '../core/gate/contention.js';
 import { duration } from '../core/format.js';
+import type { IntegrityReport } from '../core/integrity-types.js';
+import { integrityWarnings } from '../core/measurement.js';
 import { samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
-import { SampleLineStream, type SampleStats } from '../core/samples.js';
-import type { EnergyResult, PowerModel, Scope } from '../core/types.js';
-import { ChunkedWriter, forEachLine } from '../adapters/chunked-file.js';
+import type { SampleStats } from '../core/samples.js';
+import type { CompletionMarker, EnergyResult, PowerModel, Scope } from '../core/types.js';
+import { readSamples } from './read-samples.js';
 
 export interface Integrated {
   energy: EnergyResult;
@@ -16,42 +19,49 @@ export interface Integrated {
   stats: SampleStats;
   /** The kernel's contention signals summed over the run (run delay, pressure, steal, foreign CPU). */
   contention: ContentionAccumulator;
-  /** Warnings about the data itself (few samples, carried GPU power, tree gaps, sampler faults). */
+  /** Samples and intervals the guard rejected, and lines missing against the sampler's count. */
+  integrity: IntegrityReport;
+  /** Whether samples.jsonl was there to read. */
+  samplesPresent: boolean;
+  /** Ticks from the first to the last accepted sample (seq numbers), or null without seq numbers. */
+  coveredTicks: number | null;
+  /** Whether the data itself makes the run partial (lines missing or unwritten, intervals skipped). */
+  partial: boolean;
+  /** Warnings about the data itself (few samples, carried GPU power, tree gaps, sampler faults, integrity). */
   warnings: string[];
 }
 
 export function integrateSamples(args: {
-  samplesPath: string | null;
+  samplesPath: string;
   samplesCsvPath: string;
   model: PowerModel;
   band: { models: BandModel[]; skipped: string[] };
   scope: Scope;
   intervalSeconds: number;
+  /** The sampler's completion marker: its tick count, write failures and closing sample. */
+  marker: CompletionMarker | null;
 }): Integrated {
-  const csv = new ChunkedWriter(args.samplesCsvPath);
-  csv.write(samplesCsvHeader());
-  const integrator = new EnergyIntegrator({
-    model: args.model,
-    scope: args.scope,
-    intervalSeconds: args.intervalSeconds,
-    onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
-  });
   const band = new ModelBandTracker(args.band, args.scope, args.intervalSeconds);
   const contention = new ContentionAccumulator();
-  const faults = new Map<string, number>();
-  const stream = new SampleLineStream((s) => {
-    integrator.add(s);
-    band.add(s);
-    contention.add(s);
-    for (const f of s.faults ?? []) faults.set(f, (faults.get(f) ?? 0) + 1);
+  const read = readSamples({
+    samplesPath: args.samplesPath,
+    csvPath: args.samplesCsvPath,
+    csvHeader: samplesCsvHeader(),
+    csvRow: samplesCsvRow,
+    makeIntegrator: (onInterval) => new EnergyIntegrator({ model: args.model, scope: args.scope, intervalSeconds: args.intervalSeconds, onInterval }),
+    marker: args.marker,
+    onAccept: (s, skip) => {
+      band.add(s, skip);
+      contention.add(s, skip);
+    },
   });
-  try {
-    if (args.samplesPath) forEachLine(args.samplesPath, (line) => stream.line(line));
-  } finally {
-    csv.close();
-  }
-  const energy = integrator.result();
+  const { integrator, integrity } = read;
+  const marker = args.marker;
   const warnings: string[] = [];
+  if (read.csvError) warnings.push(`samples.csv could not be written (${read.csvError}).`);
+  const writeFailures = marker?.writeFailures ? { count: marker.writeFailures.count - (read.closingFromMarker ? 1 : 0), error: marker.writeFailures.error } : null;
+  warnings.push(...integrityWarnings(integrity, writeFailures));
+  const energy = integrator.result();
   if (energy.samples < 2) warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
   if (integrator.gpuCarriedSecondsTotal > 0) {
     warnings.push(`No GPU reading arrived for ${duration(integrator.gpuCarriedSecondsTotal)}; the last GPU power was carried forward over that gap.`);
@@ -60,6 +70,16 @@ export function integrateSamples(args: {
   if (args.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
     warnings.push(`The process tree could not be read for ${duration(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
   }
-  for (const [f, n] of faults) if (!f.startsWith('closing sample')) warnings.push(n > 1 ? `${f} (${n} times)` : f);
-  return { energy, band, contention, stats: stream.stats, warnings };
+  for (const [f, n] of read.faults) if (!f.startsWith('closing sample')) warnings.push(n > 1 ? `${f} (${n} times)` : f);
+  return {
+    energy,
+    band,
+    contention,
+    stats: read.stats,
+    integrity,
+    samplesPresent: read.present,
+    coveredTicks: read.coveredTicks,
+    partial: !!marker?.writeFailures || integrity.skippedIntervals > 0 || integrity.missingSamples > 0,
+    warnings,
+  };
 }

@@ -77,8 +77,12 @@ function lastSampleOf(text: string): Sample | null {
 }
 
 function samplerLogWarning(runDir: string): string | null {
-  if (!existsSync(path.join(runDir, LOG_FILE))) return null;
-  const log = readFileSync(path.join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+  let log: string[];
+  try {
+    log = readFileSync(path.join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => l && !/ note: /.test(l));
+  } catch {
+    return null; // no log: nothing went wrong (or the run directory vanished, which the samples show)
+  }
   return log.length ? `The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}` : null;
 }
 
@@ -97,8 +101,12 @@ export async function loadRun(o: LoadOptions): Promise<Loaded> {
         : 'The sampler was no longer running when post started (killed or crashed); the last interval was closed by post.',
     );
     const tail = hasSamples ? readSlice(samplesPath, 64 * 1024, true) : '';
-    const closing = closingSample(info, lastSampleOf(tail));
-    if (closing) appendFileSync(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+    const closing = hasSamples ? closingSample(info, lastSampleOf(tail)) : null;
+    try {
+      if (closing) appendFileSync(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+    } catch (e) {
+      warnings.push(`The closing sample could not be appended to samples.jsonl (${(e as Error).message}).`);
+    }
   }
   const logWarning = samplerLogWarning(runDir);
   if (logWarning) warnings.push(logWarning);

@@ -1,15 +1,18 @@
-// post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
+// post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step;
+// post never fails the build over its own I/O (a summary, a file or a vanished run directory is a warning).
 import { verdictLine } from '../core/report/verdict-line.js';
 import { co2e, duration, energy } from '../core/format.js';
-import { createRunner } from '../adapters/runner.js';
+import { createRunner, type Runner } from '../adapters/runner.js';
+import { notMeasuredVerdict } from '../core/measurement.js';
 import { escapeMarkdown } from '../core/report/escape.js';
-import { stopSampler } from '../adapters/sampler-process.js';
+import { isOurSampler, stopSampler } from '../adapters/sampler-process.js';
 import type { RunResult } from '../core/types.js';
 import { exportsEnabled, runExports } from '../export/outputs.js';
 import { envLookup, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
 import { finishRun, type Finished } from './finish.js';
+import { instanceKeys } from './instances.js';
 import { OUTPUTS, runOutputs } from './outputs/index.js';
 import { readRunInfo, type RunInfo } from './run-info.js';
 
@@ -26,25 +29,80 @@ export function failedSummary(why: string, runDir: string): string {
   ].join('\n');
 }
 
+/** The summary of a job that could not be measured at all (no run directory, or it vanished). */
+export function notMeasuredSummary(why: string, requireMeasurement: boolean): string {
+  const v = notMeasuredVerdict(why, requireMeasurement);
+  return ['## 🌱 carbon-gate — no report', '', `**${escapeMarkdown(v.headline)}**`, '', ...v.reasons.map((r) => `- ${escapeMarkdown(r)}`), ''].join('\n');
+}
+
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const runner = createRunner(env);
+  try {
+    await postSteps(env, runner);
+  } catch (e) {
+    safely(() => runner.warning(`carbon-gate: post ran into a problem of its own (${(e as Error).message ?? String(e)}); the build is not failed for it.`));
+  }
+}
+
+function safely(f: () => void): void {
+  try {
+    f();
+  } catch {
+    /* stdout or the summary file is gone: nothing else to do */
+  }
+}
+
+/** Appends to the step summary; a summary that cannot be written (disk full, read-only) is a warning. */
+function writeSummary(runner: Runner, markdown: string): void {
+  try {
+    if (!runner.appendSummary(markdown)) runner.info(markdown);
+  } catch (e) {
+    runner.warning(`carbon-gate: the job summary could not be written (${(e as Error).message}); the report follows in the log.`);
+    runner.info(markdown);
+  }
+}
+
+/** Without a run directory there is nothing to report: not measured (and a failure with require-measurement). */
+function reportNotMeasured(runner: Runner, env: NodeJS.ProcessEnv, why: string): void {
+  let require = false;
+  try {
+    require = parseSettings(envLookup(env)).requireMeasurement;
+  } catch {
+    /* bad inputs were reported by the first step */
+  }
+  runner.warning(`carbon-gate: not measured: ${why}.${require ? '' : ' The build is not failed for this (require-measurement: false).'}`);
+  writeSummary(runner, notMeasuredSummary(why, require));
+  if (require) runner.fail(`carbon-gate: ⚠️ Not measured (${why}) and require-measurement is true.`);
+}
+
+async function postSteps(env: NodeJS.ProcessEnv, runner: Runner): Promise<void> {
   const runDir = runner.getState(STATE_RUN_DIR);
+  const statePid = Number(runner.getState(STATE_SAMPLER_PID));
   if (!runDir) {
-    runner.warning('carbon-gate has nothing to report: its first step did not start a sampler (see that step’s log). The build is not failed for this.');
+    reportNotMeasured(runner, env, 'the sampler never started (its first step did not start it; see that step’s log)');
     return;
   }
   let settings: Settings;
-  let info: RunInfo;
   try {
     settings = parseSettings(envLookup(env));
-    info = readRunInfo(runDir);
   } catch (e) {
     runner.warning(`carbon-gate cannot report: ${(e as Error).message}`);
     return;
   }
+  let info: RunInfo;
+  try {
+    info = readRunInfo(runDir);
+  } catch (e) {
+    // The run directory vanished or was damaged: still stop the sampler (its cmdline names the directory).
+    await stopSampler(statePid, '', runDir);
+    reportNotMeasured(runner, env, `the run directory ${runDir} is gone or damaged (${(e as Error).message})`);
+    return;
+  }
 
   runner.group('carbon-gate: stopping the sampler');
-  const stop = await stopSampler(Number(runner.getState(STATE_SAMPLER_PID)), info.samplerScript, runDir);
+  // State lost (or never saved): the pid recorded in run.json, with the same cmdline check.
+  const pid = isOurSampler(statePid, info.samplerScript, runDir) ? statePid : info.samplerPid;
+  const stop = await stopSampler(pid, info.samplerScript, runDir);
   runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${duration(stop.marker.samplerCpuSeconds)}` : ''}`);
   runner.endGroup();
 
@@ -56,6 +114,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
     github = await import('../github/publish.js');
     const { readJobContext, matrixKey } = await import('../github/context.js');
     ctx = readJobContext(settings, env);
+    if (info.instance && info.instance > 1) ctx = { ...ctx, ...instanceKeys(ctx, info.instance) };
     info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}), event: ctx.eventName, matrixKey: matrixKey(ctx.matrix) } };
   } catch (e) {
     warnings.push(`GitHub context unavailable: ${(e as Error).message}`);
@@ -76,17 +135,20 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
     const why = (e as Error).message ?? String(e);
     runner.warning(`carbon-gate could not compute the report: ${why}. This is a measurement fault; the build is not failed for it.`);
     runner.info(String((e as Error).stack ?? e));
-    runner.appendSummary(failedSummary(why, runDir));
+    writeSummary(runner, failedSummary(why, runDir));
     return;
   }
   const { result, files } = finished;
   for (const w of result.quality.warnings) runner.warning(`carbon-gate: ${w}`);
+  if (result.verdict.status === 'not-measured' && !result.verdict.failBuild) runner.warning(`carbon-gate: ${result.verdict.headline}. ${result.verdict.reasons.join(' ')}`);
   runner.info(
     `${verdictLine(result, settings)}\n` +
       `energy ${energy(result.energy.totalWh)}, ${co2e(result.emissions.totalGCo2e)} ` +
       `(operational ${co2e(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? co2e(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${duration(result.energy.durationSeconds)}`,
   );
   runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+  // Each output catches its own errors (a failing one is a warning naming it); the summary output
+  // falls back to the log when the summary file cannot be written.
   const sink = {
     warn: (m: string) => runner.warning(`carbon-gate: ${m}`),
     note: (m: string) => runner.info(m),

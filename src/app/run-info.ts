@@ -18,6 +18,8 @@ export interface RunInfo {
   samplerScript: string;
   startedWallMs: number;
   startedMonoS: number;
+  /** Set (2, 3…) when other carbon-gate instances in this job share its report key. */
+  instance?: number;
 }
 
 /** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
@@ -41,17 +43,28 @@ export function publicSettings(s: Settings): RunInfo['settings'] {
 
 /** The settings saved in run.json, completed with empty secrets and no export destination. */
 export function savedSettings(info: RunInfo): Settings {
-  // run.json files written before the export inputs existed lack the last two.
+  // run.json files written before the export inputs or require-measurement existed lack them.
   const saved: Partial<RunInfo['settings']> = info.settings;
-  return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
+  return { ...info.settings, requireMeasurement: saved.requireMeasurement ?? false, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 
 export function writeRunInfo(dir: string, info: RunInfo): void {
   writeFileSync(path.join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
 }
 
+/** Reads run.json; a truncated, corrupt or incomplete file throws an Error that says which. */
 export function readRunInfo(dir: string): RunInfo {
-  const info = JSON.parse(readFileSync(path.join(dir, RUN_INFO_FILE), 'utf8')) as RunInfo;
-  if (info.v !== 1) throw new Error(`${dir}/${RUN_INFO_FILE} has an unknown format version ${String(info.v)}`);
+  const file = path.join(dir, RUN_INFO_FILE);
+  const text = readFileSync(file, 'utf8');
+  let info: RunInfo;
+  try {
+    info = JSON.parse(text) as RunInfo;
+  } catch (e) {
+    throw new Error(`${file} is truncated or corrupt (${(e as Error).message})`, { cause: e });
+  }
+  if (!info || typeof info !== 'object') throw new Error(`${file} does not hold a run description`);
+  if (info.v !== 1) throw new Error(`${file} has an unknown format version ${String(info.v)}`);
+  const missing = (['settings', 'facts', 'job'] as const).filter((k) => !info[k] || typeof info[k] !== 'object');
+  if (missing.length) throw new Error(`${file} is incomplete: no ${missing.join(', ')}`);
   return info;
 }

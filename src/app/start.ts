@@ -37,6 +37,10 @@ export function startMeasurement(args: {
   runDir?: string;
   /** false for the CLI, which waits for its own child. */
   detached?: boolean;
+  /** The sampler exits as soon as this process is gone (the CLI). */
+  exitWithParent?: boolean;
+  /** 2, 3… when other instances in this job share the report key (see instances.ts). */
+  instance?: number;
 }): Started {
   const facts = args.facts ?? readHardwareFacts(args.env);
   const runDir = args.runDir ?? makeRunDir(args.env);
@@ -50,6 +54,7 @@ export function startMeasurement(args: {
       rapl: args.settings.rapl,
       ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
       ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
+      ...(args.exitWithParent ? { parentPid: process.pid } : {}),
       ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     },
     { detached: args.detached ?? true },
@@ -64,6 +69,7 @@ export function startMeasurement(args: {
     samplerScript: args.samplerScript,
     startedWallMs: Date.now(),
     startedMonoS: Number(process.hrtime.bigint()) / 1e9,
+    ...(args.instance && args.instance > 1 ? { instance: args.instance } : {}),
   };
   writeRunInfo(runDir, info);
   return { runDir, samplerPid, info };

@@ -14,6 +14,7 @@
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
 // utilisation still comes out right; only the time resolution drops. Gaps are reported.
 import { cpuWatts } from './power.js';
+import { PowerSeries } from './power-series.js';
 import type { EnergyResult, Gap, GpuReading, PowerModel, PowerPoint, Provenance, Sample, Scope } from './types.js';
 
 export interface IntegratorOptions {
@@ -41,10 +42,15 @@ export function gpuModelWatts(model: PowerModel, g: GpuReading): { watts: number
 }
 
 export class EnergyIntegrator {
-  private first: Sample | null = null;
   private prev: Sample | null = null;
-  private firstTree: Sample | null = null;
+  /** The last sample with a tree reading: tree CPU is summed from positive deltas between tree readings. */
   private lastTree: Sample | null = null;
+  private treeCpuS: number | null = null;
+  private escapedS = 0;
+  private machineCpuS = 0;
+  /** Seconds integrated, and the running time axis (integrated plus skipped seconds). */
+  private integratedSeconds = 0;
+  private elapsedS = 0;
   private count = 0;
   private cpuJ = 0;
   private ramJ = 0;
@@ -75,35 +81,55 @@ export class EnergyIntegrator {
   private peakRss: number | null = null;
   private treeMissingSeconds = 0;
   private readonly gaps: Gap[] = [];
-  private series: PowerPoint[] = [];
-  private readonly maxPoints: number;
+  private readonly series: PowerSeries;
   private readonly gapSeconds: number;
 
   constructor(private readonly o: IntegratorOptions) {
-    this.maxPoints = o.maxSeriesPoints ?? 240;
+    this.series = new PowerSeries(o.maxSeriesPoints ?? 240);
     this.gapSeconds = Math.max(3 * o.intervalSeconds, o.intervalSeconds + 2);
   }
 
-  add(s: Sample): void {
+  /**
+   * Adds the next sample. With `skipReason` (from the integrity guard) the interval that ends at `s` is
+   * not integrated: it is recorded as a gap with that reason, and `s` becomes the new reference.
+   * `missingBefore` sample lines known to be missing before `s` (by their seq numbers) flag the interval
+   * as a gap; it is still integrated, because the counters are cumulative.
+   */
+  add(s: Sample, skipReason: string | null = null, missingBefore = 0): void {
     this.count++;
+    const a = this.prev;
+    this.prev = s;
     if (s.tree) {
       this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
-      if (!this.firstTree) this.firstTree = s;
+      const lt = this.lastTree?.tree;
+      if (this.treeCpuS === null) this.treeCpuS = 0;
+      // Positive deltas only: a counter that drops (a reading error) must not cancel CPU already seen.
+      if (lt && !skipReason) {
+        this.treeCpuS += Math.max(0, s.tree.cpuSeconds - lt.cpuSeconds);
+        this.escapedS += Math.max(0, (s.tree.escapedCpuSeconds ?? 0) - (lt.escapedCpuSeconds ?? 0));
+      }
       this.lastTree = s;
     }
     if (s.gpu?.length) {
       this.gpuCount = Math.max(this.gpuCount, s.gpu.length);
       for (const g of s.gpu) this.gpuModels.add(g.name);
     }
-    const a = this.prev;
-    this.prev = s;
-    if (!a) {
-      this.first = s;
+    if (!a) return;
+    const dt = s.monoS - a.monoS;
+    if (skipReason) {
+      const wallS = (s.wallMs - a.wallMs) / 1000;
+      const seconds = wallS > 0 && Number.isFinite(wallS) ? wallS : 0;
+      this.gaps.push({ fromS: this.elapsedS, toS: this.elapsedS + seconds, seconds, reason: `skipped: ${skipReason}` });
+      this.elapsedS += seconds;
       return;
     }
-    const dt = s.monoS - a.monoS;
     if (!(dt > 0)) return;
-    if (dt > this.gapSeconds) this.gaps.push({ fromS: a.monoS - (this.first as Sample).monoS, toS: s.monoS - (this.first as Sample).monoS, seconds: dt, reason: 'no samples' });
+    // Lines missing before s (write failures, lost lines) make a gap even when the time step looks normal.
+    if (dt > this.gapSeconds || missingBefore > 0) {
+      this.gaps.push({ fromS: this.elapsedS, toS: this.elapsedS + dt, seconds: dt, reason: missingBefore > 0 ? `${missingBefore} sample line(s) missing` : 'no samples' });
+    }
+    this.integratedSeconds += dt;
+    this.elapsedS += dt;
 
     const dBusy = s.cpu.busySeconds - a.cpu.busySeconds;
     const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
@@ -124,6 +150,7 @@ export class EnergyIntegrator {
       this.memTotalByteS += s.mem.totalBytes * dt;
       this.memSeconds += dt;
     }
+    this.machineCpuS += Math.max(0, dBusy);
 
     const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
     const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
@@ -182,55 +209,9 @@ export class EnergyIntegrator {
     if (!treeRapl) this.cpuJ += cpuW * dt;
     this.ramJ += ramW * dt;
     this.gpuJ += gpuW * dt;
-    const p: PowerPoint = { tS: s.monoS - (this.first as Sample).monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
+    const p: PowerPoint = { tS: this.elapsedS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
     this.o.onInterval?.(p, s);
-    this.pushPoint(p, dt);
-  }
-
-  private readonly weights: number[] = [];
-  /** Interval(s) not yet long enough to make a point of the current bucket width. */
-  private pending: { p: PowerPoint; w: number } | null = null;
-  /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
-  private bucketSeconds = 0;
-
-  private static merge(x: PowerPoint, wx: number, y: PowerPoint, wy: number): PowerPoint {
-    const m = (a: number, b: number): number => (a * wx + b * wy) / (wx + wy);
-    return {
-      tS: y.tS,
-      wallMs: y.wallMs,
-      machineUtil: m(x.machineUtil, y.machineUtil),
-      treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
-      cpuWatts: m(x.cpuWatts, y.cpuWatts),
-      ramWatts: m(x.ramWatts, y.ramWatts),
-      gpuWatts: m(x.gpuWatts, y.gpuWatts),
-    };
-  }
-
-  /**
-   * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
-   * bucket of the current width; when the series is full, neighbours merge and the width doubles.
-   */
-  private pushPoint(p: PowerPoint, dt: number): void {
-    this.pending = this.pending ? { p: EnergyIntegrator.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
-    if (this.pending.w < this.bucketSeconds) return;
-    this.series.push(this.pending.p);
-    this.weights.push(this.pending.w);
-    this.pending = null;
-    // Merge one early, so that with a pending bucket the result stays below maxPoints.
-    if (this.series.length < this.maxPoints - 1) return;
-    const merged: PowerPoint[] = [];
-    const w: number[] = [];
-    for (let i = 0; i + 1 < this.series.length; i += 2) {
-      merged.push(EnergyIntegrator.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
-      w.push(this.weights[i] + this.weights[i + 1]);
-    }
-    if (this.series.length % 2 === 1) {
-      // The odd newest point becomes the start of the next bucket.
-      this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
-    }
-    this.series = merged;
-    this.weights.splice(0, this.weights.length, ...w);
-    this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+    this.series.push(p, dt);
   }
 
   /** Seconds where no GPU reading arrived and the last one was carried forward. */
@@ -249,13 +230,10 @@ export class EnergyIntegrator {
   }
 
   result(): EnergyResult {
-    const first = this.first;
-    const last = this.prev;
-    const duration = first && last ? last.monoS - first.monoS : 0;
-    const [ft, lt] = [this.firstTree?.tree, this.lastTree?.tree];
-    const treeCpu = ft && lt ? Math.max(0, lt.cpuSeconds - ft.cpuSeconds) : null;
-    const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
-    const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
+    const duration = this.integratedSeconds;
+    const treeCpu = this.treeCpuS;
+    const machineCpu = this.machineCpuS;
+    const escaped = this.escapedS;
     const wh = (j: number): number => j / 3600;
     const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
     const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
@@ -287,7 +265,7 @@ export class EnergyIntegrator {
       ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
       ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
       gaps: this.gaps,
-      series: this.pending ? [...this.series, this.pending.p] : this.series,
+      series: this.series.points(),
     };
   }
 }

@@ -14,6 +14,7 @@ export function parseSampleLine(line: string): Sample | null {
   }
   if (!s || s.v !== 1 || !num(s.monoS) || !num(s.wallMs) || !s.cpu || !num(s.cpu.busySeconds) || !num(s.cpu.totalSeconds) || !s.mem) return null;
   if (s.tree && !num(s.tree.cpuSeconds)) delete s.tree;
+  if (s.seq !== undefined && !(Number.isInteger(s.seq) && s.seq >= 0)) delete s.seq;
   return s;
 }
 
@@ -33,7 +34,14 @@ export class SampleLineStream {
   readonly stats: SampleStats = { lines: 0, skippedLines: 0, outOfOrder: 0 };
   private lastMono = -Infinity;
 
-  constructor(private readonly onSample: (s: Sample) => void) {}
+  /**
+   * `ordered: false` passes every valid sample on in file order, for a consumer that judges order itself
+   * (the integrity guard); by default samples whose clock did not advance are dropped here.
+   */
+  constructor(
+    private readonly onSample: (s: Sample) => void,
+    private readonly opts: { ordered: boolean } = { ordered: true },
+  ) {}
 
   line(raw: string): void {
     const line = raw.trim();
@@ -44,7 +52,7 @@ export class SampleLineStream {
       this.stats.skippedLines++;
       return;
     }
-    if (s.monoS <= this.lastMono) {
+    if (this.opts.ordered && s.monoS <= this.lastMono) {
       this.stats.outOfOrder++;
       return;
     }

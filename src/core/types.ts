@@ -1,10 +1,13 @@
 // Shared data shapes of carbon-gate. Everything here is plain data (JSON-serialisable):
 // the sampler writes Samples, post turns them into an EnergyResult, then Emissions, a Verdict
 // and report text. Units are in the names.
+import type { IntegrityReport } from './integrity-types.js';
 
 /** One line of samples.jsonl, written by the sampler once per tick. Counters are cumulative. */
 export interface Sample {
   v: 1;
+  /** The sampler's tick number, from 0; a hole in the sequence is a line that is missing. Absent in old files. */
+  seq?: number;
   /** Monotonic clock (CLOCK_MONOTONIC via process.hrtime) in seconds; comparable across processes of one boot. */
   monoS: number;
   /** Wall clock, ms since the epoch. */
@@ -80,13 +83,19 @@ export interface RaplReading {
 
 /** Written by the sampler when it stops cleanly (SIGTERM). */
 export interface CompletionMarker {
-  reason: 'sigterm' | 'sigint' | 'root-exit' | 'error';
+  reason: 'sigterm' | 'sigint' | 'root-exit' | 'parent-exit' | 'error';
   samples: number;
   /** The sampler's own CPU time (process.cpuUsage), seconds. */
   samplerCpuSeconds: number;
   samplerMaxRssBytes: number;
   endedWallMs: number;
   error?: string;
+  /** Ticks taken (written or not); `samples` counts the lines written. Absent in old markers. */
+  ticks?: number;
+  /** Lines that could not be written (EFBIG, ENOSPC…): how many, the first error, the seq ranges. */
+  writeFailures?: { count: number; error: string; seqs: Array<[number, number]> };
+  /** The closing sample, kept here when it could not be appended to samples.jsonl. */
+  closing?: Sample;
 }
 
 /** Hardware and environment facts, read once (pre, or the CLI). */
@@ -351,7 +360,8 @@ export interface BaselineRecord {
 }
 
 export interface Verdict {
-  status: 'pass' | 'warn' | 'fail';
+  /** 'not-measured': too little valid data to judge; never 'pass'. */
+  status: 'pass' | 'warn' | 'fail' | 'not-measured';
   /** Whether post must fail the step. */
   failBuild: boolean;
   headline: string;
@@ -446,7 +456,17 @@ export interface RunResult {
   provenance?: ProvenanceTable;
   /** The same samples under the other published models (information only; the gate uses `model`). */
   modelBand?: ModelBand;
-  quality: { partial: boolean; skippedLines: number; warnings: string[]; samplerCpuSeconds?: number; samplerMaxRssBytes?: number };
+  quality: {
+    partial: boolean;
+    skippedLines: number;
+    warnings: string[];
+    samplerCpuSeconds?: number;
+    samplerMaxRssBytes?: number;
+    /** Why the run counts as not measured (the verdict is then 'not-measured'). */
+    notMeasured?: string;
+    /** Samples and intervals rejected by the physics checks, and lines missing against the sampler's count. */
+    integrity?: IntegrityReport;
+  };
   startedWallMs: number;
   endedWallMs: number;
 }

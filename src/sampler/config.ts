@@ -8,6 +8,8 @@ export interface SamplerConfig {
   rapl: boolean;
   procRoot?: string;
   sysfsRoot?: string;
+  /** Exit as soon as this process is no longer the sampler's parent (the CLI, which waits for it). */
+  parentPid?: number;
   /** Read the tree every N ticks (non-Linux platforms where a tree read spawns a process). */
   treeEveryTicks?: number;
 }

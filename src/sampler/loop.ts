@@ -10,6 +10,28 @@ import { SAMPLES_FILE, MARKER_FILE, LOG_FILE, type SamplerConfig } from './confi
 /** After the root has been gone this long, nothing is left to measure and the sampler exits by itself. */
 const ROOT_GONE_EXIT_SECONDS = 600;
 
+/** Failed sample writes: how many, the first error, and the seq ranges (at most 20) that were lost. */
+export class WriteFailures {
+  count = 0;
+  error = '';
+  /** True after a failure: the next line starts with a newline, in case half a line was written. */
+  pending = false;
+  private readonly seqs: Array<[number, number]> = [];
+
+  add(seq: number, error: string): void {
+    this.count++;
+    this.pending = true;
+    if (!this.error) this.error = error;
+    const last = this.seqs[this.seqs.length - 1];
+    if (last && last[1] === seq - 1) last[1] = seq;
+    else if (this.seqs.length < 20) this.seqs.push([seq, seq]);
+  }
+
+  toJSON(): { count: number; error: string; seqs: Array<[number, number]> } {
+    return { count: this.count, error: this.error, seqs: this.seqs };
+  }
+}
+
 export function monoSeconds(): number {
   return Number(process.hrtime.bigint()) / 1e9;
 }
@@ -44,6 +66,11 @@ export function runSampler(configPath: string): void {
 
   const fd = openSync(`${cfg.outDir}/${SAMPLES_FILE}`, 'a', 0o600);
   let count = 0;
+  let seq = 0;
+  // A failed write (EFBIG, ENOSPC) loses that line, not the run: the next tick tries again, starting on a
+  // fresh line in case the failed write left half a line behind. Post sees the hole in `seq` and the marker.
+  const failures = new WriteFailures();
+  let closing: Sample | undefined;
   let rootGoneSince: number | null = null;
   let treeEvery = cfg.treeEveryTicks ?? 1;
   let lastTree: TreeReading | undefined;
@@ -71,7 +98,7 @@ export function runSampler(configPath: string): void {
     }
     const contention = lastContention;
     const { cpu, mem } = readers.machine();
-    const s: Sample = { v: 1, monoS: monoSeconds(), wallMs: Date.now(), cpu, mem };
+    const s: Sample = { v: 1, seq: seq++, monoS: monoSeconds(), wallMs: Date.now(), cpu, mem };
     if (tree) s.tree = tree;
     if (contention) s.contention = contention;
     const gpu = sources.gpu?.take();
@@ -87,8 +114,18 @@ export function runSampler(configPath: string): void {
       faults.push(...(sources.rapl.takeFaults?.() ?? []));
     }
     if (faults.length) s.faults = faults;
-    writeSync(fd, `${JSON.stringify(s)}\n`);
-    count++;
+    const text = `${failures.pending ? '\n' : ''}${JSON.stringify(s)}\n`;
+    try {
+      writeSync(fd, text);
+      failures.pending = false;
+      count++;
+    } catch (e) {
+      if (failures.count === 0) log(`cannot write samples: ${(e as Error).message}`);
+      failures.add(s.seq as number, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      closing = s;
+      return;
+    }
+    closing = undefined;
     if (tree?.rootGone && rootGoneSince === null) {
       rootGoneSince = s.monoS;
       treeEvery = Number.MAX_SAFE_INTEGER;
@@ -118,8 +155,16 @@ export function runSampler(configPath: string): void {
       samplerMaxRssBytes: process.resourceUsage().maxRSS * 1024,
       endedWallMs: Date.now(),
       ...(error ? { error } : {}),
+      ticks: seq,
+      ...(failures.count ? { writeFailures: failures.toJSON() } : {}),
+      // The closing sample could not be appended: keep it here, so that the end of the job still counts.
+      ...(closing ? { closing } : {}),
     };
-    writeFileSync(`${cfg.outDir}/${MARKER_FILE}`, JSON.stringify(marker));
+    try {
+      writeFileSync(`${cfg.outDir}/${MARKER_FILE}`, JSON.stringify(marker));
+    } catch (e) {
+      log(`cannot write the completion marker: ${(e as Error).message}`);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => stop('sigterm'));
@@ -137,6 +182,8 @@ export function runSampler(configPath: string): void {
       log(`sample failed: ${(e as Error).stack ?? e}`);
     }
     if (rootGoneSince !== null && monoSeconds() - rootGoneSince > ROOT_GONE_EXIT_SECONDS) return stop('root-exit');
+    // The CLI's sampler ends with its CLI: re-parented means the CLI is gone (even SIGKILLed).
+    if (cfg.parentPid !== undefined && process.ppid !== cfg.parentPid) return stop('parent-exit');
     k++;
     let due = start + k * intervalMs;
     const now = performance.now();

@@ -26,6 +26,7 @@ export const INPUTS: InputSpec[] = [
   { name: 'budget-wh', default: '', description: 'Absolute budget per job in Wh. Empty: no budget.' },
   { name: 'max-increase', default: '', description: 'Allowed increase over the baseline median, e.g. `10%`. Empty: regressions are reported, never gated.' },
   { name: 'fail-on', default: 'budget', description: '`budget`, `regression`, `any` or `never` (never: warn only).' },
+  { name: 'require-measurement', default: 'false', description: 'Fail the build when the job could not be measured (verdict Not measured: no or too few valid samples, a lost samples file, a sampler that never started). Default: warn only.' },
   { name: 'min-baseline-runs', default: '3', description: 'Baseline runs needed before a regression can fail the build (1 to 100).' },
   { name: 'compare-on', default: 'gco2e', description: 'Metric compared with the baseline: `gco2e`, `energy-wh` or `cpu-seconds`.' },
   { name: 'baseline', default: 'true', description: 'Save and restore baselines with the Actions cache.' },
@@ -167,6 +168,7 @@ export function parseSettings(lookup: InputLookup): Settings {
 
     maxIncreasePercent: percent('max-increase', get('max-increase')),
     failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never'] as const),
+    requireMeasurement: bool('require-measurement', get('require-measurement')),
     minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
     compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds'] as const),
     baseline: bool('baseline', get('baseline')),
@@ -205,6 +207,7 @@ function artifactName(raw: string): string | null {
   const v = raw.trim();
   if (v === '') return null;
   if (/["':<>|*?\\/\r\n]/.test(v)) throw new InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+  if (v === '.' || v === '..') throw new InputError('artifact-name', raw, "a name other than '.' or '..'");
   return v;
 }
 

@@ -34,6 +34,8 @@ export interface Settings {
   // gate and baseline
   maxIncreasePercent: number | null;
   failOn: FailOn;
+  /** Fail the build when the job could not be measured (verdict 'not-measured'); default false: warn. */
+  requireMeasurement: boolean;
   minBaselineRuns: number;
   compareOn: CompareMetric;
   baseline: boolean;

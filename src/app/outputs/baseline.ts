@@ -17,6 +17,11 @@ export const baselineOutput: Output = {
       sink.note(`baseline not saved: ${decision.reason}`);
       return;
     }
+    if (result.verdict.status === 'not-measured') {
+      // A run without data would pull the window's median towards zero.
+      sink.warn(`baseline not saved: this run was not measured (${result.quality.notMeasured ?? 'no valid samples'}).`);
+      return;
+    }
     if (result.baseline.status === 'unavailable') {
       sink.warn(`baseline not saved: the previous window could not be read (${result.baseline.note ?? 'cache unavailable'}), and saving would restart it.`);
       return;

@@ -1,4 +1,5 @@
-// The job summary ($GITHUB_STEP_SUMMARY); printed to the log when the runner gave no summary file.
+// The job summary ($GITHUB_STEP_SUMMARY); printed to the log when the runner gave no summary file, or
+// when it cannot be written (disk full, a directory in its place): a warning, never a failed post.
 import type { Output } from './types.js';
 
 export const summaryOutput: Output = {
@@ -6,6 +7,11 @@ export const summaryOutput: Output = {
   target: 'job',
   enabled: () => true,
   write({ summary }, sink) {
-    if (!sink.appendSummary?.(summary)) sink.note(summary);
+    try {
+      if (!sink.appendSummary?.(summary)) sink.note(summary);
+    } catch (e) {
+      sink.warn(`the job summary could not be written (${(e as Error).message}); the report follows in the log.`);
+      sink.note(summary);
+    }
   },
 };

@@ -54,8 +54,9 @@ export class ContentionAccumulator {
   private lastPressure: number | null = null;
   private pressureScope: 'cgroup' | 'machine' | null = null;
 
-  add(s: Sample): void {
-    const a = this.prev;
+  /** The next accepted sample; with `skipReason` (from the integrity guard) the interval ending at it is not counted. */
+  add(s: Sample, skipReason: string | null = null): void {
+    const a = skipReason ? null : this.prev;
     this.prev = s;
     const p = s.contention?.pressureSomeSeconds;
     if (p !== undefined && Number.isFinite(p)) {

@@ -124,10 +124,11 @@ export class ModelBandTracker {
     this.its = band.models.map((m) => ({ m, it: new EnergyIntegrator({ model: m.model, scope, intervalSeconds }) }));
   }
 
-  add(s: Sample): void {
+  /** The next accepted sample; `skipReason` (from the integrity guard) skips the interval ending at it. */
+  add(s: Sample, skipReason: string | null = null): void {
     if (!this.its.length) return;
     const modelled = s.rapl ? { ...s, rapl: undefined } : s;
-    for (const { it } of this.its) it.add(modelled);
+    for (const { it } of this.its) it.add(modelled, skipReason);
   }
 
   result(selected: { model: PowerModel; energy: EnergyResult; emissions: Emissions }): ModelBand {

@@ -41,13 +41,26 @@ export function clip(text: string, maxChars: number): string {
   return chars.length <= maxChars ? text : chars.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
 }
 
+/** Longest marker key kept as is; a longer key is clipped and given a hash of the whole key. */
+export const MARKER_KEY_MAX_CHARS = 160;
+
+/** FNV-1a 64-bit of the UTF-16 code units, as 16 hex digits: short, stable and pure (no node:crypto). */
+function fnv1a64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
+}
+
 /**
  * The text of a hidden marker `<!-- carbon-gate:<key> -->` with the key made safe for an HTML comment
- * (no `--`, no `>`, no line breaks): anything outside [A-Za-z0-9 ._/:+=,@-] is percent-encoded.
+ * (no `--`, no `>`, no line breaks) and for GitHub (no `@`, which would mention someone): anything outside
+ * [A-Za-z0-9 ._/:+=,-] is percent-encoded. A key longer than 160 characters (a 70,000-character job-name)
+ * is clipped to its first 120 and a hash of the whole key, so the marker stays short and keys stay distinct.
  */
 export function markerFor(key: string): string {
-  const safe = Array.from(key)
-    .map((ch) => (/^[A-Za-z0-9 ._/:+=,@-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
+  const short = key.length > MARKER_KEY_MAX_CHARS ? `${Array.from(key.slice(0, 120)).join('')}~${fnv1a64(key)}` : key;
+  const safe = Array.from(short)
+    .map((ch) => (/^[A-Za-z0-9 ._/:+=,~-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
     .join('')
     .replace(/--/g, '-%2D');
   return `<!-- carbon-gate:${safe} -->`;
