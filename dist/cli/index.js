@@ -49,7 +49,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 1092:
+/***/ 7894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -425,8 +425,6 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/sampler/container.ts
 // Is the sampler running inside a container (a `container:` job, a self-hosted runner in
 // Docker/Podman/Kubernetes)? Cheap file checks only; every hit is kept as evidence for the report.
@@ -740,6 +738,8 @@ async function runExports(result, settings, sink) {
     return enabled.filter((_, i) => !done[i]).map((o) => o.name);
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
@@ -791,8 +791,9 @@ function isOurSampler(pid, script, runDir) {
         return false;
     if (process.platform === 'linux') {
         try {
-            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-            return cmdline.some((a) => a === script || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
+            // filter(Boolean): the trailing NUL leaves an empty argument, which an empty `script` would match.
+            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+            return cmdline.some((a) => (script !== '' && a === script) || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
         }
         catch {
             return false;
@@ -865,6 +866,28 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
     const m = readMarker(runDir);
     return { marker: m, how: m ? 'stopped' : 'killed' };
 }
+/**
+ * Waits until the sampler has written its first sample line: 'written', or 'exited' as soon as the
+ * sampler is gone without writing one (it could not start), or 'timeout' after `ms`.
+ */
+async function waitForFirstSample(pid, runDir, ms = 5000) {
+    const file = external_node_path_default().join(runDir, SAMPLES_FILE);
+    const deadline = Date.now() + ms;
+    for (;;) {
+        try {
+            if ((0,external_node_fs_.statSync)(file).size > 0)
+                return 'written';
+        }
+        catch {
+            /* not created yet */
+        }
+        if (!alive(pid))
+            return 'exited';
+        if (Date.now() >= deadline)
+            return 'timeout';
+        await (0,promises_namespaceObject.setTimeout)(20);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // The one place where action inputs (and CLI flags) are parsed into Settings.
@@ -884,6 +907,7 @@ const INPUTS = [
     { name: 'budget-wh', default: '', description: 'Absolute budget per job in Wh. Empty: no budget.' },
     { name: 'max-increase', default: '', description: 'Allowed increase over the baseline median, e.g. `10%`. Empty: regressions are reported, never gated.' },
     { name: 'fail-on', default: 'budget', description: '`budget`, `regression`, `any` or `never` (never: warn only).' },
+    { name: 'require-measurement', default: 'false', description: 'Fail the build when the job could not be measured (verdict Not measured: no or too few valid samples, a lost samples file, a sampler that never started). Default: warn only.' },
     { name: 'min-baseline-runs', default: '3', description: 'Baseline runs needed before a regression can fail the build (1 to 100).' },
     { name: 'compare-on', default: 'gco2e', description: 'Metric compared with the baseline: `gco2e`, `energy-wh` or `cpu-seconds`.' },
     { name: 'baseline', default: 'true', description: 'Save and restore baselines with the Actions cache.' },
@@ -1022,6 +1046,7 @@ function parseSettings(lookup) {
         rapl: bool('rapl', get('rapl')),
         maxIncreasePercent: percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
+        requireMeasurement: bool('require-measurement', get('require-measurement')),
         minBaselineRuns: num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
@@ -1060,6 +1085,8 @@ function artifactName(raw) {
         return null;
     if (/["':<>|*?\\/\r\n]/.test(v))
         throw new InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+    if (v === '.' || v === '..')
+        throw new InputError('artifact-name', raw, "a name other than '.' or '..'");
     return v;
 }
 /** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
@@ -1090,7 +1117,8 @@ Options (every action input is accepted as --<input> <value>):
   --interval <s>          seconds between samples (0.1 to 60; default 1)
   --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g
   --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
-                          and summary.md (default ./carbon-gate-report)
+                          and summary.md (default ./carbon-gate-report); a non-empty directory that
+                          carbon-gate did not create is refused unless --force; one run at a time
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
   --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
@@ -1109,7 +1137,8 @@ Options (before the command; every action input is accepted as --<input> <value>
   --interval <s>          seconds between samples (0.1 to 60; default 1); alias of --sample-interval
   --budget-gco2e <g>      fail with exit code ${EXIT_GATE_FAILED} when the command's emissions exceed g; alias --budget
   --out <dir>             where to write emissions.csv, carbon-gate.csv, samples.csv, carbon-gate.json
-                          and summary.md (default ./carbon-gate-report)
+                          and summary.md (default ./carbon-gate-report); a non-empty directory that
+                          carbon-gate did not create is refused unless --force; one run at a time
   --scope <s>             process-tree (default) or machine
   --carbon-intensity <g>  grid intensity in gCO2e/kWh; --region azure:eastus2; --country FR
   --format <f>            text (aligned, for a terminal), markdown (the job summary) or json (every
@@ -1153,6 +1182,64 @@ const isVersionFlag = (a) => a === '--version' || a === '-V' || a === '-v';
 
 // EXTERNAL MODULE: ./src/core/power.ts
 var power = __nccwpck_require__(982);
+;// CONCATENATED MODULE: ./src/core/power-series.ts
+class PowerSeries {
+    maxPoints;
+    series = [];
+    weights = [];
+    /** Interval(s) not yet long enough to make a point of the current bucket width. */
+    pending = null;
+    /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
+    bucketSeconds = 0;
+    constructor(maxPoints) {
+        this.maxPoints = maxPoints;
+    }
+    static merge(x, wx, y, wy) {
+        const m = (a, b) => (a * wx + b * wy) / (wx + wy);
+        return {
+            tS: y.tS,
+            wallMs: y.wallMs,
+            machineUtil: m(x.machineUtil, y.machineUtil),
+            treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
+            cpuWatts: m(x.cpuWatts, y.cpuWatts),
+            ramWatts: m(x.ramWatts, y.ramWatts),
+            gpuWatts: m(x.gpuWatts, y.gpuWatts),
+        };
+    }
+    /**
+     * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
+     * bucket of the current width; when the series is full, neighbours merge and the width doubles.
+     */
+    push(p, dt) {
+        this.pending = this.pending ? { p: PowerSeries.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
+        if (this.pending.w < this.bucketSeconds)
+            return;
+        this.series.push(this.pending.p);
+        this.weights.push(this.pending.w);
+        this.pending = null;
+        // Merge one early, so that with a pending bucket the result stays below maxPoints.
+        if (this.series.length < this.maxPoints - 1)
+            return;
+        const merged = [];
+        const w = [];
+        for (let i = 0; i + 1 < this.series.length; i += 2) {
+            merged.push(PowerSeries.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
+            w.push(this.weights[i] + this.weights[i + 1]);
+        }
+        if (this.series.length % 2 === 1) {
+            // The odd newest point becomes the start of the next bucket.
+            this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
+        }
+        this.series = merged;
+        this.weights.splice(0, this.weights.length, ...w);
+        this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+    }
+    /** The points so far, the pending bucket included. */
+    points() {
+        return this.pending ? [...this.series, this.pending.p] : this.series;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/energy.ts
 // Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
 //
@@ -1170,6 +1257,7 @@ var power = __nccwpck_require__(982);
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
 // utilisation still comes out right; only the time resolution drops. Gaps are reported.
 
+
 const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
 function gpuModelWatts(model, g) {
     if (g.watts !== null && Number.isFinite(g.watts))
@@ -1186,10 +1274,15 @@ function gpuModelWatts(model, g) {
 }
 class EnergyIntegrator {
     o;
-    first = null;
     prev = null;
-    firstTree = null;
+    /** The last sample with a tree reading: tree CPU is summed from positive deltas between tree readings. */
     lastTree = null;
+    treeCpuS = null;
+    escapedS = 0;
+    machineCpuS = 0;
+    /** Seconds integrated, and the running time axis (integrated plus skipped seconds). */
+    integratedSeconds = 0;
+    elapsedS = 0;
     count = 0;
     cpuJ = 0;
     ramJ = 0;
@@ -1220,20 +1313,33 @@ class EnergyIntegrator {
     peakRss = null;
     treeMissingSeconds = 0;
     gaps = [];
-    series = [];
-    maxPoints;
+    series;
     gapSeconds;
     constructor(o) {
         this.o = o;
-        this.maxPoints = o.maxSeriesPoints ?? 240;
+        this.series = new PowerSeries(o.maxSeriesPoints ?? 240);
         this.gapSeconds = Math.max(3 * o.intervalSeconds, o.intervalSeconds + 2);
     }
-    add(s) {
+    /**
+     * Adds the next sample. With `skipReason` (from the integrity guard) the interval that ends at `s` is
+     * not integrated: it is recorded as a gap with that reason, and `s` becomes the new reference.
+     * `missingBefore` sample lines known to be missing before `s` (by their seq numbers) flag the interval
+     * as a gap; it is still integrated, because the counters are cumulative.
+     */
+    add(s, skipReason = null, missingBefore = 0) {
         this.count++;
+        const a = this.prev;
+        this.prev = s;
         if (s.tree) {
             this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
-            if (!this.firstTree)
-                this.firstTree = s;
+            const lt = this.lastTree?.tree;
+            if (this.treeCpuS === null)
+                this.treeCpuS = 0;
+            // Positive deltas only: a counter that drops (a reading error) must not cancel CPU already seen.
+            if (lt && !skipReason) {
+                this.treeCpuS += Math.max(0, s.tree.cpuSeconds - lt.cpuSeconds);
+                this.escapedS += Math.max(0, (s.tree.escapedCpuSeconds ?? 0) - (lt.escapedCpuSeconds ?? 0));
+            }
             this.lastTree = s;
         }
         if (s.gpu?.length) {
@@ -1241,17 +1347,24 @@ class EnergyIntegrator {
             for (const g of s.gpu)
                 this.gpuModels.add(g.name);
         }
-        const a = this.prev;
-        this.prev = s;
-        if (!a) {
-            this.first = s;
+        if (!a)
+            return;
+        const dt = s.monoS - a.monoS;
+        if (skipReason) {
+            const wallS = (s.wallMs - a.wallMs) / 1000;
+            const seconds = wallS > 0 && Number.isFinite(wallS) ? wallS : 0;
+            this.gaps.push({ fromS: this.elapsedS, toS: this.elapsedS + seconds, seconds, reason: `skipped: ${skipReason}` });
+            this.elapsedS += seconds;
             return;
         }
-        const dt = s.monoS - a.monoS;
         if (!(dt > 0))
             return;
-        if (dt > this.gapSeconds)
-            this.gaps.push({ fromS: a.monoS - this.first.monoS, toS: s.monoS - this.first.monoS, seconds: dt, reason: 'no samples' });
+        // Lines missing before s (write failures, lost lines) make a gap even when the time step looks normal.
+        if (dt > this.gapSeconds || missingBefore > 0) {
+            this.gaps.push({ fromS: this.elapsedS, toS: this.elapsedS + dt, seconds: dt, reason: missingBefore > 0 ? `${missingBefore} sample line(s) missing` : 'no samples' });
+        }
+        this.integratedSeconds += dt;
+        this.elapsedS += dt;
         const dBusy = s.cpu.busySeconds - a.cpu.busySeconds;
         const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
         const machineUtil = dTotal > 0 ? clamp01(dBusy / dTotal) : 0;
@@ -1272,6 +1385,7 @@ class EnergyIntegrator {
             this.memTotalByteS += s.mem.totalBytes * dt;
             this.memSeconds += dt;
         }
+        this.machineCpuS += Math.max(0, dBusy);
         const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
         const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
         let cpuW;
@@ -1337,54 +1451,9 @@ class EnergyIntegrator {
             this.cpuJ += cpuW * dt;
         this.ramJ += ramW * dt;
         this.gpuJ += gpuW * dt;
-        const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
+        const p = { tS: this.elapsedS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
         this.o.onInterval?.(p, s);
-        this.pushPoint(p, dt);
-    }
-    weights = [];
-    /** Interval(s) not yet long enough to make a point of the current bucket width. */
-    pending = null;
-    /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
-    bucketSeconds = 0;
-    static merge(x, wx, y, wy) {
-        const m = (a, b) => (a * wx + b * wy) / (wx + wy);
-        return {
-            tS: y.tS,
-            wallMs: y.wallMs,
-            machineUtil: m(x.machineUtil, y.machineUtil),
-            treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
-            cpuWatts: m(x.cpuWatts, y.cpuWatts),
-            ramWatts: m(x.ramWatts, y.ramWatts),
-            gpuWatts: m(x.gpuWatts, y.gpuWatts),
-        };
-    }
-    /**
-     * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
-     * bucket of the current width; when the series is full, neighbours merge and the width doubles.
-     */
-    pushPoint(p, dt) {
-        this.pending = this.pending ? { p: EnergyIntegrator.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
-        if (this.pending.w < this.bucketSeconds)
-            return;
-        this.series.push(this.pending.p);
-        this.weights.push(this.pending.w);
-        this.pending = null;
-        // Merge one early, so that with a pending bucket the result stays below maxPoints.
-        if (this.series.length < this.maxPoints - 1)
-            return;
-        const merged = [];
-        const w = [];
-        for (let i = 0; i + 1 < this.series.length; i += 2) {
-            merged.push(EnergyIntegrator.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
-            w.push(this.weights[i] + this.weights[i + 1]);
-        }
-        if (this.series.length % 2 === 1) {
-            // The odd newest point becomes the start of the next bucket.
-            this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
-        }
-        this.series = merged;
-        this.weights.splice(0, this.weights.length, ...w);
-        this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+        this.series.push(p, dt);
     }
     /** Seconds where no GPU reading arrived and the last one was carried forward. */
     get gpuCarriedSecondsTotal() {
@@ -1399,13 +1468,10 @@ class EnergyIntegrator {
         return this.treeMissingSeconds;
     }
     result() {
-        const first = this.first;
-        const last = this.prev;
-        const duration = first && last ? last.monoS - first.monoS : 0;
-        const [ft, lt] = [this.firstTree?.tree, this.lastTree?.tree];
-        const treeCpu = ft && lt ? Math.max(0, lt.cpuSeconds - ft.cpuSeconds) : null;
-        const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
-        const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
+        const duration = this.integratedSeconds;
+        const treeCpu = this.treeCpuS;
+        const machineCpu = this.machineCpuS;
+        const escaped = this.escapedS;
         const wh = (j) => j / 3600;
         const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
         const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
@@ -1437,7 +1503,7 @@ class EnergyIntegrator {
             ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
             ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
             gaps: this.gaps,
-            series: this.pending ? [...this.series, this.pending.p] : this.series,
+            series: this.series.points(),
         };
     }
 }
@@ -2043,12 +2109,13 @@ class ModelBandTracker {
         this.band = band;
         this.its = band.models.map((m) => ({ m, it: new EnergyIntegrator({ model: m.model, scope, intervalSeconds }) }));
     }
-    add(s) {
+    /** The next accepted sample; `skipReason` (from the integrity guard) skips the interval ending at it. */
+    add(s, skipReason = null) {
         if (!this.its.length)
             return;
         const modelled = s.rapl ? { ...s, rapl: undefined } : s;
         for (const { it } of this.its)
-            it.add(modelled);
+            it.add(modelled, skipReason);
     }
     result(selected) {
         const { emissions } = selected;
@@ -2110,6 +2177,75 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
 
 // EXTERNAL MODULE: ./src/core/gate/terms.ts
 var gate_terms = __nccwpck_require__(8512);
+;// CONCATENATED MODULE: ./src/core/measurement.ts
+// Was the job measured at all? Pure. A run without enough valid data gets the verdict "Not measured",
+// never "Passed": a gate that is green on no data is worse than no gate.
+//
+// Not measured when any of:
+//   - the sampler never started (no run directory, or it never wrote a line);
+//   - samples.jsonl is missing (deleted or lost);
+//   - fewer than 2 valid samples remain (no interval to integrate);
+//   - the readable samples span less than half of the sampler's ticks (its completion marker counts
+//     them): the file was emptied or truncated, so most of the job is unknown. Lines that could not be
+//     written (disk full) inside the span do not count against it: the counters are cumulative, so the
+//     interval across them is still measured, at a coarser resolution.
+
+const MIN_VALID_SAMPLES = 2;
+/** null when the run was measured; otherwise why not, in a few words. */
+function notMeasuredReason(f) {
+    if (!f.samplerStarted)
+        return 'the sampler never started';
+    if (!f.samplesFilePresent)
+        return 'the samples file (samples.jsonl) is missing: it was deleted or lost';
+    if (f.validSamples < MIN_VALID_SAMPLES)
+        return `only ${f.validSamples} valid sample${f.validSamples === 1 ? '' : 's'} (at least ${MIN_VALID_SAMPLES} are needed)`;
+    if (f.ticks !== null && f.coveredTicks !== null && f.ticks >= 4 && f.coveredTicks * 2 < f.ticks) {
+        return `the readable samples cover ${f.coveredTicks} of the sampler's ${f.ticks} ticks: the samples file was emptied or truncated`;
+    }
+    return null;
+}
+/** The verdict of a run that was not measured: a warning, or a failure with require-measurement. */
+function notMeasuredVerdict(why, requireMeasurement) {
+    return {
+        status: 'not-measured',
+        failBuild: requireMeasurement,
+        headline: `⚠️ Not measured: ${why}`,
+        reasons: [
+            requireMeasurement
+                ? 'require-measurement is true, so a job that could not be measured fails.'
+                : 'Nothing was judged, so this is not a pass. The build is not failed for it; set require-measurement: true to fail it.',
+        ],
+    };
+}
+const where = (xs) => {
+    const shown = xs.slice(0, 5).map(format/* duration */.p0);
+    return shown.join(', ') + (xs.length > 5 ? ', …' : '');
+};
+/** Human warnings for an integrity report (empty when nothing was wrong). */
+function integrityWarnings(r, writeFailures) {
+    const out = [];
+    if (writeFailures && writeFailures.count > 0) {
+        out.push(`The sampler could not write ${writeFailures.count} sample line(s) (${writeFailures.error}); those intervals are a gap, measured across from the samples on either side.`);
+    }
+    const lost = r.missingSamples - (writeFailures?.count ?? 0);
+    if (lost > 0) {
+        const ranges = r.missing.slice(0, 5).map((m) => (m.fromSeq === m.toSeq ? `#${m.fromSeq}` : `#${m.fromSeq}–#${m.toSeq}`) + ` at ${(0,format/* duration */.p0)(m.atS)}`);
+        out.push(`${lost} sample line(s) the sampler took are missing from samples.jsonl (lost, truncated or emptied): ${ranges.join(', ')}${r.missing.length > 5 ? ', …' : ''}.`);
+    }
+    if (r.rejectedSamples > 0) {
+        const byReason = new Map();
+        for (const x of r.rejected)
+            byReason.set(x.reason, [...(byReason.get(x.reason) ?? []), x.atS]);
+        const parts = [...byReason].map(([reason, at]) => `${at.length} (${reason}) at ${where(at)}`);
+        out.push(`${r.rejectedSamples} sample(s) were rejected as inconsistent with their neighbours and not used: ${parts.join('; ')}.`);
+    }
+    if (r.skippedIntervals > 0) {
+        const parts = r.skipped.slice(0, 5).map((x) => `${(0,format/* duration */.p0)(x.fromS)} to ${(0,format/* duration */.p0)(x.toS)} (${x.reason})`);
+        out.push(`${r.skippedIntervals} interval(s) break physics and were skipped, not integrated: ${parts.join(', ')}${r.skipped.length > 5 ? ', …' : ''}.`);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/model/intensity.ts
 // Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
 // (when a token gave one); input region (cloud table); input country (country table); the region
@@ -2361,13 +2497,25 @@ function clip(text, maxChars) {
     const chars = Array.from(text);
     return chars.length <= maxChars ? text : chars.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
 }
+/** Longest marker key kept as is; a longer key is clipped and given a hash of the whole key. */
+const MARKER_KEY_MAX_CHARS = 160;
+/** FNV-1a 64-bit of the UTF-16 code units, as 16 hex digits: short, stable and pure (no node:crypto). */
+function fnv1a64(text) {
+    let h = 0xcbf29ce484222325n;
+    for (let i = 0; i < text.length; i++)
+        h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+    return h.toString(16).padStart(16, '0');
+}
 /**
  * The text of a hidden marker `<!-- carbon-gate:<key> -->` with the key made safe for an HTML comment
- * (no `--`, no `>`, no line breaks): anything outside [A-Za-z0-9 ._/:+=,@-] is percent-encoded.
+ * (no `--`, no `>`, no line breaks) and for GitHub (no `@`, which would mention someone): anything outside
+ * [A-Za-z0-9 ._/:+=,-] is percent-encoded. A key longer than 160 characters (a 70,000-character job-name)
+ * is clipped to its first 120 and a hash of the whole key, so the marker stays short and keys stay distinct.
  */
 function markerFor(key) {
-    const safe = Array.from(key)
-        .map((ch) => (/^[A-Za-z0-9 ._/:+=,@-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
+    const short = key.length > MARKER_KEY_MAX_CHARS ? `${Array.from(key.slice(0, 120)).join('')}~${fnv1a64(key)}` : key;
+    const safe = Array.from(short)
+        .map((ch) => (/^[A-Za-z0-9 ._/:+=,~-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
         .join('')
         .replace(/--/g, '-%2D');
     return `<!-- carbon-gate:${safe} -->`;
@@ -3148,19 +3296,30 @@ function renderSummary(r, o) {
 
 
 
+
 function computeRun(c) {
     const { settings, model, energy, baseline } = c;
     const intensity = resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
     const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
     const terms = (0,gate_terms/* gateTerms */.XZ)(energy, model, emissions, c.contention.result(), settings.includeEmbodied);
-    const verdict = (0,core_verdict/* computeVerdict */.zG)({
-        energyWh: energy.totalWh,
-        gatedGCo2e: emissions.gatedGCo2e,
-        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
-        terms,
-        settings,
-        baseline: baseline.records,
+    // Never green on no data: too few valid samples, a lost file or a sampler that never ran is "Not measured".
+    const notMeasured = notMeasuredReason({
+        samplerStarted: c.samplesPresent || c.marker !== null,
+        samplesFilePresent: c.samplesPresent,
+        validSamples: c.integrity.accepted,
+        ticks: c.marker?.ticks ?? null,
+        coveredTicks: c.coveredTicks,
     });
+    const verdict = notMeasured
+        ? notMeasuredVerdict(notMeasured, settings.requireMeasurement)
+        : (0,core_verdict/* computeVerdict */.zG)({
+            energyWh: energy.totalWh,
+            gatedGCo2e: emissions.gatedGCo2e,
+            cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+            terms,
+            settings,
+            baseline: baseline.records,
+        });
     const provenance = componentProvenance(model, energy, intensity);
     const result = {
         tool: { name: 'carbon-gate', version: version/* VERSION */.x },
@@ -3179,6 +3338,8 @@ function computeRun(c) {
             skippedLines: c.stats.skippedLines,
             warnings: c.warnings,
             ...(c.marker ? { samplerCpuSeconds: c.marker.samplerCpuSeconds, samplerMaxRssBytes: c.marker.samplerMaxRssBytes } : {}),
+            ...(notMeasured ? { notMeasured } : {}),
+            integrity: c.integrity,
         },
         startedWallMs: c.info.startedWallMs,
         endedWallMs: c.marker?.endedWallMs ?? c.nowMs,
@@ -3211,8 +3372,9 @@ class ContentionAccumulator {
     firstPressure = null;
     lastPressure = null;
     pressureScope = null;
-    add(s) {
-        const a = this.prev;
+    /** The next accepted sample; with `skipReason` (from the integrity guard) the interval ending at it is not counted. */
+    add(s, skipReason = null) {
+        const a = skipReason ? null : this.prev;
         this.prev = s;
         const p = s.contention?.pressureSomeSeconds;
         if (p !== undefined && Number.isFinite(p)) {
@@ -3362,91 +3524,6 @@ function samplesCsvRow(p, s) {
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/core/samples.ts
-const samples_num = (x) => typeof x === 'number' && Number.isFinite(x);
-/** Returns the sample if the line is a well-formed sample, otherwise null. */
-function parseSampleLine(line) {
-    if (line.length < 2 || line.charCodeAt(0) !== 123 /* { */)
-        return null;
-    let s;
-    try {
-        s = JSON.parse(line);
-    }
-    catch {
-        return null;
-    }
-    if (!s || s.v !== 1 || !samples_num(s.monoS) || !samples_num(s.wallMs) || !s.cpu || !samples_num(s.cpu.busySeconds) || !samples_num(s.cpu.totalSeconds) || !s.mem)
-        return null;
-    if (s.tree && !samples_num(s.tree.cpuSeconds))
-        delete s.tree;
-    return s;
-}
-/**
- * Feeds lines one by one (from a string or a file read in chunks) and calls `onSample` for each valid
- * sample in clock order, without building an array: a 6 h job at 10 Hz has 216,000 lines.
- * Blank lines are not counted as skipped.
- */
-class SampleLineStream {
-    onSample;
-    stats = { lines: 0, skippedLines: 0, outOfOrder: 0 };
-    lastMono = -Infinity;
-    constructor(onSample) {
-        this.onSample = onSample;
-    }
-    line(raw) {
-        const line = raw.trim();
-        if (!line)
-            return;
-        this.stats.lines++;
-        const s = parseSampleLine(line);
-        if (!s) {
-            this.stats.skippedLines++;
-            return;
-        }
-        if (s.monoS <= this.lastMono) {
-            this.stats.outOfOrder++;
-            return;
-        }
-        this.lastMono = s.monoS;
-        this.onSample(s);
-    }
-}
-/** Calls `onSample` for each valid sample of `text` in order. */
-function forEachSample(text, onSample) {
-    const stream = new SampleLineStream(onSample);
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        stream.line(text.slice(start, end));
-        start = end + 1;
-    }
-    return stream.stats;
-}
-/** Convenience for tests and small files. */
-function parseSamples(text) {
-    const samples = [];
-    const stats = forEachSample(text, (s) => samples.push(s));
-    return { samples, ...stats };
-}
-/**
- * GPU names of the first sample in `text` that carries GPU readings (whole lines only: a cut last line
- * is ignored). Each line is parsed as JSON, so every GPU of the reading is kept.
- */
-function firstGpuNames(text) {
-    const end = text.lastIndexOf('\n');
-    let start = 0;
-    while (start < end) {
-        const nl = text.indexOf('\n', start);
-        const s = parseSampleLine(text.slice(start, nl).trim());
-        start = nl + 1;
-        if (s?.gpu?.length)
-            return s.gpu.map((g) => g.name);
-    }
-    return [];
-}
-
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/adapters/chunked-file.ts
@@ -3528,9 +3605,339 @@ class ChunkedWriter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/integrity.ts
+const integrity_MAX_LISTED = 50;
+/** Why the interval a → b breaks physics, or null when it is plausible. */
+function intervalFault(a, b) {
+    const dt = b.monoS - a.monoS;
+    if (!(dt > 0))
+        return 'clock went backwards';
+    const dWall = (b.wallMs - a.wallMs) / 1000;
+    if (Math.abs(dWall - dt) > 1 + 0.05 * dt)
+        return 'clocks disagree';
+    const dBusy = b.cpu.busySeconds - a.cpu.busySeconds;
+    const dTotal = b.cpu.totalSeconds - a.cpu.totalSeconds;
+    if (dBusy < 0 || dTotal < 0)
+        return 'counter went down';
+    const tree = a.tree && b.tree && !a.tree.rootGone && !b.tree.rootGone ? b.tree.cpuSeconds - a.tree.cpuSeconds : null;
+    if (tree !== null && tree < 0)
+        return 'counter went down';
+    for (const k of ['packageJoules', 'dramJoules']) {
+        const x = a.rapl?.[k];
+        const y = b.rapl?.[k];
+        if (x !== undefined && y !== undefined && y < x)
+            return 'counter went down';
+    }
+    const cores = Math.max(1, b.cpu.logicalCpus || a.cpu.logicalCpus || 1);
+    const bound = cores * (1.25 * dt + 0.25);
+    if (dBusy > bound || dTotal > bound || (tree !== null && tree > bound))
+        return 'more CPU than cores × time';
+    if (dTotal < cores * (0.5 * dt - 1))
+        return 'machine CPU time did not advance with the clock';
+    return null;
+}
+class SampleGuard {
+    onAccept;
+    ref = null;
+    suspect = null;
+    firstWallMs = null;
+    nextSeq = null;
+    read = 0;
+    acceptedCount = 0;
+    rejected = [];
+    skipped = [];
+    missing = [];
+    rejectedCount = 0;
+    skippedCount = 0;
+    missingCount = 0;
+    /** `onAccept(s, skipReason)`: integrate up to s, or (with a reason) skip the interval that ends at s. */
+    constructor(onAccept) {
+        this.onAccept = onAccept;
+    }
+    at(s) {
+        return this.firstWallMs === null ? 0 : Math.max(0, (s.wallMs - this.firstWallMs) / 1000);
+    }
+    accept(s, skip) {
+        if (skip && this.ref) {
+            this.skippedCount++;
+            if (this.skipped.length < integrity_MAX_LISTED)
+                this.skipped.push({ fromS: this.at(this.ref), toS: this.at(s), reason: skip });
+        }
+        this.ref = s;
+        this.acceptedCount++;
+        this.onAccept(s, skip);
+    }
+    reject(s, reason) {
+        this.rejectedCount++;
+        if (this.rejected.length < integrity_MAX_LISTED)
+            this.rejected.push({ atS: this.at(s), seq: typeof s.seq === 'number' ? s.seq : null, reason });
+    }
+    trackSeq(s) {
+        if (typeof s.seq !== 'number' || !Number.isInteger(s.seq) || s.seq < 0)
+            return;
+        if (this.nextSeq !== null && s.seq > this.nextSeq)
+            this.addMissing(this.nextSeq, s.seq - 1, this.ref ? this.at(this.ref) : 0);
+        if (this.nextSeq === null && s.seq > 0)
+            this.addMissing(0, s.seq - 1, 0);
+        if (this.nextSeq === null || s.seq >= this.nextSeq)
+            this.nextSeq = s.seq + 1;
+    }
+    addMissing(fromSeq, toSeq, atS) {
+        this.missingCount += toSeq - fromSeq + 1;
+        if (this.missing.length < integrity_MAX_LISTED)
+            this.missing.push({ fromSeq, toSeq, atS });
+    }
+    push(s) {
+        this.read++;
+        if (this.firstWallMs === null)
+            this.firstWallMs = s.wallMs;
+        this.trackSeq(s);
+        if (!this.ref) {
+            this.accept(s, null);
+            return;
+        }
+        // Sequence numbers settle order: a line at or before the reference is a duplicate or out of place.
+        if (typeof s.seq === 'number' && typeof this.ref.seq === 'number' && s.seq <= this.ref.seq) {
+            this.reject(s, 'clock went backwards');
+            return;
+        }
+        if (this.suspect) {
+            const held = this.suspect;
+            this.suspect = null;
+            if (!intervalFault(this.ref, s)) {
+                this.reject(held.s, held.reason);
+                this.accept(s, null);
+            }
+            else if (!intervalFault(held.s, s)) {
+                this.accept(held.s, held.reason);
+                this.accept(s, null);
+            }
+            else {
+                this.reject(held.s, held.reason);
+                this.suspect = { s, reason: intervalFault(this.ref, s) };
+            }
+            return;
+        }
+        const fault = intervalFault(this.ref, s);
+        if (fault)
+            this.suspect = { s, reason: fault };
+        else
+            this.accept(s, null);
+    }
+    /**
+     * Ends the stream. A suspect still held is rejected. `expectedSamples` (the sampler's own count of the
+     * samples it wrote, from its completion marker) reveals lines missing at the end.
+     */
+    end(expectedSamples) {
+        if (this.suspect) {
+            this.reject(this.suspect.s, this.suspect.reason);
+            this.suspect = null;
+        }
+        if (typeof expectedSamples === 'number' && this.nextSeq !== null && expectedSamples > this.nextSeq) {
+            this.addMissing(this.nextSeq, expectedSamples - 1, this.ref ? this.at(this.ref) : 0);
+        }
+        return {
+            samplesRead: this.read,
+            accepted: this.acceptedCount,
+            rejected: this.rejected,
+            skipped: this.skipped,
+            missing: this.missing,
+            missingSamples: this.missingCount,
+            rejectedSamples: this.rejectedCount,
+            skippedIntervals: this.skippedCount,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/samples.ts
+const samples_num = (x) => typeof x === 'number' && Number.isFinite(x);
+/** Returns the sample if the line is a well-formed sample, otherwise null. */
+function parseSampleLine(line) {
+    if (line.length < 2 || line.charCodeAt(0) !== 123 /* { */)
+        return null;
+    let s;
+    try {
+        s = JSON.parse(line);
+    }
+    catch {
+        return null;
+    }
+    if (!s || s.v !== 1 || !samples_num(s.monoS) || !samples_num(s.wallMs) || !s.cpu || !samples_num(s.cpu.busySeconds) || !samples_num(s.cpu.totalSeconds) || !s.mem)
+        return null;
+    if (s.tree && !samples_num(s.tree.cpuSeconds))
+        delete s.tree;
+    if (s.seq !== undefined && !(Number.isInteger(s.seq) && s.seq >= 0))
+        delete s.seq;
+    return s;
+}
+/**
+ * Feeds lines one by one (from a string or a file read in chunks) and calls `onSample` for each valid
+ * sample in clock order, without building an array: a 6 h job at 10 Hz has 216,000 lines.
+ * Blank lines are not counted as skipped.
+ */
+class SampleLineStream {
+    onSample;
+    opts;
+    stats = { lines: 0, skippedLines: 0, outOfOrder: 0 };
+    lastMono = -Infinity;
+    /**
+     * `ordered: false` passes every valid sample on in file order, for a consumer that judges order itself
+     * (the integrity guard); by default samples whose clock did not advance are dropped here.
+     */
+    constructor(onSample, opts = { ordered: true }) {
+        this.onSample = onSample;
+        this.opts = opts;
+    }
+    line(raw) {
+        const line = raw.trim();
+        if (!line)
+            return;
+        this.stats.lines++;
+        const s = parseSampleLine(line);
+        if (!s) {
+            this.stats.skippedLines++;
+            return;
+        }
+        if (this.opts.ordered && s.monoS <= this.lastMono) {
+            this.stats.outOfOrder++;
+            return;
+        }
+        this.lastMono = s.monoS;
+        this.onSample(s);
+    }
+}
+/** Calls `onSample` for each valid sample of `text` in order. */
+function forEachSample(text, onSample) {
+    const stream = new SampleLineStream(onSample);
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        stream.line(text.slice(start, end));
+        start = end + 1;
+    }
+    return stream.stats;
+}
+/** Convenience for tests and small files. */
+function parseSamples(text) {
+    const samples = [];
+    const stats = forEachSample(text, (s) => samples.push(s));
+    return { samples, ...stats };
+}
+/**
+ * GPU names of the first sample in `text` that carries GPU readings (whole lines only: a cut last line
+ * is ignored). Each line is parsed as JSON, so every GPU of the reading is kept.
+ */
+function firstGpuNames(text) {
+    const end = text.lastIndexOf('\n');
+    let start = 0;
+    while (start < end) {
+        const nl = text.indexOf('\n', start);
+        const s = parseSampleLine(text.slice(start, nl).trim());
+        start = nl + 1;
+        if (s?.gpu?.length)
+            return s.gpu.map((g) => g.name);
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/app/read-samples.ts
+// Reads samples.jsonl through the integrity guard into the integrator, and writes samples.csv on the way.
+// Nothing here fails a report over its own I/O: a samples.csv that cannot be written is a warning.
+
+
+
+
+/** A writer that never throws: the first error is kept and later writes are dropped. */
+class SafeWriter {
+    w = null;
+    error;
+    constructor(file) {
+        try {
+            this.w = new ChunkedWriter(file);
+        }
+        catch (e) {
+            this.error = e.message;
+        }
+    }
+    write(s) {
+        if (!this.w)
+            return;
+        try {
+            this.w.write(s);
+        }
+        catch (e) {
+            this.error = e.message;
+            this.close();
+        }
+    }
+    close() {
+        const w = this.w;
+        this.w = null;
+        try {
+            w?.close();
+        }
+        catch (e) {
+            this.error ??= e.message;
+        }
+    }
+}
+function readSamples(args) {
+    const csv = new SafeWriter(args.csvPath);
+    csv.write(args.csvHeader);
+    const integrator = args.makeIntegrator((p, s) => csv.write(args.csvRow(p, s)));
+    const faults = new Map();
+    let firstSeq = null;
+    let lastSeq = null;
+    let lastRead = -1;
+    let seenSinceAccept = 0;
+    const guard = new SampleGuard((s, skip) => {
+        // Seq numbers skipped between two accepted samples and never read at all are missing lines.
+        const missing = typeof s.seq === 'number' && lastSeq !== null ? Math.max(0, s.seq - lastSeq - 1 - Math.max(0, seenSinceAccept - 1)) : 0;
+        seenSinceAccept = 0;
+        integrator.add(s, skip, missing);
+        args.onAccept?.(s, skip);
+        if (typeof s.seq === 'number') {
+            firstSeq ??= s.seq;
+            lastSeq = s.seq;
+        }
+        for (const f of s.faults ?? [])
+            faults.set(f, (faults.get(f) ?? 0) + 1);
+    });
+    const stream = new SampleLineStream((s) => {
+        if (typeof s.seq === 'number')
+            lastRead = Math.max(lastRead, s.seq);
+        seenSinceAccept++;
+        guard.push(s);
+    }, { ordered: false });
+    const present = (0,external_node_fs_.existsSync)(args.samplesPath);
+    let readError;
+    try {
+        if (present)
+            forEachLine(args.samplesPath, (line) => stream.line(line));
+    }
+    catch (e) {
+        readError = e.message;
+    }
+    const closing = args.marker?.closing;
+    const closingFromMarker = !!closing && typeof closing.seq === 'number' && closing.seq > lastRead;
+    if (closingFromMarker) {
+        seenSinceAccept++;
+        guard.push(closing);
+    }
+    const integrity = guard.end(args.marker?.ticks ?? null);
+    csv.close();
+    const coveredTicks = firstSeq !== null && lastSeq !== null ? lastSeq - firstSeq + 1 : null;
+    if (readError)
+        faults.set(`samples.jsonl could not be read to the end: ${readError}`, 1);
+    return { present, stats: stream.stats, integrity, coveredTicks, faults, closingFromMarker, integrator, ...(csv.error ? { csvError: csv.error } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/app/integrate.ts
-// Streams samples.jsonl through the (pure) energy integrator in bounded memory, writing samples.csv
-// row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to hold as objects.
+// Streams samples.jsonl through the integrity guard into the (pure) energy integrator in bounded memory,
+// writing samples.csv row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to
+// hold as objects. Nothing here fails a report over its own I/O (see read-samples.ts).
 
 
 
@@ -3539,33 +3946,28 @@ class ChunkedWriter {
 
 
 function integrateSamples(args) {
-    const csv = new ChunkedWriter(args.samplesCsvPath);
-    csv.write(samplesCsvHeader());
-    const integrator = new EnergyIntegrator({
-        model: args.model,
-        scope: args.scope,
-        intervalSeconds: args.intervalSeconds,
-        onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
-    });
     const band = new ModelBandTracker(args.band, args.scope, args.intervalSeconds);
     const contention = new ContentionAccumulator();
-    const faults = new Map();
-    const stream = new SampleLineStream((s) => {
-        integrator.add(s);
-        band.add(s);
-        contention.add(s);
-        for (const f of s.faults ?? [])
-            faults.set(f, (faults.get(f) ?? 0) + 1);
+    const read = readSamples({
+        samplesPath: args.samplesPath,
+        csvPath: args.samplesCsvPath,
+        csvHeader: samplesCsvHeader(),
+        csvRow: samplesCsvRow,
+        makeIntegrator: (onInterval) => new EnergyIntegrator({ model: args.model, scope: args.scope, intervalSeconds: args.intervalSeconds, onInterval }),
+        marker: args.marker,
+        onAccept: (s, skip) => {
+            band.add(s, skip);
+            contention.add(s, skip);
+        },
     });
-    try {
-        if (args.samplesPath)
-            forEachLine(args.samplesPath, (line) => stream.line(line));
-    }
-    finally {
-        csv.close();
-    }
-    const energy = integrator.result();
+    const { integrator, integrity } = read;
+    const marker = args.marker;
     const warnings = [];
+    if (read.csvError)
+        warnings.push(`samples.csv could not be written (${read.csvError}).`);
+    const writeFailures = marker?.writeFailures ? { count: marker.writeFailures.count - (read.closingFromMarker ? 1 : 0), error: marker.writeFailures.error } : null;
+    warnings.push(...integrityWarnings(integrity, writeFailures));
+    const energy = integrator.result();
     if (energy.samples < 2)
         warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
     if (integrator.gpuCarriedSecondsTotal > 0) {
@@ -3576,10 +3978,20 @@ function integrateSamples(args) {
     if (args.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
         warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
     }
-    for (const [f, n] of faults)
+    for (const [f, n] of read.faults)
         if (!f.startsWith('closing sample'))
             warnings.push(n > 1 ? `${f} (${n} times)` : f);
-    return { energy, band, contention, stats: stream.stats, warnings };
+    return {
+        energy,
+        band,
+        contention,
+        stats: read.stats,
+        integrity,
+        samplesPresent: read.present,
+        coveredTicks: read.coveredTicks,
+        partial: !!marker?.writeFailures || integrity.skippedIntervals > 0 || integrity.missingSamples > 0,
+        warnings,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/model/select.ts
@@ -5304,9 +5716,13 @@ function lastSampleOf(text) {
     return null;
 }
 function samplerLogWarning(runDir) {
-    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE)))
-        return null;
-    const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    let log;
+    try {
+        log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => l && !/ note: /.test(l));
+    }
+    catch {
+        return null; // no log: nothing went wrong (or the run directory vanished, which the samples show)
+    }
     return log.length ? `The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}` : null;
 }
 async function loadRun(o) {
@@ -5323,9 +5739,14 @@ async function loadRun(o) {
             ? 'The sampler did not stop cleanly and was killed; the last interval was closed by post.'
             : 'The sampler was no longer running when post started (killed or crashed); the last interval was closed by post.');
         const tail = hasSamples ? readSlice(samplesPath, 64 * 1024, true) : '';
-        const closing = closingSample(info, lastSampleOf(tail));
-        if (closing)
-            (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+        const closing = hasSamples ? closingSample(info, lastSampleOf(tail)) : null;
+        try {
+            if (closing)
+                (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+        }
+        catch (e) {
+            warnings.push(`The closing sample could not be appended to samples.jsonl (${e.message}).`);
+        }
     }
     const logWarning = samplerLogWarning(runDir);
     if (logWarning)
@@ -5369,12 +5790,13 @@ async function finishRun(o) {
     const loaded = await loadRun({ ...o, env });
     const files = outputPaths(o.runDir);
     const integrated = integrateSamples({
-        samplesPath: loaded.hasSamples ? loaded.samplesPath : null,
+        samplesPath: loaded.samplesPath,
         samplesCsvPath: files.samplesCsv,
         model: loaded.model,
         band: bandModels({ model: loaded.model, facts: loaded.facts, settings: o.settings, tables: loaded.tables, scope: o.settings.scope }),
         scope: o.settings.scope,
         intervalSeconds: o.settings.sampleIntervalSeconds,
+        marker: o.marker,
     });
     const { result, summary } = computeRun({
         info: o.info,
@@ -5387,7 +5809,10 @@ async function finishRun(o) {
         band: integrated.band,
         contention: integrated.contention,
         stats: integrated.stats,
-        partial: loaded.partial,
+        integrity: integrated.integrity,
+        samplesPresent: integrated.samplesPresent,
+        coveredTicks: integrated.coveredTicks,
+        partial: loaded.partial || integrated.partial,
         warnings: [...loaded.warnings, ...integrated.warnings],
         marker: o.marker,
         baseline: o.baseline ?? { records: [], status: 'disabled' },
@@ -5549,7 +5974,10 @@ function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
 
 ;// CONCATENATED MODULE: ./src/app/outputs/files.ts
 // emissions.csv, carbon-gate.csv, carbon-gate.json and summary.md in the run directory (samples.csv is streamed while
-// the samples are integrated, see app/integrate.ts).
+// the samples are integrated, see app/integrate.ts). The report exists once computed: a file that cannot be
+// written (disk full, read-only or vanished directory) is a warning, added to the summary that the job
+// summary output writes next, never a lost verdict.
+
 
 
 
@@ -5557,11 +5985,28 @@ const filesOutput = {
     name: 'files',
     target: 'run-dir',
     enabled: () => true,
-    write({ result, summary, files }) {
-        (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
-        (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
-        (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
-        (0,external_node_fs_.writeFileSync)(files.summary, summary);
+    write(finished, sink) {
+        const { result, summary, files } = finished;
+        const unwritten = [];
+        for (const [file, text] of [
+            [files.emissionsCsv, () => emissionsCsv(result)],
+            [files.carbonGateCsv, () => carbonGateCsv(result)],
+            [files.json, () => JSON.stringify(result, null, 2)],
+            [files.summary, () => summary],
+        ]) {
+            try {
+                (0,external_node_fs_.writeFileSync)(file, text());
+            }
+            catch (e) {
+                unwritten.push(`${external_node_path_default().basename(file)} (${e.code ?? e.message})`);
+            }
+        }
+        if (!unwritten.length)
+            return;
+        const w = `Output files could not be written: ${unwritten.join(', ')}.`;
+        result.quality.warnings.push(w);
+        finished.summary = `${summary}\n> [!WARNING]\n> ${w}\n`;
+        sink.warn(w);
     },
 };
 
@@ -5643,18 +6088,194 @@ function publicSettings(s) {
 }
 /** The settings saved in run.json, completed with empty secrets and no export destination. */
 function savedSettings(info) {
-    // run.json files written before the export inputs existed lack the last two.
+    // run.json files written before the export inputs or require-measurement existed lack them.
     const saved = info.settings;
-    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
+    return { ...info.settings, requireMeasurement: saved.requireMeasurement ?? false, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function writeRunInfo(dir, info) {
     (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
 }
+/** Reads run.json; a truncated, corrupt or incomplete file throws an Error that says which. */
 function readRunInfo(dir) {
-    const info = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), 'utf8'));
+    const file = external_node_path_default().join(dir, RUN_INFO_FILE);
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    let info;
+    try {
+        info = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${file} is truncated or corrupt (${e.message})`, { cause: e });
+    }
+    if (!info || typeof info !== 'object')
+        throw new Error(`${file} does not hold a run description`);
     if (info.v !== 1)
-        throw new Error(`${dir}/${RUN_INFO_FILE} has an unknown format version ${String(info.v)}`);
+        throw new Error(`${file} has an unknown format version ${String(info.v)}`);
+    const missing = ['settings', 'facts', 'job'].filter((k) => !info[k] || typeof info[k] !== 'object');
+    if (missing.length)
+        throw new Error(`${file} is incomplete: no ${missing.join(', ')}`);
     return info;
+}
+
+;// CONCATENATED MODULE: ./src/app/out-dir.ts
+// The CLI's --out directory: created with care, never someone else's files, one run at a time.
+//
+// - Under /proc or /sys nothing is ours to write: refused at once. (Node's recursive mkdir loops forever
+//   there: procfs answers mkdir("/proc/x") with ENOENT although /proc exists, and mkdirSync({ recursive })
+//   takes ENOENT to mean "parent missing", re-creates the parent (EEXIST) and retries the child, at 100 %
+//   CPU. Seen with strace on Linux 6.x, Node 20 and 24. So the missing parts are created here one by one.)
+// - A directory we did not create (no OWNER_FILE) that holds anything is refused unless --force.
+// - A lock file (O_EXCL, holding our pid) keeps a second run off the same directory; a lock whose pid is
+//   gone is stale and taken over.
+
+
+
+const OWNER_FILE = '.carbon-gate';
+const LOCK_FILE = '.carbon-gate.lock';
+const FORBIDDEN_ROOTS = ['/proc', '/sys'];
+const under = (p, root) => p === root || p.startsWith(`${root}/`);
+function refuse(raw, why) {
+    throw new InputError('--out', raw, why);
+}
+/** The nearest existing ancestor of `dir` (or `dir` itself), resolved through symlinks. */
+function existingAncestor(dir) {
+    const missing = [];
+    let p = dir;
+    while (!(0,external_node_fs_.existsSync)(p)) {
+        missing.unshift(external_node_path_default().basename(p));
+        const parent = external_node_path_default().dirname(p);
+        if (parent === p)
+            break;
+        p = parent;
+    }
+    return { existing: p, missing };
+}
+function pidAlive(pid) {
+    if (!Number.isInteger(pid) || pid <= 1)
+        return false;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+function takeLock(dir, raw) {
+    const lock = external_node_path_default().join(dir, LOCK_FILE);
+    for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+            const fd = (0,external_node_fs_.openSync)(lock, 'wx', 0o600);
+            (0,external_node_fs_.writeSync)(fd, String(process.pid));
+            (0,external_node_fs_.closeSync)(fd);
+            return lock;
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                refuse(raw, `a writable directory (cannot create ${LOCK_FILE}: ${e.code ?? e.message})`);
+            let holder = NaN;
+            try {
+                holder = Number((0,external_node_fs_.readFileSync)(lock, 'utf8').trim());
+            }
+            catch {
+                /* vanished meanwhile: try again */
+            }
+            if (pidAlive(holder) && holder !== process.pid)
+                refuse(raw, `a directory no other carbon-gate run is using (pid ${holder} holds ${LOCK_FILE}; wait for it or choose another --out)`);
+            try {
+                (0,external_node_fs_.unlinkSync)(lock); // stale: its process is gone
+            }
+            catch {
+                /* someone else removed it */
+            }
+        }
+    }
+    return refuse(raw, `a directory no other carbon-gate run is using (${LOCK_FILE} keeps coming back)`);
+}
+/** Creates or checks --out and locks it. Throws InputError (exit 2) with the reason. */
+function prepareOutDir(raw, opts) {
+    const dir = external_node_path_default().resolve(raw);
+    const { existing, missing } = existingAncestor(dir);
+    let real;
+    try {
+        real = external_node_path_default().join((0,external_node_fs_.realpathSync)(existing), ...missing);
+    }
+    catch (e) {
+        return refuse(raw, `a path that can be resolved (${e.code ?? e.message})`);
+    }
+    if (FORBIDDEN_ROOTS.some((r) => under(real, r) || under(dir, r)))
+        refuse(raw, 'a directory outside /proc and /sys');
+    if (!(0,external_node_fs_.statSync)(existing).isDirectory())
+        refuse(raw, `a directory path (${existing} is not a directory)`);
+    if (missing.length === 0) {
+        const entries = (0,external_node_fs_.readdirSync)(dir).filter((n) => n !== LOCK_FILE);
+        if (entries.length > 0 && !entries.includes(OWNER_FILE) && !opts.force) {
+            refuse(raw, 'a new or empty directory, or the --out of an earlier carbon-gate run; it holds files carbon-gate did not write (add --force to write into it anyway)');
+        }
+    }
+    else {
+        try {
+            (0,external_node_fs_.accessSync)(existing, external_node_fs_.constants.W_OK);
+        }
+        catch {
+            refuse(raw, `a path under a writable directory (${existing} is not writable)`);
+        }
+        let p = existing;
+        for (const part of missing) {
+            p = external_node_path_default().join(p, part);
+            try {
+                (0,external_node_fs_.mkdirSync)(p, { mode: 0o700 });
+            }
+            catch (e) {
+                refuse(raw, `a path where a directory can be created (mkdir ${p}: ${e.code ?? e.message})`);
+            }
+        }
+    }
+    const lock = takeLock(dir, raw);
+    try {
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, OWNER_FILE)))
+            (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, OWNER_FILE), 'Written by carbon-gate: this directory holds its run files and may be overwritten by the next run.\n');
+    }
+    catch (e) {
+        (0,external_node_fs_.unlinkSync)(lock);
+        refuse(raw, `a writable directory (${e.code ?? e.message})`);
+    }
+    return {
+        dir,
+        release: () => {
+            try {
+                if ((0,external_node_fs_.readFileSync)(lock, 'utf8').trim() === String(process.pid))
+                    (0,external_node_fs_.unlinkSync)(lock);
+            }
+            catch {
+                /* gone already */
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/app/signal-relay.ts
+// Holds SIGINT/SIGTERM that arrive while the CLI starts the sampler, and hands them to the command once it runs.
+/**
+ * Signals that arrive while the sampler starts (before the command runs) are held and handed to the
+ * command as soon as it exists, so an early Ctrl-C still ends with a report rather than a dead CLI.
+ */
+class SignalRelay {
+    early = [];
+    target = null;
+    handlers = ['SIGINT', 'SIGTERM'].map((sig) => {
+        const h = () => (this.target ? this.target(sig) : void this.early.push(sig));
+        process.on(sig, h);
+        return [sig, h];
+    });
+    forwardTo(send) {
+        this.target = send;
+        for (const sig of this.early.splice(0))
+            send(sig);
+    }
+    close() {
+        for (const [sig, h] of this.handlers)
+            process.off(sig, h);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/app/start.ts
@@ -5688,6 +6309,7 @@ function startMeasurement(args) {
         rapl: args.settings.rapl,
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
+        ...(args.exitWithParent ? { parentPid: process.pid } : {}),
         ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     }, { detached: args.detached ?? true });
     const info = {
@@ -5700,6 +6322,7 @@ function startMeasurement(args) {
         samplerScript: args.samplerScript,
         startedWallMs: Date.now(),
         startedMonoS: Number(process.hrtime.bigint()) / 1e9,
+        ...(args.instance && args.instance > 1 ? { instance: args.instance } : {}),
     };
     writeRunInfo(runDir, info);
     return { runDir, samplerPid, info };
@@ -5707,6 +6330,7 @@ function startMeasurement(args) {
 
 ;// CONCATENATED MODULE: ./src/app/cli.ts
 // carbon-gate CLI: measure a command locally with the same sampler, model and report as the action.
+
 
 
 
@@ -5754,7 +6378,7 @@ function printReport(result, summary, format, io, env) {
 function parseFlags(args) {
     const flags = new Map();
     let help = false;
-    const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format']);
+    const known = new Set([...INPUTS.map((i) => i.name), 'out', 'format', 'force']);
     let i = 0;
     for (; i < args.length; i++) {
         const a = args[i];
@@ -5774,7 +6398,9 @@ function parseFlags(args) {
         if (!known.has(name) || name === 'token')
             throw new InputError(`--${a.slice(2, eq < 0 ? undefined : eq)}`, a, `one of --${[...known].filter((k) => k !== 'token').join(', --')}, --interval`);
         let value;
-        if (eq >= 0)
+        if (name === 'force' && eq < 0)
+            value = 'true';
+        else if (eq >= 0)
             value = a.slice(eq + 1);
         else {
             value = args[++i];
@@ -5785,31 +6411,15 @@ function parseFlags(args) {
     }
     return help ? { flags, rest: args.slice(i), help: true } : { flags, rest: args.slice(i) };
 }
-async function waitForFirstSample(dir, ms) {
-    const file = external_node_path_default().join(dir, SAMPLES_FILE);
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-        if ((0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).size > 0)
-            return true;
-        await (0,promises_namespaceObject.setTimeout)(10);
-    }
-    return false;
-}
-function runChild(command) {
+function runChild(command, relay) {
     return new Promise((resolve) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(command[0], command.slice(1), { stdio: 'inherit' });
-        const forward = (sig) => () => child.kill(sig);
-        const onInt = forward('SIGINT');
-        const onTerm = forward('SIGTERM');
-        process.on('SIGINT', onInt);
-        process.on('SIGTERM', onTerm);
+        relay.forwardTo((sig) => child.kill(sig));
         child.on('error', (e) => {
             process.stderr.write(`carbon-gate: cannot run ${JSON.stringify(command[0])}: ${e.message}\n`);
             resolve(127);
         });
         child.on('exit', (code, signal) => {
-            process.off('SIGINT', onInt);
-            process.off('SIGTERM', onTerm);
             // A command killed by a signal exits like a shell reports it: 128 + the signal number.
             resolve(code ?? (signal ? 128 + ((external_node_os_default()).constants.signals[signal] ?? 0) : 1));
         });
@@ -5831,18 +6441,37 @@ async function cmdRun(args, io, env) {
     const format = outputFormat(flags.get('format'), io.isTTY === true);
     const facts = readHardwareFacts(env);
     validateAgainstTables(settings, facts);
-    const outDir = external_node_path_default().resolve(flags.get('out') ?? 'carbon-gate-report');
-    (0,external_node_fs_.mkdirSync)(outDir, { recursive: true, mode: 0o700 });
+    const force = flags.get('force');
+    if (force !== undefined && force !== 'true' && force !== 'false')
+        throw new InputError('--force', force, "no value (or 'true' / 'false')");
+    const out = prepareOutDir(flags.get('out') ?? 'carbon-gate-report', { force: force === 'true' });
+    try {
+        return await measureInto({ outDir: out.dir, rest, settings, facts, format }, io, env);
+    }
+    finally {
+        out.release();
+    }
+}
+async function measureInto({ outDir, rest, settings, facts, format }, io, env) {
     for (const f of [SAMPLES_FILE, MARKER_FILE, LOG_FILE, CONFIG_FILE, RUN_INFO_FILE, ...Object.values(OUTPUT_FILES)])
         (0,external_node_fs_.rmSync)(external_node_path_default().join(outDir, f), { force: true });
     const job = { ...jobFromEnv({}, settings.jobName ?? rest.join(' ').slice(0, 80)), key: `local/${settings.jobName ?? external_node_path_default().basename(rest[0])}/default` };
     // Every process the command starts inherits this marker, so a daemon that double-forks out of the tree
     // is still recognised as the command's (shown as escaped CPU), as RUNNER_TRACKING_ID does on a runner.
     process.env.CARBON_GATE_TRACKING_ID ??= (0,external_node_crypto_namespaceObject.randomUUID)();
-    const started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir });
-    if (!(await waitForFirstSample(outDir, 5000)))
-        io.err('carbon-gate: warning: the sampler has not written a first sample after 5 s; measuring anyway.\n');
-    const code = await runChild(rest);
+    const relay = new SignalRelay();
+    let code;
+    let started;
+    try {
+        started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir, exitWithParent: true });
+        const first = await waitForFirstSample(started.samplerPid, outDir, 5000);
+        if (first !== 'written')
+            io.err(`carbon-gate: warning: the sampler ${first === 'exited' ? 'exited without writing a sample' : 'has not written a first sample after 5 s'}; measuring anyway.\n`);
+        code = await runChild(rest, relay);
+    }
+    finally {
+        relay.close();
+    }
     const stop = await stopSampler(started.samplerPid, started.info.samplerScript, outDir);
     const finished = await finishRun({ runDir: outDir, info: started.info, settings, marker: stop.marker, samplerEnded: stop.how, env });
     await writeRunDirOutputs(finished, io);
@@ -5869,10 +6498,16 @@ async function cmdReport(argv, io, env) {
         throw new InputError('run-dir', args.join(' '), 'exactly one run directory (the --out of an earlier `carbon-gate run`, or the action’s run directory)');
     if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, RUN_INFO_FILE)))
         throw new InputError('run-dir', dir, `a directory holding ${RUN_INFO_FILE} and ${SAMPLES_FILE}`);
-    const info = readRunInfo(dir);
-    const settings = savedSettings(info);
-    const marker = readMarker(dir);
-    const finished = await finishRun({ runDir: dir, info, settings, marker, samplerEnded: 'saved', cloud: null, live: null });
+    let finished;
+    try {
+        const info = readRunInfo(dir);
+        finished = await finishRun({ runDir: dir, info, settings: savedSettings(info), marker: readMarker(dir), samplerEnded: 'saved', cloud: null, live: null });
+    }
+    catch (e) {
+        // A damaged run directory is a usage problem (exit 2), told in one line, not a stack trace.
+        io.err(`carbon-gate: cannot report on ${dir}: ${e.message}\n`);
+        return EXIT_USAGE;
+    }
     await writeRunDirOutputs(finished, io);
     const { result, summary } = finished;
     printReport(result, summary, format, io, env);
@@ -6743,7 +7378,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6323);
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1092);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7894);
 
 
 /** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */

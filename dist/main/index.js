@@ -1,54 +1,18 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
-var __webpack_exports__ = {};
+/******/ var __webpack_modules__ = ({
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
+/***/ 323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/adapters/direct-run.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isDirectRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 // Is this module the program node was started with? Each entry (dist/<entry>/index.js) runs itself
 // when the runner starts it (`node dist/pre/index.js`) or when the npm bin link to it is run, and only
 // exports run() when another program imports it: GitHub's @github/local-action imports an entry and
@@ -59,7 +23,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 function realOrResolved(file) {
     try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(file);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
     }
     catch {
         return undefined;
@@ -74,12 +38,26 @@ function realOrResolved(file) {
 function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
     if (!argv1 || !moduleUrl.startsWith('file:'))
         return false;
-    const self = realOrResolved((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    const self = realOrResolved((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(moduleUrl));
     if (!self)
         return false;
-    const asked = external_node_path_default().resolve(argv1);
-    return [asked, `${asked}.js`, external_node_path_default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
+    const asked = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(argv1);
+    return [asked, `${asked}.js`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
 }
+
+
+/***/ }),
+
+/***/ 870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  VN: () => (/* binding */ runMain)
+});
+
+// UNUSED EXPORTS: STATE_RUN_DIR, STATE_SAMPLER_PID, rootPidFrom, startFromAction
 
 ;// CONCATENATED MODULE: ./src/core/format.ts
 // The one number formatter of carbon-gate: every number a person reads (job summary, PR comment, CLI
@@ -262,6 +240,9 @@ function bytes(x) {
     return `${num(x / 1024)} KiB`;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/adapters/runner.ts
@@ -278,7 +259,7 @@ function fileCommand(file, name, value) {
     if (!file)
         return false;
     const delim = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delim}\n${value}\n${delim}\n`, 'utf8');
+    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delim}\n${value}\n${delim}\n`, 'utf8');
     return true;
 }
 function createRunner(env = process.env, write = (s) => process.stdout.write(s)) {
@@ -300,7 +281,7 @@ function createRunner(env = process.env, write = (s) => process.stdout.write(s))
         appendSummary: (markdown) => {
             if (!env.GITHUB_STEP_SUMMARY)
                 return false;
-            (0,external_node_fs_namespaceObject.appendFileSync)(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+            (0,external_node_fs_.appendFileSync)(env.GITHUB_STEP_SUMMARY, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
             return true;
         },
         setSecret: (value) => {
@@ -318,6 +299,11 @@ function createRunner(env = process.env, write = (s) => process.stdout.write(s))
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(136);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const CONFIG_FILE = 'sampler-config.json';
 const SAMPLES_FILE = 'samples.jsonl';
@@ -338,7 +324,7 @@ const LOG_FILE = 'sampler.log';
  */
 function samplerScript(entryUrl, p = (external_node_path_default())) {
     // `p` is path.win32 in tests of the Windows runner's paths (drive letters, UNC shares, spaces).
-    const here = p.dirname((0,external_node_url_namespaceObject.fileURLToPath)(entryUrl, { windows: p === (external_node_path_default()).win32 }));
+    const here = p.dirname((0,external_node_url_.fileURLToPath)(entryUrl, { windows: p === (external_node_path_default()).win32 }));
     return p.resolve(here, '..', 'sampler', 'index.js');
 }
 /**
@@ -350,7 +336,7 @@ const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1'];
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function startSampler(script, cfg, opts = { detached: true }) {
     const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);
-    (0,external_node_fs_namespaceObject.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(configPath, JSON.stringify(cfg), { mode: 0o600 });
     const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...SAMPLER_NODE_FLAGS, script, configPath], { detached: opts.detached, stdio: 'ignore', windowsHide: true });
     if (!child.pid)
         throw new Error('the sampler process did not start');
@@ -367,8 +353,9 @@ function isOurSampler(pid, script, runDir) {
         return false;
     if (process.platform === 'linux') {
         try {
-            const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-            return cmdline.some((a) => a === script || a.endsWith(`${path.sep}sampler${path.sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
+            // filter(Boolean): the trailing NUL leaves an empty argument, which an empty `script` would match.
+            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+            return cmdline.some((a) => (script !== '' && a === script) || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
         }
         catch {
             return false;
@@ -389,7 +376,7 @@ function isOurSampler(pid, script, runDir) {
 function alive(pid) {
     if (process.platform === 'linux') {
         try {
-            const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+            const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'latin1');
             return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
         }
         catch {
@@ -440,6 +427,28 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
     }
     const m = readMarker(runDir);
     return { marker: m, how: m ? 'stopped' : 'killed' };
+}
+/**
+ * Waits until the sampler has written its first sample line: 'written', or 'exited' as soon as the
+ * sampler is gone without writing one (it could not start), or 'timeout' after `ms`.
+ */
+async function waitForFirstSample(pid, runDir, ms = 5000) {
+    const file = external_node_path_default().join(runDir, SAMPLES_FILE);
+    const deadline = Date.now() + ms;
+    for (;;) {
+        try {
+            if ((0,external_node_fs_.statSync)(file).size > 0)
+                return 'written';
+        }
+        catch {
+            /* not created yet */
+        }
+        if (!alive(pid))
+            return 'exited';
+        if (Date.now() >= deadline)
+            return 'timeout';
+        await (0,promises_namespaceObject.setTimeout)(20);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -520,7 +529,7 @@ function cpuModel() {
     if (fromOs)
         return fromOs;
     try {
-        const m = /^(model name|Hardware|Processor)\s*:\s*(.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)('/proc/cpuinfo', 'utf8'));
+        const m = /^(model name|Hardware|Processor)\s*:\s*(.+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/cpuinfo', 'utf8'));
         if (m)
             return m[2].trim();
     }
@@ -674,6 +683,7 @@ const INPUTS = [
     { name: 'budget-wh', default: '', description: 'Absolute budget per job in Wh. Empty: no budget.' },
     { name: 'max-increase', default: '', description: 'Allowed increase over the baseline median, e.g. `10%`. Empty: regressions are reported, never gated.' },
     { name: 'fail-on', default: 'budget', description: '`budget`, `regression`, `any` or `never` (never: warn only).' },
+    { name: 'require-measurement', default: 'false', description: 'Fail the build when the job could not be measured (verdict Not measured: no or too few valid samples, a lost samples file, a sampler that never started). Default: warn only.' },
     { name: 'min-baseline-runs', default: '3', description: 'Baseline runs needed before a regression can fail the build (1 to 100).' },
     { name: 'compare-on', default: 'gco2e', description: 'Metric compared with the baseline: `gco2e`, `energy-wh` or `cpu-seconds`.' },
     { name: 'baseline', default: 'true', description: 'Save and restore baselines with the Actions cache.' },
@@ -812,6 +822,7 @@ function parseSettings(lookup) {
         rapl: bool('rapl', get('rapl')),
         maxIncreasePercent: inputs_percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
+        requireMeasurement: bool('require-measurement', get('require-measurement')),
         minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
@@ -850,6 +861,8 @@ function artifactName(raw) {
         return null;
     if (/["':<>|*?\\/\r\n]/.test(v))
         throw new InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+    if (v === '.' || v === '..')
+        throw new InputError('artifact-name', raw, "a name other than '.' or '..'");
     return v;
 }
 /** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
@@ -879,6 +892,102 @@ function jobFromEnv(env, jobName) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/app/run-info.ts
+// run.json: what post (or `carbon-gate report`) needs to turn a run directory into a report.
+
+
+
+const RUN_INFO_FILE = 'run.json';
+/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
+function runDirPrefix(env, parent, p = (external_node_path_default())) {
+    return p.join(parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'carbon-gate-');
+}
+/** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
+function makeRunDir(env, parent) {
+    const dir = (0,external_node_fs_.mkdtempSync)(runDirPrefix(env, parent));
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
+    return dir;
+}
+function publicSettings(s) {
+    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
+    return rest;
+}
+/** The settings saved in run.json, completed with empty secrets and no export destination. */
+function savedSettings(info) {
+    // run.json files written before the export inputs or require-measurement existed lack them.
+    const saved = info.settings;
+    return { ...info.settings, requireMeasurement: saved.requireMeasurement ?? false, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
+}
+function writeRunInfo(dir, info) {
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
+}
+/** Reads run.json; a truncated, corrupt or incomplete file throws an Error that says which. */
+function readRunInfo(dir) {
+    const file = external_node_path_default().join(dir, RUN_INFO_FILE);
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    let info;
+    try {
+        info = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${file} is truncated or corrupt (${e.message})`, { cause: e });
+    }
+    if (!info || typeof info !== 'object')
+        throw new Error(`${file} does not hold a run description`);
+    if (info.v !== 1)
+        throw new Error(`${file} has an unknown format version ${String(info.v)}`);
+    const missing = ['settings', 'facts', 'job'].filter((k) => !info[k] || typeof info[k] !== 'object');
+    if (missing.length)
+        throw new Error(`${file} is incomplete: no ${missing.join(', ')}`);
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/app/instances.ts
+// Two carbon-gate instances in one job (the action used twice). Each has its own run directory under
+// RUNNER_TEMP; the second one finds the first there (same run id, sampler still alive). When both would
+// report under the same key (same job-name and baseline-key), the second asks for distinct job-name
+// values and reports as "instance 2" under a key of its own, so neither overwrites the other's comment,
+// baseline or artifact.
+
+
+
+
+/** Live carbon-gate runs of this workflow run under `parent` (RUNNER_TEMP), with the same report key. */
+function liveInstances(parent, self) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(parent).filter((n) => n.startsWith('carbon-gate-'));
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const n of names) {
+        const runDir = external_node_path_default().join(parent, n);
+        try {
+            const info = readRunInfo(runDir);
+            if (info.job.runId !== self.runId)
+                continue;
+            if ((info.settings.jobName ?? null) !== self.jobName || (info.settings.baselineKey ?? null) !== self.baselineKey)
+                continue;
+            if (!isOurSampler(info.samplerPid, info.samplerScript, runDir))
+                continue;
+            out.push({ runDir, samplerPid: info.samplerPid, jobName: info.settings.jobName ?? null });
+        }
+        catch {
+            /* not a run directory, or one being written: not an instance to count */
+        }
+    }
+    return out;
+}
+/** The key parts of instance n > 1: its own baseline key (and so its own comment marker and artifact). */
+function instanceKeys(ctx, instance) {
+    if (instance <= 1)
+        return { baselineKey: ctx.baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${ctx.baselineKey}`, jobLabel: ctx.jobLabel };
+    const baselineKey = `${ctx.baselineKey}-i${instance}`;
+    return { baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${baselineKey}`, jobLabel: `${ctx.jobLabel} (instance ${instance})` };
+}
+
 ;// CONCATENATED MODULE: ./src/core/constants.ts
 // The named constants of carbon-gate that are not data rows: each lives here once, with its source.
 // Data with provenance (coefficients, PUE, factors) stays in data/; tests check that the copies agree.
@@ -892,42 +1001,6 @@ const LIFESPAN_HOURS = 35_040;
  * query costs far more than a /proc read, so the tree is read this often and the machine every tick.
  */
 const WIN32_TREE_PERIOD_SECONDS = 5;
-
-;// CONCATENATED MODULE: ./src/app/run-info.ts
-// run.json: what post (or `carbon-gate report`) needs to turn a run directory into a report.
-
-
-
-const RUN_INFO_FILE = 'run.json';
-/** The mkdtemp prefix of a run directory: `carbon-gate-` under the parent, RUNNER_TEMP or the OS temp dir. */
-function runDirPrefix(env, parent, p = (external_node_path_default())) {
-    return p.join(parent ?? env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), 'carbon-gate-');
-}
-/** A fresh private directory for this run (mode 0700) under RUNNER_TEMP or the OS temp dir. */
-function makeRunDir(env, parent) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)(runDirPrefix(env, parent));
-    (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
-    return dir;
-}
-function publicSettings(s) {
-    const { token: _t, electricityMapsToken: _e, pushgatewayUrl: _pu, pushgatewayHeaders: _ph, otlpEndpoint: _oe, otlpHeaders: _oh, ...rest } = s;
-    return rest;
-}
-/** The settings saved in run.json, completed with empty secrets and no export destination. */
-function savedSettings(info) {
-    // run.json files written before the export inputs existed lack the last two.
-    const saved = info.settings;
-    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
-}
-function writeRunInfo(dir, info) {
-    (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
-}
-function readRunInfo(dir) {
-    const info = JSON.parse(readFileSync(path.join(dir, RUN_INFO_FILE), 'utf8'));
-    if (info.v !== 1)
-        throw new Error(`${dir}/${RUN_INFO_FILE} has an unknown format version ${String(info.v)}`);
-    return info;
-}
 
 ;// CONCATENATED MODULE: ./src/core/csv.ts
 // The one CSV reader of carbon-gate (RFC 4180): quoted fields, doubled quotes, commas and line
@@ -1364,11 +1437,11 @@ function gpuRowOf(tables, gpuName) {
 function coefficientRow(tables, p, microarchitecture) {
     return tables.coefficients.find((c) => c.provider === p && c.microarchitecture === microarchitecture) ?? null;
 }
-const instanceKeys = new WeakMap();
+const tables_instanceKeys = new WeakMap();
 function instanceRow(tables, p, instanceType) {
-    let byProvider = instanceKeys.get(tables);
+    let byProvider = tables_instanceKeys.get(tables);
     if (!byProvider)
-        instanceKeys.set(tables, (byProvider = new Map()));
+        tables_instanceKeys.set(tables, (byProvider = new Map()));
     let idx = byProvider.get(p);
     if (!idx)
         byProvider.set(p, (idx = new Map(tables.instancesOf(p).map((r) => [r.key, r]))));
@@ -2060,7 +2133,7 @@ function rootAbove(file, p) {
 function moduleFile() {
     try {
         const url = import.meta.url;
-        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_namespaceObject.fileURLToPath)(url) : undefined;
+        return typeof url === 'string' && url.startsWith('file:') ? (0,external_node_url_.fileURLToPath)(url) : undefined;
     }
     catch {
         return undefined;
@@ -2136,6 +2209,7 @@ function startMeasurement(args) {
         rapl: args.settings.rapl,
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
+        ...(args.exitWithParent ? { parentPid: process.pid } : {}),
         ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     }, { detached: args.detached ?? true });
     const info = {
@@ -2148,6 +2222,7 @@ function startMeasurement(args) {
         samplerScript: args.samplerScript,
         startedWallMs: Date.now(),
         startedMonoS: Number(process.hrtime.bigint()) / 1e9,
+        ...(args.instance && args.instance > 1 ? { instance: args.instance } : {}),
     };
     writeRunInfo(runDir, info);
     return { runDir, samplerPid, info };
@@ -2155,6 +2230,8 @@ function startMeasurement(args) {
 
 ;// CONCATENATED MODULE: ./src/app/action-start.ts
 // pre (and main, when GitHub skipped pre for a local `uses: ./` action): validate inputs, start sampling.
+
+
 
 
 
@@ -2175,7 +2252,7 @@ function rootPidFrom(env) {
     }
     return process.ppid;
 }
-function startFromAction(stage, entryUrl, env = process.env, runner = createRunner(env)) {
+async function startFromAction(stage, entryUrl, env = process.env, runner = createRunner(env)) {
     const t0 = performance.now();
     let settings;
     let facts;
@@ -2195,6 +2272,14 @@ function startFromAction(stage, entryUrl, env = process.env, runner = createRunn
     if (!settings || !facts)
         return;
     try {
+        // Another instance in this job under the same key would overwrite this one's comment and baseline.
+        const others = liveInstances(env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), { runId: env.GITHUB_RUN_ID, jobName: settings.jobName, baselineKey: settings.baselineKey });
+        const instance = others.length + 1;
+        if (others.length) {
+            runner.warning(`carbon-gate: ${others.length === 1 ? 'another carbon-gate instance is' : `${others.length} other carbon-gate instances are`} measuring this job under the same job-name ` +
+                `(sampler pid ${others.map((o) => o.samplerPid).join(', ')}). Give each use of the action a distinct \`job-name\` input; ` +
+                `until then this one reports as instance ${instance}, with its own comment, baseline and artifact.`);
+        }
         const started = startMeasurement({
             env,
             settings,
@@ -2202,18 +2287,25 @@ function startFromAction(stage, entryUrl, env = process.env, runner = createRunn
             rootPid: rootPidFrom(env),
             samplerScript: samplerScript(entryUrl),
             facts,
+            instance,
         });
         runner.saveState(STATE_RUN_DIR, started.runDir);
         runner.saveState(STATE_SAMPLER_PID, String(started.samplerPid));
         runner.info(`carbon-gate: sampling every ${settings.sampleIntervalSeconds} s (scope ${settings.scope}) — ${facts.cpuModel}, ${facts.logicalCpus} logical CPUs, ` +
             `${bytes(facts.memoryBytes)}, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
             `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${num(performance.now() - t0)} ms).`);
+        // A sampler that cannot start or cannot write is reported now, not discovered in post.
+        const first = await waitForFirstSample(started.samplerPid, started.runDir);
+        if (first !== 'written') {
+            runner.warning(`carbon-gate: the sampler ${first === 'exited' ? 'exited' : 'has not written'} its first sample ${first === 'exited' ? 'without writing a sample' : 'after 5 s'} ` +
+                `(see ${started.runDir}/sampler.log). Unless it recovers, this job will be reported as Not measured.`);
+        }
     }
     catch (e) {
         runner.warning(`carbon-gate could not start its sampler (${e.message}); this job will not be measured. The build is not failed for this.`);
     }
 }
-function runMain(entryUrl, env = process.env) {
+async function runMain(entryUrl, env = process.env) {
     const runner = createRunner(env);
     const dir = runner.getState(STATE_RUN_DIR);
     if (dir) {
@@ -2221,18 +2313,197 @@ function runMain(entryUrl, env = process.env) {
         return;
     }
     runner.info('carbon-gate: no pre step ran (local `uses: ./` actions skip pre): starting the sampler now.');
-    startFromAction('main', entryUrl, env, runner);
+    await startFromAction('main', entryUrl, env, runner);
 }
 
-;// CONCATENATED MODULE: ./src/entries/main.ts
+
+/***/ }),
+
+/***/ 719:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
+/* harmony import */ var _app_action_start_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(870);
 
 
 /** The main step. Exported for GitHub's local-action, which imports the entry and calls run(). */
-function run() {
-    runMain(import.meta.url);
+async function run() {
+    await (0,_app_action_start_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)(import.meta.url);
 }
-if (isDirectRun(import.meta.url))
-    run();
+if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url))
+    await run();
 
-var __webpack_exports__run = __webpack_exports__.e;
-export { __webpack_exports__run as run };
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(719);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
+/******/ export { __webpack_exports__run as run };
+/******/ 

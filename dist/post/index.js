@@ -48,16 +48,16 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 1500:
+/***/ 86538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runPost)
+  a2: () => (/* binding */ runPost)
 });
 
-// UNUSED EXPORTS: failedSummary
+// UNUSED EXPORTS: failedSummary, notMeasuredSummary
 
 // EXTERNAL MODULE: ./src/core/report/verdict-line.ts
 var verdict_line = __nccwpck_require__(99110);
@@ -118,6 +118,75 @@ function runner_createRunner(env = process.env, write = (s) => process.stdout.wr
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/measurement.ts
+// Was the job measured at all? Pure. A run without enough valid data gets the verdict "Not measured",
+// never "Passed": a gate that is green on no data is worse than no gate.
+//
+// Not measured when any of:
+//   - the sampler never started (no run directory, or it never wrote a line);
+//   - samples.jsonl is missing (deleted or lost);
+//   - fewer than 2 valid samples remain (no interval to integrate);
+//   - the readable samples span less than half of the sampler's ticks (its completion marker counts
+//     them): the file was emptied or truncated, so most of the job is unknown. Lines that could not be
+//     written (disk full) inside the span do not count against it: the counters are cumulative, so the
+//     interval across them is still measured, at a coarser resolution.
+
+const MIN_VALID_SAMPLES = 2;
+/** null when the run was measured; otherwise why not, in a few words. */
+function notMeasuredReason(f) {
+    if (!f.samplerStarted)
+        return 'the sampler never started';
+    if (!f.samplesFilePresent)
+        return 'the samples file (samples.jsonl) is missing: it was deleted or lost';
+    if (f.validSamples < MIN_VALID_SAMPLES)
+        return `only ${f.validSamples} valid sample${f.validSamples === 1 ? '' : 's'} (at least ${MIN_VALID_SAMPLES} are needed)`;
+    if (f.ticks !== null && f.coveredTicks !== null && f.ticks >= 4 && f.coveredTicks * 2 < f.ticks) {
+        return `the readable samples cover ${f.coveredTicks} of the sampler's ${f.ticks} ticks: the samples file was emptied or truncated`;
+    }
+    return null;
+}
+/** The verdict of a run that was not measured: a warning, or a failure with require-measurement. */
+function notMeasuredVerdict(why, requireMeasurement) {
+    return {
+        status: 'not-measured',
+        failBuild: requireMeasurement,
+        headline: `⚠️ Not measured: ${why}`,
+        reasons: [
+            requireMeasurement
+                ? 'require-measurement is true, so a job that could not be measured fails.'
+                : 'Nothing was judged, so this is not a pass. The build is not failed for it; set require-measurement: true to fail it.',
+        ],
+    };
+}
+const where = (xs) => {
+    const shown = xs.slice(0, 5).map(format/* duration */.p0);
+    return shown.join(', ') + (xs.length > 5 ? ', …' : '');
+};
+/** Human warnings for an integrity report (empty when nothing was wrong). */
+function integrityWarnings(r, writeFailures) {
+    const out = [];
+    if (writeFailures && writeFailures.count > 0) {
+        out.push(`The sampler could not write ${writeFailures.count} sample line(s) (${writeFailures.error}); those intervals are a gap, measured across from the samples on either side.`);
+    }
+    const lost = r.missingSamples - (writeFailures?.count ?? 0);
+    if (lost > 0) {
+        const ranges = r.missing.slice(0, 5).map((m) => (m.fromSeq === m.toSeq ? `#${m.fromSeq}` : `#${m.fromSeq}–#${m.toSeq}`) + ` at ${(0,format/* duration */.p0)(m.atS)}`);
+        out.push(`${lost} sample line(s) the sampler took are missing from samples.jsonl (lost, truncated or emptied): ${ranges.join(', ')}${r.missing.length > 5 ? ', …' : ''}.`);
+    }
+    if (r.rejectedSamples > 0) {
+        const byReason = new Map();
+        for (const x of r.rejected)
+            byReason.set(x.reason, [...(byReason.get(x.reason) ?? []), x.atS]);
+        const parts = [...byReason].map(([reason, at]) => `${at.length} (${reason}) at ${where(at)}`);
+        out.push(`${r.rejectedSamples} sample(s) were rejected as inconsistent with their neighbours and not used: ${parts.join('; ')}.`);
+    }
+    if (r.skippedIntervals > 0) {
+        const parts = r.skipped.slice(0, 5).map((x) => `${(0,format/* duration */.p0)(x.fromS)} to ${(0,format/* duration */.p0)(x.toS)} (${x.reason})`);
+        out.push(`${r.skippedIntervals} interval(s) break physics and were skipped, not integrated: ${parts.join(', ')}${r.skipped.length > 5 ? ', …' : ''}.`);
+    }
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/core/report/escape.ts
 var report_escape = __nccwpck_require__(8547);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -131,7 +200,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./src/sampler/config.ts
 const config_CONFIG_FILE = 'sampler-config.json';
-const SAMPLES_FILE = 'samples.jsonl';
+const config_SAMPLES_FILE = 'samples.jsonl';
 const MARKER_FILE = 'sampler-done.json';
 const LOG_FILE = 'sampler.log';
 
@@ -173,13 +242,14 @@ function sampler_process_startSampler(script, cfg, opts = { detached: true }) {
  * True only for a live process that is our sampler. Guards against pid 0 / empty state (which would
  * signal the whole process group) and against a reused pid.
  */
-function isOurSampler(pid, script, runDir) {
+function sampler_process_isOurSampler(pid, script, runDir) {
     if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid)
         return false;
     if (process.platform === 'linux') {
         try {
-            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-            return cmdline.some((a) => a === script || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
+            // filter(Boolean): the trailing NUL leaves an empty argument, which an empty `script` would match.
+            const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+            return cmdline.some((a) => (script !== '' && a === script) || a.endsWith(`${(external_node_path_default()).sep}sampler${(external_node_path_default()).sep}index.js`)) && cmdline.some((a) => a.startsWith(runDir));
         }
         catch {
             return false;
@@ -226,7 +296,7 @@ function readMarker(runDir) {
 }
 /** SIGTERM, wait up to `waitMs` for the completion marker and the exit, then SIGKILL. Never throws. */
 async function stopSampler(pid, script, runDir, waitMs = 4000) {
-    if (!isOurSampler(pid, script, runDir))
+    if (!sampler_process_isOurSampler(pid, script, runDir))
         return { marker: readMarker(runDir), how: 'not-running' };
     try {
         process.kill(pid, 'SIGTERM');
@@ -251,6 +321,28 @@ async function stopSampler(pid, script, runDir, waitMs = 4000) {
     }
     const m = readMarker(runDir);
     return { marker: m, how: m ? 'stopped' : 'killed' };
+}
+/**
+ * Waits until the sampler has written its first sample line: 'written', or 'exited' as soon as the
+ * sampler is gone without writing one (it could not start), or 'timeout' after `ms`.
+ */
+async function sampler_process_waitForFirstSample(pid, runDir, ms = 5000) {
+    const file = path.join(runDir, SAMPLES_FILE);
+    const deadline = Date.now() + ms;
+    for (;;) {
+        try {
+            if (statSync(file).size > 0)
+                return 'written';
+        }
+        catch {
+            /* not created yet */
+        }
+        if (!alive(pid))
+            return 'exited';
+        if (Date.now() >= deadline)
+            return 'timeout';
+        await sleep(20);
+    }
 }
 
 // EXTERNAL MODULE: ./src/core/export/series.ts
@@ -479,6 +571,7 @@ const INPUTS = [
     { name: 'budget-wh', default: '', description: 'Absolute budget per job in Wh. Empty: no budget.' },
     { name: 'max-increase', default: '', description: 'Allowed increase over the baseline median, e.g. `10%`. Empty: regressions are reported, never gated.' },
     { name: 'fail-on', default: 'budget', description: '`budget`, `regression`, `any` or `never` (never: warn only).' },
+    { name: 'require-measurement', default: 'false', description: 'Fail the build when the job could not be measured (verdict Not measured: no or too few valid samples, a lost samples file, a sampler that never started). Default: warn only.' },
     { name: 'min-baseline-runs', default: '3', description: 'Baseline runs needed before a regression can fail the build (1 to 100).' },
     { name: 'compare-on', default: 'gco2e', description: 'Metric compared with the baseline: `gco2e`, `energy-wh` or `cpu-seconds`.' },
     { name: 'baseline', default: 'true', description: 'Save and restore baselines with the Actions cache.' },
@@ -617,6 +710,7 @@ function inputs_parseSettings(lookup) {
         rapl: bool('rapl', get('rapl')),
         maxIncreasePercent: percent('max-increase', get('max-increase')),
         failOn: oneOf('fail-on', get('fail-on'), ['budget', 'regression', 'any', 'never']),
+        requireMeasurement: bool('require-measurement', get('require-measurement')),
         minBaselineRuns: inputs_num('min-baseline-runs', get('min-baseline-runs'), 1, 100, { integer: true }),
         compareOn: oneOf('compare-on', get('compare-on'), ['gco2e', 'energy-wh', 'cpu-seconds']),
         baseline: bool('baseline', get('baseline')),
@@ -655,6 +749,8 @@ function artifactName(raw) {
         return null;
     if (/["':<>|*?\\/\r\n]/.test(v))
         throw new input_error_InputError('artifact-name', raw, 'a name without the characters " : < > | * ? \\ / or quotes or newlines');
+    if (v === '.' || v === '..')
+        throw new input_error_InputError('artifact-name', raw, "a name other than '.' or '..'");
     return v;
 }
 /** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
@@ -791,18 +887,78 @@ function run_info_publicSettings(s) {
 }
 /** The settings saved in run.json, completed with empty secrets and no export destination. */
 function savedSettings(info) {
-    // run.json files written before the export inputs existed lack the last two.
+    // run.json files written before the export inputs or require-measurement existed lack them.
     const saved = info.settings;
-    return { ...info.settings, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
+    return { ...info.settings, requireMeasurement: saved.requireMeasurement ?? false, exportLabels: saved.exportLabels ?? {}, exportRunId: saved.exportRunId ?? false, token: '', electricityMapsToken: null, pushgatewayUrl: null, pushgatewayHeaders: {}, otlpEndpoint: null, otlpHeaders: {} };
 }
 function run_info_writeRunInfo(dir, info) {
     writeFileSync(path.join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
 }
-function readRunInfo(dir) {
-    const info = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, RUN_INFO_FILE), 'utf8'));
+/** Reads run.json; a truncated, corrupt or incomplete file throws an Error that says which. */
+function run_info_readRunInfo(dir) {
+    const file = external_node_path_default().join(dir, RUN_INFO_FILE);
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    let info;
+    try {
+        info = JSON.parse(text);
+    }
+    catch (e) {
+        throw new Error(`${file} is truncated or corrupt (${e.message})`, { cause: e });
+    }
+    if (!info || typeof info !== 'object')
+        throw new Error(`${file} does not hold a run description`);
     if (info.v !== 1)
-        throw new Error(`${dir}/${RUN_INFO_FILE} has an unknown format version ${String(info.v)}`);
+        throw new Error(`${file} has an unknown format version ${String(info.v)}`);
+    const missing = ['settings', 'facts', 'job'].filter((k) => !info[k] || typeof info[k] !== 'object');
+    if (missing.length)
+        throw new Error(`${file} is incomplete: no ${missing.join(', ')}`);
     return info;
+}
+
+;// CONCATENATED MODULE: ./src/app/instances.ts
+// Two carbon-gate instances in one job (the action used twice). Each has its own run directory under
+// RUNNER_TEMP; the second one finds the first there (same run id, sampler still alive). When both would
+// report under the same key (same job-name and baseline-key), the second asks for distinct job-name
+// values and reports as "instance 2" under a key of its own, so neither overwrites the other's comment,
+// baseline or artifact.
+
+
+
+
+/** Live carbon-gate runs of this workflow run under `parent` (RUNNER_TEMP), with the same report key. */
+function instances_liveInstances(parent, self) {
+    let names;
+    try {
+        names = readdirSync(parent).filter((n) => n.startsWith('carbon-gate-'));
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const n of names) {
+        const runDir = path.join(parent, n);
+        try {
+            const info = readRunInfo(runDir);
+            if (info.job.runId !== self.runId)
+                continue;
+            if ((info.settings.jobName ?? null) !== self.jobName || (info.settings.baselineKey ?? null) !== self.baselineKey)
+                continue;
+            if (!isOurSampler(info.samplerPid, info.samplerScript, runDir))
+                continue;
+            out.push({ runDir, samplerPid: info.samplerPid, jobName: info.settings.jobName ?? null });
+        }
+        catch {
+            /* not a run directory, or one being written: not an instance to count */
+        }
+    }
+    return out;
+}
+/** The key parts of instance n > 1: its own baseline key (and so its own comment marker and artifact). */
+function instanceKeys(ctx, instance) {
+    if (instance <= 1)
+        return { baselineKey: ctx.baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${ctx.baselineKey}`, jobLabel: ctx.jobLabel };
+    const baselineKey = `${ctx.baselineKey}-i${instance}`;
+    return { baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${baselineKey}`, jobLabel: `${ctx.jobLabel} (instance ${instance})` };
 }
 
 // EXTERNAL MODULE: ./src/core/model/tables.ts + 1 modules
@@ -1536,6 +1692,7 @@ function start_startMeasurement(args) {
         rapl: args.settings.rapl,
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
+        ...(args.exitWithParent ? { parentPid: process.pid } : {}),
         ...(process.platform === 'win32' ? { treeEveryTicks: Math.max(1, Math.round(WIN32_TREE_PERIOD_SECONDS / args.settings.sampleIntervalSeconds)) } : {}),
     }, { detached: args.detached ?? true });
     const info = {
@@ -1548,6 +1705,7 @@ function start_startMeasurement(args) {
         samplerScript: args.samplerScript,
         startedWallMs: Date.now(),
         startedMonoS: Number(process.hrtime.bigint()) / 1e9,
+        ...(args.instance && args.instance > 1 ? { instance: args.instance } : {}),
     };
     writeRunInfo(runDir, info);
     return { runDir, samplerPid, info };
@@ -1555,6 +1713,8 @@ function start_startMeasurement(args) {
 
 ;// CONCATENATED MODULE: ./src/app/action-start.ts
 // pre (and main, when GitHub skipped pre for a local `uses: ./` action): validate inputs, start sampling.
+
+
 
 
 
@@ -1575,7 +1735,7 @@ function rootPidFrom(env) {
     }
     return process.ppid;
 }
-function startFromAction(stage, entryUrl, env = process.env, runner = createRunner(env)) {
+async function startFromAction(stage, entryUrl, env = process.env, runner = createRunner(env)) {
     const t0 = performance.now();
     let settings;
     let facts;
@@ -1595,6 +1755,14 @@ function startFromAction(stage, entryUrl, env = process.env, runner = createRunn
     if (!settings || !facts)
         return;
     try {
+        // Another instance in this job under the same key would overwrite this one's comment and baseline.
+        const others = liveInstances(env.RUNNER_TEMP ?? os.tmpdir(), { runId: env.GITHUB_RUN_ID, jobName: settings.jobName, baselineKey: settings.baselineKey });
+        const instance = others.length + 1;
+        if (others.length) {
+            runner.warning(`carbon-gate: ${others.length === 1 ? 'another carbon-gate instance is' : `${others.length} other carbon-gate instances are`} measuring this job under the same job-name ` +
+                `(sampler pid ${others.map((o) => o.samplerPid).join(', ')}). Give each use of the action a distinct \`job-name\` input; ` +
+                `until then this one reports as instance ${instance}, with its own comment, baseline and artifact.`);
+        }
         const started = startMeasurement({
             env,
             settings,
@@ -1602,18 +1770,25 @@ function startFromAction(stage, entryUrl, env = process.env, runner = createRunn
             rootPid: rootPidFrom(env),
             samplerScript: samplerScript(entryUrl),
             facts,
+            instance,
         });
         runner.saveState(STATE_RUN_DIR, started.runDir);
         runner.saveState(STATE_SAMPLER_PID, String(started.samplerPid));
         runner.info(`carbon-gate: sampling every ${settings.sampleIntervalSeconds} s (scope ${settings.scope}) — ${facts.cpuModel}, ${facts.logicalCpus} logical CPUs, ` +
             `${bytes(facts.memoryBytes)}, ${facts.os}/${facts.arch}, ${facts.runnerEnvironment}. ` +
             `Sampler pid ${started.samplerPid}, root pid ${started.info.rootPid}, data in ${started.runDir} (${stage}, ${num(performance.now() - t0)} ms).`);
+        // A sampler that cannot start or cannot write is reported now, not discovered in post.
+        const first = await waitForFirstSample(started.samplerPid, started.runDir);
+        if (first !== 'written') {
+            runner.warning(`carbon-gate: the sampler ${first === 'exited' ? 'exited' : 'has not written'} its first sample ${first === 'exited' ? 'without writing a sample' : 'after 5 s'} ` +
+                `(see ${started.runDir}/sampler.log). Unless it recovers, this job will be reported as Not measured.`);
+        }
     }
     catch (e) {
         runner.warning(`carbon-gate could not start its sampler (${e.message}); this job will not be measured. The build is not failed for this.`);
     }
 }
-function runMain(entryUrl, env = process.env) {
+async function runMain(entryUrl, env = process.env) {
     const runner = createRunner(env);
     const dir = runner.getState(STATE_RUN_DIR);
     if (dir) {
@@ -1621,7 +1796,7 @@ function runMain(entryUrl, env = process.env) {
         return;
     }
     runner.info('carbon-gate: no pre step ran (local `uses: ./` actions skip pre): starting the sampler now.');
-    startFromAction('main', entryUrl, env, runner);
+    await startFromAction('main', entryUrl, env, runner);
 }
 
 // EXTERNAL MODULE: ./src/core/model/band.ts
@@ -1759,19 +1934,30 @@ var version = __nccwpck_require__(311);
 
 
 
+
 function computeRun(c) {
     const { settings, model, energy, baseline } = c;
     const intensity = intensity_resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
     const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
     const terms = (0,gate_terms/* gateTerms */.XZ)(energy, model, emissions, c.contention.result(), settings.includeEmbodied);
-    const verdict = (0,core_verdict/* computeVerdict */.zG)({
-        energyWh: energy.totalWh,
-        gatedGCo2e: emissions.gatedGCo2e,
-        cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
-        terms,
-        settings,
-        baseline: baseline.records,
+    // Never green on no data: too few valid samples, a lost file or a sampler that never ran is "Not measured".
+    const notMeasured = notMeasuredReason({
+        samplerStarted: c.samplesPresent || c.marker !== null,
+        samplesFilePresent: c.samplesPresent,
+        validSamples: c.integrity.accepted,
+        ticks: c.marker?.ticks ?? null,
+        coveredTicks: c.coveredTicks,
     });
+    const verdict = notMeasured
+        ? notMeasuredVerdict(notMeasured, settings.requireMeasurement)
+        : (0,core_verdict/* computeVerdict */.zG)({
+            energyWh: energy.totalWh,
+            gatedGCo2e: emissions.gatedGCo2e,
+            cpuSeconds: energy.treeCpuSeconds ?? energy.machineCpuSeconds,
+            terms,
+            settings,
+            baseline: baseline.records,
+        });
     const provenance = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity);
     const result = {
         tool: { name: 'carbon-gate', version: version/* VERSION */.x },
@@ -1790,6 +1976,8 @@ function computeRun(c) {
             skippedLines: c.stats.skippedLines,
             warnings: c.warnings,
             ...(c.marker ? { samplerCpuSeconds: c.marker.samplerCpuSeconds, samplerMaxRssBytes: c.marker.samplerMaxRssBytes } : {}),
+            ...(notMeasured ? { notMeasured } : {}),
+            integrity: c.integrity,
         },
         startedWallMs: c.info.startedWallMs,
         endedWallMs: c.marker?.endedWallMs ?? c.nowMs,
@@ -1804,8 +1992,8 @@ function computeRun(c) {
     return { result, summary };
 }
 
-// EXTERNAL MODULE: ./src/core/energy.ts
-var core_energy = __nccwpck_require__(27551);
+// EXTERNAL MODULE: ./src/core/energy.ts + 1 modules
+var core_energy = __nccwpck_require__(2629);
 ;// CONCATENATED MODULE: ./src/core/gate/contention.ts
 /** Longest a wait booked across a sample boundary is carried to a neighbouring interval, s. */
 const CARRY_SECONDS = 1;
@@ -1824,8 +2012,9 @@ class ContentionAccumulator {
     firstPressure = null;
     lastPressure = null;
     pressureScope = null;
-    add(s) {
-        const a = this.prev;
+    /** The next accepted sample; with `skipReason` (from the integrity guard) the interval ending at it is not counted. */
+    add(s, skipReason = null) {
+        const a = skipReason ? null : this.prev;
         this.prev = s;
         const p = s.contention?.pressureSomeSeconds;
         if (p !== undefined && Number.isFinite(p)) {
@@ -1975,91 +2164,6 @@ function samplesCsvRow(p, s) {
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/core/samples.ts
-const samples_num = (x) => typeof x === 'number' && Number.isFinite(x);
-/** Returns the sample if the line is a well-formed sample, otherwise null. */
-function parseSampleLine(line) {
-    if (line.length < 2 || line.charCodeAt(0) !== 123 /* { */)
-        return null;
-    let s;
-    try {
-        s = JSON.parse(line);
-    }
-    catch {
-        return null;
-    }
-    if (!s || s.v !== 1 || !samples_num(s.monoS) || !samples_num(s.wallMs) || !s.cpu || !samples_num(s.cpu.busySeconds) || !samples_num(s.cpu.totalSeconds) || !s.mem)
-        return null;
-    if (s.tree && !samples_num(s.tree.cpuSeconds))
-        delete s.tree;
-    return s;
-}
-/**
- * Feeds lines one by one (from a string or a file read in chunks) and calls `onSample` for each valid
- * sample in clock order, without building an array: a 6 h job at 10 Hz has 216,000 lines.
- * Blank lines are not counted as skipped.
- */
-class SampleLineStream {
-    onSample;
-    stats = { lines: 0, skippedLines: 0, outOfOrder: 0 };
-    lastMono = -Infinity;
-    constructor(onSample) {
-        this.onSample = onSample;
-    }
-    line(raw) {
-        const line = raw.trim();
-        if (!line)
-            return;
-        this.stats.lines++;
-        const s = parseSampleLine(line);
-        if (!s) {
-            this.stats.skippedLines++;
-            return;
-        }
-        if (s.monoS <= this.lastMono) {
-            this.stats.outOfOrder++;
-            return;
-        }
-        this.lastMono = s.monoS;
-        this.onSample(s);
-    }
-}
-/** Calls `onSample` for each valid sample of `text` in order. */
-function forEachSample(text, onSample) {
-    const stream = new SampleLineStream(onSample);
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        stream.line(text.slice(start, end));
-        start = end + 1;
-    }
-    return stream.stats;
-}
-/** Convenience for tests and small files. */
-function parseSamples(text) {
-    const samples = [];
-    const stats = forEachSample(text, (s) => samples.push(s));
-    return { samples, ...stats };
-}
-/**
- * GPU names of the first sample in `text` that carries GPU readings (whole lines only: a cut last line
- * is ignored). Each line is parsed as JSON, so every GPU of the reading is kept.
- */
-function firstGpuNames(text) {
-    const end = text.lastIndexOf('\n');
-    let start = 0;
-    while (start < end) {
-        const nl = text.indexOf('\n', start);
-        const s = parseSampleLine(text.slice(start, nl).trim());
-        start = nl + 1;
-        if (s?.gpu?.length)
-            return s.gpu.map((g) => g.name);
-    }
-    return [];
-}
-
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __nccwpck_require__(46193);
 ;// CONCATENATED MODULE: ./src/adapters/chunked-file.ts
@@ -2141,9 +2245,339 @@ class ChunkedWriter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/integrity.ts
+const MAX_LISTED = 50;
+/** Why the interval a → b breaks physics, or null when it is plausible. */
+function intervalFault(a, b) {
+    const dt = b.monoS - a.monoS;
+    if (!(dt > 0))
+        return 'clock went backwards';
+    const dWall = (b.wallMs - a.wallMs) / 1000;
+    if (Math.abs(dWall - dt) > 1 + 0.05 * dt)
+        return 'clocks disagree';
+    const dBusy = b.cpu.busySeconds - a.cpu.busySeconds;
+    const dTotal = b.cpu.totalSeconds - a.cpu.totalSeconds;
+    if (dBusy < 0 || dTotal < 0)
+        return 'counter went down';
+    const tree = a.tree && b.tree && !a.tree.rootGone && !b.tree.rootGone ? b.tree.cpuSeconds - a.tree.cpuSeconds : null;
+    if (tree !== null && tree < 0)
+        return 'counter went down';
+    for (const k of ['packageJoules', 'dramJoules']) {
+        const x = a.rapl?.[k];
+        const y = b.rapl?.[k];
+        if (x !== undefined && y !== undefined && y < x)
+            return 'counter went down';
+    }
+    const cores = Math.max(1, b.cpu.logicalCpus || a.cpu.logicalCpus || 1);
+    const bound = cores * (1.25 * dt + 0.25);
+    if (dBusy > bound || dTotal > bound || (tree !== null && tree > bound))
+        return 'more CPU than cores × time';
+    if (dTotal < cores * (0.5 * dt - 1))
+        return 'machine CPU time did not advance with the clock';
+    return null;
+}
+class SampleGuard {
+    onAccept;
+    ref = null;
+    suspect = null;
+    firstWallMs = null;
+    nextSeq = null;
+    read = 0;
+    acceptedCount = 0;
+    rejected = [];
+    skipped = [];
+    missing = [];
+    rejectedCount = 0;
+    skippedCount = 0;
+    missingCount = 0;
+    /** `onAccept(s, skipReason)`: integrate up to s, or (with a reason) skip the interval that ends at s. */
+    constructor(onAccept) {
+        this.onAccept = onAccept;
+    }
+    at(s) {
+        return this.firstWallMs === null ? 0 : Math.max(0, (s.wallMs - this.firstWallMs) / 1000);
+    }
+    accept(s, skip) {
+        if (skip && this.ref) {
+            this.skippedCount++;
+            if (this.skipped.length < MAX_LISTED)
+                this.skipped.push({ fromS: this.at(this.ref), toS: this.at(s), reason: skip });
+        }
+        this.ref = s;
+        this.acceptedCount++;
+        this.onAccept(s, skip);
+    }
+    reject(s, reason) {
+        this.rejectedCount++;
+        if (this.rejected.length < MAX_LISTED)
+            this.rejected.push({ atS: this.at(s), seq: typeof s.seq === 'number' ? s.seq : null, reason });
+    }
+    trackSeq(s) {
+        if (typeof s.seq !== 'number' || !Number.isInteger(s.seq) || s.seq < 0)
+            return;
+        if (this.nextSeq !== null && s.seq > this.nextSeq)
+            this.addMissing(this.nextSeq, s.seq - 1, this.ref ? this.at(this.ref) : 0);
+        if (this.nextSeq === null && s.seq > 0)
+            this.addMissing(0, s.seq - 1, 0);
+        if (this.nextSeq === null || s.seq >= this.nextSeq)
+            this.nextSeq = s.seq + 1;
+    }
+    addMissing(fromSeq, toSeq, atS) {
+        this.missingCount += toSeq - fromSeq + 1;
+        if (this.missing.length < MAX_LISTED)
+            this.missing.push({ fromSeq, toSeq, atS });
+    }
+    push(s) {
+        this.read++;
+        if (this.firstWallMs === null)
+            this.firstWallMs = s.wallMs;
+        this.trackSeq(s);
+        if (!this.ref) {
+            this.accept(s, null);
+            return;
+        }
+        // Sequence numbers settle order: a line at or before the reference is a duplicate or out of place.
+        if (typeof s.seq === 'number' && typeof this.ref.seq === 'number' && s.seq <= this.ref.seq) {
+            this.reject(s, 'clock went backwards');
+            return;
+        }
+        if (this.suspect) {
+            const held = this.suspect;
+            this.suspect = null;
+            if (!intervalFault(this.ref, s)) {
+                this.reject(held.s, held.reason);
+                this.accept(s, null);
+            }
+            else if (!intervalFault(held.s, s)) {
+                this.accept(held.s, held.reason);
+                this.accept(s, null);
+            }
+            else {
+                this.reject(held.s, held.reason);
+                this.suspect = { s, reason: intervalFault(this.ref, s) };
+            }
+            return;
+        }
+        const fault = intervalFault(this.ref, s);
+        if (fault)
+            this.suspect = { s, reason: fault };
+        else
+            this.accept(s, null);
+    }
+    /**
+     * Ends the stream. A suspect still held is rejected. `expectedSamples` (the sampler's own count of the
+     * samples it wrote, from its completion marker) reveals lines missing at the end.
+     */
+    end(expectedSamples) {
+        if (this.suspect) {
+            this.reject(this.suspect.s, this.suspect.reason);
+            this.suspect = null;
+        }
+        if (typeof expectedSamples === 'number' && this.nextSeq !== null && expectedSamples > this.nextSeq) {
+            this.addMissing(this.nextSeq, expectedSamples - 1, this.ref ? this.at(this.ref) : 0);
+        }
+        return {
+            samplesRead: this.read,
+            accepted: this.acceptedCount,
+            rejected: this.rejected,
+            skipped: this.skipped,
+            missing: this.missing,
+            missingSamples: this.missingCount,
+            rejectedSamples: this.rejectedCount,
+            skippedIntervals: this.skippedCount,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/samples.ts
+const samples_num = (x) => typeof x === 'number' && Number.isFinite(x);
+/** Returns the sample if the line is a well-formed sample, otherwise null. */
+function parseSampleLine(line) {
+    if (line.length < 2 || line.charCodeAt(0) !== 123 /* { */)
+        return null;
+    let s;
+    try {
+        s = JSON.parse(line);
+    }
+    catch {
+        return null;
+    }
+    if (!s || s.v !== 1 || !samples_num(s.monoS) || !samples_num(s.wallMs) || !s.cpu || !samples_num(s.cpu.busySeconds) || !samples_num(s.cpu.totalSeconds) || !s.mem)
+        return null;
+    if (s.tree && !samples_num(s.tree.cpuSeconds))
+        delete s.tree;
+    if (s.seq !== undefined && !(Number.isInteger(s.seq) && s.seq >= 0))
+        delete s.seq;
+    return s;
+}
+/**
+ * Feeds lines one by one (from a string or a file read in chunks) and calls `onSample` for each valid
+ * sample in clock order, without building an array: a 6 h job at 10 Hz has 216,000 lines.
+ * Blank lines are not counted as skipped.
+ */
+class SampleLineStream {
+    onSample;
+    opts;
+    stats = { lines: 0, skippedLines: 0, outOfOrder: 0 };
+    lastMono = -Infinity;
+    /**
+     * `ordered: false` passes every valid sample on in file order, for a consumer that judges order itself
+     * (the integrity guard); by default samples whose clock did not advance are dropped here.
+     */
+    constructor(onSample, opts = { ordered: true }) {
+        this.onSample = onSample;
+        this.opts = opts;
+    }
+    line(raw) {
+        const line = raw.trim();
+        if (!line)
+            return;
+        this.stats.lines++;
+        const s = parseSampleLine(line);
+        if (!s) {
+            this.stats.skippedLines++;
+            return;
+        }
+        if (this.opts.ordered && s.monoS <= this.lastMono) {
+            this.stats.outOfOrder++;
+            return;
+        }
+        this.lastMono = s.monoS;
+        this.onSample(s);
+    }
+}
+/** Calls `onSample` for each valid sample of `text` in order. */
+function forEachSample(text, onSample) {
+    const stream = new SampleLineStream(onSample);
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        stream.line(text.slice(start, end));
+        start = end + 1;
+    }
+    return stream.stats;
+}
+/** Convenience for tests and small files. */
+function parseSamples(text) {
+    const samples = [];
+    const stats = forEachSample(text, (s) => samples.push(s));
+    return { samples, ...stats };
+}
+/**
+ * GPU names of the first sample in `text` that carries GPU readings (whole lines only: a cut last line
+ * is ignored). Each line is parsed as JSON, so every GPU of the reading is kept.
+ */
+function firstGpuNames(text) {
+    const end = text.lastIndexOf('\n');
+    let start = 0;
+    while (start < end) {
+        const nl = text.indexOf('\n', start);
+        const s = parseSampleLine(text.slice(start, nl).trim());
+        start = nl + 1;
+        if (s?.gpu?.length)
+            return s.gpu.map((g) => g.name);
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/app/read-samples.ts
+// Reads samples.jsonl through the integrity guard into the integrator, and writes samples.csv on the way.
+// Nothing here fails a report over its own I/O: a samples.csv that cannot be written is a warning.
+
+
+
+
+/** A writer that never throws: the first error is kept and later writes are dropped. */
+class SafeWriter {
+    w = null;
+    error;
+    constructor(file) {
+        try {
+            this.w = new ChunkedWriter(file);
+        }
+        catch (e) {
+            this.error = e.message;
+        }
+    }
+    write(s) {
+        if (!this.w)
+            return;
+        try {
+            this.w.write(s);
+        }
+        catch (e) {
+            this.error = e.message;
+            this.close();
+        }
+    }
+    close() {
+        const w = this.w;
+        this.w = null;
+        try {
+            w?.close();
+        }
+        catch (e) {
+            this.error ??= e.message;
+        }
+    }
+}
+function readSamples(args) {
+    const csv = new SafeWriter(args.csvPath);
+    csv.write(args.csvHeader);
+    const integrator = args.makeIntegrator((p, s) => csv.write(args.csvRow(p, s)));
+    const faults = new Map();
+    let firstSeq = null;
+    let lastSeq = null;
+    let lastRead = -1;
+    let seenSinceAccept = 0;
+    const guard = new SampleGuard((s, skip) => {
+        // Seq numbers skipped between two accepted samples and never read at all are missing lines.
+        const missing = typeof s.seq === 'number' && lastSeq !== null ? Math.max(0, s.seq - lastSeq - 1 - Math.max(0, seenSinceAccept - 1)) : 0;
+        seenSinceAccept = 0;
+        integrator.add(s, skip, missing);
+        args.onAccept?.(s, skip);
+        if (typeof s.seq === 'number') {
+            firstSeq ??= s.seq;
+            lastSeq = s.seq;
+        }
+        for (const f of s.faults ?? [])
+            faults.set(f, (faults.get(f) ?? 0) + 1);
+    });
+    const stream = new SampleLineStream((s) => {
+        if (typeof s.seq === 'number')
+            lastRead = Math.max(lastRead, s.seq);
+        seenSinceAccept++;
+        guard.push(s);
+    }, { ordered: false });
+    const present = (0,external_node_fs_.existsSync)(args.samplesPath);
+    let readError;
+    try {
+        if (present)
+            forEachLine(args.samplesPath, (line) => stream.line(line));
+    }
+    catch (e) {
+        readError = e.message;
+    }
+    const closing = args.marker?.closing;
+    const closingFromMarker = !!closing && typeof closing.seq === 'number' && closing.seq > lastRead;
+    if (closingFromMarker) {
+        seenSinceAccept++;
+        guard.push(closing);
+    }
+    const integrity = guard.end(args.marker?.ticks ?? null);
+    csv.close();
+    const coveredTicks = firstSeq !== null && lastSeq !== null ? lastSeq - firstSeq + 1 : null;
+    if (readError)
+        faults.set(`samples.jsonl could not be read to the end: ${readError}`, 1);
+    return { present, stats: stream.stats, integrity, coveredTicks, faults, closingFromMarker, integrator, ...(csv.error ? { csvError: csv.error } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/app/integrate.ts
-// Streams samples.jsonl through the (pure) energy integrator in bounded memory, writing samples.csv
-// row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to hold as objects.
+// Streams samples.jsonl through the integrity guard into the (pure) energy integrator in bounded memory,
+// writing samples.csv row by row as a by-product: a 6 h job at 10 Hz has 216,000 samples, too many to
+// hold as objects. Nothing here fails a report over its own I/O (see read-samples.ts).
 
 
 
@@ -2152,33 +2586,28 @@ class ChunkedWriter {
 
 
 function integrateSamples(args) {
-    const csv = new ChunkedWriter(args.samplesCsvPath);
-    csv.write(samplesCsvHeader());
-    const integrator = new core_energy/* EnergyIntegrator */.eC({
-        model: args.model,
-        scope: args.scope,
-        intervalSeconds: args.intervalSeconds,
-        onInterval: (p, s) => csv.write(samplesCsvRow(p, s)),
-    });
     const band = new model_band/* ModelBandTracker */.Ff(args.band, args.scope, args.intervalSeconds);
     const contention = new ContentionAccumulator();
-    const faults = new Map();
-    const stream = new SampleLineStream((s) => {
-        integrator.add(s);
-        band.add(s);
-        contention.add(s);
-        for (const f of s.faults ?? [])
-            faults.set(f, (faults.get(f) ?? 0) + 1);
+    const read = readSamples({
+        samplesPath: args.samplesPath,
+        csvPath: args.samplesCsvPath,
+        csvHeader: samplesCsvHeader(),
+        csvRow: samplesCsvRow,
+        makeIntegrator: (onInterval) => new core_energy/* EnergyIntegrator */.eC({ model: args.model, scope: args.scope, intervalSeconds: args.intervalSeconds, onInterval }),
+        marker: args.marker,
+        onAccept: (s, skip) => {
+            band.add(s, skip);
+            contention.add(s, skip);
+        },
     });
-    try {
-        if (args.samplesPath)
-            forEachLine(args.samplesPath, (line) => stream.line(line));
-    }
-    finally {
-        csv.close();
-    }
-    const energy = integrator.result();
+    const { integrator, integrity } = read;
+    const marker = args.marker;
     const warnings = [];
+    if (read.csvError)
+        warnings.push(`samples.csv could not be written (${read.csvError}).`);
+    const writeFailures = marker?.writeFailures ? { count: marker.writeFailures.count - (read.closingFromMarker ? 1 : 0), error: marker.writeFailures.error } : null;
+    warnings.push(...integrityWarnings(integrity, writeFailures));
+    const energy = integrator.result();
     if (energy.samples < 2)
         warnings.push(`Only ${energy.samples} sample(s) were recorded: the job was too short to measure, or the sampler did not run.`);
     if (integrator.gpuCarriedSecondsTotal > 0) {
@@ -2189,10 +2618,20 @@ function integrateSamples(args) {
     if (args.scope === 'process-tree' && integrator.treeMissingSecondsTotal > 0 && energy.samples >= 2) {
         warnings.push(`The process tree could not be read for ${(0,format/* duration */.p0)(integrator.treeMissingSecondsTotal)}; machine utilisation was used there.`);
     }
-    for (const [f, n] of faults)
+    for (const [f, n] of read.faults)
         if (!f.startsWith('closing sample'))
             warnings.push(n > 1 ? `${f} (${n} times)` : f);
-    return { energy, band, contention, stats: stream.stats, warnings };
+    return {
+        energy,
+        band,
+        contention,
+        stats: read.stats,
+        integrity,
+        samplesPresent: read.present,
+        coveredTicks: read.coveredTicks,
+        partial: !!marker?.writeFailures || integrity.skippedIntervals > 0 || integrity.missingSamples > 0,
+        warnings,
+    };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -3364,15 +3803,19 @@ function lastSampleOf(text) {
     return null;
 }
 function samplerLogWarning(runDir) {
-    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(runDir, LOG_FILE)))
-        return null;
-    const log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => !/ note: /.test(l));
+    let log;
+    try {
+        log = (0,external_node_fs_.readFileSync)(external_node_path_default().join(runDir, LOG_FILE), 'utf8').trim().split('\n').filter((l) => l && !/ note: /.test(l));
+    }
+    catch {
+        return null; // no log: nothing went wrong (or the run directory vanished, which the samples show)
+    }
     return log.length ? `The sampler logged ${log.length} problem(s); first: ${log[0].replace(/^\S+ /, '')}` : null;
 }
 async function loadRun(o) {
     const { runDir, info, settings, env } = o;
     const warnings = [...(o.warnings ?? [])];
-    const samplesPath = external_node_path_default().join(runDir, SAMPLES_FILE);
+    const samplesPath = external_node_path_default().join(runDir, config_SAMPLES_FILE);
     const hasSamples = (0,external_node_fs_.existsSync)(samplesPath);
     const partial = o.samplerEnded === 'killed' || o.samplerEnded === 'not-running' || (o.samplerEnded === 'saved' && !o.marker);
     if (partial && o.samplerEnded === 'saved') {
@@ -3383,9 +3826,14 @@ async function loadRun(o) {
             ? 'The sampler did not stop cleanly and was killed; the last interval was closed by post.'
             : 'The sampler was no longer running when post started (killed or crashed); the last interval was closed by post.');
         const tail = hasSamples ? readSlice(samplesPath, 64 * 1024, true) : '';
-        const closing = closingSample(info, lastSampleOf(tail));
-        if (closing)
-            (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+        const closing = hasSamples ? closingSample(info, lastSampleOf(tail)) : null;
+        try {
+            if (closing)
+                (0,external_node_fs_.appendFileSync)(samplesPath, `${tail && !tail.endsWith('\n') ? '\n' : ''}${JSON.stringify(closing)}\n`);
+        }
+        catch (e) {
+            warnings.push(`The closing sample could not be appended to samples.jsonl (${e.message}).`);
+        }
     }
     const logWarning = samplerLogWarning(runDir);
     if (logWarning)
@@ -3429,12 +3877,13 @@ async function finishRun(o) {
     const loaded = await loadRun({ ...o, env });
     const files = outputPaths(o.runDir);
     const integrated = integrateSamples({
-        samplesPath: loaded.hasSamples ? loaded.samplesPath : null,
+        samplesPath: loaded.samplesPath,
         samplesCsvPath: files.samplesCsv,
         model: loaded.model,
         band: (0,model_band/* bandModels */.Qz)({ model: loaded.model, facts: loaded.facts, settings: o.settings, tables: loaded.tables, scope: o.settings.scope }),
         scope: o.settings.scope,
         intervalSeconds: o.settings.sampleIntervalSeconds,
+        marker: o.marker,
     });
     const { result, summary } = computeRun({
         info: o.info,
@@ -3447,7 +3896,10 @@ async function finishRun(o) {
         band: integrated.band,
         contention: integrated.contention,
         stats: integrated.stats,
-        partial: loaded.partial,
+        integrity: integrated.integrity,
+        samplesPresent: integrated.samplesPresent,
+        coveredTicks: integrated.coveredTicks,
+        partial: loaded.partial || integrated.partial,
         warnings: [...loaded.warnings, ...integrated.warnings],
         marker: o.marker,
         baseline: o.baseline ?? { records: [], status: 'disabled' },
@@ -3497,6 +3949,11 @@ const baselineOutput = {
         const decision = saveDecision(ctx, settings);
         if (!decision.save) {
             sink.note(`baseline not saved: ${decision.reason}`);
+            return;
+        }
+        if (result.verdict.status === 'not-measured') {
+            // A run without data would pull the window's median towards zero.
+            sink.warn(`baseline not saved: this run was not measured (${result.quality.notMeasured ?? 'no valid samples'}).`);
             return;
         }
         if (result.baseline.status === 'unavailable') {
@@ -3704,7 +4161,10 @@ function carbonGateCsv(r, offsetMinutes = localOffsetMinutes(r.endedWallMs)) {
 
 ;// CONCATENATED MODULE: ./src/app/outputs/files.ts
 // emissions.csv, carbon-gate.csv, carbon-gate.json and summary.md in the run directory (samples.csv is streamed while
-// the samples are integrated, see app/integrate.ts).
+// the samples are integrated, see app/integrate.ts). The report exists once computed: a file that cannot be
+// written (disk full, read-only or vanished directory) is a warning, added to the summary that the job
+// summary output writes next, never a lost verdict.
+
 
 
 
@@ -3712,11 +4172,28 @@ const filesOutput = {
     name: 'files',
     target: 'run-dir',
     enabled: () => true,
-    write({ result, summary, files }) {
-        (0,external_node_fs_.writeFileSync)(files.emissionsCsv, emissionsCsv(result));
-        (0,external_node_fs_.writeFileSync)(files.carbonGateCsv, carbonGateCsv(result));
-        (0,external_node_fs_.writeFileSync)(files.json, JSON.stringify(result, null, 2));
-        (0,external_node_fs_.writeFileSync)(files.summary, summary);
+    write(finished, sink) {
+        const { result, summary, files } = finished;
+        const unwritten = [];
+        for (const [file, text] of [
+            [files.emissionsCsv, () => emissionsCsv(result)],
+            [files.carbonGateCsv, () => carbonGateCsv(result)],
+            [files.json, () => JSON.stringify(result, null, 2)],
+            [files.summary, () => summary],
+        ]) {
+            try {
+                (0,external_node_fs_.writeFileSync)(file, text());
+            }
+            catch (e) {
+                unwritten.push(`${external_node_path_default().basename(file)} (${e.code ?? e.message})`);
+            }
+        }
+        if (!unwritten.length)
+            return;
+        const w = `Output files could not be written: ${unwritten.join(', ')}.`;
+        result.quality.warnings.push(w);
+        finished.summary = `${summary}\n> [!WARNING]\n> ${w}\n`;
+        sink.warn(w);
     },
 };
 
@@ -3734,8 +4211,14 @@ const summaryOutput = {
     target: 'job',
     enabled: () => true,
     write({ summary }, sink) {
-        if (!sink.appendSummary?.(summary))
+        try {
+            if (!sink.appendSummary?.(summary))
+                sink.note(summary);
+        }
+        catch (e) {
+            sink.warn(`the job summary could not be written (${e.message}); the report follows in the log.`);
             sink.note(summary);
+        }
     },
 };
 
@@ -3784,7 +4267,10 @@ const OUTPUTS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/app/post.ts
-// post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step.
+// post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step;
+// post never fails the build over its own I/O (a summary, a file or a vanished run directory is a warning).
+
+
 
 
 
@@ -3808,25 +4294,82 @@ function failedSummary(why, runDir) {
         '',
     ].join('\n');
 }
+/** The summary of a job that could not be measured at all (no run directory, or it vanished). */
+function notMeasuredSummary(why, requireMeasurement) {
+    const v = notMeasuredVerdict(why, requireMeasurement);
+    return ['## 🌱 carbon-gate — no report', '', `**${(0,report_escape/* escapeMarkdown */.FV)(v.headline)}**`, '', ...v.reasons.map((r) => `- ${(0,report_escape/* escapeMarkdown */.FV)(r)}`), ''].join('\n');
+}
 async function runPost(env = process.env) {
     const runner = runner_createRunner(env);
+    try {
+        await postSteps(env, runner);
+    }
+    catch (e) {
+        safely(() => runner.warning(`carbon-gate: post ran into a problem of its own (${e.message ?? String(e)}); the build is not failed for it.`));
+    }
+}
+function safely(f) {
+    try {
+        f();
+    }
+    catch {
+        /* stdout or the summary file is gone: nothing else to do */
+    }
+}
+/** Appends to the step summary; a summary that cannot be written (disk full, read-only) is a warning. */
+function writeSummary(runner, markdown) {
+    try {
+        if (!runner.appendSummary(markdown))
+            runner.info(markdown);
+    }
+    catch (e) {
+        runner.warning(`carbon-gate: the job summary could not be written (${e.message}); the report follows in the log.`);
+        runner.info(markdown);
+    }
+}
+/** Without a run directory there is nothing to report: not measured (and a failure with require-measurement). */
+function reportNotMeasured(runner, env, why) {
+    let require = false;
+    try {
+        require = inputs_parseSettings(inputs_envLookup(env)).requireMeasurement;
+    }
+    catch {
+        /* bad inputs were reported by the first step */
+    }
+    runner.warning(`carbon-gate: not measured: ${why}.${require ? '' : ' The build is not failed for this (require-measurement: false).'}`);
+    writeSummary(runner, notMeasuredSummary(why, require));
+    if (require)
+        runner.fail(`carbon-gate: ⚠️ Not measured (${why}) and require-measurement is true.`);
+}
+async function postSteps(env, runner) {
     const runDir = runner.getState(STATE_RUN_DIR);
+    const statePid = Number(runner.getState(STATE_SAMPLER_PID));
     if (!runDir) {
-        runner.warning('carbon-gate has nothing to report: its first step did not start a sampler (see that step’s log). The build is not failed for this.');
+        reportNotMeasured(runner, env, 'the sampler never started (its first step did not start it; see that step’s log)');
         return;
     }
     let settings;
-    let info;
     try {
         settings = inputs_parseSettings(inputs_envLookup(env));
-        info = readRunInfo(runDir);
     }
     catch (e) {
         runner.warning(`carbon-gate cannot report: ${e.message}`);
         return;
     }
+    let info;
+    try {
+        info = run_info_readRunInfo(runDir);
+    }
+    catch (e) {
+        // The run directory vanished or was damaged: still stop the sampler (its cmdline names the directory).
+        await stopSampler(statePid, '', runDir);
+        reportNotMeasured(runner, env, `the run directory ${runDir} is gone or damaged (${e.message})`);
+        return;
+    }
     runner.group('carbon-gate: stopping the sampler');
-    const stop = await stopSampler(Number(runner.getState(STATE_SAMPLER_PID)), info.samplerScript, runDir);
+    // State lost (or never saved): the pid recorded in run.json, with the same cmdline check.
+    const pid = sampler_process_isOurSampler(statePid, info.samplerScript, runDir) ? statePid : info.samplerPid;
+    const stop = await stopSampler(pid, info.samplerScript, runDir);
     runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${(0,format/* duration */.p0)(stop.marker.samplerCpuSeconds)}` : ''}`);
     runner.endGroup();
     const warnings = [];
@@ -3837,6 +4380,8 @@ async function runPost(env = process.env) {
         github = await __nccwpck_require__.e(/* import() */ 184).then(__nccwpck_require__.bind(__nccwpck_require__, 77184));
         const { readJobContext, matrixKey } = await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 19556));
         ctx = readJobContext(settings, env);
+        if (info.instance && info.instance > 1)
+            ctx = { ...ctx, ...instanceKeys(ctx, info.instance) };
         info = { ...info, job: { ...info.job, workflow: ctx.workflow, job: ctx.job, key: ctx.jobKey, label: ctx.jobLabel, runUrl: ctx.runUrl, ...(ctx.jobUrl ? { jobUrl: ctx.jobUrl } : {}), event: ctx.eventName, matrixKey: matrixKey(ctx.matrix) } };
     }
     catch (e) {
@@ -3857,16 +4402,20 @@ async function runPost(env = process.env) {
         const why = e.message ?? String(e);
         runner.warning(`carbon-gate could not compute the report: ${why}. This is a measurement fault; the build is not failed for it.`);
         runner.info(String(e.stack ?? e));
-        runner.appendSummary(failedSummary(why, runDir));
+        writeSummary(runner, failedSummary(why, runDir));
         return;
     }
     const { result, files } = finished;
     for (const w of result.quality.warnings)
         runner.warning(`carbon-gate: ${w}`);
+    if (result.verdict.status === 'not-measured' && !result.verdict.failBuild)
+        runner.warning(`carbon-gate: ${result.verdict.headline}. ${result.verdict.reasons.join(' ')}`);
     runner.info(`${(0,verdict_line/* verdictLine */.MT)(result, settings)}\n` +
         `energy ${(0,format/* energy */.zP)(result.energy.totalWh)}, ${(0,format/* co2e */.k)(result.emissions.totalGCo2e)} ` +
         `(operational ${(0,format/* co2e */.k)(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? (0,format/* co2e */.k)(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${(0,format/* duration */.p0)(result.energy.durationSeconds)}`);
     runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+    // Each output catches its own errors (a failing one is a warning naming it); the summary output
+    // falls back to the log when the summary file cannot be written.
     const sink = {
         warn: (m) => runner.warning(`carbon-gate: ${m}`),
         note: (m) => runner.info(m),
@@ -3894,14 +4443,78 @@ async function runPost(env = process.env) {
 
 /***/ }),
 
-/***/ 27551:
+/***/ 2629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eC: () => (/* binding */ EnergyIntegrator)
-/* harmony export */ });
-/* unused harmony exports gpuModelWatts, integrate */
-/* harmony import */ var _power_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90982);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eC: () => (/* binding */ EnergyIntegrator)
+});
+
+// UNUSED EXPORTS: gpuModelWatts, integrate
+
+// EXTERNAL MODULE: ./src/core/power.ts
+var power = __nccwpck_require__(90982);
+;// CONCATENATED MODULE: ./src/core/power-series.ts
+class PowerSeries {
+    maxPoints;
+    series = [];
+    weights = [];
+    /** Interval(s) not yet long enough to make a point of the current bucket width. */
+    pending = null;
+    /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
+    bucketSeconds = 0;
+    constructor(maxPoints) {
+        this.maxPoints = maxPoints;
+    }
+    static merge(x, wx, y, wy) {
+        const m = (a, b) => (a * wx + b * wy) / (wx + wy);
+        return {
+            tS: y.tS,
+            wallMs: y.wallMs,
+            machineUtil: m(x.machineUtil, y.machineUtil),
+            treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
+            cpuWatts: m(x.cpuWatts, y.cpuWatts),
+            ramWatts: m(x.ramWatts, y.ramWatts),
+            gpuWatts: m(x.gpuWatts, y.gpuWatts),
+        };
+    }
+    /**
+     * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
+     * bucket of the current width; when the series is full, neighbours merge and the width doubles.
+     */
+    push(p, dt) {
+        this.pending = this.pending ? { p: PowerSeries.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
+        if (this.pending.w < this.bucketSeconds)
+            return;
+        this.series.push(this.pending.p);
+        this.weights.push(this.pending.w);
+        this.pending = null;
+        // Merge one early, so that with a pending bucket the result stays below maxPoints.
+        if (this.series.length < this.maxPoints - 1)
+            return;
+        const merged = [];
+        const w = [];
+        for (let i = 0; i + 1 < this.series.length; i += 2) {
+            merged.push(PowerSeries.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
+            w.push(this.weights[i] + this.weights[i + 1]);
+        }
+        if (this.series.length % 2 === 1) {
+            // The odd newest point becomes the start of the next bucket.
+            this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
+        }
+        this.series = merged;
+        this.weights.splice(0, this.weights.length, ...w);
+        this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+    }
+    /** The points so far, the pending bucket included. */
+    points() {
+        return this.pending ? [...this.series, this.pending.p] : this.series;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/energy.ts
 // Integration of power over samples. Pure and streaming: add() one sample at a time, then result().
 //
 // Per interval i between two samples (Δt_i seconds):
@@ -3917,6 +4530,7 @@ async function runPost(env = process.env) {
 //   E     += (P_cpu + P_ram + P_gpu) × Δt_i
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
 // utilisation still comes out right; only the time resolution drops. Gaps are reported.
+
 
 const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
 function gpuModelWatts(model, g) {
@@ -3934,10 +4548,15 @@ function gpuModelWatts(model, g) {
 }
 class EnergyIntegrator {
     o;
-    first = null;
     prev = null;
-    firstTree = null;
+    /** The last sample with a tree reading: tree CPU is summed from positive deltas between tree readings. */
     lastTree = null;
+    treeCpuS = null;
+    escapedS = 0;
+    machineCpuS = 0;
+    /** Seconds integrated, and the running time axis (integrated plus skipped seconds). */
+    integratedSeconds = 0;
+    elapsedS = 0;
     count = 0;
     cpuJ = 0;
     ramJ = 0;
@@ -3968,20 +4587,33 @@ class EnergyIntegrator {
     peakRss = null;
     treeMissingSeconds = 0;
     gaps = [];
-    series = [];
-    maxPoints;
+    series;
     gapSeconds;
     constructor(o) {
         this.o = o;
-        this.maxPoints = o.maxSeriesPoints ?? 240;
+        this.series = new PowerSeries(o.maxSeriesPoints ?? 240);
         this.gapSeconds = Math.max(3 * o.intervalSeconds, o.intervalSeconds + 2);
     }
-    add(s) {
+    /**
+     * Adds the next sample. With `skipReason` (from the integrity guard) the interval that ends at `s` is
+     * not integrated: it is recorded as a gap with that reason, and `s` becomes the new reference.
+     * `missingBefore` sample lines known to be missing before `s` (by their seq numbers) flag the interval
+     * as a gap; it is still integrated, because the counters are cumulative.
+     */
+    add(s, skipReason = null, missingBefore = 0) {
         this.count++;
+        const a = this.prev;
+        this.prev = s;
         if (s.tree) {
             this.peakRss = Math.max(this.peakRss ?? 0, s.tree.rssBytes);
-            if (!this.firstTree)
-                this.firstTree = s;
+            const lt = this.lastTree?.tree;
+            if (this.treeCpuS === null)
+                this.treeCpuS = 0;
+            // Positive deltas only: a counter that drops (a reading error) must not cancel CPU already seen.
+            if (lt && !skipReason) {
+                this.treeCpuS += Math.max(0, s.tree.cpuSeconds - lt.cpuSeconds);
+                this.escapedS += Math.max(0, (s.tree.escapedCpuSeconds ?? 0) - (lt.escapedCpuSeconds ?? 0));
+            }
             this.lastTree = s;
         }
         if (s.gpu?.length) {
@@ -3989,17 +4621,24 @@ class EnergyIntegrator {
             for (const g of s.gpu)
                 this.gpuModels.add(g.name);
         }
-        const a = this.prev;
-        this.prev = s;
-        if (!a) {
-            this.first = s;
+        if (!a)
+            return;
+        const dt = s.monoS - a.monoS;
+        if (skipReason) {
+            const wallS = (s.wallMs - a.wallMs) / 1000;
+            const seconds = wallS > 0 && Number.isFinite(wallS) ? wallS : 0;
+            this.gaps.push({ fromS: this.elapsedS, toS: this.elapsedS + seconds, seconds, reason: `skipped: ${skipReason}` });
+            this.elapsedS += seconds;
             return;
         }
-        const dt = s.monoS - a.monoS;
         if (!(dt > 0))
             return;
-        if (dt > this.gapSeconds)
-            this.gaps.push({ fromS: a.monoS - this.first.monoS, toS: s.monoS - this.first.monoS, seconds: dt, reason: 'no samples' });
+        // Lines missing before s (write failures, lost lines) make a gap even when the time step looks normal.
+        if (dt > this.gapSeconds || missingBefore > 0) {
+            this.gaps.push({ fromS: this.elapsedS, toS: this.elapsedS + dt, seconds: dt, reason: missingBefore > 0 ? `${missingBefore} sample line(s) missing` : 'no samples' });
+        }
+        this.integratedSeconds += dt;
+        this.elapsedS += dt;
         const dBusy = s.cpu.busySeconds - a.cpu.busySeconds;
         const dTotal = s.cpu.totalSeconds - a.cpu.totalSeconds;
         const machineUtil = dTotal > 0 ? clamp01(dBusy / dTotal) : 0;
@@ -4020,6 +4659,7 @@ class EnergyIntegrator {
             this.memTotalByteS += s.mem.totalBytes * dt;
             this.memSeconds += dt;
         }
+        this.machineCpuS += Math.max(0, dBusy);
         const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
         const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
         let cpuW;
@@ -4042,7 +4682,7 @@ class EnergyIntegrator {
                 cpuW = pkgW;
         }
         else {
-            cpuW = (0,_power_js__WEBPACK_IMPORTED_MODULE_0__/* .cpuWatts */ .U)(this.o.model.cpu, useTree ? treeUtil : machineUtil);
+            cpuW = (0,power/* cpuWatts */.U)(this.o.model.cpu, useTree ? treeUtil : machineUtil);
         }
         let ramW;
         const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
@@ -4085,54 +4725,9 @@ class EnergyIntegrator {
             this.cpuJ += cpuW * dt;
         this.ramJ += ramW * dt;
         this.gpuJ += gpuW * dt;
-        const p = { tS: s.monoS - this.first.monoS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
+        const p = { tS: this.elapsedS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
         this.o.onInterval?.(p, s);
-        this.pushPoint(p, dt);
-    }
-    weights = [];
-    /** Interval(s) not yet long enough to make a point of the current bucket width. */
-    pending = null;
-    /** Minimum seconds one point covers; 0 until the series first fills, then it doubles with each merge. */
-    bucketSeconds = 0;
-    static merge(x, wx, y, wy) {
-        const m = (a, b) => (a * wx + b * wy) / (wx + wy);
-        return {
-            tS: y.tS,
-            wallMs: y.wallMs,
-            machineUtil: m(x.machineUtil, y.machineUtil),
-            treeUtil: x.treeUtil === null || y.treeUtil === null ? (y.treeUtil ?? x.treeUtil) : m(x.treeUtil, y.treeUtil),
-            cpuWatts: m(x.cpuWatts, y.cpuWatts),
-            ramWatts: m(x.ramWatts, y.ramWatts),
-            gpuWatts: m(x.gpuWatts, y.gpuWatts),
-        };
-    }
-    /**
-     * Keeps a bounded series whose points cover similar spans of time: intervals accumulate into a
-     * bucket of the current width; when the series is full, neighbours merge and the width doubles.
-     */
-    pushPoint(p, dt) {
-        this.pending = this.pending ? { p: EnergyIntegrator.merge(this.pending.p, this.pending.w, p, dt), w: this.pending.w + dt } : { p, w: dt };
-        if (this.pending.w < this.bucketSeconds)
-            return;
-        this.series.push(this.pending.p);
-        this.weights.push(this.pending.w);
-        this.pending = null;
-        // Merge one early, so that with a pending bucket the result stays below maxPoints.
-        if (this.series.length < this.maxPoints - 1)
-            return;
-        const merged = [];
-        const w = [];
-        for (let i = 0; i + 1 < this.series.length; i += 2) {
-            merged.push(EnergyIntegrator.merge(this.series[i], this.weights[i], this.series[i + 1], this.weights[i + 1]));
-            w.push(this.weights[i] + this.weights[i + 1]);
-        }
-        if (this.series.length % 2 === 1) {
-            // The odd newest point becomes the start of the next bucket.
-            this.pending = { p: this.series[this.series.length - 1], w: this.weights[this.weights.length - 1] };
-        }
-        this.series = merged;
-        this.weights.splice(0, this.weights.length, ...w);
-        this.bucketSeconds = w.reduce((a, b) => a + b, 0) / w.length;
+        this.series.push(p, dt);
     }
     /** Seconds where no GPU reading arrived and the last one was carried forward. */
     get gpuCarriedSecondsTotal() {
@@ -4147,13 +4742,10 @@ class EnergyIntegrator {
         return this.treeMissingSeconds;
     }
     result() {
-        const first = this.first;
-        const last = this.prev;
-        const duration = first && last ? last.monoS - first.monoS : 0;
-        const [ft, lt] = [this.firstTree?.tree, this.lastTree?.tree];
-        const treeCpu = ft && lt ? Math.max(0, lt.cpuSeconds - ft.cpuSeconds) : null;
-        const machineCpu = first && last ? Math.max(0, last.cpu.busySeconds - first.cpu.busySeconds) : 0;
-        const escaped = ft && lt ? Math.max(0, (lt.escapedCpuSeconds ?? 0) - (ft.escapedCpuSeconds ?? 0)) : 0;
+        const duration = this.integratedSeconds;
+        const treeCpu = this.treeCpuS;
+        const machineCpu = this.machineCpuS;
+        const escaped = this.escapedS;
         const wh = (j) => j / 3600;
         const floor = Number.isFinite(this.raplFloorW) ? this.raplFloorW : 0;
         const cpuJ = this.cpuJ + floor * this.raplReservedS + this.raplSharedJ - floor * this.raplShareS;
@@ -4185,7 +4777,7 @@ class EnergyIntegrator {
             ...(this.gpuUtilSeconds > 0 ? { avgGpuUtil: this.gpuUtilS / this.gpuUtilSeconds } : {}),
             ...(this.memSeconds > 0 ? { avgMemoryUsedBytes: this.memUsedByteS / this.memSeconds, avgMemoryTotalBytes: this.memTotalByteS / this.memSeconds } : {}),
             gaps: this.gaps,
-            series: this.pending ? [...this.series, this.pending.p] : this.series,
+            series: this.series.points(),
         };
     }
 }
@@ -4635,7 +5227,7 @@ function slowdownOf(t) {
 /* harmony export */   xm: () => (/* binding */ bandText)
 /* harmony export */ });
 /* unused harmony exports codecarbonRamWatts, codecarbonCpuCurve */
-/* harmony import */ var _energy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27551);
+/* harmony import */ var _energy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2629);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96228);
 /* harmony import */ var _tables_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31625);
 // The model band: the same samples under the other published models that apply to this machine, so a
@@ -4753,12 +5345,13 @@ class ModelBandTracker {
         this.band = band;
         this.its = band.models.map((m) => ({ m, it: new _energy_js__WEBPACK_IMPORTED_MODULE_2__/* .EnergyIntegrator */ .eC({ model: m.model, scope, intervalSeconds }) }));
     }
-    add(s) {
+    /** The next accepted sample; `skipReason` (from the integrity guard) skips the interval ending at it. */
+    add(s, skipReason = null) {
         if (!this.its.length)
             return;
         const modelled = s.rapl ? { ...s, rapl: undefined } : s;
         for (const { it } of this.its)
-            it.add(modelled);
+            it.add(modelled, skipReason);
     }
     result(selected) {
         const { emissions } = selected;
@@ -5643,6 +6236,7 @@ function renderTrendChart(records, current, metric, median) {
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   _Z: () => (/* binding */ markerFor)
 /* harmony export */ });
+/* unused harmony export MARKER_KEY_MAX_CHARS */
 // Escaping of user-controlled text (job names, branch names, workflow names, notes) for GitHub-flavoured
 // markdown that may also contain HTML. Pure.
 const HTML_ENTITIES = {
@@ -5685,13 +6279,25 @@ function clip(text, maxChars) {
     const chars = Array.from(text);
     return chars.length <= maxChars ? text : chars.slice(0, Math.max(0, maxChars - 1)).join('') + '…';
 }
+/** Longest marker key kept as is; a longer key is clipped and given a hash of the whole key. */
+const MARKER_KEY_MAX_CHARS = 160;
+/** FNV-1a 64-bit of the UTF-16 code units, as 16 hex digits: short, stable and pure (no node:crypto). */
+function fnv1a64(text) {
+    let h = 0xcbf29ce484222325n;
+    for (let i = 0; i < text.length; i++)
+        h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+    return h.toString(16).padStart(16, '0');
+}
 /**
  * The text of a hidden marker `<!-- carbon-gate:<key> -->` with the key made safe for an HTML comment
- * (no `--`, no `>`, no line breaks): anything outside [A-Za-z0-9 ._/:+=,@-] is percent-encoded.
+ * (no `--`, no `>`, no line breaks) and for GitHub (no `@`, which would mention someone): anything outside
+ * [A-Za-z0-9 ._/:+=,-] is percent-encoded. A key longer than 160 characters (a 70,000-character job-name)
+ * is clipped to its first 120 and a hash of the whole key, so the marker stays short and keys stay distinct.
  */
 function markerFor(key) {
-    const safe = Array.from(key)
-        .map((ch) => (/^[A-Za-z0-9 ._/:+=,@-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
+    const short = key.length > MARKER_KEY_MAX_CHARS ? `${Array.from(key.slice(0, 120)).join('')}~${fnv1a64(key)}` : key;
+    const safe = Array.from(short)
+        .map((ch) => (/^[A-Za-z0-9 ._/:+=,~-]$/.test(ch) ? ch : encodeURIComponent(ch).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())))
         .join('')
         .replace(/--/g, '-%2D');
     return `<!-- carbon-gate:${safe} -->`;
@@ -6759,12 +7365,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1500);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86538);
 
 
 /** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
 async function run() {
-    await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a)();
+    await (0,_app_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a2)();
 }
 if ((0,_adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__/* .isDirectRun */ .d)(import.meta.url)) {
     await run();

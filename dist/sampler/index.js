@@ -2236,6 +2236,28 @@ const LOG_FILE = 'sampler.log';
 
 /** After the root has been gone this long, nothing is left to measure and the sampler exits by itself. */
 const ROOT_GONE_EXIT_SECONDS = 600;
+/** Failed sample writes: how many, the first error, and the seq ranges (at most 20) that were lost. */
+class WriteFailures {
+    count = 0;
+    error = '';
+    /** True after a failure: the next line starts with a newline, in case half a line was written. */
+    pending = false;
+    seqs = [];
+    add(seq, error) {
+        this.count++;
+        this.pending = true;
+        if (!this.error)
+            this.error = error;
+        const last = this.seqs[this.seqs.length - 1];
+        if (last && last[1] === seq - 1)
+            last[1] = seq;
+        else if (this.seqs.length < 20)
+            this.seqs.push([seq, seq]);
+    }
+    toJSON() {
+        return { count: this.count, error: this.error, seqs: this.seqs };
+    }
+}
 function monoSeconds() {
     return Number(process.hrtime.bigint()) / 1e9;
 }
@@ -2269,6 +2291,11 @@ function runSampler(configPath) {
         log(`note: ${n}`);
     const fd = (0,external_node_fs_namespaceObject.openSync)(`${cfg.outDir}/${SAMPLES_FILE}`, 'a', 0o600);
     let count = 0;
+    let seq = 0;
+    // A failed write (EFBIG, ENOSPC) loses that line, not the run: the next tick tries again, starting on a
+    // fresh line in case the failed write left half a line behind. Post sees the hole in `seq` and the marker.
+    const failures = new WriteFailures();
+    let closing;
     let rootGoneSince = null;
     let treeEvery = cfg.treeEveryTicks ?? 1;
     let lastTree;
@@ -2299,7 +2326,7 @@ function runSampler(configPath) {
         }
         const contention = lastContention;
         const { cpu, mem } = readers.machine();
-        const s = { v: 1, monoS: monoSeconds(), wallMs: Date.now(), cpu, mem };
+        const s = { v: 1, seq: seq++, monoS: monoSeconds(), wallMs: Date.now(), cpu, mem };
         if (tree)
             s.tree = tree;
         if (contention)
@@ -2322,8 +2349,20 @@ function runSampler(configPath) {
         }
         if (faults.length)
             s.faults = faults;
-        (0,external_node_fs_namespaceObject.writeSync)(fd, `${JSON.stringify(s)}\n`);
-        count++;
+        const text = `${failures.pending ? '\n' : ''}${JSON.stringify(s)}\n`;
+        try {
+            (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+            failures.pending = false;
+            count++;
+        }
+        catch (e) {
+            if (failures.count === 0)
+                log(`cannot write samples: ${e.message}`);
+            failures.add(s.seq, e.code ?? e.message);
+            closing = s;
+            return;
+        }
+        closing = undefined;
         if (tree?.rootGone && rootGoneSince === null) {
             rootGoneSince = s.monoS;
             treeEvery = Number.MAX_SAFE_INTEGER;
@@ -2356,8 +2395,17 @@ function runSampler(configPath) {
             samplerMaxRssBytes: process.resourceUsage().maxRSS * 1024,
             endedWallMs: Date.now(),
             ...(error ? { error } : {}),
+            ticks: seq,
+            ...(failures.count ? { writeFailures: failures.toJSON() } : {}),
+            // The closing sample could not be appended: keep it here, so that the end of the job still counts.
+            ...(closing ? { closing } : {}),
         };
-        (0,external_node_fs_namespaceObject.writeFileSync)(`${cfg.outDir}/${MARKER_FILE}`, JSON.stringify(marker));
+        try {
+            (0,external_node_fs_namespaceObject.writeFileSync)(`${cfg.outDir}/${MARKER_FILE}`, JSON.stringify(marker));
+        }
+        catch (e) {
+            log(`cannot write the completion marker: ${e.message}`);
+        }
         process.exit(0);
     };
     process.on('SIGTERM', () => stop('sigterm'));
@@ -2376,6 +2424,9 @@ function runSampler(configPath) {
         }
         if (rootGoneSince !== null && monoSeconds() - rootGoneSince > ROOT_GONE_EXIT_SECONDS)
             return stop('root-exit');
+        // The CLI's sampler ends with its CLI: re-parented means the CLI is gone (even SIGKILLed).
+        if (cfg.parentPid !== undefined && process.ppid !== cfg.parentPid)
+            return stop('parent-exit');
         k++;
         let due = start + k * intervalMs;
         const now = performance.now();
