@@ -14,7 +14,8 @@ import {
 } from '../../src/sampler/gpu/parse.js';
 import { probeNvidia, startNvidiaSource } from '../../src/sampler/gpu/nvidia.js';
 import { startRocmSource } from '../../src/sampler/gpu/rocm.js';
-import { startOptionalSources, type GpuSource } from '../../src/sampler/sources.js';
+import { startOptionalSources } from '../../src/sampler/sources.js';
+import type { GpuSource } from '../../src/sampler/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fakeBin = path.join(here, '..', 'fixtures', 'bin');

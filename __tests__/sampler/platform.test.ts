@@ -9,7 +9,7 @@ import { createPlatformReader } from '../../src/sampler/platform/index.js';
 import { cpuFromTimes, osMachine } from '../../src/sampler/platform/machine.js';
 import { SnapshotTreeTracker, type ProcRow } from '../../src/sampler/platform/tree.js';
 import { createWin32Reader, encodePowerShell, parseWin32ProcessCsv, win32LoopScript } from '../../src/sampler/platform/win32.js';
-import type { PlatformReader } from '../../src/sampler/sources.js';
+import type { PlatformReader } from '../../src/sampler/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '..', 'fixtures', 'platform');

@@ -56,7 +56,7 @@ export function closingSample(info: RunInfo, last: Sample | null): Sample | null
     const readers = createLinuxReaders({ rootPid: info.rootPid, excludePids: [process.pid] });
     const { cpu, mem } = readers.machine();
     const s: Sample = { v: 1, monoS: Number(process.hrtime.bigint()) / 1e9, wallMs: Date.now(), cpu, mem, faults: ['closing sample taken by post: the sampler had stopped'] };
-    const tree = info.rootPid ? readers.tree?.() : undefined;
+    const tree = info.rootPid ? readers.tree?.(info.rootPid) : undefined;
     if (tree && !tree.rootGone && last?.tree) s.tree = { ...tree, cpuSeconds: Math.max(tree.cpuSeconds, last.tree.cpuSeconds), escapedCpuSeconds: last.tree.escapedCpuSeconds };
     return s;
   } catch {

@@ -5,6 +5,7 @@ import type { CompletionMarker, Sample, TreeReading } from '../core/types.js';
 import { createLinuxReaders } from './linux/readers.js';
 import { createPlatformReader } from './platform/index.js';
 import { startOptionalSources } from './sources.js';
+import type { PlatformReader } from './types.js';
 import { SAMPLES_FILE, MARKER_FILE, LOG_FILE, type SamplerConfig } from './config.js';
 
 /** After the root has been gone this long, nothing is left to measure and the sampler exits by itself. */
@@ -48,12 +49,12 @@ export function runSampler(configPath: string): void {
   process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
 
   const excludePids = [process.pid];
-  const readers =
+  const readers: PlatformReader | undefined =
     process.platform === 'linux'
       ? createLinuxReaders({ procRoot: cfg.procRoot, rootPid: cfg.rootPid, excludePids })
       : createPlatformReader(process.platform, { excludePids });
   if (!readers) throw new Error(`no readers for platform ${process.platform}`);
-  const treePids = 'treePids' in readers ? readers.treePids : undefined;
+  const treePids = readers.treePids?.bind(readers);
   const sources = startOptionalSources({
     gpu: cfg.gpu,
     rapl: cfg.rapl,
@@ -89,7 +90,7 @@ export function runSampler(configPath: string): void {
     } catch (e) {
       faults.push(`tree: ${(e as Error).message}`);
     }
-    if (freshTree && 'contention' in readers && readers.contention) {
+    if (freshTree && readers.contention) {
       try {
         lastContention = readers.contention();
       } catch (e) {
@@ -104,7 +105,7 @@ export function runSampler(configPath: string): void {
     const gpu = sources.gpu?.take();
     if (gpu) s.gpu = gpu;
     if (sources.gpu) faults.push(...sources.gpu.takeFaults());
-    if ('takeFaults' in readers && readers.takeFaults) faults.push(...readers.takeFaults());
+    if (readers.takeFaults) faults.push(...readers.takeFaults());
     if (sources.rapl) {
       try {
         s.rapl = sources.rapl.read();
@@ -145,7 +146,7 @@ export function runSampler(configPath: string): void {
       log(`last sample failed: ${(e as Error).message}`);
     }
     sources.gpu?.stop();
-    if ('stop' in readers) readers.stop?.();
+    readers.stop?.();
     closeSync(fd);
     const usage = process.cpuUsage();
     const marker: CompletionMarker = {

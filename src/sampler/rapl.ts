@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RaplReading } from '../core/types.js';
-import type { RaplReader } from './sources.js';
+import type { RaplReader } from './types.js';
 
 interface Domain {
   label: string;

@@ -1,51 +1,13 @@
-// The sampler's optional sources: GPU (nvidia-smi / rocm-smi), RAPL energy counters, and the
+// The factory of the sampler's optional sources: GPU (nvidia-smi / rocm-smi), RAPL energy counters, and the
 // machine/tree readers of platforms without /proc. The loop (loop.ts) calls these once per tick;
 // everything here is cheap, never writes to stdout, and never throws out of a tick.
 
-import type { GpuReading, RaplReading, Sample, TreeReading } from '../core/types.js';
+import type { GpuSource, OptionalSourcesConfig, RaplReader } from './types.js';
 import { probeNvidia, startNvidiaSource } from './gpu/nvidia.js';
 import { probeRocm, startRocmSource } from './gpu/rocm.js';
 import { openRapl } from './rapl.js';
 
 export { findOnPath } from './which.js';
-
-export interface GpuSource {
-  /** Readings aggregated since the previous call (mean power/util per GPU over the lines received), or undefined if none arrived. */
-  take(): GpuReading[] | undefined;
-  /** Fault messages since the previous call (restart, gave up, N/A power…), drained. */
-  takeFaults(): string[];
-  stop(): void;
-}
-
-export interface RaplReader {
-  read(): RaplReading;
-  domains: string[];
-  /** Read errors since the previous call (a domain that became unreadable), drained. Optional extension. */
-  takeFaults?(): string[];
-}
-
-export interface PlatformReader {
-  machine(): { cpu: Sample['cpu']; mem: Sample['mem'] };
-  /** Tree reading, may be called less often than machine(); undefined when not available. */
-  tree?(rootPid: number): TreeReading | undefined;
-  /** Fault messages since the previous call, drained. Optional extension. */
-  takeFaults?(): string[];
-  /** Stops helper processes (the Windows PowerShell loop). Optional extension. */
-  stop?(): void;
-}
-
-export interface OptionalSourcesConfig {
-  gpu: 'auto' | 'nvidia' | 'amd' | 'off';
-  rapl: boolean;
-  intervalSeconds: number;
-  sysfsRoot?: string;
-  env: NodeJS.ProcessEnv;
-  /**
-   * Optional extension: the pids of the measured tree at this moment, so the GPU source can keep
-   * only tree processes in GpuReading.treePids. Without it every GPU process is listed.
-   */
-  treePids?: () => ReadonlySet<number> | undefined;
-}
 
 /**
  * Starts what is available and asked for. Never throws: what cannot be used becomes a note.

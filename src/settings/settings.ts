@@ -1,8 +1,9 @@
 import type { CompareMetric, FailOn, Scope } from '../core/types.js';
+import type { ChartMode } from '../core/report/chart.js';
 
 export type PowerModelChoice = 'auto' | 'ccf' | 'tdp' | 'ecoci-github-4vcpu';
 export type CommentMode = 'always' | 'on-regression' | 'never';
-export type ChartMode = 'mermaid' | 'sparkline' | 'none';
+export type { ChartMode } from '../core/report/chart.js';
 export type GpuMode = 'auto' | 'nvidia' | 'amd' | 'off';
 
 /** Every input of the action, parsed and validated. Units in the names. */

@@ -3,7 +3,7 @@
 import type { BaselineRecord, CompareMetric, FailOn, RunResult, Verdict } from '../types.js';
 import { cpuSeconds, co2e, duration, energy, percentDelta } from '../format.js';
 import { bandEmoji, metricOf, metricText } from '../verdict.js';
-import type { ChartMode } from '../../settings/settings.js';
+import type { ChartMode } from './chart.js';
 import { renderTrendChart } from './chart.js';
 import { baselineName } from './verdict-line.js';
 import { mdTable } from './table.js';

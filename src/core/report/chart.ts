@@ -11,8 +11,10 @@
 //   drawn first and the memory part over it, from the same zero line;
 // - xychart has no legend, so each chart is followed by a one-line caption naming its colours.
 import type { BaselineRecord, CompareMetric, PowerPoint } from '../types.js';
-import type { ChartMode } from '../../settings/settings.js';
 import { power, unitFor } from '../format.js';
+
+/** How the summary draws its charts (the `chart` input). */
+export type ChartMode = 'mermaid' | 'sparkline' | 'none';
 
 const MAX_POINTS = 120;
 

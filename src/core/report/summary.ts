@@ -11,7 +11,7 @@
 import { bandText } from '../model/band.js';
 import { componentProvenance } from '../provenance.js';
 import type { ComponentProvenance, RunResult, Verdict } from '../types.js';
-import type { ChartMode } from '../../settings/settings.js';
+import type { ChartMode } from './chart.js';
 import { bytes, co2e, duration, energy, intensity, num, power, share } from '../format.js';
 import { renderBaselineSection, type BaselineSectionSettings, type RunLinkBase } from './baseline-section.js';
 import { renderChart } from './chart.js';

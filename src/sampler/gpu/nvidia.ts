@@ -7,7 +7,7 @@
 
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { GpuReading } from '../../core/types.js';
-import type { GpuSource } from '../sources.js';
+import type { GpuSource } from '../types.js';
 import { findOnPath } from '../which.js';
 import { GpuAggregator, LineSplitter, NVIDIA_QUERY_FIELDS, parseNvidiaComputeApps, parseNvidiaGpuLine, parseNvidiaProbe } from './parse.js';
 

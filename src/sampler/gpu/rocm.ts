@@ -5,7 +5,7 @@
 
 import { execFile, spawnSync, type ChildProcess } from 'node:child_process';
 import type { GpuReading } from '../../core/types.js';
-import type { GpuSource } from '../sources.js';
+import type { GpuSource } from '../types.js';
 import { findOnPath } from '../which.js';
 import { extractJsonObject, GpuAggregator, parseRocmProductNames, parseRocmSmiJson } from './parse.js';
 

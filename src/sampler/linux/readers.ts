@@ -5,6 +5,7 @@ import { CgroupAccount, cgroupSource, findCgroupDir } from './cgroup.js';
 import { ContentionTracker } from './contention.js';
 import { KeptFile, StatReader, listPids, parseCpuLine, parseLastPid, parseMeminfo, readEnviron, systemConstants } from './procfs.js';
 import { TreeTracker, type ProcSource } from './tree.js';
+import type { PlatformReader } from '../types.js';
 
 /** Environment entries that mark every process a job starts, in order of preference. */
 export const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'] as const;
@@ -40,7 +41,7 @@ export function jobMarker(env: NodeJS.ProcessEnv): string | undefined {
  * `CARBON_GATE_TREE_METHOD=procfs` turns the cgroup cross-check off (used by the benchmark to
  * measure the procfs tracker alone); anything else, or unset, means auto-detect.
  */
-export function createLinuxReaders(opts: { procRoot?: string; rootPid: number | null; excludePids: number[]; env?: NodeJS.ProcessEnv }) {
+export function createLinuxReaders(opts: { procRoot?: string; rootPid: number | null; excludePids: number[]; env?: NodeJS.ProcessEnv }): PlatformReader {
   const procRoot = opts.procRoot ?? '/proc';
   const env = opts.env ?? process.env;
   const { clkTck, pageBytes } = systemConstants(procRoot);

@@ -6,7 +6,7 @@
 // to it, so see platform/tree.ts for what is lost. rss is in KiB.
 
 import { spawnSync } from 'node:child_process';
-import type { PlatformReader } from '../sources.js';
+import type { PlatformReader } from '../types.js';
 import { osMachine } from './machine.js';
 import { SnapshotTreeTracker, type ProcRow } from './tree.js';
 

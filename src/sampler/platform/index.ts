@@ -1,6 +1,6 @@
 // Machine and tree readers for platforms without /proc. Linux is served by src/sampler/linux/.
 
-import type { PlatformReader } from '../sources.js';
+import type { PlatformReader } from '../types.js';
 import { createDarwinReader } from './darwin.js';
 import { createWin32Reader } from './win32.js';
 

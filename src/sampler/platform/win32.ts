@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { WIN32_TREE_PERIOD_SECONDS } from '../../core/constants.js';
 import type { TreeReading } from '../../core/types.js';
 import { LineSplitter } from '../gpu/parse.js';
-import type { PlatformReader } from '../sources.js';
+import type { PlatformReader } from '../types.js';
 import { osMachine } from './machine.js';
 import { SnapshotTreeTracker, type ProcRow } from './tree.js';
 
