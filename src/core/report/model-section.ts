@@ -4,6 +4,7 @@
 import { LIFESPAN_HOURS } from '../constants.js';
 import { co2e, energy as energyText, num as fmtNum } from '../format.js';
 import { escapeMarkdown } from './escape.js';
+import { mdTable } from './table.js';
 import { componentProvenance } from '../provenance.js';
 import type { ComponentProvenance, EnergyResult, Emissions, GridIntensity, ModelBand, PowerModel, ProvenanceTable } from '../types.js';
 
@@ -15,9 +16,6 @@ export function escapeCell(s: string): string {
 /** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
 const num = (x: number, digits = 4): string => fmtNum(x, digits);
 
-function row(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
 
 /** The stored status, with its reason unless the reason is the coefficient rows listed above. */
 function provenance(p: ComponentProvenance): string {
@@ -40,23 +38,23 @@ export function renderModelSection(
     model.cpu.kind === 'linear'
       ? `${num(model.cpu.idleWatts)} W idle → ${num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
       : `${model.cpu.points.length}-point curve, ${num(model.cpu.points[0][1])} W → ${num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
-  out.push(row(['What', 'Value', 'Source']));
-  out.push(row(['---', '---', '---']));
-  out.push(row(['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']));
-  for (const s of model.sources) out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
+  const rows: string[][] = [['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']];
+  for (const s of model.sources) rows.push([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]);
   const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
-  out.push(row(['Grid intensity', `${num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
+  rows.push(['Grid intensity', `${num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]);
+  out.push(mdTable(['What', 'Value', 'Source'], rows));
   out.push('');
 
   // Component energies are in the summary's Components table; here only where each figure comes from.
-  out.push(row(['Component', 'Provenance']));
-  out.push(row(['---', '---']));
-  out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
-  out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
-  if (energy.gpu !== 'none' || energy.gpuCount > 0) out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
-  out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
-  out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
-  out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
+  const prows: string[][] = [
+    ['CPU', escapeCell(provenance(prov.cpu))],
+    ['Memory', escapeCell(provenance(prov.memory))],
+  ];
+  if (energy.gpu !== 'none' || energy.gpuCount > 0) prows.push([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]);
+  prows.push(['Embodied', escapeCell(provenance(prov.embodied))]);
+  prows.push(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']);
+  prows.push(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']);
+  out.push(mdTable(['Component', 'Provenance'], prows));
   out.push('');
 
   out.push(
@@ -72,9 +70,7 @@ export function renderModelSection(
   }
   if (band && band.members.length > 1) {
     out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
-    out.push(row(['Model', 'Energy', 'Total']));
-    out.push(row(['---', '---', '---']));
-    for (const m of band.members) out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, energyText(m.energyWh), co2e(m.totalGCo2e)]));
+    out.push(mdTable(['Model', 'Energy', 'Total'], band.members.map((m) => [`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, energyText(m.energyWh), co2e(m.totalGCo2e)])));
     for (const why of band.skipped) out.push(`\nNot applicable: ${escapeCell(why)}.`);
     out.push('\n</details>\n');
   }
