@@ -1,6 +1,6 @@
 // The baseline adapter with the REAL @actions/cache client against the results-service stand-in and
 // Azurite, both started here.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { startAzurite, type Azurite } from '../helpers/standins/azurite.js';
 import { startResultsService, type ResultsService } from '../helpers/standins/results-service.js';
 import { applyJobEnv, emulateJob, type EmulatedJob } from '../helpers/standins/job-env.js';
@@ -15,13 +15,26 @@ const opts = { timeoutMs: 20_000 };
 
 beforeAll(async () => {
   azurite = await startAzurite();
-  results = await startResultsService({ azurite });
 }, 40_000);
-
 afterAll(async () => {
-  await results?.stop();
   await azurite?.stop();
 });
+// Every test builds its own state: a fresh results service (its own cache entries) per test.
+beforeEach(async () => {
+  results = await startResultsService({ azurite });
+});
+afterEach(async () => {
+  await results?.stop();
+});
+
+/** Saves one record per run id from pushes on main, as a default branch would have. */
+async function seedMain(runIds: number[], jobName?: string): Promise<void> {
+  for (const [i, runId] of runIds.entries()) {
+    const ctx = job({ runId, ...(jobName ? { job: jobName } : {}) });
+    const { records } = await restoreBaselineWindow(ctx, settings, opts);
+    expect((await saveBaselineWindow(ctx, settings, baselineRecord(i + 1, 1 + i / 10, { runId: String(runId) }), records, opts)).saved).toBe(true);
+  }
+}
 
 function job(j: Omit<EmulatedJob, 'resultsUrl'>) {
   const e = emulateJob({ resultsUrl: results.url, ...j });
@@ -94,6 +107,7 @@ describe('real cache client against the stand-in', () => {
   });
 
   test('a PR restores the default-branch window and never saves, even when it could write its own scope', async () => {
+    await seedMain([103, 104]);
     const ctx = job({ runId: 201, eventName: 'pull_request', pr: 7 });
     const before = results.state.cacheEntries.length;
     const w = await restoreBaselineWindow(ctx, settings, opts);

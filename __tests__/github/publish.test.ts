@@ -1,6 +1,6 @@
 // The network outputs of the registry (baseline save, artifact, PR comment) together, real clients against
 // all stand-ins.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,13 +25,18 @@ let gh: GitHubApi;
 
 beforeAll(async () => {
   azurite = await startAzurite();
-  results = await startResultsService({ azurite });
-  gh = await startGitHubApi();
 }, 40_000);
 afterAll(async () => {
+  await azurite?.stop();
+});
+// Every test builds its own state: fresh results service (cache entries, artifacts) and REST stand-in (comments).
+beforeEach(async () => {
+  results = await startResultsService({ azurite });
+  gh = await startGitHubApi();
+});
+afterEach(async () => {
   await gh?.stop();
   await results?.stop();
-  await azurite?.stop();
 });
 
 function settingsWith(inputs: Record<string, string> = {}): Settings {
@@ -91,6 +96,8 @@ describe('publish', () => {
   });
 
   test('PR: restores the window, comments once, never saves; a re-run updates the same comment', async () => {
+    const push = setup({ runId: 11, job: 'pub' });
+    await publish(resultFor(push.ctx, push.settings, 1, await restoreBaseline(push.settings, push.ctx)), push.files, push.settings, push.ctx);
     const { settings, ctx, files } = setup({ runId: 12, job: 'pub', eventName: 'pull_request', pr: 5 });
     const baseline = await restoreBaseline(settings, ctx);
     expect(baseline).toMatchObject({ status: 'found' });
