@@ -9,7 +9,8 @@ import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_proces
 import type { GpuReading } from '../../core/types.js';
 import type { GpuSource } from '../types.js';
 import { findOnPath } from '../which.js';
-import { GpuAggregator, LineSplitter, NVIDIA_QUERY_FIELDS, parseNvidiaComputeApps, parseNvidiaGpuLine, parseNvidiaProbe } from './parse.js';
+import { GpuSourceState } from './source-state.js';
+import { LineSplitter, NVIDIA_QUERY_FIELDS, parseNvidiaComputeApps, parseNvidiaGpuLine, parseNvidiaProbe } from './parse.js';
 
 export interface NvidiaGpuInfo {
   index: number;
@@ -76,25 +77,18 @@ export function startNvidiaSource(opts: NvidiaSourceOptions): GpuSource {
   const holdMs = (opts.holdIntervals ?? 2.5) * opts.intervalMs;
   const uuidToIndex = new Map(opts.gpus.map((g) => [g.uuid, g.index]));
 
-  const aggregator = new GpuAggregator();
-  const faults: string[] = [];
-  const naReported = new Set<number>();
+  const state = new GpuSourceState('nvidia-smi', holdMs);
   let child: ChildProcess | undefined;
   let appsChild: ChildProcess | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
   let restarts = 0;
   let stopped = false;
-  let gaveUp = false;
-  let lastLineAtMs = 0;
-  let lastTaken: GpuReading[] | undefined;
   let takes = 0;
   let appsFailures = 0;
   /** GPU index → pids from the latest successful compute-apps query; undefined until one succeeded. */
   let appPids: Map<number, number[]> | undefined;
 
-  const fault = (msg: string): void => {
-    if (faults.length < 100) faults.push(msg);
-  };
+  const fault = (msg: string): void => state.fault(msg);
 
   const launch = (): void => {
     const args = [`--query-gpu=${NVIDIA_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits', '-lms', String(Math.max(100, Math.round(opts.intervalMs)))];
@@ -120,12 +114,7 @@ export function startNvidiaSource(opts: NvidiaSourceOptions): GpuSource {
           continue;
         }
         linesThisRun++;
-        lastLineAtMs = Date.now();
-        if (reading.watts === null && !naReported.has(reading.index)) {
-          naReported.add(reading.index);
-          fault(`nvidia-smi reports no power draw for GPU ${reading.index} (${reading.name}): its power is modelled from utilisation`);
-        }
-        aggregator.add(reading);
+        state.add(reading);
       }
     });
     proc.stderr?.on('data', (chunk: string) => {
@@ -146,9 +135,7 @@ export function startNvidiaSource(opts: NvidiaSourceOptions): GpuSource {
   };
 
   const giveUp = (why: string): void => {
-    if (gaveUp) return;
-    gaveUp = true;
-    fault(`${why}; gave up: no GPU readings from now on (gap)`);
+    state.giveUp(why);
   };
 
   const onExit = (what: string): void => {
@@ -168,7 +155,7 @@ export function startNvidiaSource(opts: NvidiaSourceOptions): GpuSource {
   };
 
   const queryApps = (): void => {
-    if (appsChild || gaveUp || stopped || appsFailures >= 3) return;
+    if (appsChild || state.gaveUp || stopped || appsFailures >= 3) return;
     const proc = execFile(
       command,
       ['--query-compute-apps=gpu_uuid,pid,used_memory', '--format=csv,noheader,nounits'],
@@ -204,16 +191,14 @@ export function startNvidiaSource(opts: NvidiaSourceOptions): GpuSource {
     take(): GpuReading[] | undefined {
       takes++;
       if (appsEvery > 0 && (takes - 1) % appsEvery === 0) queryApps();
-      let readings = aggregator.drain();
-      if (readings) lastTaken = readings;
-      else if (!gaveUp && lastTaken && Date.now() - lastLineAtMs <= holdMs) readings = lastTaken;
+      const readings = state.take();
       if (!readings) return undefined;
       if (!appPids) return readings.map((r) => ({ ...r }));
       const pids = appPids;
       return readings.map((r) => ({ ...r, treePids: [...(pids.get(r.index) ?? [])].sort((a, b) => a - b) }));
     },
     takeFaults(): string[] {
-      return faults.splice(0, faults.length);
+      return state.drainFaults();
     },
     stop(): void {
       stopped = true;

@@ -7,7 +7,8 @@ import { execFile, spawnSync, type ChildProcess } from 'node:child_process';
 import type { GpuReading } from '../../core/types.js';
 import type { GpuSource } from '../types.js';
 import { findOnPath } from '../which.js';
-import { extractJsonObject, GpuAggregator, parseRocmProductNames, parseRocmSmiJson } from './parse.js';
+import { GpuSourceState } from './source-state.js';
+import { extractJsonObject, parseRocmProductNames, parseRocmSmiJson } from './parse.js';
 
 export interface RocmProbe {
   ok: boolean;
@@ -69,29 +70,19 @@ export function startRocmSource(opts: RocmSourceOptions): GpuSource {
   const periodMs = Math.max(opts.minPeriodMs ?? 1000, opts.intervalMs);
   const maxFailures = opts.maxConsecutiveFailures ?? 3;
   const holdMs = (opts.holdIntervals ?? 2.5) * periodMs;
-  const aggregator = new GpuAggregator();
-  const faults: string[] = [];
-  const naReported = new Set<number>();
+  const state = new GpuSourceState('rocm-smi', holdMs);
   let running: ChildProcess | undefined;
   let failures = 0;
   let skipped = 0;
-  let gaveUp = false;
   let stopped = false;
-  let lastOkAtMs = 0;
-  let lastTaken: GpuReading[] | undefined;
 
-  const fault = (msg: string): void => {
-    if (faults.length < 100) faults.push(msg);
-  };
+  const fault = (msg: string): void => state.fault(msg);
   const giveUp = (why: string): void => {
-    if (gaveUp) return;
-    gaveUp = true;
-    clearInterval(timer);
-    fault(`${why}; gave up: no GPU readings from now on (gap)`);
+    if (state.giveUp(why)) clearInterval(timer);
   };
 
   const runOnce = (): void => {
-    if (stopped || gaveUp) return;
+    if (stopped || state.gaveUp) return;
     if (running) {
       if (skipped++ === 0) fault(`rocm-smi took longer than the ${periodMs} ms period; runs are skipped while one is in progress`);
       return;
@@ -124,14 +115,7 @@ export function startRocmSource(opts: RocmSourceOptions): GpuSource {
           return;
         }
         failures = 0;
-        lastOkAtMs = Date.now();
-        for (const r of readings) {
-          if (r.watts === null && !naReported.has(r.index)) {
-            naReported.add(r.index);
-            fault(`rocm-smi reports no power for GPU ${r.index} (${r.name}): its power is modelled from utilisation`);
-          }
-          aggregator.add(r);
-        }
+        for (const r of readings) state.add(r);
       },
     );
   };
@@ -142,16 +126,10 @@ export function startRocmSource(opts: RocmSourceOptions): GpuSource {
 
   return {
     take(): GpuReading[] | undefined {
-      const readings = aggregator.drain();
-      if (readings) {
-        lastTaken = readings;
-        return readings;
-      }
-      if (!gaveUp && lastTaken && Date.now() - lastOkAtMs <= holdMs) return lastTaken.map((r) => ({ ...r }));
-      return undefined;
+      return state.take();
     },
     takeFaults(): string[] {
-      return faults.splice(0, faults.length);
+      return state.drainFaults();
     },
     stop(): void {
       stopped = true;
