@@ -171,6 +171,21 @@ describe('integrate: hand-computed cases', () => {
     expect(J(integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 }).cpuWh)).toBeCloseTo(35, 10);
   });
 
+  test('RAPL, process-tree scope: a closing sliver between two counter updates does not set the idle floor', () => {
+    // 1 s at 30 W (share 0.5), 1 s at 20 W (share 0), then a 0.01 s sliver that read 0 J (the counter had
+    // not moved yet). Floor from the two full intervals: 20 W → 20 + 0.5 × 10 = 25 J, then 20 J; the
+    // sliver: 2/2 reserved × 20 W × 0.01 s + share 0 = 0.2 J. Total 45.2 J (a floor of 0 W would give 15 J).
+    const s = [
+      sample({ t: 0, busy: 0, tree: 0, rapl: { packageJoules: 0 } }),
+      sample({ t: 1, busy: 1, tree: 0.5, rapl: { packageJoules: 30 } }),
+      sample({ t: 2, busy: 1.2, tree: 0.5, rapl: { packageJoules: 50 } }),
+      sample({ t: 2.01, busy: 1.21, tree: 0.5, rapl: { packageJoules: 50 } }),
+    ];
+    const r = integrate(s, { model: model(), scope: 'process-tree', intervalSeconds: 1 });
+    expect(J(r.cpuWh)).toBeCloseTo(45.2, 9);
+    expect(r.raplIdleFloorWatts).toBe(20);
+  });
+
   test('a RAPL counter that goes backwards (reset) falls back to the model for that interval only', () => {
     // machine scope. interval 1: package 10 J measured → 10 W. interval 2: counter went 110 → 5 (reset):
     // modelled, u_m = 1/2 → 6 W. CPU 16 J. No DRAM counter → RAM modelled, 2 W × 2 s = 4 J.

@@ -6,7 +6,7 @@
 //   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
 //            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
 //              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
-//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              package power over intervals ≥ ½ the sampling period (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
 //              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
 //   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
 //   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
@@ -66,7 +66,12 @@ export class EnergyIntegrator {
   private cpuMeasured = false;
   // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
   // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
-  private raplFloorW = Infinity;
+  /** Lowest package power over intervals of at least half the sampling interval, and over all intervals. */
+  private raplFloorFullW = Infinity;
+  private raplFloorAnyW = Infinity;
+  private get raplFloorW(): number {
+    return Number.isFinite(this.raplFloorFullW) ? this.raplFloorFullW : this.raplFloorAnyW;
+  }
   private raplReservedS = 0;
   private raplSharedJ = 0;
   private raplShareS = 0;
@@ -163,12 +168,16 @@ export class EnergyIntegrator {
       if (useTree) {
         treeRapl = true;
         const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
-        this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+        // A sliver (the closing sample just after a tick) can fall between two RAPL counter updates and
+        // read near 0 W: the floor comes from intervals of at least half the sampling period when any.
+        if (dt >= this.o.intervalSeconds / 2) this.raplFloorFullW = Math.min(this.raplFloorFullW, pkgW);
+        this.raplFloorAnyW = Math.min(this.raplFloorAnyW, pkgW);
+        const floorW = this.raplFloorW;
         this.raplReservedS += reserved * dt;
         this.raplSharedJ += share * pkgW * dt;
         this.raplShareS += share * dt;
         // The point uses the floor seen so far; the totals use the whole run's floor (result()).
-        cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+        cpuW = reserved * floorW + share * (pkgW - floorW);
       } else cpuW = pkgW;
     } else {
       cpuW = cpuWatts(this.o.model.cpu, useTree ? (treeUtil as number) : machineUtil);

@@ -262,7 +262,7 @@ export interface EnergyResult {
   avgCpuWatts: number;
   avgRamWatts: number;
   avgGpuWatts: number;
-  /** RAPL, process-tree scope: the lowest interval package power of the run (the measured idle floor), W. */
+  /** RAPL, process-tree scope: the lowest interval package power of the run over intervals ≥ ½ the sampling period (the measured idle floor), W. */
   raplIdleFloorWatts?: number;
   /** Mean GPU utilisation over GPUs and time, 0..1; absent when no GPU reported one. */
   avgGpuUtil?: number;
