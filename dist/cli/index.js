@@ -1249,7 +1249,7 @@ class PowerSeries {
 //   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
 //            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
 //              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
-//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              package power over intervals ≥ ½ the sampling period (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
 //              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
 //   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
 //   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
@@ -1298,7 +1298,12 @@ class EnergyIntegrator {
     cpuMeasured = false;
     // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
     // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
-    raplFloorW = Infinity;
+    /** Lowest package power over intervals of at least half the sampling interval, and over all intervals. */
+    raplFloorFullW = Infinity;
+    raplFloorAnyW = Infinity;
+    get raplFloorW() {
+        return Number.isFinite(this.raplFloorFullW) ? this.raplFloorFullW : this.raplFloorAnyW;
+    }
     raplReservedS = 0;
     raplSharedJ = 0;
     raplShareS = 0;
@@ -1397,12 +1402,17 @@ class EnergyIntegrator {
             if (useTree) {
                 treeRapl = true;
                 const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
-                this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+                // A sliver (the closing sample just after a tick) can fall between two RAPL counter updates and
+                // read near 0 W: the floor comes from intervals of at least half the sampling period when any.
+                if (dt >= this.o.intervalSeconds / 2)
+                    this.raplFloorFullW = Math.min(this.raplFloorFullW, pkgW);
+                this.raplFloorAnyW = Math.min(this.raplFloorAnyW, pkgW);
+                const floorW = this.raplFloorW;
                 this.raplReservedS += reserved * dt;
                 this.raplSharedJ += share * pkgW * dt;
                 this.raplShareS += share * dt;
                 // The point uses the floor seen so far; the totals use the whole run's floor (result()).
-                cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+                cpuW = reserved * floorW + share * (pkgW - floorW);
             }
             else
                 cpuW = pkgW;
@@ -2521,82 +2531,6 @@ function markerFor(key) {
     return `<!-- carbon-gate:${safe} -->`;
 }
 
-;// CONCATENATED MODULE: ./src/core/report/model-section.ts
-// The "Model" section of the job summary: which model, which coefficient rows, which grid
-// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
-// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
-
-
-
-
-/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
-function escapeCell(s) {
-    return escapeMarkdown(s);
-}
-/** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
-const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
-function row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
-function provenance(p) {
-    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
-}
-function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity), band) {
-    const out = [];
-    out.push('### Model\n');
-    out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
-    const curve = model.cpu.kind === 'linear'
-        ? `${model_section_num(model.cpu.idleWatts)} W idle → ${model_section_num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
-        : `${model.cpu.points.length}-point curve, ${model_section_num(model.cpu.points[0][1])} W → ${model_section_num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
-    out.push(row(['What', 'Value', 'Source']));
-    out.push(row(['---', '---', '---']));
-    out.push(row(['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']));
-    for (const s of model.sources)
-        out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
-    const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
-    out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
-    out.push('');
-    // Component energies are in the summary's Components table; here only where each figure comes from.
-    out.push(row(['Component', 'Provenance']));
-    out.push(row(['---', '---']));
-    out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
-    out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
-    if (energy.gpu !== 'none' || energy.gpuCount > 0)
-        out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
-    out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
-    out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
-    out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
-    out.push('');
-    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
-    if (model.embodied) {
-        const e = model.embodied;
-        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(LIFESPAN_HOURS)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
-    }
-    else {
-        out.push('Embodied: not estimated (no instance data).\n');
-    }
-    if (band && band.members.length > 1) {
-        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
-        out.push(row(['Model', 'Energy', 'Total']));
-        out.push(row(['---', '---', '---']));
-        for (const m of band.members)
-            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
-        for (const why of band.skipped)
-            out.push(`\nNot applicable: ${escapeCell(why)}.`);
-        out.push('\n</details>\n');
-    }
-    if (model.notes.length) {
-        out.push('<details><summary>Model notes</summary>\n');
-        for (const n of model.notes)
-            out.push(`- ${escapeCell(n)}`);
-        out.push('\n</details>\n');
-    }
-    return out.join('\n') + '\n';
-}
-
-// EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
-var core_verdict = __nccwpck_require__(3632);
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
 // To do: next major: remove.
 /**
@@ -3033,6 +2967,77 @@ function mdTable(header, rows, align) {
     return markdownTable([header, ...rows], { alignDelimiters: false, ...(align ? { align: [...align] } : {}) }) + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/core/report/model-section.ts
+// The "Model" section of the job summary: which model, which coefficient rows, which grid
+// intensity from where, PUE, operational vs embodied, and per component whether it was measured,
+// modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
+
+
+
+
+/** Table-cell text: the shared inline escaping (HTML entities, inline markdown characters, mentions). */
+function escapeCell(s) {
+    return escapeMarkdown(s);
+}
+/** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
+const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
+/** The stored status, with its reason unless the reason is the coefficient rows listed above. */
+function provenance(p) {
+    return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
+}
+function renderModelSection(model, intensity, emissions, energy, prov = componentProvenance(model, energy, intensity), band) {
+    const out = [];
+    out.push('### Model\n');
+    out.push(`**${escapeCell(model.label)}** (\`${escapeCell(model.id).replace(/\\/g, '')}\`), ${model.vcpus} vCPU${model.provider ? `, ${model.provider.toUpperCase()}` : ''}\n`);
+    const curve = model.cpu.kind === 'linear'
+        ? `${model_section_num(model.cpu.idleWatts)} W idle → ${model_section_num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
+        : `${model.cpu.points.length}-point curve, ${model_section_num(model.cpu.points[0][1])} W → ${model_section_num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
+    const rows = [['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']];
+    for (const s of model.sources)
+        rows.push([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]);
+    const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
+    rows.push(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]);
+    out.push(mdTable(['What', 'Value', 'Source'], rows));
+    out.push('');
+    // Component energies are in the summary's Components table; here only where each figure comes from.
+    const prows = [
+        ['CPU', escapeCell(provenance(prov.cpu))],
+        ['Memory', escapeCell(provenance(prov.memory))],
+    ];
+    if (energy.gpu !== 'none' || energy.gpuCount > 0)
+        prows.push([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]);
+    prows.push(['Embodied', escapeCell(provenance(prov.embodied))]);
+    prows.push(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']);
+    prows.push(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']);
+    out.push(mdTable(['Component', 'Provenance'], prows));
+    out.push('');
+    out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
+    if (model.embodied) {
+        const e = model.embodied;
+        out.push(`Embodied: ${model_section_num(e.totalKgCo2e)} kg CO2e × ${model_section_num(energy.durationSeconds / 3600)} h / ${model_section_num(LIFESPAN_HOURS)} h × ${e.instanceVcpus}/${e.familyMaxVcpus} vCPU = **${(0,format/* co2e */.k)(emissions.embodiedGCo2e)}**.\n`);
+    }
+    else {
+        out.push('Embodied: not estimated (no instance data).\n');
+    }
+    if (band && band.members.length > 1) {
+        out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
+        out.push(mdTable(['Model', 'Energy', 'Total'], band.members.map((m) => [`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)])));
+        for (const why of band.skipped)
+            out.push(`\nNot applicable: ${escapeCell(why)}.`);
+        out.push('\n</details>\n');
+    }
+    if (model.notes.length) {
+        out.push('<details><summary>Model notes</summary>\n');
+        for (const n of model.notes)
+            out.push(`- ${escapeCell(n)}`);
+        out.push('\n</details>\n');
+    }
+    return out.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
+var core_verdict = __nccwpck_require__(3632);
 ;// CONCATENATED MODULE: ./src/core/report/baseline-section.ts
 
 
@@ -5693,7 +5698,7 @@ function closingSample(info, last) {
         const readers = createLinuxReaders({ rootPid: info.rootPid, excludePids: [process.pid] });
         const { cpu, mem } = readers.machine();
         const s = { v: 1, monoS: Number(process.hrtime.bigint()) / 1e9, wallMs: Date.now(), cpu, mem, faults: ['closing sample taken by post: the sampler had stopped'] };
-        const tree = info.rootPid ? readers.tree?.() : undefined;
+        const tree = info.rootPid ? readers.tree?.(info.rootPid) : undefined;
         if (tree && !tree.rootGone && last?.tree)
             s.tree = { ...tree, cpuSeconds: Math.max(tree.cpuSeconds, last.tree.cpuSeconds), escapedCpuSeconds: last.tree.escapedCpuSeconds };
         return s;

@@ -1843,10 +1843,13 @@ function computeEmissions(energy, model, intensity, includeEmbodied) {
 var gate_terms = __nccwpck_require__(68512);
 // EXTERNAL MODULE: ./src/core/provenance.ts
 var core_provenance = __nccwpck_require__(15240);
+// EXTERNAL MODULE: ./src/core/report/table.ts + 1 modules
+var table = __nccwpck_require__(69663);
 ;// CONCATENATED MODULE: ./src/core/report/model-section.ts
 // The "Model" section of the job summary: which model, which coefficient rows, which grid
 // intensity from where, PUE, operational vs embodied, and per component whether it was measured,
 // modelled or defaulted. Pure; every text that comes from inputs or data is escaped.
+
 
 
 
@@ -1857,9 +1860,6 @@ function escapeCell(s) {
 }
 /** Coefficients and quoted data values keep four significant digits (the precision of their sources). */
 const model_section_num = (x, digits = 4) => (0,format/* num */.bu)(x, digits);
-function row(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
 /** The stored status, with its reason unless the reason is the coefficient rows listed above. */
 function provenance(p) {
     return p.status === 'modelled' ? 'modelled (rows above)' : `${p.status}: ${p.reason}`;
@@ -1871,24 +1871,24 @@ function renderModelSection(model, intensity, emissions, energy, prov = (0,core_
     const curve = model.cpu.kind === 'linear'
         ? `${model_section_num(model.cpu.idleWatts)} W idle → ${model_section_num(model.cpu.maxWatts)} W at 100 % (linear, whole reserved CPU)`
         : `${model.cpu.points.length}-point curve, ${model_section_num(model.cpu.points[0][1])} W → ${model_section_num(model.cpu.points[model.cpu.points.length - 1][1])} W (linear between points)`;
-    out.push(row(['What', 'Value', 'Source']));
-    out.push(row(['---', '---', '---']));
-    out.push(row(['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']));
+    const rows = [['CPU power', escapeCell(curve), model.id === 'custom' ? 'inputs cpu-watts-idle / cpu-watts-max' : 'the rows below']];
     for (const s of model.sources)
-        out.push(row([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]));
+        rows.push([escapeCell(s.what), escapeCell(s.value), escapeCell(s.source)]);
     const live = intensity.live ? 'live' : intensity.year ? `annual ${intensity.year}` : 'annual';
-    out.push(row(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]));
+    rows.push(['Grid intensity', `${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh (${escapeCell(live)})`, `${escapeCell(intensity.location)}: ${escapeCell(intensity.source)}`]);
+    out.push((0,table/* mdTable */.g)(['What', 'Value', 'Source'], rows));
     out.push('');
     // Component energies are in the summary's Components table; here only where each figure comes from.
-    out.push(row(['Component', 'Provenance']));
-    out.push(row(['---', '---']));
-    out.push(row(['CPU', escapeCell(provenance(prov.cpu))]));
-    out.push(row(['Memory', escapeCell(provenance(prov.memory))]));
+    const prows = [
+        ['CPU', escapeCell(provenance(prov.cpu))],
+        ['Memory', escapeCell(provenance(prov.memory))],
+    ];
     if (energy.gpu !== 'none' || energy.gpuCount > 0)
-        out.push(row([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]));
-    out.push(row(['Embodied', escapeCell(provenance(prov.embodied))]));
-    out.push(row(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']));
-    out.push(row(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']));
+        prows.push([`GPU ×${energy.gpuCount}`, escapeCell(provenance(prov.gpu))]);
+    prows.push(['Embodied', escapeCell(provenance(prov.embodied))]);
+    prows.push(['PUE', prov.pue.status === 'defaulted' ? 'defaulted (no facility known)' : 'modelled (row above)']);
+    prows.push(['Grid intensity', prov.intensity.status === 'defaulted' ? 'defaulted (location unknown)' : 'modelled (row above)']);
+    out.push((0,table/* mdTable */.g)(['Component', 'Provenance'], prows));
     out.push('');
     out.push(`Operational: ${(0,format/* energy */.zP)(energy.totalWh)} × PUE ${model_section_num(emissions.pue)} × ${model_section_num(intensity.gCo2ePerKwh)} gCO2e/kWh = **${(0,format/* co2e */.k)(emissions.operationalGCo2e)}**.`);
     if (model.embodied) {
@@ -1900,10 +1900,7 @@ function renderModelSection(model, intensity, emissions, energy, prov = (0,core_
     }
     if (band && band.members.length > 1) {
         out.push('<details><summary>Model band: the same samples under the other published models</summary>\n');
-        out.push(row(['Model', 'Energy', 'Total']));
-        out.push(row(['---', '---', '---']));
-        for (const m of band.members)
-            out.push(row([`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)]));
+        out.push((0,table/* mdTable */.g)(['Model', 'Energy', 'Total'], band.members.map((m) => [`${escapeCell(m.label)}${m.selected ? ' (selected)' : ''}`, (0,format/* energy */.zP)(m.energyWh), (0,format/* co2e */.k)(m.totalGCo2e)])));
         for (const why of band.skipped)
             out.push(`\nNot applicable: ${escapeCell(why)}.`);
         out.push('\n</details>\n');
@@ -3780,7 +3777,7 @@ function closingSample(info, last) {
         const readers = createLinuxReaders({ rootPid: info.rootPid, excludePids: [process.pid] });
         const { cpu, mem } = readers.machine();
         const s = { v: 1, monoS: Number(process.hrtime.bigint()) / 1e9, wallMs: Date.now(), cpu, mem, faults: ['closing sample taken by post: the sampler had stopped'] };
-        const tree = info.rootPid ? readers.tree?.() : undefined;
+        const tree = info.rootPid ? readers.tree?.(info.rootPid) : undefined;
         if (tree && !tree.rootGone && last?.tree)
             s.tree = { ...tree, cpuSeconds: Math.max(tree.cpuSeconds, last.tree.cpuSeconds), escapedCpuSeconds: last.tree.escapedCpuSeconds };
         return s;
@@ -4523,7 +4520,7 @@ class PowerSeries {
 //   P_cpu  = cpuWatts(model.cpu, u_t in process-tree scope, u_m in machine scope)
 //            — or, with RAPL (P_pkg = Δ(package J)/Δt): machine scope P_pkg; process-tree scope
 //              r × P_floor + share × (P_pkg − P_floor), where P_floor is the run's lowest interval
-//              package power (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
+//              package power over intervals ≥ ½ the sampling period (the measured idle of the machine), r = vCPUs / logical CPUs (the reserved
 //              part of it) and share = Δtree/Δbusy (METHODOLOGY §1)
 //   P_ram  = memoryGb × memoryWattsPerGb  — or Δ(DRAM J)/Δt, all of it in both scopes, with RAPL
 //   P_gpu  = Σ measured board W, or idle + util × (max − idle) from the CCF GPU row when a GPU reports N/A
@@ -4572,7 +4569,12 @@ class EnergyIntegrator {
     cpuMeasured = false;
     // RAPL in process-tree scope, charged at the end against the run's idle floor (linear in it):
     // Σ r·Δt, Σ share·P·Δt and Σ share·Δt over those intervals, and the floor itself.
-    raplFloorW = Infinity;
+    /** Lowest package power over intervals of at least half the sampling interval, and over all intervals. */
+    raplFloorFullW = Infinity;
+    raplFloorAnyW = Infinity;
+    get raplFloorW() {
+        return Number.isFinite(this.raplFloorFullW) ? this.raplFloorFullW : this.raplFloorAnyW;
+    }
     raplReservedS = 0;
     raplSharedJ = 0;
     raplShareS = 0;
@@ -4671,12 +4673,17 @@ class EnergyIntegrator {
             if (useTree) {
                 treeRapl = true;
                 const reserved = s.cpu.logicalCpus > 0 ? Math.min(1, this.o.model.vcpus / s.cpu.logicalCpus) : 1;
-                this.raplFloorW = Math.min(this.raplFloorW, pkgW);
+                // A sliver (the closing sample just after a tick) can fall between two RAPL counter updates and
+                // read near 0 W: the floor comes from intervals of at least half the sampling period when any.
+                if (dt >= this.o.intervalSeconds / 2)
+                    this.raplFloorFullW = Math.min(this.raplFloorFullW, pkgW);
+                this.raplFloorAnyW = Math.min(this.raplFloorAnyW, pkgW);
+                const floorW = this.raplFloorW;
                 this.raplReservedS += reserved * dt;
                 this.raplSharedJ += share * pkgW * dt;
                 this.raplShareS += share * dt;
                 // The point uses the floor seen so far; the totals use the whole run's floor (result()).
-                cpuW = reserved * this.raplFloorW + share * (pkgW - this.raplFloorW);
+                cpuW = reserved * floorW + share * (pkgW - floorW);
             }
             else
                 cpuW = pkgW;

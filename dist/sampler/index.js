@@ -1677,6 +1677,63 @@ function findOnPath(name, env, platform = process.platform) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/sampler/gpu/source-state.ts
+// What the nvidia-smi and rocm-smi sources share: the fault list (capped, drained each tick), giving
+// up once, the "no power reading" note once per GPU, and holding the last readings for a short while
+// when a tick gets none (a tool that prints late must not read as a 0 W gap).
+
+const MAX_FAULTS = 100;
+class GpuSourceState {
+    tool;
+    holdMs;
+    faults = [];
+    aggregator = new GpuAggregator();
+    naReported = new Set();
+    lastTaken;
+    lastReadingAtMs = 0;
+    gaveUp = false;
+    /** @param tool the command's name, for messages. @param holdMs how long the last readings stand in for missing ones. */
+    constructor(tool, holdMs) {
+        this.tool = tool;
+        this.holdMs = holdMs;
+    }
+    fault(msg) {
+        if (this.faults.length < MAX_FAULTS)
+            this.faults.push(msg);
+    }
+    /** Stops for good (once): no GPU readings from now on, recorded as a gap. Returns false if it had already given up. */
+    giveUp(why) {
+        if (this.gaveUp)
+            return false;
+        this.gaveUp = true;
+        this.fault(`${why}; gave up: no GPU readings from now on (gap)`);
+        return true;
+    }
+    /** One parsed reading from the tool. */
+    add(reading) {
+        this.lastReadingAtMs = Date.now();
+        if (reading.watts === null && !this.naReported.has(reading.index)) {
+            this.naReported.add(reading.index);
+            this.fault(`${this.tool} reports no power draw for GPU ${reading.index} (${reading.name}): its power is modelled from utilisation`);
+        }
+        this.aggregator.add(reading);
+    }
+    /** Readings aggregated since the last call; else the last ones while still fresh (copies), else undefined. */
+    take() {
+        const readings = this.aggregator.drain();
+        if (readings) {
+            this.lastTaken = readings;
+            return readings;
+        }
+        if (!this.gaveUp && this.lastTaken && Date.now() - this.lastReadingAtMs <= this.holdMs)
+            return this.lastTaken.map((r) => ({ ...r }));
+        return undefined;
+    }
+    drainFaults() {
+        return this.faults.splice(0, this.faults.length);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/gpu/nvidia.ts
 // NVIDIA GPUs through ONE long-running `nvidia-smi --query-gpu=… -lms <interval>` child, read as a
 // stream. A second, short `--query-compute-apps` query runs every few ticks (async, never two at
@@ -1684,6 +1741,7 @@ function findOnPath(name, env, platform = process.platform) {
 // nvidia-smi's loop mode writes each block as it is taken, so a pipe delivers lines promptly:
 // production monitors read it this way (e.g. henrygd/beszel's agent streams `nvidia-smi -l 4
 // --query-gpu=… --format=csv,noheader,nounits` line by line).
+
 
 
 
@@ -1718,25 +1776,17 @@ function startNvidiaSource(opts) {
     const appsEvery = opts.appsEveryTakes ?? 10;
     const holdMs = (opts.holdIntervals ?? 2.5) * opts.intervalMs;
     const uuidToIndex = new Map(opts.gpus.map((g) => [g.uuid, g.index]));
-    const aggregator = new GpuAggregator();
-    const faults = [];
-    const naReported = new Set();
+    const state = new GpuSourceState('nvidia-smi', holdMs);
     let child;
     let appsChild;
     let restartTimer;
     let restarts = 0;
     let stopped = false;
-    let gaveUp = false;
-    let lastLineAtMs = 0;
-    let lastTaken;
     let takes = 0;
     let appsFailures = 0;
     /** GPU index → pids from the latest successful compute-apps query; undefined until one succeeded. */
     let appPids;
-    const fault = (msg) => {
-        if (faults.length < 100)
-            faults.push(msg);
-    };
+    const fault = (msg) => state.fault(msg);
     const launch = () => {
         const args = [`--query-gpu=${NVIDIA_QUERY_FIELDS.join(',')}`, '--format=csv,noheader,nounits', '-lms', String(Math.max(100, Math.round(opts.intervalMs)))];
         const splitter = new LineSplitter();
@@ -1763,12 +1813,7 @@ function startNvidiaSource(opts) {
                     continue;
                 }
                 linesThisRun++;
-                lastLineAtMs = Date.now();
-                if (reading.watts === null && !naReported.has(reading.index)) {
-                    naReported.add(reading.index);
-                    fault(`nvidia-smi reports no power draw for GPU ${reading.index} (${reading.name}): its power is modelled from utilisation`);
-                }
-                aggregator.add(reading);
+                state.add(reading);
             }
         });
         proc.stderr?.on('data', (chunk) => {
@@ -1792,10 +1837,7 @@ function startNvidiaSource(opts) {
         });
     };
     const giveUp = (why) => {
-        if (gaveUp)
-            return;
-        gaveUp = true;
-        fault(`${why}; gave up: no GPU readings from now on (gap)`);
+        state.giveUp(why);
     };
     const onExit = (what) => {
         if (stopped)
@@ -1815,7 +1857,7 @@ function startNvidiaSource(opts) {
         restartTimer.unref();
     };
     const queryApps = () => {
-        if (appsChild || gaveUp || stopped || appsFailures >= 3)
+        if (appsChild || state.gaveUp || stopped || appsFailures >= 3)
             return;
         const proc = (0,external_node_child_process_namespaceObject.execFile)(command, ['--query-compute-apps=gpu_uuid,pid,used_memory', '--format=csv,noheader,nounits'], { env: opts.env, timeout: 10000, windowsHide: true, maxBuffer: 1024 * 1024 }, (err, stdout) => {
             appsChild = undefined;
@@ -1851,11 +1893,7 @@ function startNvidiaSource(opts) {
             takes++;
             if (appsEvery > 0 && (takes - 1) % appsEvery === 0)
                 queryApps();
-            let readings = aggregator.drain();
-            if (readings)
-                lastTaken = readings;
-            else if (!gaveUp && lastTaken && Date.now() - lastLineAtMs <= holdMs)
-                readings = lastTaken;
+            const readings = state.take();
             if (!readings)
                 return undefined;
             if (!appPids)
@@ -1864,7 +1902,7 @@ function startNvidiaSource(opts) {
             return readings.map((r) => ({ ...r, treePids: [...(pids.get(r.index) ?? [])].sort((a, b) => a - b) }));
         },
         takeFaults() {
-            return faults.splice(0, faults.length);
+            return state.drainFaults();
         },
         stop() {
             stopped = true;
@@ -1884,6 +1922,7 @@ function startNvidiaSource(opts) {
 // rate with async execFile, never two runs at once (a slow run makes the next tick skip).
 // rocm-smi has no streaming mode; it is a Python program, so each run costs noticeable CPU (see
 // docs/platforms.md), and the period never goes below 1 s.
+
 
 
 
@@ -1926,29 +1965,18 @@ function startRocmSource(opts) {
     const periodMs = Math.max(opts.minPeriodMs ?? 1000, opts.intervalMs);
     const maxFailures = opts.maxConsecutiveFailures ?? 3;
     const holdMs = (opts.holdIntervals ?? 2.5) * periodMs;
-    const aggregator = new GpuAggregator();
-    const faults = [];
-    const naReported = new Set();
+    const state = new GpuSourceState('rocm-smi', holdMs);
     let running;
     let failures = 0;
     let skipped = 0;
-    let gaveUp = false;
     let stopped = false;
-    let lastOkAtMs = 0;
-    let lastTaken;
-    const fault = (msg) => {
-        if (faults.length < 100)
-            faults.push(msg);
-    };
+    const fault = (msg) => state.fault(msg);
     const giveUp = (why) => {
-        if (gaveUp)
-            return;
-        gaveUp = true;
-        clearInterval(timer);
-        fault(`${why}; gave up: no GPU readings from now on (gap)`);
+        if (state.giveUp(why))
+            clearInterval(timer);
     };
     const runOnce = () => {
-        if (stopped || gaveUp)
+        if (stopped || state.gaveUp)
             return;
         if (running) {
             if (skipped++ === 0)
@@ -1984,14 +2012,8 @@ function startRocmSource(opts) {
                 return;
             }
             failures = 0;
-            lastOkAtMs = Date.now();
-            for (const r of readings) {
-                if (r.watts === null && !naReported.has(r.index)) {
-                    naReported.add(r.index);
-                    fault(`rocm-smi reports no power for GPU ${r.index} (${r.name}): its power is modelled from utilisation`);
-                }
-                aggregator.add(r);
-            }
+            for (const r of readings)
+                state.add(r);
         });
     };
     const timer = setInterval(runOnce, periodMs);
@@ -1999,17 +2021,10 @@ function startRocmSource(opts) {
     runOnce();
     return {
         take() {
-            const readings = aggregator.drain();
-            if (readings) {
-                lastTaken = readings;
-                return readings;
-            }
-            if (!gaveUp && lastTaken && Date.now() - lastOkAtMs <= holdMs)
-                return lastTaken.map((r) => ({ ...r }));
-            return undefined;
+            return state.take();
         },
         takeFaults() {
-            return faults.splice(0, faults.length);
+            return state.drainFaults();
         },
         stop() {
             stopped = true;
@@ -2157,7 +2172,7 @@ function openRapl(sysfsRoot) {
 }
 
 ;// CONCATENATED MODULE: ./src/sampler/sources.ts
-// The sampler's optional sources: GPU (nvidia-smi / rocm-smi), RAPL energy counters, and the
+// The factory of the sampler's optional sources: GPU (nvidia-smi / rocm-smi), RAPL energy counters, and the
 // machine/tree readers of platforms without /proc. The loop (loop.ts) calls these once per tick;
 // everything here is cheap, never writes to stdout, and never throws out of a tick.
 
@@ -2278,7 +2293,7 @@ function runSampler(configPath) {
         : createPlatformReader(process.platform, { excludePids });
     if (!readers)
         throw new Error(`no readers for platform ${process.platform}`);
-    const treePids = 'treePids' in readers ? readers.treePids : undefined;
+    const treePids = readers.treePids?.bind(readers);
     const sources = startOptionalSources({
         gpu: cfg.gpu,
         rapl: cfg.rapl,
@@ -2316,7 +2331,7 @@ function runSampler(configPath) {
         catch (e) {
             faults.push(`tree: ${e.message}`);
         }
-        if (freshTree && 'contention' in readers && readers.contention) {
+        if (freshTree && readers.contention) {
             try {
                 lastContention = readers.contention();
             }
@@ -2336,7 +2351,7 @@ function runSampler(configPath) {
             s.gpu = gpu;
         if (sources.gpu)
             faults.push(...sources.gpu.takeFaults());
-        if ('takeFaults' in readers && readers.takeFaults)
+        if (readers.takeFaults)
             faults.push(...readers.takeFaults());
         if (sources.rapl) {
             try {
@@ -2384,8 +2399,7 @@ function runSampler(configPath) {
             log(`last sample failed: ${e.message}`);
         }
         sources.gpu?.stop();
-        if ('stop' in readers)
-            readers.stop?.();
+        readers.stop?.();
         (0,external_node_fs_namespaceObject.closeSync)(fd);
         const usage = process.cpuUsage();
         const marker = {
