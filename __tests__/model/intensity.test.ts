@@ -3,6 +3,8 @@ import { describe, expect, test } from '@jest/globals';
 import { electricityMapsZone, resolveIntensity } from '../../src/core/model/intensity.js';
 import { selectModel } from '../../src/core/model/select.js';
 import { InputError } from '../../src/settings/inputs.js';
+import { ModelSettingError } from '../../src/core/model/settings.js';
+import { asInputError } from '../../src/app/model-inputs.js';
 import type { HardwareFacts } from '../../src/core/types.js';
 import type { CloudMetadata } from '../../src/core/model/cloud.js';
 import { factsOf, settingsOf, tables } from './helpers.js';
@@ -14,12 +16,15 @@ function resolve(inputs: Record<string, string>, facts: HardwareFacts = factsOf(
   return resolveIntensity({ settings, model, facts, tables: t, live: extra.live ?? null });
 }
 
+/** The model throws a ModelSettingError; the app edge (asInputError) turns it into the InputError users see. */
 function inputError(fn: () => unknown): InputError {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
+    expect(e).toBeInstanceOf(ModelSettingError);
+    const mapped = asInputError(e);
+    expect(mapped).toBeInstanceOf(InputError);
+    return mapped as InputError;
   }
   throw new Error('expected an InputError');
 }

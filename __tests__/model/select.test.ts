@@ -2,6 +2,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { selectModel, modelRegion } from '../../src/core/model/select.js';
 import { InputError } from '../../src/settings/inputs.js';
+import { ModelSettingError } from '../../src/core/model/settings.js';
+import { asInputError } from '../../src/app/model-inputs.js';
 import { cpuWatts } from '../../src/core/power.js';
 import type { PowerModel } from '../../src/core/types.js';
 import { factsOf, settingsOf, tables } from './helpers.js';
@@ -13,12 +15,15 @@ const perVcpu = (m: PowerModel): [number, number] => {
 const notes = (m: PowerModel): string => m.notes.join('\n');
 const src = (m: PowerModel, what: string): string | undefined => m.sources.find((s) => s.what === what)?.value;
 
+/** The model throws a ModelSettingError; the app edge (asInputError) turns it into the InputError users see. */
 function inputError(fn: () => unknown): InputError {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
+    expect(e).toBeInstanceOf(ModelSettingError);
+    const mapped = asInputError(e);
+    expect(mapped).toBeInstanceOf(InputError);
+    return mapped as InputError;
   }
   throw new Error('expected an InputError');
 }

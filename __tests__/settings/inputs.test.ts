@@ -65,7 +65,7 @@ const CASES: Record<string, Case> = {
     field: 'region',
     default: null,
     good: [['azure:eastus2', { provider: 'azure', name: 'eastus2' }], ['AWS:US-EAST-1', { provider: 'aws', name: 'us-east-1' }], ['gcp:europe-west1', { provider: 'gcp', name: 'europe-west1' }]],
-    bad: [['eastus2', "'provider:region'"], ['ibm:us-south', 'aws, azure or gcp'], ['azure:', "'provider:region'"], ['azure:east us', "'provider:region'"], ['azure:eastus:2', "'provider:region'"]],
+    bad: [['eastus2', "'provider:region'"], ['i b m:us-south', "'provider:region'"], ['_x:eu', "'provider:region'"], ['azure:', "'provider:region'"], ['azure:east us', "'provider:region'"], ['azure:eastus:2', "'provider:region'"]],
   },
   country: {
     field: 'country',
@@ -167,8 +167,9 @@ const CASES: Record<string, Case> = {
   'cloud-provider': {
     field: 'cloudProvider',
     default: null,
-    good: [['aws', 'aws'], ['AZURE', 'azure'], ['gcp', 'gcp']],
-    bad: [['ibm', "'aws', 'azure', 'gcp'"], ['amazon', "'aws'"]],
+    good: [['aws', 'aws'], ['AZURE', 'azure'], ['gcp', 'gcp'], ['acme-cloud', 'acme-cloud']],
+    // whether the data has the provider is the model's check (__tests__/model/select.test.ts)
+    bad: [['a w s', 'a provider id of data/cloud-providers.csv'], ['aws!', "'aws', 'azure' or 'gcp'"], ['-x', "letters, digits and '-'"]],
   },
   'instance-type': { field: 'instanceType', default: null, good: [['m5.xlarge', 'm5.xlarge'], [' Standard_D4s_v3 ', 'Standard_D4s_v3']], bad: [] },
   'detect-cloud': { field: 'detectCloud', default: false, good: BOOL, bad: BOOL_BAD },

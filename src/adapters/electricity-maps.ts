@@ -4,7 +4,7 @@
 // report says why. The token is sent only as the auth-token header and never logged or stored.
 import fs from 'node:fs';
 import type { PowerModel } from '../core/types.js';
-import type { Settings } from '../settings/settings.js';
+import type { ModelSettings } from '../core/model/settings.js';
 import { electricityMapsZone, type LiveIntensity } from '../core/model/intensity.js';
 import type { Tables } from '../core/model/tables.js';
 
@@ -82,10 +82,16 @@ export async function fetchLiveIntensity(opts: { zone: string; token: string; ca
  * The live value for this run, or null when no token is set. When a token is set but no zone can be
  * named for the location, returns an error value so the report says why the tables were used.
  */
-export async function liveIntensityFor(args: { settings: Settings; model: PowerModel; tables: Tables; cacheFile?: string | null; env?: NodeJS.ProcessEnv }): Promise<LiveIntensity | null> {
-  const token = args.settings.electricityMapsToken;
-  if (!token || args.settings.carbonIntensityGPerKwh !== null) return null;
-  const zone = electricityMapsZone(args);
+export async function liveIntensityFor(args: {
+  settings: ModelSettings & { electricityMapsToken: string | null };
+  model: PowerModel;
+  tables: Tables;
+  cacheFile?: string | null;
+  env?: NodeJS.ProcessEnv;
+}): Promise<LiveIntensity | null> {
+  const { electricityMapsToken: token, ...modelSettings } = args.settings;
+  if (!token || modelSettings.carbonIntensityGPerKwh !== null) return null;
+  const zone = electricityMapsZone({ settings: modelSettings, model: args.model, tables: args.tables });
   if (!zone) return { zone: 'none', gCo2ePerKwh: null, error: 'no Electricity Maps zone is known for this location (set country, or region to an Azure US region)' };
   return fetchLiveIntensity({ zone, token, cacheFile: args.cacheFile ?? null, env: args.env });
 }

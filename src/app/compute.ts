@@ -7,6 +7,7 @@ import type { IntegrityReport } from '../core/integrity-types.js';
 import { notMeasuredReason, notMeasuredVerdict } from '../core/measurement.js';
 import type { ModelBandTracker } from '../core/model/band.js';
 import { resolveIntensity, type LiveIntensity } from '../core/model/intensity.js';
+import { modelSettingsOf, withInputErrors } from './model-inputs.js';
 import { componentProvenance } from '../core/provenance.js';
 import { renderModelSection } from '../core/report/model-section.js';
 import { renderSummary } from '../core/report/summary.js';
@@ -52,7 +53,7 @@ export interface ComputeInput {
 
 export function computeRun(c: ComputeInput): { result: RunResult; summary: string } {
   const { settings, model, energy, baseline } = c;
-  const intensity = resolveIntensity({ settings, model, facts: c.facts, tables: c.tables, live: c.live });
+  const intensity = withInputErrors(() => resolveIntensity({ settings: modelSettingsOf(settings), model, facts: c.facts, tables: c.tables, live: c.live }));
   const emissions = computeEmissions(energy, model, intensity, settings.includeEmbodied);
   const terms = gateTerms(energy, model, emissions, c.contention.result(), settings.includeEmbodied);
   // Never green on no data: too few valid samples, a lost file or a sampler that never ran is "Not measured".

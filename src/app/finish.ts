@@ -2,6 +2,7 @@
 // compute (pure). Writing the outputs is the output registry's job (app/outputs/). Shared by post and the CLI.
 import path from 'node:path';
 import { bandModels } from '../core/model/band.js';
+import { modelSettingsOf } from './model-inputs.js';
 import type { CloudMetadata } from '../core/model/cloud.js';
 import type { LiveIntensity } from '../core/model/intensity.js';
 import type { CompletionMarker, RunResult } from '../core/types.js';
@@ -62,7 +63,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     samplesPath: loaded.samplesPath,
     samplesCsvPath: files.samplesCsv,
     model: loaded.model,
-    band: bandModels({ model: loaded.model, facts: loaded.facts, settings: o.settings, tables: loaded.tables, scope: o.settings.scope }),
+    band: bandModels({ model: loaded.model, facts: loaded.facts, settings: modelSettingsOf(o.settings), tables: loaded.tables, scope: o.settings.scope }),
     scope: o.settings.scope,
     intervalSeconds: o.settings.sampleIntervalSeconds,
     marker: o.marker,

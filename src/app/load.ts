@@ -11,6 +11,7 @@ import { readSlice } from '../adapters/chunked-file.js';
 import { detectCloud } from '../adapters/cloud-metadata.js';
 import { CACHE_FILE_NAME, liveIntensityFor } from '../adapters/electricity-maps.js';
 import { loadTables, type Tables } from '../data/tables.js';
+import { modelSettingsOf, withInputErrors } from './model-inputs.js';
 import { createLinuxReaders } from '../sampler/linux/readers.js';
 import { LOG_FILE, SAMPLES_FILE } from '../sampler/config.js';
 import type { Settings } from '../settings/settings.js';
@@ -120,8 +121,8 @@ export async function loadRun(o: LoadOptions): Promise<Loaded> {
   // Network only when asked for: instance metadata (≤ 300 ms) and a live intensity (1 s, cached per run).
   const cloud = o.cloud !== undefined ? o.cloud : settings.detectCloud ? await detectCloud({ env }) : null;
   if (settings.detectCloud && !cloud) warnings.push('detect-cloud: no instance metadata service answered within 300 ms; the model uses the inputs and defaults.');
-  const model = selectModel({ facts, settings, tables, cloud });
+  const model = withInputErrors(() => selectModel({ facts, settings: modelSettingsOf(settings), tables, cloud }));
   const live =
-    o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings, model, tables, cacheFile: path.join(runDir, CACHE_FILE_NAME), env }) : null;
+    o.live !== undefined ? o.live : settings.electricityMapsToken ? await liveIntensityFor({ settings: { ...modelSettingsOf(settings), electricityMapsToken: settings.electricityMapsToken }, model, tables, cacheFile: path.join(runDir, CACHE_FILE_NAME), env }) : null;
   return { samplesPath, hasSamples, partial, warnings, facts, tables, model, live };
 }

@@ -8,6 +8,7 @@ import { makeRunDir, publicSettings, writeRunInfo, type RunInfo } from './run-in
 import { selectModel } from '../core/model/select.js';
 import { resolveIntensity } from '../core/model/intensity.js';
 import { loadTables } from '../data/tables.js';
+import { modelSettingsOf, withInputErrors } from './model-inputs.js';
 
 export interface Started {
   runDir: string;
@@ -21,10 +22,11 @@ export interface Started {
  */
 export function validateAgainstTables(settings: Settings, facts: HardwareFacts): void {
   const tables = loadTables();
-  const modelArgs = { facts, settings, tables, cloud: null };
-  const model = selectModel(modelArgs);
-  const intensityArgs = { settings, model, facts, tables, live: null };
-  resolveIntensity(intensityArgs);
+  const modelSettings = modelSettingsOf(settings);
+  withInputErrors(() => {
+    const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
+    resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
+  });
 }
 
 export function startMeasurement(args: {

@@ -152,7 +152,8 @@ export interface RegionRef {
 export interface PowerModel {
   id: 'ccf' | 'tdp' | 'ecoci-github-4vcpu' | 'custom';
   label: string;
-  provider?: 'aws' | 'azure' | 'gcp';
+  /** A provider id of data/cloud-providers.csv (e.g. 'azure'); absent when no cloud is modelled. */
+  provider?: string;
   microarchitecture?: string;
   instanceType?: string;
   vcpus: number;
@@ -196,7 +197,8 @@ export interface Place {
   countryIso3?: string;
   /** Country name from data/country-intensity.csv, e.g. "France". */
   countryName?: string;
-  cloudProvider?: 'aws' | 'azure' | 'gcp';
+  /** A provider id of data/cloud-providers.csv, e.g. "azure". */
+  cloudProvider?: string;
   /** The provider's region name, e.g. "eastus2". */
   cloudRegion?: string;
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTables, TABLE_FILES, type TableFileTexts, type Tables } from '../core/model/tables.js';
+import { buildTables, INSTANCE_FILE, TABLE_FILES, type TableFileTexts, type Tables } from '../core/model/tables.js';
 
 export type { Tables } from '../core/model/tables.js';
 
@@ -59,14 +59,22 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 const cache = new Map<string, Tables>();
 
-/** Loads and validates every table. Cached per directory for the life of the process. */
+/**
+ * Loads and validates every table of a data directory (the shipped data/, or the copy CARBON_GATE_DATA_DIR
+ * names, e.g. with a provider added). Cached per directory for the life of the process.
+ */
 export function loadTables(dataDir?: string): Tables {
   const dir = dataDir ? path.resolve(dataDir) : resolveDataDir();
   const hit = cache.get(dir);
   if (hit) return hit;
-  const texts = {} as TableFileTexts;
+  const texts = { instances: {} } as unknown as TableFileTexts;
   for (const [role, file] of Object.entries(TABLE_FILES) as Array<[keyof typeof TABLE_FILES, string]>) {
     texts[role] = fs.readFileSync(path.join(dir, file), 'utf8');
+  }
+  // One instance file per provider, found by name (instance-types-<provider>.csv): a new provider needs no code.
+  for (const file of fs.readdirSync(dir).sort()) {
+    const m = INSTANCE_FILE.exec(file);
+    if (m) texts.instances[m[1]] = fs.readFileSync(path.join(dir, file), 'utf8');
   }
   const tables = buildTables(texts);
   cache.set(dir, tables);

@@ -19,7 +19,7 @@ export const INPUTS: InputSpec[] = [
   { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
   { name: 'scope', default: 'process-tree', description: '`process-tree` charges the job for its own processes (plus the idle power of the reserved vCPUs); `machine` charges all machine CPU.' },
   { name: 'carbon-intensity', default: '', description: 'Grid intensity override in gCO2e/kWh (0 to 2000). Wins over `region` and `country`.' },
-  { name: 'region', default: '', description: 'Cloud region as `provider:name`, e.g. `azure:eastus2`, `aws:us-east-1`, `gcp:europe-west1`.' },
+  { name: 'region', default: '', description: 'Cloud region as `provider:name`, e.g. `azure:eastus2`, `aws:us-east-1`, `gcp:europe-west1`: a row of `data/cloud-grid-factors.csv`.' },
   { name: 'country', default: '', description: 'ISO 3166 alpha-2 or alpha-3 country code for the annual grid intensity, e.g. `FR` or `FRA`.' },
   { name: 'electricity-maps-token', default: '', description: 'Optional Electricity Maps API token for a live intensity (1 s timeout, falls back to the tables).' },
   { name: 'budget-gco2e', default: '', description: 'Absolute budget per job in gCO2e. Empty: no budget.' },
@@ -41,7 +41,7 @@ export const INPUTS: InputSpec[] = [
   { name: 'cpu-watts-idle', default: '', description: 'Per-vCPU idle power in W (overrides the model; needs `cpu-watts-max`).' },
   { name: 'cpu-watts-max', default: '', description: 'Per-vCPU power at 100 % in W (overrides the model; needs `cpu-watts-idle`).' },
   { name: 'tdp-watts', default: '', description: 'CPU package TDP in W for the `tdp` model.' },
-  { name: 'cloud-provider', default: '', description: '`aws`, `azure` or `gcp` for self-hosted cloud runners.' },
+  { name: 'cloud-provider', default: '', description: 'A provider of `data/cloud-providers.csv` (`aws`, `azure` or `gcp` as shipped) for self-hosted cloud runners.' },
   { name: 'instance-type', default: '', description: 'Cloud instance type, e.g. `m5.xlarge`, `Standard_D4s_v3`, `n2-standard-4`.' },
   { name: 'detect-cloud', default: 'false', description: 'Ask the instance metadata service (≤ 300 ms) for provider, region and instance type.' },
   { name: 'include-embodied', default: 'true', description: 'Count embodied emissions in the budget and the baseline comparison.' },
@@ -59,7 +59,15 @@ export const INPUTS: InputSpec[] = [
   { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
 
-const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
+/** A provider id as data/cloud-providers.csv spells them; whether the data has it is checked by the model. */
+const PROVIDER_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+function providerId(name: string, raw: string): string | null {
+  const v = raw.trim().toLowerCase();
+  if (v === '') return null;
+  if (!PROVIDER_ID.test(v)) throw new InputError(name, raw, "a provider id of data/cloud-providers.csv such as 'aws', 'azure' or 'gcp' (letters, digits and '-')");
+  return v;
+}
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
   const v = raw.trim().toLowerCase();
@@ -98,9 +106,9 @@ function percent(name: string, raw: string): number | null {
 function region(name: string, raw: string): Settings['region'] {
   const v = raw.trim();
   if (v === '') return null;
-  const m = /^(aws|azure|gcp):([a-z0-9-]+)$/i.exec(v);
-  if (!m) throw new InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
-  return { provider: m[1].toLowerCase() as 'aws' | 'azure' | 'gcp', name: m[2].toLowerCase() };
+  const m = /^([a-z0-9][a-z0-9-]*):([a-z0-9-]+)$/i.exec(v);
+  if (!m) throw new InputError(name, raw, "'provider:region' with a provider and region of data/cloud-grid-factors.csv, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
+  return { provider: m[1].toLowerCase(), name: m[2].toLowerCase() };
 }
 
 function country(name: string, raw: string): string | null {
@@ -136,8 +144,7 @@ export function parseSettings(lookup: InputLookup): Settings {
   if (cpuWattsIdle !== null && cpuWattsMax !== null && cpuWattsIdle > cpuWattsMax) {
     throw new InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
   }
-  const cloudProviderRaw = get('cloud-provider');
-  const cloudProvider = cloudProviderRaw.trim() === '' ? null : oneOf('cloud-provider', cloudProviderRaw, PROVIDERS);
+  const cloudProvider = providerId('cloud-provider', get('cloud-provider'));
   const instanceType = optString(get('instance-type'));
   const reg = region('region', get('region'));
   if (cloudProvider && reg && reg.provider !== cloudProvider) {

@@ -1,9 +1,9 @@
 import type { CompareMetric, FailOn, Scope } from '../core/types.js';
 import type { ChartMode } from '../core/report/chart.js';
+import type { PowerModelChoice } from '../core/model/settings.js';
 
-export type PowerModelChoice = 'auto' | 'ccf' | 'tdp' | 'ecoci-github-4vcpu';
+export type { ChartMode, PowerModelChoice };
 export type CommentMode = 'always' | 'on-regression' | 'never';
-export type { ChartMode } from '../core/report/chart.js';
 export type GpuMode = 'auto' | 'nvidia' | 'amd' | 'off';
 
 /** Every input of the action, parsed and validated. Units in the names. */
@@ -20,10 +20,11 @@ export interface Settings {
   cpuWattsIdle: number | null;
   cpuWattsMax: number | null;
   tdpWatts: number | null;
-  cloudProvider: 'aws' | 'azure' | 'gcp' | null;
+  /** A provider id of data/cloud-providers.csv; checked against the tables when the model is selected. */
+  cloudProvider: string | null;
   instanceType: string | null;
   /** "azure:eastus2" style, split. */
-  region: { provider: 'aws' | 'azure' | 'gcp'; name: string } | null;
+  region: { provider: string; name: string } | null;
   /** ISO2 or ISO3, upper-cased as given. */
   country: string | null;
   electricityMapsToken: string | null;

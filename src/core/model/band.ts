@@ -5,7 +5,8 @@
 import { EnergyIntegrator } from '../energy.js';
 import { co2e, mass } from '../format.js';
 import type { BandMember, CpuCurve, Emissions, EnergyResult, HardwareFacts, ModelBand, PowerModel, Sample, Scope } from '../types.js';
-import type { Settings } from '../../settings/settings.js';
+import { widestProvider } from './ccf-cloud.js';
+import type { ModelSettings } from './settings.js';
 import { coefficientRow, microarchitectureOf, tdpOf, type CoefficientRow, type Provider, type Tables } from './tables.js';
 
 const GIB = 1024 ** 3;
@@ -46,7 +47,7 @@ function ccfRows(tables: Tables, provider: Provider, facts: HardwareFacts): { ro
   const standIn = arch ? tables.constants.microarchitectureStandIns[arch]?.use : undefined;
   const want = standIn ?? arch;
   if (want) {
-    for (const p of [provider, 'aws', 'azure', 'gcp'] as const) {
+    for (const p of [provider, ...tables.providers.map((x) => x.id)]) {
       const r = coefficientRow(tables, p, want);
       if (r) return { rows: [r], known: true };
     }
@@ -58,7 +59,7 @@ function ccfRows(tables: Tables, provider: Provider, facts: HardwareFacts): { ro
 }
 
 /** The other published models that apply to this machine, and those that do not, with why. */
-export function bandModels(args: { model: PowerModel; facts: HardwareFacts; settings: Settings; tables: Tables; scope: Scope }): { models: BandModel[]; skipped: string[] } {
+export function bandModels(args: { model: PowerModel; facts: HardwareFacts; settings: ModelSettings; tables: Tables; scope: Scope }): { models: BandModel[]; skipped: string[] } {
   const { model, facts, settings, tables, scope } = args;
   const models: BandModel[] = [];
   const skipped: string[] = [];
@@ -67,7 +68,7 @@ export function bandModels(args: { model: PowerModel; facts: HardwareFacts; sett
   const ccfMemory = { memoryGb: machineGib, memoryWattsPerGb: tables.constants.memoryWattsPerGb.value };
 
   // CCF: the row of the machine's microarchitecture, or the lowest and highest rows when it is unknown.
-  const { rows, known } = ccfRows(tables, model.provider ?? 'aws', facts);
+  const { rows, known } = ccfRows(tables, model.provider ?? widestProvider(tables).id, facts);
   const selectedIsCcf = model.id === 'ccf' && !model.defaulted?.cpu;
   for (const [i, r] of rows.entries()) {
     if (selectedIsCcf && known) break;

@@ -4,9 +4,9 @@
 // the OWID world average. Unknown region/country inputs are errors listing the nearest names.
 import { num } from '../format.js';
 import type { GridIntensity, HardwareFacts, Place, PowerModel } from '../types.js';
-import type { Settings } from '../../settings/settings.js';
-import { InputError } from '../../settings/inputs.js';
+import { ModelSettingError, type ModelSettings } from './settings.js';
 import { countryRow, gridFactor, nearestNames, type Provider, type Tables } from './tables.js';
+import { knownProvider } from './select.js';
 
 /** Result of the optional live lookup (src/adapters/electricity-maps.ts). */
 export interface LiveIntensity {
@@ -34,13 +34,15 @@ function regionIntensity(tables: Tables, provider: Provider, name: string): Grid
 }
 
 /** The Electricity Maps zone to ask for, or null when none can be named (then no live call is made). */
-export function electricityMapsZone(args: { settings: Settings; model: PowerModel; tables: Tables }): string | null {
+export function electricityMapsZone(args: { settings: ModelSettings; model: PowerModel; tables: Tables }): string | null {
   const { settings, model, tables } = args;
   if (settings.carbonIntensityGPerKwh !== null) return null;
-  const azureZone = (region: string): string | null => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
-  if (settings.region) return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
+  // Zones are known for the regions of the GitHub-hosted provider (data/github-runner-regions.csv).
+  const hosted = tables.constants.githubHosted.provider;
+  const zoneOf = (region: string): string | null => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
+  if (settings.region) return settings.region.provider === hosted ? zoneOf(settings.region.name) : null;
   if (settings.country) return countryRow(tables, settings.country)?.iso2 || null;
-  if (model.region?.provider === 'azure') return azureZone(model.region.name);
+  if (model.region?.provider === hosted) return zoneOf(model.region.name);
   return null;
 }
 
@@ -56,7 +58,7 @@ function countryPlace(tables: Tables, code: string): Place {
  * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
  * are in US Azure regions (METHODOLOGY §4 step 6).
  */
-export function placeOf(args: { settings: Settings; model: PowerModel; facts: HardwareFacts; tables: Tables }): Place {
+export function placeOf(args: { settings: ModelSettings; model: PowerModel; facts: HardwareFacts; tables: Tables }): Place {
   const { settings, model, facts, tables } = args;
   const cloud = (provider: Provider, name: string): Place => {
     const g = gridFactor(tables, provider, name);
@@ -65,19 +67,19 @@ export function placeOf(args: { settings: Settings; model: PowerModel; facts: Ha
   };
   const country = settings.country ? countryPlace(tables, settings.country) : {};
   if (settings.region) return { ...cloud(settings.region.provider, settings.region.name), ...country };
-  if (model.region) return { ...cloud(model.region.provider as Provider, model.region.name), ...country };
+  if (model.region) return { ...cloud(model.region.provider, model.region.name), ...country };
   if (settings.country) return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
-  if (facts.runnerEnvironment === 'github-hosted') return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+  if (facts.runnerEnvironment === 'github-hosted') return { ...countryPlace(tables, 'USA'), cloudProvider: tables.constants.githubHosted.provider };
   return model.provider ? { cloudProvider: model.provider } : {};
 }
 
-export function resolveIntensity(args: { settings: Settings; model: PowerModel; facts: HardwareFacts; tables: Tables; live?: LiveIntensity | null }): GridIntensity {
+export function resolveIntensity(args: { settings: ModelSettings; model: PowerModel; facts: HardwareFacts; tables: Tables; live?: LiveIntensity | null }): GridIntensity {
   const place = placeOf(args);
   const g = resolveIntensityValue(args);
   return Object.keys(place).length ? { ...g, place } : g;
 }
 
-function resolveIntensityValue(args: { settings: Settings; model: PowerModel; facts: HardwareFacts; tables: Tables; live?: LiveIntensity | null }): GridIntensity {
+function resolveIntensityValue(args: { settings: ModelSettings; model: PowerModel; facts: HardwareFacts; tables: Tables; live?: LiveIntensity | null }): GridIntensity {
   const { settings, model, facts, tables } = args;
   const live = args.live ?? null;
   if (settings.carbonIntensityGPerKwh !== null) {
@@ -104,10 +106,11 @@ function resolveIntensityValue(args: { settings: Settings; model: PowerModel; fa
 
   if (settings.region) {
     const { provider, name } = settings.region;
+    knownProvider(tables, 'region', provider, `${provider}:${name}`);
     const g = regionIntensity(tables, provider, name);
     if (!g) {
       const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
-      throw new InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
+      throw new ModelSettingError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
     }
     return withFallback(g);
   }
@@ -116,7 +119,7 @@ function resolveIntensityValue(args: { settings: Settings; model: PowerModel; fa
     if (!c) {
       const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
       const near = nearestNames(names.filter((x) => x.length === settings.country!.length), settings.country).map((code) => `${code} (${countryRow(tables, code)?.country})`);
-      throw new InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+      throw new ModelSettingError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
     }
     return withFallback({
       gCo2ePerKwh: c.gCo2ePerKwh,
@@ -130,7 +133,7 @@ function resolveIntensityValue(args: { settings: Settings; model: PowerModel; fa
   const detected = model.region;
   let detectedNote = '';
   if (detected) {
-    const g = regionIntensity(tables, detected.provider as Provider, detected.name);
+    const g = regionIntensity(tables, detected.provider, detected.name);
     if (g) return withFallback({ ...g, source: `${g.source}; region from instance metadata` });
     detectedNote = ` (detected region ${detected.provider}:${detected.name} is not in the cloud table)`;
   }
