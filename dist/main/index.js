@@ -48,7 +48,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 870:
+/***/ 73:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -676,7 +676,7 @@ const INPUTS = [
     { name: 'sample-interval', default: '1', description: 'Seconds between samples, 0.1 to 60.' },
     { name: 'scope', default: 'process-tree', description: '`process-tree` charges the job for its own processes (plus the idle power of the reserved vCPUs); `machine` charges all machine CPU.' },
     { name: 'carbon-intensity', default: '', description: 'Grid intensity override in gCO2e/kWh (0 to 2000). Wins over `region` and `country`.' },
-    { name: 'region', default: '', description: 'Cloud region as `provider:name`, e.g. `azure:eastus2`, `aws:us-east-1`, `gcp:europe-west1`.' },
+    { name: 'region', default: '', description: 'Cloud region as `provider:name`, e.g. `azure:eastus2`, `aws:us-east-1`, `gcp:europe-west1`: a row of `data/cloud-grid-factors.csv`.' },
     { name: 'country', default: '', description: 'ISO 3166 alpha-2 or alpha-3 country code for the annual grid intensity, e.g. `FR` or `FRA`.' },
     { name: 'electricity-maps-token', default: '', description: 'Optional Electricity Maps API token for a live intensity (1 s timeout, falls back to the tables).' },
     { name: 'budget-gco2e', default: '', description: 'Absolute budget per job in gCO2e. Empty: no budget.' },
@@ -698,7 +698,7 @@ const INPUTS = [
     { name: 'cpu-watts-idle', default: '', description: 'Per-vCPU idle power in W (overrides the model; needs `cpu-watts-max`).' },
     { name: 'cpu-watts-max', default: '', description: 'Per-vCPU power at 100 % in W (overrides the model; needs `cpu-watts-idle`).' },
     { name: 'tdp-watts', default: '', description: 'CPU package TDP in W for the `tdp` model.' },
-    { name: 'cloud-provider', default: '', description: '`aws`, `azure` or `gcp` for self-hosted cloud runners.' },
+    { name: 'cloud-provider', default: '', description: 'A provider of `data/cloud-providers.csv` (`aws`, `azure` or `gcp` as shipped) for self-hosted cloud runners.' },
     { name: 'instance-type', default: '', description: 'Cloud instance type, e.g. `m5.xlarge`, `Standard_D4s_v3`, `n2-standard-4`.' },
     { name: 'detect-cloud', default: 'false', description: 'Ask the instance metadata service (≤ 300 ms) for provider, region and instance type.' },
     { name: 'include-embodied', default: 'true', description: 'Count embodied emissions in the budget and the baseline comparison.' },
@@ -715,7 +715,16 @@ const INPUTS = [
     { name: 'export-labels', default: '', description: 'Extra labels on every exported series, comma-separated `key=value`, e.g. `team=payments`.' },
     { name: 'export-run-id', default: 'false', description: 'Add the run id (label `run_id`, OTLP `cicd.pipeline.run.id` and run URL). Off by default: one series per run is high cardinality.' },
 ];
-const PROVIDERS = ['aws', 'azure', 'gcp'];
+/** A provider id as data/cloud-providers.csv spells them; whether the data has it is checked by the model. */
+const PROVIDER_ID = /^[a-z0-9][a-z0-9-]*$/;
+function providerId(name, raw) {
+    const v = raw.trim().toLowerCase();
+    if (v === '')
+        return null;
+    if (!PROVIDER_ID.test(v))
+        throw new InputError(name, raw, "a provider id of data/cloud-providers.csv such as 'aws', 'azure' or 'gcp' (letters, digits and '-')");
+    return v;
+}
 function oneOf(name, raw, allowed) {
     const v = raw.trim().toLowerCase();
     if (allowed.includes(v))
@@ -755,9 +764,9 @@ function region(name, raw) {
     const v = raw.trim();
     if (v === '')
         return null;
-    const m = /^(aws|azure|gcp):([a-z0-9-]+)$/i.exec(v);
+    const m = /^([a-z0-9][a-z0-9-]*):([a-z0-9-]+)$/i.exec(v);
     if (!m)
-        throw new InputError(name, raw, "'provider:region' with provider aws, azure or gcp, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
+        throw new InputError(name, raw, "'provider:region' with a provider and region of data/cloud-grid-factors.csv, e.g. 'azure:eastus2', 'aws:us-east-1', 'gcp:europe-west1'");
     return { provider: m[1].toLowerCase(), name: m[2].toLowerCase() };
 }
 function country(name, raw) {
@@ -793,8 +802,7 @@ function parseSettings(lookup) {
     if (cpuWattsIdle !== null && cpuWattsMax !== null && cpuWattsIdle > cpuWattsMax) {
         throw new InputError('cpu-watts-idle', String(cpuWattsIdle), `a value not above cpu-watts-max (${cpuWattsMax})`);
     }
-    const cloudProviderRaw = get('cloud-provider');
-    const cloudProvider = cloudProviderRaw.trim() === '' ? null : oneOf('cloud-provider', cloudProviderRaw, PROVIDERS);
+    const cloudProvider = providerId('cloud-provider', get('cloud-provider'));
     const instanceType = optString(get('instance-type'));
     const reg = region('region', get('region'));
     if (cloudProvider && reg && reg.provider !== cloudProvider) {
@@ -1002,6 +1010,756 @@ const LIFESPAN_HOURS = 35_040;
  */
 const WIN32_TREE_PERIOD_SECONDS = 5;
 
+;// CONCATENATED MODULE: ./src/core/model/model-kind.ts
+// The one interface every kind of power model implements (CCF cloud, TDP, Eco CI curve, GitHub-hosted),
+// in the shape of Cloud Carbon Footprint's estimators: pure, with the machine, the inputs and the
+// constants (tables, provider row) passed in. A leaf: the kinds import it, it imports none of them.
+
+// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
+// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
+// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
+const GIB = 1024 ** 3;
+const fmt = (x, digits = 4) => num(x, digits);
+const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
+function normalisedArch(arch) {
+    const a = arch.toLowerCase();
+    if (a === 'x64' || a === 'x86_64' || a === 'amd64')
+        return 'x64';
+    if (a === 'arm64' || a === 'aarch64')
+        return 'arm64';
+    return a;
+}
+
+;// CONCATENATED MODULE: ./src/core/model/lookups.ts
+/** Normalises a CPU model string for matching: lower case, without (R)/(TM), clock, "CPU", "n-Core Processor". */
+function normaliseCpuModel(s) {
+    return ` ${s.toLowerCase()} `
+        .replace(/\((r|tm|virtual)\)/g, ' ')
+        .replace(/@.*$/, ' ')
+        .replace(/\b\d+-core\b/g, ' ')
+        .replace(/\b(processor|cpu|with radeon graphics)\b/g, ' ')
+        .replace(/[^a-z0-9+-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/**
+ * Normalises an instance type for matching: lower case, the provider's name prefixes dropped, spaces and
+ * underscores as one '_'. Azure "Standard_D4as_v4" and CCF "D4as v4" both become "d4as_v4".
+ */
+function normaliseInstanceType(s, prefixes = []) {
+    let v = s.trim().toLowerCase();
+    for (const pre of prefixes) {
+        const p = pre.toLowerCase().replace(/[\s_]+$/, '');
+        if (p && v.startsWith(p) && /^[\s_]/.test(v.slice(p.length))) {
+            v = v.slice(p.length);
+            break;
+        }
+    }
+    return v.replace(/^[\s_]+/, '').replace(/[\s_]+/g, '_');
+}
+function normaliseGpuName(s) {
+    return ` ${s.toLowerCase()} `
+        .replace(/\b(nvidia|amd|tesla|geforce)\b/g, ' ')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+const contains = (hay, needle) => ` ${hay} `.includes(` ${needle} `);
+const archKeys = new WeakMap();
+const tdpKeys = new WeakMap();
+function archIndex(tables) {
+    let idx = archKeys.get(tables);
+    if (!idx) {
+        idx = tables.cpuArchitectures
+            // CCF list entries are bare model names ("EPYC 7763", "Platinum 8370C"): a light normalisation suffices
+            .map((row) => ({ key: row.cpuModel.toLowerCase().replace(/[^a-z0-9+-]+/g, ' ').trim(), row }))
+            .filter((k) => k.key !== '')
+            .sort((a, b) => b.key.length - a.key.length);
+        archKeys.set(tables, idx);
+    }
+    return idx;
+}
+function tdpIndex(tables) {
+    let idx = tdpKeys.get(tables);
+    if (!idx) {
+        const list = tables.cpuTdp.map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }));
+        const exact = new Map();
+        for (const k of list)
+            if (!exact.has(k.key))
+                exact.set(k.key, k.row);
+        idx = { list, exact };
+        tdpKeys.set(tables, idx);
+    }
+    return idx;
+}
+/** CPU model (as in /proc/cpuinfo) → CCF microarchitecture, or null. Longest listed model contained in the name wins. */
+function microarchitectureOf(tables, cpuModel) {
+    const m = normaliseCpuModel(cpuModel);
+    if (!m)
+        return null;
+    for (const k of archIndex(tables))
+        if (contains(m, k.key))
+            return k.row;
+    return null;
+}
+/** CPU model → CodeCarbon TDP row: exact normalised match, else the longest table name (with a digit) contained in the model. */
+function tdpOf(tables, cpuModel) {
+    const m = normaliseCpuModel(cpuModel);
+    if (!m)
+        return null;
+    const idx = tdpIndex(tables);
+    const exact = idx.exact.get(m);
+    if (exact)
+        return exact;
+    let best = null;
+    for (const k of idx.list) {
+        if (k.key.length >= 4 && /\d/.test(k.key) && contains(m, k.key) && (!best || k.key.length > best.key.length))
+            best = k;
+    }
+    return best ? best.row : null;
+}
+/** GPU name (nvidia-smi / systeminformation) → CCF GPU row: the longest table name contained in it. */
+function gpuRowOf(tables, gpuName) {
+    const g = normaliseGpuName(gpuName);
+    let best = null;
+    for (const r of tables.gpus)
+        if (contains(g, r.key) && (!best || r.key.length > best.key.length))
+            best = r;
+    return best;
+}
+/** The provider row of data/cloud-providers.csv, or null. */
+function providerRow(tables, id) {
+    return tables.providerIndex.get(id.trim().toLowerCase()) ?? null;
+}
+/** "'aws', 'azure', 'gcp'": the providers of the data, for "accepted" texts. */
+const providerList = (tables) => tables.providers.map((p) => `'${p.id}'`).join(', ');
+function coefficientRow(tables, p, microarchitecture) {
+    return tables.coefficients.find((c) => c.provider === p && c.microarchitecture === microarchitecture) ?? null;
+}
+const lookups_instanceKeys = new WeakMap();
+function instanceRow(tables, p, instanceType) {
+    let byProvider = lookups_instanceKeys.get(tables);
+    if (!byProvider)
+        lookups_instanceKeys.set(tables, (byProvider = new Map()));
+    let idx = byProvider.get(p);
+    if (!idx)
+        byProvider.set(p, (idx = new Map(tables.instancesOf(p).map((r) => [r.key, r]))));
+    return idx.get(normaliseInstanceType(instanceType, providerRow(tables, p)?.instancePrefixes)) ?? null;
+}
+function gridFactor(tables, p, region) {
+    return tables.gridIndex.get(`${p}:${region.trim().toLowerCase()}`) ?? null;
+}
+function lookups_countryRow(tables, code) {
+    return tables.countryIndex.get(code.trim().toUpperCase()) ?? null;
+}
+/** Levenshtein distance, for "did you mean" lists. */
+function editDistance(a, b) {
+    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let diag = prev[0];
+        prev[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = prev[j];
+            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diag = tmp;
+        }
+    }
+    return prev[b.length];
+}
+/** The `count` names closest to `query` (case-insensitive edit distance; names sharing a prefix first on ties). */
+function nearestNames(names, query, count = 5) {
+    const q = query.toLowerCase();
+    return [...new Set(names)]
+        .map((name) => {
+        const l = name.toLowerCase();
+        return { name, d: editDistance(q, l) - (l.startsWith(q.slice(0, 3)) ? 0.5 : 0) };
+    })
+        .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+        .slice(0, count)
+        .map((x) => x.name);
+}
+
+;// CONCATENATED MODULE: ./src/core/model/ccf-terms.ts
+
+
+const nameOf = (call, id) => call.tables.providerIndex.get(id)?.name ?? id;
+/** Per-vCPU coefficients for a microarchitecture: the provider's row, a documented stand-in, or another provider's row (file order). */
+function coefficientsFor(call, provider, arch) {
+    let want = arch;
+    const standIn = call.tables.constants.microarchitectureStandIns[arch];
+    if (standIn) {
+        want = standIn.use;
+        call.notes.push(`${arch} is modelled with the CCF ${standIn.use} row: ${standIn.reason}.`);
+    }
+    const own = coefficientRow(call.tables, provider.id, want);
+    if (own)
+        return own;
+    for (const p of call.tables.providers) {
+        if (p.id === provider.id)
+            continue;
+        const other = coefficientRow(call.tables, p.id, want);
+        if (other) {
+            call.notes.push(`CCF has no ${provider.name} row for ${want}; the ${p.name} row is used (same SPECpower basis).`);
+            return other;
+        }
+    }
+    return null;
+}
+/** Per-vCPU idle/max W for one or more microarchitectures (mean over them, as CCF does for families), or the provider average. */
+function perVcpuWatts(call, provider, archs, archEvidence) {
+    const known = archs.filter((a) => a && a !== 'Unknown');
+    const rows = [];
+    for (const a of known) {
+        const r = coefficientsFor(call, provider, a);
+        if (r)
+            rows.push(r);
+        else
+            call.notes.push(`CCF has no coefficients for ${a}.`);
+    }
+    if (rows.length > 0) {
+        const idle = rows.reduce((s, r) => s + r.minWattsPerVcpu, 0) / rows.length;
+        const max = rows.reduce((s, r) => s + r.maxWattsPerVcpu, 0) / rows.length;
+        const gbPerChip = rows.reduce((s, r) => s + r.gbPerChip, 0) / rows.length;
+        const names = rows.map((r) => `${nameOf(call, r.provider)} ${r.microarchitecture}`);
+        if (rows.length > 1)
+            call.notes.push(`${archEvidence} may run on ${known.join(', ')}; the mean of their CCF rows is used.`);
+        call.sources.push({ what: 'microarchitecture', value: known.join('; '), source: archEvidence });
+        return {
+            idle,
+            max,
+            gbPerChip,
+            label: rows.length > 1 ? `mean of ${names.join(', ')}` : names[0],
+            source: `CCF coefficients-*-use.csv (ccf-coefficients @ b0032d9): ${names.join(', ')}`,
+            defaulted: false,
+        };
+    }
+    call.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${provider.name} ${provider.averageKind} per-vCPU coefficients`;
+    call.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${provider.name} ${provider.averageKind} per-vCPU coefficients are used (defaulted).`);
+    return {
+        idle: provider.avgMinWattsPerVcpu,
+        max: provider.avgMaxWattsPerVcpu,
+        gbPerChip: provider.avgGbPerChip,
+        label: `${provider.name} ${provider.averageKind}`,
+        source: provider.source,
+        defaulted: true,
+    };
+}
+function cpuArchFromFacts(call) {
+    const hit = microarchitectureOf(call.tables, call.facts.cpuModel);
+    if (hit)
+        return { archs: [hit.microarchitecture], evidence: `CPU "${call.facts.cpuModel}" matches "${hit.cpuModel}" (${hit.source})` };
+    return { archs: [], evidence: `CPU "${call.facts.cpuModel || 'unknown'}" is in no CCF microarchitecture list` };
+}
+function memorySource(call, memoryGb, from) {
+    const m = call.tables.constants.memoryWattsPerGb;
+    call.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
+}
+/**
+ * CCF's memory rule (provider memory_rule 'platform-share', AWS/Azure): the SPECpower servers behind the
+ * per-vCPU coefficients already include gbPerChip × sockets of memory for the platform's vCPUs, so only
+ * memory above the instance's share of it is added. Rule 'all' (GCP, as CCF does) and machines without
+ * platform data: all memory.
+ */
+function chargedMemoryGb(call, args) {
+    const { provider, memoryGb, vcpus, perVcpu, platform, from } = args;
+    if (provider?.memoryRule === 'all') {
+        memorySource(call, memoryGb, `${from}; all memory, as CCF does for ${provider.name}`);
+        return memoryGb;
+    }
+    if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
+        call.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
+        memorySource(call, memoryGb, `${from}; all memory (platform unknown)`);
+        return memoryGb;
+    }
+    const included = (vcpus * perVcpu.gbPerChip * platform.sockets) / platform.vcpus;
+    const charged = Math.max(0, memoryGb - included);
+    const m = call.tables.constants.memoryWattsPerGb;
+    call.sources.push({
+        what: 'memory',
+        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
+        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
+    });
+    return charged;
+}
+function socketsOf(call, arch) {
+    const t = call.tables.constants.memoryRule.socketsByMicroarchitecture;
+    return (arch ? t[arch] : undefined) ?? t.Unknown;
+}
+/** The CCF linear model: per-vCPU idle/max × vCPUs, memory at CCF's W/GB, the given PUE. */
+function ccfModel(call, args) {
+    const { provider, vcpus, perVcpu } = args;
+    call.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${fmt(perVcpu.idle)} / ${fmt(perVcpu.max)} × ${vcpus} vCPU`, source: perVcpu.source });
+    call.sources.push({ what: 'PUE', value: String(args.pue), source: args.pueSource });
+    return {
+        id: 'ccf',
+        label: args.label,
+        provider,
+        microarchitecture: args.microarchitecture,
+        instanceType: args.instanceType,
+        vcpus,
+        cpu: { kind: 'linear', idleWatts: perVcpu.idle * vcpus, maxWatts: perVcpu.max * vcpus },
+        memoryGb: args.memoryGb,
+        memoryWattsPerGb: call.tables.constants.memoryWattsPerGb.value,
+        pue: args.pue,
+        sources: call.sources,
+        notes: call.notes,
+    };
+}
+/** CCF's embodied share: the host's total × instance vCPUs / largest vCPUs of the family (the lifespan is applied later). */
+function embodiedFromRow(call, row, instanceVcpus, why) {
+    if (row.embodiedKgCo2e === null) {
+        call.notes.push(`No CCF embodied figure for ${row.instanceType} or its family; embodied emissions are not estimated.`);
+        return undefined;
+    }
+    const source = `${row.embodiedSource} row ${nameOf(call, row.provider)} ${row.instanceType} (family ${row.family}, largest ${row.familyMaxVcpus} vCPU)${why ? `; ${why}` : ''}`;
+    call.sources.push({ what: 'embodied (host total)', value: `${row.embodiedKgCo2e} kgCO2e × ${instanceVcpus}/${row.familyMaxVcpus} vCPU`, source });
+    return { totalKgCo2e: row.embodiedKgCo2e, instanceVcpus, familyMaxVcpus: row.familyMaxVcpus, source };
+}
+
+;// CONCATENATED MODULE: ./src/core/model/table-types.ts
+// The shapes of the model's reference tables (data/*.csv + data/constants.json). A leaf module:
+// build-tables.ts parses file texts into these, lookups.ts searches them, src/data/tables.ts reads the files.
+/** The data files read by loadTables, by role (plus one instance file per provider: instanceFileOf). */
+const TABLE_FILES = {
+    providers: 'cloud-providers.csv',
+    gridFactors: 'cloud-grid-factors.csv',
+    countries: 'country-intensity.csv',
+    coefficients: 'cpu-coefficients.csv',
+    cpuArchitectures: 'cpu-microarchitectures.csv',
+    gpus: 'gpu-watts.csv',
+    cpuTdp: 'cpu-tdp.csv',
+    runnerProfiles: 'github-runner-profiles.csv',
+    runnerRegions: 'github-runner-regions.csv',
+    runnerEmbodied: 'github-runner-embodied.csv',
+    ecociCurve: 'ecoci-github-4vcpu.csv',
+    constants: 'constants.json',
+};
+/** A provider's instance types live in their own file, found by name: instance-types-<provider>.csv. */
+const INSTANCE_FILE = /^instance-types-([a-z0-9][a-z0-9-]*)\.csv$/;
+const instanceFileOf = (p) => `instance-types-${p}.csv`;
+class TableError extends Error {
+    constructor(file, detail) {
+        super(`data/${file}: ${detail}`);
+        this.name = 'TableError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/model/ccf-cloud.ts
+
+
+
+/** A cloud instance from the instance table (inputs or instance metadata). */
+function instanceModel(call, provider, row, origin) {
+    const { facts } = call;
+    if (facts.logicalCpus !== row.vcpus) {
+        call.notes.push(`The machine reports ${facts.logicalCpus} logical CPUs, ${row.instanceType} has ${row.vcpus} vCPUs; the instance's ${row.vcpus} are used.`);
+    }
+    let archs = row.microarchitectures.filter((a) => a !== 'Unknown');
+    let evidence = `instance table: ${provider.name} ${row.instanceType}${row.cpuName ? ` (${row.cpuName})` : ''}`;
+    if (archs.length === 0) {
+        const fromCpu = cpuArchFromFacts(call);
+        archs = fromCpu.archs;
+        evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
+    }
+    const perVcpu = perVcpuWatts(call, provider, archs, evidence);
+    call.sources.push({ what: 'instance type', value: `${provider.name} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/${instanceFileOf(provider.id)})` });
+    const platform = row.platformVcpus && row.platformSockets ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` } : null;
+    const memoryGb = chargedMemoryGb(call, {
+        provider,
+        memoryGb: row.memoryGb > 0 ? row.memoryGb : machineMemoryGb(facts),
+        vcpus: row.vcpus,
+        perVcpu,
+        platform,
+        from: row.memoryGb > 0 ? 'instance memory' : 'machine memory',
+    });
+    const model = ccfModel(call, {
+        provider: provider.id,
+        vcpus: row.vcpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF ${provider.name} ${row.instanceType} (${perVcpu.label})`,
+        pue: provider.pue,
+        pueSource: provider.pueSource,
+        instanceType: row.instanceType,
+        microarchitecture: archs.join('; ') || undefined,
+    });
+    model.embodied = embodiedFromRow(call, row, row.vcpus, '');
+    if (row.gpus > 0 && facts.gpus.length === 0)
+        call.notes.push(`${row.instanceType} has ${row.gpus} GPU(s) but none was found on the machine.`);
+    return model;
+}
+/** A cloud machine whose instance type is unknown: CPU model → microarchitecture, sizes from the machine. */
+function ccf_cloud_cpuModel(call, provider, origin) {
+    const { facts } = call;
+    const { archs, evidence } = cpuArchFromFacts(call);
+    const perVcpu = perVcpuWatts(call, provider, archs, evidence);
+    call.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
+    const memoryGb = chargedMemoryGb(call, { provider, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
+    call.notes.push(`No instance type (${origin}): embodied emissions are not estimated; set instance-type to include them.`);
+    return ccfModel(call, {
+        provider: provider.id,
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF ${provider.name} per-vCPU model (${perVcpu.label})`,
+        pue: provider.pue,
+        pueSource: provider.pueSource,
+        microarchitecture: archs[0],
+    });
+}
+/** The provider with the most coefficient rows (the first such in file order): CCF's widest table. */
+function widestProvider(tables) {
+    const count = (p) => tables.coefficients.filter((c) => c.provider === p.id).length;
+    return tables.providers.reduce((best, p) => (count(p) > count(best) ? p : best));
+}
+/** power-model: ccf on a machine with no cloud: CPU model → microarchitecture, the widest CCF table, no facility overhead. */
+function withoutCloud(call) {
+    const { facts, tables } = call;
+    const widest = widestProvider(tables);
+    const { archs, evidence } = cpuArchFromFacts(call);
+    const perVcpu = perVcpuWatts(call, widest, archs, evidence);
+    call.notes.push(`No cloud is known: CCF coefficients are taken from the ${widest.name} table (the one with the most microarchitectures) and no facility overhead is added.`);
+    call.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
+    call.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
+    const memoryGb = chargedMemoryGb(call, { provider: null, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
+    const m = ccfModel(call, {
+        provider: widest.id,
+        vcpus: facts.logicalCpus,
+        memoryGb,
+        perVcpu,
+        label: `CCF per-vCPU model without a cloud (${perVcpu.label})`,
+        pue: tables.constants.onPremPue.value,
+        pueSource: tables.constants.onPremPue.source,
+        microarchitecture: archs[0],
+    });
+    delete m.provider;
+    return m;
+}
+/** CCF cloud: an instance row when the target has one, else the provider's per-vCPU model, else CCF without a cloud. */
+const ccfCloud = {
+    id: 'ccf',
+    build(call, target) {
+        const origin = target.origin ?? 'inputs';
+        if (target.provider && target.instance)
+            return instanceModel(call, target.provider, target.instance, origin);
+        if (target.provider)
+            return ccf_cloud_cpuModel(call, target.provider, origin);
+        return withoutCloud(call);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/model/ecoci.ts
+
+const ecociKind = {
+    id: 'ecoci-github-4vcpu',
+    build(call) {
+        const { facts, tables } = call;
+        const e = tables.constants.ecoci;
+        if (facts.logicalCpus !== e.instanceVcpus) {
+            call.notes.push(`Eco CI's curve is for a ${e.instanceVcpus}-vCPU runner; this machine has ${facts.logicalCpus} logical CPUs. The curve is used unscaled.`);
+        }
+        const curve = { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) };
+        const first = tables.ecociCurve[0][1];
+        const last = tables.ecociCurve[tables.ecociCurve.length - 1][1];
+        call.sources.push({ what: 'CPU curve', value: `${tables.ecociCurve.length} points, ${fmt(first)} W idle → ${fmt(last)} W at 100 %`, source: 'Eco CI machine-power-data github_EPYC_7763_4_CPU_shared (eco-ci-energy-estimation @ c10acd3, MIT)' });
+        call.sources.push({ what: 'PUE', value: String(e.pue), source: e.pueNote });
+        call.sources.push({ what: 'embodied (host total)', value: `${e.embodiedHostKgCo2e} kgCO2e × ${e.instanceVcpus}/${e.hostVcpus} vCPU`, source: e.source });
+        call.notes.push("Eco CI's curve covers the whole VM slice, so no separate memory term is added.");
+        return {
+            id: 'ecoci-github-4vcpu',
+            label: 'Eco CI curve for GitHub ubuntu-latest (4/128 of an AMD EPYC 7763 host)',
+            provider: e.provider,
+            microarchitecture: e.microarchitecture,
+            vcpus: facts.logicalCpus,
+            cpu: curve,
+            memoryGb: machineMemoryGb(facts),
+            memoryWattsPerGb: 0,
+            pue: e.pue,
+            embodied: { totalKgCo2e: e.embodiedHostKgCo2e, instanceVcpus: e.instanceVcpus, familyMaxVcpus: e.hostVcpus, source: e.source },
+            sources: call.sources,
+            notes: call.notes,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/model/tdp.ts
+
+
+
+const tdpKind = {
+    id: 'tdp',
+    build(call, target) {
+        const { facts, settings, tables } = call;
+        const k = tables.constants;
+        let tdp;
+        let tdpSource;
+        let defaulted = false;
+        if (settings.tdpWatts !== null) {
+            tdp = settings.tdpWatts;
+            tdpSource = 'input tdp-watts';
+        }
+        else {
+            const row = tdpOf(tables, facts.cpuModel);
+            if (row) {
+                tdp = row.tdpWatts;
+                tdpSource = `CodeCarbon cpu_power.csv row "${row.cpuModel}"`;
+            }
+            else {
+                tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
+                tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
+                defaulted = true;
+                call.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
+                call.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
+            }
+        }
+        const idle = tdp * k.tdpCurve.idleFractionOfTdp;
+        const max = tdp * k.tdpCurve.maxFractionOfTdp;
+        const memoryGb = machineMemoryGb(facts);
+        call.sources.push({ what: 'CPU TDP', value: `${fmt(tdp)} W for all ${facts.logicalCpus} logical CPUs`, source: tdpSource });
+        call.sources.push({ what: 'CPU curve', value: `${fmt(idle)} W idle → ${fmt(max)} W at 100 % (linear)`, source: k.tdpCurve.source });
+        memorySource(call, memoryGb, 'machine memory');
+        const pue = target.pue?.value ?? k.onPremPue.value;
+        call.sources.push({ what: 'PUE', value: String(pue), source: target.pue?.source ?? k.onPremPue.source });
+        call.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
+        call.notes.push('TDP is per CPU package; a multi-socket machine is undercounted unless tdp-watts gives the total.');
+        return {
+            id: 'tdp',
+            label: `TDP model (${fmt(tdp)} W${defaulted ? ', defaulted' : ''}, linear ${k.tdpCurve.idleFractionOfTdp * 100} %→${k.tdpCurve.maxFractionOfTdp * 100} %)`,
+            vcpus: facts.logicalCpus,
+            cpu: { kind: 'linear', idleWatts: idle, maxWatts: max },
+            memoryGb,
+            memoryWattsPerGb: k.memoryWattsPerGb.value,
+            pue,
+            sources: call.sources,
+            notes: call.notes,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/model/github-hosted.ts
+
+
+
+
+function matchRunnerProfile(tables, facts) {
+    const arch = normalisedArch(facts.arch);
+    const mem = machineMemoryGb(facts);
+    const wantGpu = facts.gpus.length > 0;
+    return (tables.runnerProfiles.find((p) => p.os.includes(facts.os) && p.arch.includes(arch) && p.vcpus === facts.logicalCpus && Math.abs(p.ramGb - mem) <= 0.15 * p.ramGb && (p.gpu !== '') === wantGpu) ?? null);
+}
+/** The embodied proxy ("provider:instance type"): the profile's, else the default stand-in for the runner's kind. */
+function embodiedProxy(tables, facts, profile) {
+    const kind = normalisedArch(facts.arch) === 'arm64' ? 'arm64' : facts.gpus.length ? 'gpu' : 'x64';
+    const proxy = profile?.embodiedProxy || tables.runnerEmbodied.find((r) => r.defaultFor === kind)?.proxy || '';
+    return { proxy, standIn: tables.runnerEmbodied.find((r) => r.proxy === proxy) };
+}
+function embodiedOf(call, model, proxy, standIn) {
+    const at = proxy.indexOf(':');
+    const row = at > 0 ? instanceRow(call.tables, proxy.slice(0, at), proxy.slice(at + 1)) : null;
+    if (!row)
+        return;
+    const exact = standIn?.isRunnerSku ?? false;
+    if (!exact) {
+        const name = providerRow(call.tables, row.provider)?.name ?? row.provider;
+        const why = standIn?.why ? ` (${standIn.why})` : '';
+        call.notes.push(`Embodied: the ${standIn?.runnerSku ?? 'runner SKU'} has no CCF embodied row; the CCF ${name} ${row.family} family${why} stands in.`);
+    }
+    model.embodied = embodiedFromRow(call, row, call.facts.logicalCpus, exact ? 'the inferred runner SKU' : 'stand-in family for the hosted-runner SKU');
+}
+function macosModel(call, gh) {
+    call.notes.push(`GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not ${gh.name} VMs: CCF has no coefficients for them, so the TDP model is used.`);
+    return tdpKind.build(call, { pue: { value: gh.pue, source: `${gh.name} (GitHub hosts macOS runners in ${gh.name} data centres); ${gh.pueSource}` } });
+}
+const githubHostedKind = {
+    id: 'ccf',
+    build(call) {
+        const { facts, tables } = call;
+        const gh = providerRow(tables, tables.constants.githubHosted.provider);
+        const profile = matchRunnerProfile(tables, facts);
+        const arch = normalisedArch(facts.arch);
+        if (profile) {
+            call.sources.push({
+                what: 'runner profile',
+                value: `${profile.labels.join(', ')} (${profile.repoVisibility}): ${profile.vcpus} vCPU, ${profile.ramGb} GB${profile.gpu ? `, ${profile.gpu}` : ''}; likely ${profile.azureVmSize}`,
+                source: `data/github-runner-profiles.csv (${profile.evidenceLevel}; ${profile.sources})`,
+            });
+        }
+        else {
+            call.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
+        }
+        if (facts.os === 'darwin')
+            return macosModel(call, gh);
+        const { archs, evidence } = cpuArchFromFacts(call);
+        const perVcpu = perVcpuWatts(call, gh, archs, evidence);
+        call.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs), checked against the runner profile' });
+        const { proxy, standIn } = embodiedProxy(tables, facts, profile);
+        const proxyRow = standIn?.isRunnerSku ? instanceRow(tables, proxy.slice(0, proxy.indexOf(':')), proxy.slice(proxy.indexOf(':') + 1)) : null;
+        const sockets = socketsOf(call, archs[0]);
+        const socketNote = `${sockets} chip(s): CCF's count for ${archs[0] ?? 'an unknown microarchitecture'}${archs[0] && tables.constants.memoryRule.socketsByMicroarchitecture[archs[0]] ? '' : ' (its default)'}`;
+        const platform = proxyRow
+            ? { vcpus: proxyRow.familyMaxVcpus, sockets, source: `platform = largest ${proxyRow.family} size; ${socketNote}` }
+            : { vcpus: tables.constants.githubHosted.platformVcpus, sockets, source: `platform = largest Dadsv5/Dpsv6 size (Azure docs); ${socketNote}` };
+        const memoryGb = chargedMemoryGb(call, { provider: gh, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
+        const model = ccfModel(call, {
+            provider: gh.id,
+            vcpus: facts.logicalCpus,
+            memoryGb,
+            perVcpu,
+            label: `CCF ${gh.name} model for a GitHub-hosted runner (${perVcpu.label})`,
+            pue: gh.pue,
+            pueSource: gh.pueSource,
+            microarchitecture: archs[0],
+        });
+        embodiedOf(call, model, proxy, standIn);
+        return model;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/model/settings.ts
+// What the model reads of the inputs: a narrow, token-free view of Settings, and the domain error the
+// model throws for a value the data does not know. The app edge (src/app/model-inputs.ts) builds
+// ModelSettings from Settings and maps ModelSettingError to an InputError naming the input.
+/** A model setting whose value the tables do not know, or that does not go with the others. */
+class ModelSettingError extends Error {
+    setting;
+    value;
+    accepted;
+    constructor(setting, value, accepted) {
+        super(`Setting '${setting}' has the value ${JSON.stringify(value)}; accepted: ${accepted}.`);
+        this.setting = setting;
+        this.value = value;
+        this.accepted = accepted;
+        this.name = 'ModelSettingError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/model/select.ts
+
+
+
+
+
+
+
+/** SourceRef.what of the cloud region found by instance metadata (display only; the typed field is PowerModel.region). */
+const CLOUD_REGION_WHAT = 'cloud region';
+/** The cloud region recorded in a model by instance metadata, if any, as `provider:region`. */
+function modelRegion(model) {
+    return model.region ? `${model.region.provider}:${model.region.name}` : null;
+}
+/** The provider row of a settings value, or a ModelSettingError naming the setting and the providers of the data. */
+function knownProvider(tables, setting, id, shown) {
+    const row = providerRow(tables, id);
+    if (row)
+        return row;
+    const accepted = setting === 'region'
+        ? `a region of data/${TABLE_FILES.gridFactors} as 'provider:region', with a provider of data/${TABLE_FILES.providers} (${providerList(tables)})`
+        : `a provider of data/${TABLE_FILES.providers}: ${providerList(tables)}`;
+    throw new ModelSettingError(setting, shown, accepted);
+}
+function unknownInstance(tables, provider, instanceType) {
+    const shown = (name) => (provider.instancePrefixes[0] ? `${provider.instancePrefixes[0]}${name.replace(/ /g, '_')}` : name);
+    const names = tables.instancesOf(provider.id).map((i) => shown(i.instanceType));
+    return new ModelSettingError('instanceType', instanceType, `a ${provider.name} instance type in data/${instanceFileOf(provider.id)}; nearest: ${nearestNames(names, instanceType).join(', ')}`);
+}
+function attachGpus(call, model) {
+    const out = {};
+    for (const name of call.facts.gpus) {
+        const row = gpuRowOf(call.tables, name);
+        if (row) {
+            out[name] = { idleWatts: row.idleWatts, maxWatts: row.maxWatts };
+            model.sources.push({ what: 'GPU W (idle/max), used if the GPU reports no power', value: `${name}: ${row.idleWatts} / ${row.maxWatts}`, source: `CCF GPU table row ${row.vendor} ${row.gpu}` });
+        }
+        else {
+            model.notes.push(`No CCF power figures for GPU "${name}": if it reports no power, its energy is not estimated.`);
+        }
+    }
+    if (Object.keys(out).length > 0)
+        model.gpuWatts = out;
+}
+/** Checks the settings against each other and the tables; returns the provider they name, if any. */
+function checkSettings(settings, tables) {
+    const fromInput = settings.cloudProvider !== null ? knownProvider(tables, 'cloudProvider', settings.cloudProvider, settings.cloudProvider) : null;
+    const fromRegion = settings.region !== null ? knownProvider(tables, 'region', settings.region.provider, `${settings.region.provider}:${settings.region.name}`) : null;
+    const provider = fromInput ?? fromRegion;
+    if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
+        throw new ModelSettingError('tdpWatts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
+    }
+    if (settings.instanceType !== null) {
+        if (!provider)
+            throw new ModelSettingError('instanceType', settings.instanceType, `an instance type together with cloud-provider (${providerList(tables)}) or a region`);
+        if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
+            throw new ModelSettingError('instanceType', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
+        }
+    }
+    return provider;
+}
+/** Which kind builds the model, and for which target. */
+function dispatch(call, inputProvider, cloud) {
+    const { facts, settings, tables } = call;
+    const githubHosted = facts.runnerEnvironment === 'github-hosted';
+    const cloudProvider = cloud ? providerRow(tables, cloud.provider) : null;
+    if (settings.powerModel === 'ecoci-github-4vcpu')
+        return ecociKind.build(call, {});
+    if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
+        const p = inputProvider ?? cloudProvider ?? (githubHosted ? providerRow(tables, tables.constants.githubHosted.provider) : null);
+        const target = p ? { pue: { value: p.pue, source: p.pueSource } } : {};
+        const model = tdpKind.build(call, target);
+        if (p && settings.tdpWatts === null) {
+            call.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
+        }
+        return model;
+    }
+    if (settings.instanceType !== null && inputProvider) {
+        const row = instanceRow(tables, inputProvider.id, settings.instanceType);
+        if (!row)
+            throw unknownInstance(tables, inputProvider, settings.instanceType);
+        return ccfCloud.build(call, { provider: inputProvider, instance: row, origin: 'inputs cloud-provider + instance-type' });
+    }
+    if (settings.cloudProvider !== null && inputProvider)
+        return ccfCloud.build(call, { provider: inputProvider, origin: 'input cloud-provider' });
+    if (githubHosted)
+        return githubHostedKind.build(call, {});
+    if (cloud && cloudProvider) {
+        const row = cloud.instanceType ? instanceRow(tables, cloudProvider.id, cloud.instanceType) : null;
+        if (row)
+            return ccfCloud.build(call, { provider: cloudProvider, instance: row, origin: cloud.source });
+        if (cloud.instanceType)
+            call.notes.push(`Instance type "${cloud.instanceType}" from ${cloud.source} is not in the CCF instance table.`);
+        return ccfCloud.build(call, { provider: cloudProvider, origin: cloud.source });
+    }
+    if (settings.region !== null && inputProvider)
+        return ccfCloud.build(call, { provider: inputProvider, origin: 'provider of input region' });
+    if (settings.powerModel === 'ccf')
+        return ccfCloud.build(call, {});
+    return tdpKind.build(call, {});
+}
+function selectModel(args) {
+    const { facts, settings, tables } = args;
+    const cloud = args.cloud ?? null;
+    const call = { facts, settings, tables, sources: [], notes: [] };
+    const inputProvider = checkSettings(settings, tables);
+    const detectedRegion = cloud?.region ? { provider: cloud.provider, name: cloud.region.toLowerCase(), from: 'instance-metadata', source: cloud.source } : undefined;
+    if (detectedRegion)
+        call.sources.push({ what: CLOUD_REGION_WHAT, value: `${detectedRegion.provider}:${detectedRegion.name}`, source: cloud.source });
+    const model = dispatch(call, inputProvider, cloud);
+    if (detectedRegion)
+        model.region = detectedRegion;
+    if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
+        const v = model.vcpus;
+        model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
+        model.id = 'custom';
+        model.label = `${model.label}, CPU watts from inputs`;
+        model.sources = model.sources.filter((s) => s.what !== 'CPU W per vCPU (idle/max)' && s.what !== 'CPU curve' && s.what !== 'CPU TDP');
+        model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
+    }
+    attachGpus(call, model);
+    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
+    if (call.cpuDefaulted && model.id !== 'custom')
+        model.defaulted = { ...model.defaulted, cpu: call.cpuDefaulted };
+    return model;
+}
+
 ;// CONCATENATED MODULE: ./src/core/csv.ts
 // The one CSV reader of carbon-gate (RFC 4180): quoted fields, doubled quotes, commas and line
 // breaks inside quotes, CRLF or LF line ends, an optional UTF-8 byte-order mark. Pure.
@@ -1139,33 +1897,13 @@ function parseCsvRecords(text, source = 'csv', requiredColumns = [], work) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/model/tables.ts
-// Typed reference tables of the model (data/*.csv + data/constants.json) and the pure
-// lookups over them. `buildTables` turns file texts into Tables; src/data/tables.ts reads the files.
+;// CONCATENATED MODULE: ./src/core/model/build-tables.ts
+// Parses the texts of the data files into typed Tables (pure: src/data/tables.ts reads the files).
+// Every provider id in any table must be a row of data/cloud-providers.csv: a new provider is rows there,
+// in the grid-factor (and optionally coefficient) tables and an instance-types-<provider>.csv file.
 
-const tables_PROVIDERS = ['aws', 'azure', 'gcp'];
-/** The data files read by loadTables, by role. */
-const TABLE_FILES = {
-    gridFactors: 'cloud-grid-factors.csv',
-    countries: 'country-intensity.csv',
-    coefficients: 'cpu-coefficients.csv',
-    cpuArchitectures: 'cpu-microarchitectures.csv',
-    instancesAws: 'instance-types-aws.csv',
-    instancesAzure: 'instance-types-azure.csv',
-    instancesGcp: 'instance-types-gcp.csv',
-    gpus: 'gpu-watts.csv',
-    cpuTdp: 'cpu-tdp.csv',
-    runnerProfiles: 'github-runner-profiles.csv',
-    runnerRegions: 'github-runner-regions.csv',
-    ecociCurve: 'ecoci-github-4vcpu.csv',
-    constants: 'constants.json',
-};
-class TableError extends Error {
-    constructor(file, detail) {
-        super(`data/${file}: ${detail}`);
-        this.name = 'TableError';
-    }
-}
+
+
 /** A number from a table cell; `row` and `col` only name the cell in the error. */
 function n(file, v, row, col = '') {
     const x = Number(v);
@@ -1173,42 +1911,50 @@ function n(file, v, row, col = '') {
         throw new TableError(file, `${row}${col ? ` ${col}` : ''} is not a number: ${JSON.stringify(v)}`);
     return x;
 }
-function provider(file, v) {
-    if (tables_PROVIDERS.includes(v))
+/** A provider id that data/cloud-providers.csv has. */
+function provider(known, file, v) {
+    if (known.has(v))
         return v;
-    throw new TableError(file, `unknown provider ${JSON.stringify(v)}`);
+    throw new TableError(file, `unknown provider ${JSON.stringify(v)} (not in ${TABLE_FILES.providers}: ${[...known.keys()].join(', ')})`);
 }
 const list = (v) => (v === '' ? [] : v.includes(';') ? v.split(';').map((s) => s.trim()).filter(Boolean) : [v]);
-/** Normalises a CPU model string for matching: lower case, without (R)/(TM), clock, "CPU", "n-Core Processor". */
-function normaliseCpuModel(s) {
-    return ` ${s.toLowerCase()} `
-        .replace(/\((r|tm|virtual)\)/g, ' ')
-        .replace(/@.*$/, ' ')
-        .replace(/\b\d+-core\b/g, ' ')
-        .replace(/\b(processor|cpu|with radeon graphics)\b/g, ' ')
-        .replace(/[^a-z0-9+-]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** Normalises an instance type: Azure "Standard_D4as_v4" and CCF "D4as v4" both become "d4as_v4". */
-function normaliseInstanceType(p, s) {
-    let v = s.trim().toLowerCase();
-    if (p === 'azure')
-        v = v.replace(/^(standard|basic)[_\s]+/, '').replace(/[\s_]+/g, '_');
-    return v;
-}
-function normaliseGpuName(s) {
-    return ` ${s.toLowerCase()} `
-        .replace(/\b(nvidia|amd|tesla|geforce)\b/g, ' ')
-        .replace(/[^a-z0-9]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
+const PROVIDER_COLS = ['provider', 'name', 'pue', 'avg_min_watts_per_vcpu', 'avg_max_watts_per_vcpu', 'average_kind', 'avg_gb_per_chip', 'memory_rule', 'instance_prefixes', 'source', 'pue_source'];
+function parseProviders(rows) {
+    const f = TABLE_FILES.providers;
+    const seen = new Set();
+    return rows.map((r) => {
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(r.provider))
+            throw new TableError(f, `provider id ${JSON.stringify(r.provider)} is not lower-case letters, digits and '-'`);
+        if (seen.has(r.provider))
+            throw new TableError(f, `provider ${r.provider} is listed twice`);
+        seen.add(r.provider);
+        if (r.memory_rule !== 'platform-share' && r.memory_rule !== 'all')
+            throw new TableError(f, `${r.provider} memory_rule is ${JSON.stringify(r.memory_rule)}, not 'platform-share' or 'all'`);
+        const pue = n(f, r.pue, r.provider, 'pue');
+        if (!(pue >= 1))
+            throw new TableError(f, `${r.provider} pue is ${pue}, below 1`);
+        return {
+            id: r.provider,
+            name: r.name || r.provider,
+            pue,
+            avgMinWattsPerVcpu: n(f, r.avg_min_watts_per_vcpu, r.provider, 'avg_min_watts_per_vcpu'),
+            avgMaxWattsPerVcpu: n(f, r.avg_max_watts_per_vcpu, r.provider, 'avg_max_watts_per_vcpu'),
+            averageKind: r.average_kind,
+            avgGbPerChip: r.avg_gb_per_chip === '' ? null : n(f, r.avg_gb_per_chip, r.provider, 'avg_gb_per_chip'),
+            memoryRule: r.memory_rule,
+            instancePrefixes: list(r.instance_prefixes),
+            source: r.source,
+            pueSource: r.pue_source || r.source,
+        };
+    });
 }
 function buildTables(files) {
     const rec = (k, cols) => parseCsvRecords(files[k], TABLE_FILES[k], cols);
+    const providers = parseProviders(rec('providers', PROVIDER_COLS));
+    const providerIndex = new Map(providers.map((p) => [p.id, p]));
     const gf = TABLE_FILES.gridFactors;
     const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source']).map((r) => ({
-        provider: provider(gf, r.provider),
+        provider: provider(providerIndex, gf, r.provider),
         region: r.region,
         gCo2ePerKwh: n(gf, r.gco2e_per_kwh, `${r.provider}:${r.region}`),
         basis: r.basis,
@@ -1225,7 +1971,7 @@ function buildTables(files) {
     }));
     const kf = TABLE_FILES.coefficients;
     const coefficients = rec('coefficients', ['provider', 'microarchitecture', 'min_watts_per_vcpu', 'max_watts_per_vcpu', 'gb_per_chip', 'flag']).map((r) => ({
-        provider: provider(kf, r.provider),
+        provider: provider(providerIndex, kf, r.provider),
         microarchitecture: r.microarchitecture,
         minWattsPerVcpu: n(kf, r.min_watts_per_vcpu, r.microarchitecture),
         maxWattsPerVcpu: n(kf, r.max_watts_per_vcpu, r.microarchitecture),
@@ -1264,6 +2010,14 @@ function buildTables(files) {
         electricityMapsZone: r.electricitymaps_zone,
         zoneNote: r.zone_note,
     }));
+    const runnerEmbodied = rec('runnerEmbodied', ['embodied_proxy', 'default_for', 'is_runner_sku', 'runner_sku', 'why', 'source']).map((r) => ({
+        proxy: r.embodied_proxy,
+        defaultFor: r.default_for,
+        isRunnerSku: r.is_runner_sku === 'true',
+        runnerSku: r.runner_sku,
+        why: r.why,
+        source: r.source,
+    }));
     const ef = TABLE_FILES.ecociCurve;
     const ecociCurve = rec('ecociCurve', ['util_percent', 'watts'])
         .map((r) => [n(ef, r.util_percent, 'util_percent') / 100, n(ef, r.watts, 'watts')])
@@ -1275,11 +2029,11 @@ function buildTables(files) {
     catch (e) {
         throw new TableError(TABLE_FILES.constants, `not valid JSON (${e.message})`);
     }
-    for (const p of tables_PROVIDERS) {
-        const c = constants.clouds?.[p];
-        if (!c || !(c.pue > 0) || !(c.avgMaxWattsPerVcpu > 0))
-            throw new TableError(TABLE_FILES.constants, `clouds.${p} is incomplete`);
+    for (const [what, p] of [['githubHosted.provider', constants.githubHosted?.provider], ['ecoci.provider', constants.ecoci?.provider]]) {
+        if (!p || !providerIndex.has(p))
+            throw new TableError(TABLE_FILES.constants, `${what} ${JSON.stringify(p)} is not a provider of ${TABLE_FILES.providers}`);
     }
+    const gh = constants.githubHosted.provider;
     const gridIndex = new Map(gridFactors.map((g) => [`${g.provider}:${g.region}`, g]));
     const countryIndex = new Map();
     for (const c of countries) {
@@ -1290,7 +2044,7 @@ function buildTables(files) {
     const weighted = countries.filter((c) => c.totalTwh > 0);
     const worldGCo2ePerKwh = weighted.reduce((s, c) => s + c.gCo2ePerKwh * c.totalTwh, 0) / weighted.reduce((s, c) => s + c.totalTwh, 0);
     const regionFactors = runnerRegions.map((r) => {
-        const g = gridIndex.get(`azure:${r.azureRegion}`);
+        const g = gridIndex.get(`${gh}:${r.azureRegion}`);
         if (!g)
             throw new TableError(TABLE_FILES.runnerRegions, `region ${r.azureRegion} has no row in ${TABLE_FILES.gridFactors}`);
         return g.gCo2ePerKwh;
@@ -1301,17 +2055,24 @@ function buildTables(files) {
         microarchitecture: r.microarchitecture,
         source: r.source,
     }));
-    const instanceFiles = { aws: 'instancesAws', azure: 'instancesAzure', gcp: 'instancesGcp' };
+    for (const p of Object.keys(files.instances)) {
+        if (!providerIndex.has(p))
+            throw new TableError(instanceFileOf(p), `provider ${JSON.stringify(p)} is not in ${TABLE_FILES.providers}`);
+    }
     const instanceCols = ['provider', 'instance_type', 'family', 'vcpus', 'memory_gb', 'microarchitectures', 'cpu_name', 'gpus', 'platform_vcpus', 'platform_sockets', 'family_max_vcpus', 'embodied_kgco2e', 'embodied_source'];
     const parseInstances = (want) => {
-        const inf = TABLE_FILES[instanceFiles[want]];
-        return rec(instanceFiles[want], instanceCols).map((r) => {
-            const p = provider(inf, r.provider);
+        const inf = instanceFileOf(want);
+        const text = files.instances[want];
+        if (text === undefined)
+            return [];
+        const prefixes = providerIndex.get(want)?.instancePrefixes ?? [];
+        return parseCsvRecords(text, inf, instanceCols).map((r) => {
+            const p = provider(providerIndex, inf, r.provider);
             const archs = list(r.microarchitectures);
             return {
                 provider: p,
                 instanceType: r.instance_type,
-                key: normaliseInstanceType(p, r.instance_type),
+                key: normaliseInstanceType(r.instance_type, prefixes),
                 family: r.family,
                 vcpus: n(inf, r.vcpus, r.instance_type, 'vcpus'),
                 memoryGb: r.memory_gb === '' ? 0 : n(inf, r.memory_gb, r.instance_type, 'memory_gb'),
@@ -1335,13 +2096,14 @@ function buildTables(files) {
         if (!rows) {
             rows = parseInstances(p);
             if (rows.some((r) => r.provider !== p))
-                throw new TableError(TABLE_FILES[instanceFiles[p]], `rows of another provider than ${p}`);
+                throw new TableError(instanceFileOf(p), `rows of another provider than ${p}`);
             instMemo.set(p, rows);
         }
         return rows;
     };
     let tdpMemo;
     return {
+        providers,
         gridFactors,
         countries,
         coefficients,
@@ -1349,7 +2111,7 @@ function buildTables(files) {
             return (archMemo ??= parseArchitectures());
         },
         get instances() {
-            return tables_PROVIDERS.flatMap((p) => instancesOf(p));
+            return providers.flatMap((p) => instancesOf(p.id));
         },
         instancesOf,
         gpus,
@@ -1358,619 +2120,34 @@ function buildTables(files) {
         },
         runnerProfiles,
         runnerRegions,
+        runnerEmbodied,
         ecociCurve,
         constants,
         worldGCo2ePerKwh,
         githubRegionAverageGCo2ePerKwh,
         gridIndex,
         countryIndex,
+        providerIndex,
     };
 }
 /** Parses the lazily loaded tables now (tests and the load-time script use it to validate everything). */
 function parseAllTables(tables) {
     return { instances: tables.instances.length, cpuArchitectures: tables.cpuArchitectures.length, cpuTdp: tables.cpuTdp.length };
 }
-// ---------------- lookups ----------------
-const contains = (hay, needle) => ` ${hay} `.includes(` ${needle} `);
-const archKeys = new WeakMap();
-const tdpKeys = new WeakMap();
-function archIndex(tables) {
-    let idx = archKeys.get(tables);
-    if (!idx) {
-        idx = tables.cpuArchitectures
-            // CCF list entries are bare model names ("EPYC 7763", "Platinum 8370C"): a light normalisation suffices
-            .map((row) => ({ key: row.cpuModel.toLowerCase().replace(/[^a-z0-9+-]+/g, ' ').trim(), row }))
-            .filter((k) => k.key !== '')
-            .sort((a, b) => b.key.length - a.key.length);
-        archKeys.set(tables, idx);
-    }
-    return idx;
-}
-function tdpIndex(tables) {
-    let idx = tdpKeys.get(tables);
-    if (!idx) {
-        const list = tables.cpuTdp.map((row) => ({ key: normaliseCpuModel(row.cpuModel), row }));
-        const exact = new Map();
-        for (const k of list)
-            if (!exact.has(k.key))
-                exact.set(k.key, k.row);
-        idx = { list, exact };
-        tdpKeys.set(tables, idx);
-    }
-    return idx;
-}
-/** CPU model (as in /proc/cpuinfo) → CCF microarchitecture, or null. Longest listed model contained in the name wins. */
-function microarchitectureOf(tables, cpuModel) {
-    const m = normaliseCpuModel(cpuModel);
-    if (!m)
-        return null;
-    for (const k of archIndex(tables))
-        if (contains(m, k.key))
-            return k.row;
-    return null;
-}
-/** CPU model → CodeCarbon TDP row: exact normalised match, else the longest table name (with a digit) contained in the model. */
-function tdpOf(tables, cpuModel) {
-    const m = normaliseCpuModel(cpuModel);
-    if (!m)
-        return null;
-    const idx = tdpIndex(tables);
-    const exact = idx.exact.get(m);
-    if (exact)
-        return exact;
-    let best = null;
-    for (const k of idx.list) {
-        if (k.key.length >= 4 && /\d/.test(k.key) && contains(m, k.key) && (!best || k.key.length > best.key.length))
-            best = k;
-    }
-    return best ? best.row : null;
-}
-/** GPU name (nvidia-smi / systeminformation) → CCF GPU row: the longest table name contained in it. */
-function gpuRowOf(tables, gpuName) {
-    const g = normaliseGpuName(gpuName);
-    let best = null;
-    for (const r of tables.gpus)
-        if (contains(g, r.key) && (!best || r.key.length > best.key.length))
-            best = r;
-    return best;
-}
-function coefficientRow(tables, p, microarchitecture) {
-    return tables.coefficients.find((c) => c.provider === p && c.microarchitecture === microarchitecture) ?? null;
-}
-const tables_instanceKeys = new WeakMap();
-function instanceRow(tables, p, instanceType) {
-    let byProvider = tables_instanceKeys.get(tables);
-    if (!byProvider)
-        tables_instanceKeys.set(tables, (byProvider = new Map()));
-    let idx = byProvider.get(p);
-    if (!idx)
-        byProvider.set(p, (idx = new Map(tables.instancesOf(p).map((r) => [r.key, r]))));
-    return idx.get(normaliseInstanceType(p, instanceType)) ?? null;
-}
-function gridFactor(tables, p, region) {
-    return tables.gridIndex.get(`${p}:${region.trim().toLowerCase()}`) ?? null;
-}
-function tables_countryRow(tables, code) {
-    return tables.countryIndex.get(code.trim().toUpperCase()) ?? null;
-}
-/** Levenshtein distance, for "did you mean" lists. */
-function editDistance(a, b) {
-    const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        let diag = prev[0];
-        prev[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = prev[j];
-            prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diag = tmp;
-        }
-    }
-    return prev[b.length];
-}
-/** The `count` names closest to `query` (case-insensitive edit distance; names sharing a prefix first on ties). */
-function nearestNames(names, query, count = 5) {
-    const q = query.toLowerCase();
-    return [...new Set(names)]
-        .map((name) => {
-        const l = name.toLowerCase();
-        return { name, d: editDistance(q, l) - (l.startsWith(q.slice(0, 3)) ? 0.5 : 0) };
-    })
-        .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
-        .slice(0, count)
-        .map((x) => x.name);
-}
 
-;// CONCATENATED MODULE: ./src/core/model/select.ts
+;// CONCATENATED MODULE: ./src/core/model/tables.ts
+// The model's reference tables: shapes (table-types.ts), parsing (build-tables.ts) and look-ups
+// (lookups.ts), re-exported here as one door for the rest of core. src/data/tables.ts reads the files.
 
 
 
-/** SourceRef.what of the cloud region found by instance metadata (display only; the typed field is PowerModel.region). */
-const CLOUD_REGION_WHAT = 'cloud region';
-const PROVIDER_NAME = { aws: 'AWS', azure: 'Azure', gcp: 'GCP' };
-// Memory is counted in GiB (2^30 bytes) throughout, and labelled so: CCF's 0.392 W per "GB" is applied
-// to cloud instance memory, which AWS and Azure size in GiB, and comes from DIMM power per capacity
-// (Crucial, Micron), which is binary too; CodeCarbon's "GB" is bytes / 1024³ as well.
-const GIB = 1024 ** 3;
-const fmt = (x, digits = 4) => num(x, digits);
-const machineMemoryGb = (facts) => facts.memoryBytes / GIB;
-/** The cloud region recorded in a model by instance metadata, if any, as `provider:region`. */
-function modelRegion(model) {
-    return model.region ? `${model.region.provider}:${model.region.name}` : null;
-}
-function normalisedArch(arch) {
-    const a = arch.toLowerCase();
-    if (a === 'x64' || a === 'x86_64' || a === 'amd64')
-        return 'x64';
-    if (a === 'arm64' || a === 'aarch64')
-        return 'arm64';
-    return a;
-}
-/** Per-vCPU coefficients for a microarchitecture: the provider's row, a documented stand-in, or another provider's row. */
-function coefficientsFor(ctx, provider, arch) {
-    let want = arch;
-    const standIn = ctx.tables.constants.microarchitectureStandIns[arch];
-    if (standIn) {
-        want = standIn.use;
-        ctx.notes.push(`${arch} is modelled with the CCF ${standIn.use} row: ${standIn.reason}.`);
-    }
-    const own = coefficientRow(ctx.tables, provider, want);
-    if (own)
-        return own;
-    for (const p of ['aws', 'gcp', 'azure']) {
-        if (p === provider)
-            continue;
-        const other = coefficientRow(ctx.tables, p, want);
-        if (other) {
-            ctx.notes.push(`CCF has no ${PROVIDER_NAME[provider]} row for ${want}; the ${PROVIDER_NAME[p]} row is used (same SPECpower basis).`);
-            return other;
-        }
-    }
-    return null;
-}
-/** Per-vCPU idle/max W for one or more microarchitectures (mean over them, as CCF does for families), or the provider average. */
-function perVcpuWatts(ctx, provider, archs, archEvidence) {
-    const known = archs.filter((a) => a && a !== 'Unknown');
-    const rows = [];
-    for (const a of known) {
-        const r = coefficientsFor(ctx, provider, a);
-        if (r)
-            rows.push(r);
-        else
-            ctx.notes.push(`CCF has no coefficients for ${a}.`);
-    }
-    if (rows.length > 0) {
-        const idle = rows.reduce((s, r) => s + r.minWattsPerVcpu, 0) / rows.length;
-        const max = rows.reduce((s, r) => s + r.maxWattsPerVcpu, 0) / rows.length;
-        const gbPerChip = rows.reduce((s, r) => s + r.gbPerChip, 0) / rows.length;
-        const names = rows.map((r) => `${PROVIDER_NAME[r.provider]} ${r.microarchitecture}`);
-        if (rows.length > 1)
-            ctx.notes.push(`${archEvidence} may run on ${known.join(', ')}; the mean of their CCF rows is used.`);
-        ctx.sources.push({ what: 'microarchitecture', value: known.join('; '), source: archEvidence });
-        return {
-            idle,
-            max,
-            gbPerChip,
-            label: rows.length > 1 ? `mean of ${names.join(', ')}` : names[0],
-            source: `CCF coefficients-*-use.csv (ccf-coefficients @ b0032d9): ${names.join(', ')}`,
-            defaulted: false,
-        };
-    }
-    const c = ctx.tables.constants.clouds[provider];
-    ctx.cpuDefaulted = `microarchitecture unknown (${archEvidence}): CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients`;
-    ctx.notes.push(`Microarchitecture unknown (${archEvidence}); CCF's ${PROVIDER_NAME[provider]} ${c.averageKind} per-vCPU coefficients are used (defaulted).`);
-    return {
-        idle: c.avgMinWattsPerVcpu,
-        max: c.avgMaxWattsPerVcpu,
-        gbPerChip: c.avgGbPerChip ?? null,
-        label: `${PROVIDER_NAME[provider]} ${c.averageKind}`,
-        source: c.source,
-        defaulted: true,
-    };
-}
-function cpuArchFromFacts(ctx) {
-    const hit = microarchitectureOf(ctx.tables, ctx.facts.cpuModel);
-    if (hit)
-        return { archs: [hit.microarchitecture], evidence: `CPU "${ctx.facts.cpuModel}" matches "${hit.cpuModel}" (${hit.source})` };
-    return { archs: [], evidence: `CPU "${ctx.facts.cpuModel || 'unknown'}" is in no CCF microarchitecture list` };
-}
-function memorySource(ctx, memoryGb, from) {
-    const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({ what: 'memory', value: `${fmt(memoryGb)} GiB × ${m.value} W/GiB`, source: `${from}; ${m.source}` });
-}
-/**
- * CCF's memory rule (AWS/Azure): the SPECpower servers behind the per-vCPU coefficients already
- * include gbPerChip × sockets of memory for the platform's vCPUs, so only memory above the instance's
- * share of it is added. GCP (as CCF does) and machines without platform data: all memory.
- */
-function chargedMemoryGb(ctx, args) {
-    const { provider, memoryGb, vcpus, perVcpu, platform, from } = args;
-    if (provider === 'gcp') {
-        memorySource(ctx, memoryGb, `${from}; all memory, as CCF does for GCP`);
-        return memoryGb;
-    }
-    if (!platform || !perVcpu.gbPerChip || !(platform.vcpus > 0)) {
-        ctx.notes.push(`Host platform unknown: all ${fmt(memoryGb, 3)} GiB of memory are charged; CCF would first subtract the memory already inside the per-vCPU coefficient.`);
-        memorySource(ctx, memoryGb, `${from}; all memory (platform unknown)`);
-        return memoryGb;
-    }
-    const included = (vcpus * perVcpu.gbPerChip * platform.sockets) / platform.vcpus;
-    const charged = Math.max(0, memoryGb - included);
-    const m = ctx.tables.constants.memoryWattsPerGb;
-    ctx.sources.push({
-        what: 'memory',
-        value: `${fmt(charged)} GiB × ${m.value} W/GiB`,
-        source: `${from} ${fmt(memoryGb)} GiB minus ${fmt(included)} GiB already in the CCF coefficient (${vcpus} vCPU × ${fmt(perVcpu.gbPerChip)} GiB/chip × ${platform.sockets} chip(s) / ${platform.vcpus} platform vCPUs; ${platform.source}); CCF memory coefficient`,
-    });
-    return charged;
-}
-function socketsOf(ctx, arch) {
-    const t = ctx.tables.constants.memoryRule.socketsByMicroarchitecture;
-    return (arch ? t[arch] : undefined) ?? t.Unknown;
-}
-function ccfModel(ctx, args) {
-    const { provider, vcpus, perVcpu } = args;
-    ctx.sources.push({
-        what: 'CPU W per vCPU (idle/max)',
-        value: `${fmt(perVcpu.idle)} / ${fmt(perVcpu.max)} × ${vcpus} vCPU`,
-        source: perVcpu.source,
-    });
-    ctx.sources.push({ what: 'PUE', value: String(args.pue), source: args.pueSource });
-    return {
-        id: 'ccf',
-        label: args.label,
-        provider,
-        microarchitecture: args.microarchitecture,
-        instanceType: args.instanceType,
-        vcpus,
-        cpu: { kind: 'linear', idleWatts: perVcpu.idle * vcpus, maxWatts: perVcpu.max * vcpus },
-        memoryGb: args.memoryGb,
-        memoryWattsPerGb: ctx.tables.constants.memoryWattsPerGb.value,
-        pue: args.pue,
-        sources: ctx.sources,
-        notes: ctx.notes,
-    };
-}
-function unknownInstance(tables, provider, instanceType) {
-    const names = tables.instancesOf(provider).map((i) => (provider === 'azure' ? `Standard_${i.instanceType.replace(/ /g, '_')}` : i.instanceType));
-    return new InputError('instance-type', instanceType, `a ${PROVIDER_NAME[provider]} instance type in data/instance-types.csv; nearest: ${nearestNames(names, instanceType).join(', ')}`);
-}
-function embodiedFromRow(ctx, row, instanceVcpus, why) {
-    if (row.embodiedKgCo2e === null) {
-        ctx.notes.push(`No CCF embodied figure for ${row.instanceType} or its family; embodied emissions are not estimated.`);
-        return undefined;
-    }
-    const source = `${row.embodiedSource} row ${PROVIDER_NAME[row.provider]} ${row.instanceType} (family ${row.family}, largest ${row.familyMaxVcpus} vCPU)${why ? `; ${why}` : ''}`;
-    ctx.sources.push({ what: 'embodied (host total)', value: `${row.embodiedKgCo2e} kgCO2e × ${instanceVcpus}/${row.familyMaxVcpus} vCPU`, source });
-    return { totalKgCo2e: row.embodiedKgCo2e, instanceVcpus, familyMaxVcpus: row.familyMaxVcpus, source };
-}
-/** A cloud instance from the instance table (inputs or instance metadata). */
-function cloudInstanceModel(ctx, provider, row, origin) {
-    const { facts } = ctx;
-    if (facts.logicalCpus !== row.vcpus) {
-        ctx.notes.push(`The machine reports ${facts.logicalCpus} logical CPUs, ${row.instanceType} has ${row.vcpus} vCPUs; the instance's ${row.vcpus} are used.`);
-    }
-    let archs = row.microarchitectures.filter((a) => a !== 'Unknown');
-    let evidence = `instance table: ${PROVIDER_NAME[provider]} ${row.instanceType}${row.cpuName ? ` (${row.cpuName})` : ''}`;
-    if (archs.length === 0) {
-        const fromCpu = cpuArchFromFacts(ctx);
-        archs = fromCpu.archs;
-        evidence = `CCF lists ${row.instanceType} as "Unknown"; ${fromCpu.evidence}`;
-    }
-    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'instance type', value: `${PROVIDER_NAME[provider]} ${row.instanceType}: ${row.vcpus} vCPU, ${row.memoryGb} GiB`, source: `${origin}; CCF instance data (data/instance-types-${provider}.csv)` });
-    const platform = row.platformVcpus && row.platformSockets
-        ? { vcpus: row.platformVcpus, sockets: row.platformSockets, source: `CCF platform data of ${row.instanceType}` }
-        : null;
-    const memoryGb = chargedMemoryGb(ctx, {
-        provider,
-        memoryGb: row.memoryGb > 0 ? row.memoryGb : machineMemoryGb(facts),
-        vcpus: row.vcpus,
-        perVcpu,
-        platform,
-        from: row.memoryGb > 0 ? 'instance memory' : 'machine memory',
-    });
-    const c = ctx.tables.constants.clouds[provider];
-    const model = ccfModel(ctx, {
-        provider,
-        vcpus: row.vcpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF ${PROVIDER_NAME[provider]} ${row.instanceType} (${perVcpu.label})`,
-        pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
-        instanceType: row.instanceType,
-        microarchitecture: archs.join('; ') || undefined,
-    });
-    model.embodied = embodiedFromRow(ctx, row, row.vcpus, '');
-    if (row.gpus > 0 && facts.gpus.length === 0)
-        ctx.notes.push(`${row.instanceType} has ${row.gpus} GPU(s) but none was found on the machine.`);
-    return model;
-}
-/** A cloud machine whose instance type is unknown: CPU model → microarchitecture, sizes from the machine. */
-function cloudCpuModel(ctx, provider, origin) {
-    const { facts } = ctx;
-    const { archs, evidence } = cpuArchFromFacts(ctx);
-    const perVcpu = perVcpuWatts(ctx, provider, archs, evidence);
-    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
-    const memoryGb = chargedMemoryGb(ctx, { provider, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
-    ctx.notes.push(`No instance type (${origin}): embodied emissions are not estimated; set instance-type to include them.`);
-    const c = ctx.tables.constants.clouds[provider];
-    return ccfModel(ctx, {
-        provider,
-        vcpus: facts.logicalCpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF ${PROVIDER_NAME[provider]} per-vCPU model (${perVcpu.label})`,
-        pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
-        microarchitecture: archs[0],
-    });
-}
-function matchRunnerProfile(tables, facts) {
-    const arch = normalisedArch(facts.arch);
-    const mem = machineMemoryGb(facts);
-    const wantGpu = facts.gpus.length > 0;
-    return (tables.runnerProfiles.find((p) => p.os.includes(facts.os) &&
-        p.arch.includes(arch) &&
-        p.vcpus === facts.logicalCpus &&
-        Math.abs(p.ramGb - mem) <= 0.15 * p.ramGb &&
-        (p.gpu !== '') === wantGpu) ?? null);
-}
-/** GitHub-hosted runner (Linux/Windows on Azure VMs). */
-function githubModel(ctx) {
-    const { facts, tables } = ctx;
-    const profile = matchRunnerProfile(tables, facts);
-    const arch = normalisedArch(facts.arch);
-    if (profile) {
-        ctx.sources.push({
-            what: 'runner profile',
-            value: `${profile.labels.join(', ')} (${profile.repoVisibility}): ${profile.vcpus} vCPU, ${profile.ramGb} GB${profile.gpu ? `, ${profile.gpu}` : ''}; likely ${profile.azureVmSize}`,
-            source: `data/github-runner-profiles.csv (${profile.evidenceLevel}; ${profile.sources})`,
-        });
-    }
-    else {
-        ctx.notes.push(`No documented GitHub-hosted runner profile has ${facts.logicalCpus} vCPU / ${fmt(machineMemoryGb(facts), 3)} GiB (${facts.os}/${arch}${facts.gpus.length ? ', GPU' : ''}); the machine's own figures are used.`);
-    }
-    if (facts.os === 'darwin') {
-        ctx.notes.push("GitHub's macOS runners are Apple hardware in GitHub's macOS cloud, not Azure VMs: CCF has no coefficients for them, so the TDP model is used.");
-        const model = tdpModel(ctx, { pue: tables.constants.clouds.azure.pue, pueSource: `Azure (GitHub hosts macOS runners in Azure data centres); ${tables.constants.clouds.azure.pueSource ?? tables.constants.clouds.azure.source}` });
-        return model;
-    }
-    const { archs, evidence } = cpuArchFromFacts(ctx);
-    const perVcpu = perVcpuWatts(ctx, 'azure', archs, evidence);
-    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs), checked against the runner profile' });
-    // (larger-runner profiles cover x64 and arm64 alike, so the machine's architecture decides for arm64)
-    const proxy = arch === 'arm64' ? 'aws:m6g.large' : profile?.embodiedProxy || (facts.gpus.length ? 'azure:NC4as T4 v3' : 'azure:D4as v4');
-    const [pp, pt] = proxy.split(':');
-    const row = instanceRow(tables, pp, pt);
-    const exact = proxy === 'azure:NC4as T4 v3';
-    const gh = tables.constants.githubHosted;
-    const sockets = socketsOf(ctx, archs[0]);
-    const socketNote = `${sockets} chip(s): CCF's count for ${archs[0] ?? 'an unknown microarchitecture'}${archs[0] && ctx.tables.constants.memoryRule.socketsByMicroarchitecture[archs[0]] ? '' : ' (its default)'}`;
-    const platform = exact && row
-        ? { vcpus: row.familyMaxVcpus, sockets, source: `platform = largest ${row.family} size; ${socketNote}` }
-        : { vcpus: gh.platformVcpus, sockets, source: `platform = largest Dadsv5/Dpsv6 size (Azure docs); ${socketNote}` };
-    const memoryGb = chargedMemoryGb(ctx, { provider: 'azure', memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
-    const c = tables.constants.clouds.azure;
-    const model = ccfModel(ctx, {
-        provider: 'azure',
-        vcpus: facts.logicalCpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF Azure model for a GitHub-hosted runner (${perVcpu.label})`,
-        pue: c.pue,
-        pueSource: c.pueSource ?? c.source,
-        microarchitecture: archs[0],
-    });
-    // Embodied: the runner SKU (Dadsv5, Cobalt) has no CCF row; a documented stand-in family is used.
-    if (row) {
-        if (!exact) {
-            ctx.notes.push(arch === 'arm64'
-                ? `Embodied: the arm64 runner SKU (Azure Cobalt 100, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (Graviton2, also Arm Neoverse) stands in.`
-                : `Embodied: the runner SKU (Dadsv5/Dadsv6, inferred) has no CCF embodied row; the CCF ${PROVIDER_NAME[pp]} ${row.family} family (2–96 vCPU, 4 GB per vCPU, AMD EPYC) stands in.`);
-        }
-        model.embodied = embodiedFromRow(ctx, row, facts.logicalCpus, exact ? 'the inferred runner SKU' : 'stand-in family for the hosted-runner SKU');
-    }
-    return model;
-}
-/** TDP model: whole-package TDP on a linear curve from idleFraction × TDP to maxFraction × TDP. */
-function tdpModel(ctx, opts = {}) {
-    const { facts, settings, tables } = ctx;
-    const k = tables.constants;
-    let tdp;
-    let tdpSource;
-    let defaulted = false;
-    if (settings.tdpWatts !== null) {
-        tdp = settings.tdpWatts;
-        tdpSource = 'input tdp-watts';
-    }
-    else {
-        const row = tdpOf(tables, facts.cpuModel);
-        if (row) {
-            tdp = row.tdpWatts;
-            tdpSource = `CodeCarbon cpu_power.csv row "${row.cpuModel}"`;
-        }
-        else {
-            tdp = k.unknownCpuTdpWattsPerThread.value * facts.logicalCpus;
-            tdpSource = `${k.unknownCpuTdpWattsPerThread.value} W × ${facts.logicalCpus} logical CPUs (${k.unknownCpuTdpWattsPerThread.source})`;
-            defaulted = true;
-            ctx.cpuDefaulted = `CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: ${tdpSource}`;
-            ctx.notes.push(`CPU "${facts.cpuModel || 'unknown'}" is not in CodeCarbon's TDP table: TDP defaulted to ${tdp} W; set tdp-watts for a better figure.`);
-        }
-    }
-    const idle = tdp * k.tdpCurve.idleFractionOfTdp;
-    const max = tdp * k.tdpCurve.maxFractionOfTdp;
-    const memoryGb = machineMemoryGb(facts);
-    ctx.sources.push({ what: 'CPU TDP', value: `${fmt(tdp)} W for all ${facts.logicalCpus} logical CPUs`, source: tdpSource });
-    ctx.sources.push({ what: 'CPU curve', value: `${fmt(idle)} W idle → ${fmt(max)} W at 100 % (linear)`, source: k.tdpCurve.source });
-    memorySource(ctx, memoryGb, 'machine memory');
-    const pue = opts.pue ?? k.onPremPue.value;
-    ctx.sources.push({ what: 'PUE', value: String(pue), source: opts.pueSource ?? k.onPremPue.source });
-    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
-    ctx.notes.push('TDP is per CPU package; a multi-socket machine is undercounted unless tdp-watts gives the total.');
-    return {
-        id: 'tdp',
-        label: `TDP model (${fmt(tdp)} W${defaulted ? ', defaulted' : ''}, linear ${k.tdpCurve.idleFractionOfTdp * 100} %→${k.tdpCurve.maxFractionOfTdp * 100} %)`,
-        vcpus: facts.logicalCpus,
-        cpu: { kind: 'linear', idleWatts: idle, maxWatts: max },
-        memoryGb,
-        memoryWattsPerGb: k.memoryWattsPerGb.value,
-        pue,
-        sources: ctx.sources,
-        notes: ctx.notes,
-    };
-}
-/** Eco CI's curve for GitHub's 4-vCPU ubuntu runner (a 4/128 slice of an EPYC 7763 host). */
-function ecociModel(ctx) {
-    const { facts, tables } = ctx;
-    const e = tables.constants.ecoci;
-    if (facts.logicalCpus !== e.instanceVcpus) {
-        ctx.notes.push(`Eco CI's curve is for a ${e.instanceVcpus}-vCPU runner; this machine has ${facts.logicalCpus} logical CPUs. The curve is used unscaled.`);
-    }
-    const curve = { kind: 'points', points: tables.ecociCurve.map(([u, w]) => [u, w]) };
-    ctx.sources.push({ what: 'CPU curve', value: `${tables.ecociCurve.length} points, ${fmt(tables.ecociCurve[0][1])} W idle → ${fmt(tables.ecociCurve[tables.ecociCurve.length - 1][1])} W at 100 %`, source: 'Eco CI machine-power-data github_EPYC_7763_4_CPU_shared (eco-ci-energy-estimation @ c10acd3, MIT)' });
-    ctx.sources.push({ what: 'PUE', value: String(e.pue), source: e.pueNote });
-    ctx.sources.push({ what: 'embodied (host total)', value: `${e.embodiedHostKgCo2e} kgCO2e × ${e.instanceVcpus}/${e.hostVcpus} vCPU`, source: e.source });
-    ctx.notes.push("Eco CI's curve covers the whole VM slice, so no separate memory term is added.");
-    return {
-        id: 'ecoci-github-4vcpu',
-        label: 'Eco CI curve for GitHub ubuntu-latest (4/128 of an AMD EPYC 7763 host)',
-        provider: 'azure',
-        microarchitecture: 'EPYC 3rd Gen',
-        vcpus: facts.logicalCpus,
-        cpu: curve,
-        memoryGb: machineMemoryGb(facts),
-        memoryWattsPerGb: 0,
-        pue: e.pue,
-        embodied: { totalKgCo2e: e.embodiedHostKgCo2e, instanceVcpus: e.instanceVcpus, familyMaxVcpus: e.hostVcpus, source: e.source },
-        sources: ctx.sources,
-        notes: ctx.notes,
-    };
-}
-/** power-model: ccf on a machine with no cloud: CPU model → microarchitecture, AWS rows (the widest CCF table). */
-function ccfGenericModel(ctx) {
-    const { facts, tables } = ctx;
-    const { archs, evidence } = cpuArchFromFacts(ctx);
-    const perVcpu = perVcpuWatts(ctx, 'aws', archs, evidence);
-    ctx.notes.push('No cloud is known: CCF coefficients are taken from the AWS table (the one with the most microarchitectures) and no facility overhead is added.');
-    ctx.notes.push('Embodied emissions are not estimated for this machine (no instance data).');
-    ctx.sources.push({ what: 'vCPUs', value: String(facts.logicalCpus), source: 'machine (logical CPUs)' });
-    const memoryGb = chargedMemoryGb(ctx, { provider: null, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform: null, from: 'machine memory' });
-    const m = ccfModel(ctx, {
-        provider: 'aws',
-        vcpus: facts.logicalCpus,
-        memoryGb,
-        perVcpu,
-        label: `CCF per-vCPU model without a cloud (${perVcpu.label})`,
-        pue: tables.constants.onPremPue.value,
-        pueSource: tables.constants.onPremPue.source,
-        microarchitecture: archs[0],
-    });
-    delete m.provider;
-    return m;
-}
-function attachGpus(ctx, model) {
-    const out = {};
-    for (const name of ctx.facts.gpus) {
-        const row = gpuRowOf(ctx.tables, name);
-        if (row) {
-            out[name] = { idleWatts: row.idleWatts, maxWatts: row.maxWatts };
-            model.sources.push({ what: 'GPU W (idle/max), used if the GPU reports no power', value: `${name}: ${row.idleWatts} / ${row.maxWatts}`, source: `CCF GPU table row ${row.vendor} ${row.gpu}` });
-        }
-        else {
-            model.notes.push(`No CCF power figures for GPU "${name}": if it reports no power, its energy is not estimated.`);
-        }
-    }
-    if (Object.keys(out).length > 0)
-        model.gpuWatts = out;
-}
-function checkInputs(settings) {
-    const provider = settings.cloudProvider ?? settings.region?.provider ?? null;
-    if (settings.tdpWatts !== null && (settings.powerModel === 'ccf' || settings.powerModel === 'ecoci-github-4vcpu')) {
-        throw new InputError('tdp-watts', String(settings.tdpWatts), `no value with power-model '${settings.powerModel}' (tdp-watts applies to 'tdp' or 'auto')`);
-    }
-    if (settings.instanceType !== null) {
-        if (!provider)
-            throw new InputError('instance-type', settings.instanceType, "an instance type together with cloud-provider ('aws', 'azure' or 'gcp') or a region");
-        if (settings.powerModel === 'tdp' || settings.powerModel === 'ecoci-github-4vcpu') {
-            throw new InputError('instance-type', settings.instanceType, `no value with power-model '${settings.powerModel}' (instance-type applies to 'ccf' or 'auto')`);
-        }
-    }
-    return provider;
-}
-function selectModel(args) {
-    const { facts, settings, tables } = args;
-    const cloud = args.cloud ?? null;
-    const ctx = { facts, settings, tables, sources: [], notes: [] };
-    const inputProvider = checkInputs(settings);
-    const githubHosted = facts.runnerEnvironment === 'github-hosted';
-    const detectedRegion = cloud?.region ? { provider: cloud.provider, name: cloud.region.toLowerCase(), from: 'instance-metadata', source: cloud.source } : undefined;
-    if (detectedRegion)
-        ctx.sources.push({ what: CLOUD_REGION_WHAT, value: `${detectedRegion.provider}:${detectedRegion.name}`, source: cloud.source });
-    let model;
-    if (settings.powerModel === 'ecoci-github-4vcpu') {
-        model = ecociModel(ctx);
-    }
-    else if (settings.powerModel === 'tdp' || (settings.powerModel === 'auto' && settings.tdpWatts !== null)) {
-        const p = inputProvider ?? cloud?.provider ?? (githubHosted ? 'azure' : null);
-        model = p ? tdpModel(ctx, { pue: tables.constants.clouds[p].pue, pueSource: tables.constants.clouds[p].pueSource ?? tables.constants.clouds[p].source }) : tdpModel(ctx);
-        if (p && settings.tdpWatts === null) {
-            ctx.notes.push(`This is a VM: the TDP of the whole CPU package is charged to its ${facts.logicalCpus} vCPUs, which overstates its power unless tdp-watts gives the VM's share.`);
-        }
-    }
-    else if (settings.instanceType !== null && inputProvider) {
-        const row = instanceRow(tables, inputProvider, settings.instanceType);
-        if (!row)
-            throw unknownInstance(tables, inputProvider, settings.instanceType);
-        model = cloudInstanceModel(ctx, inputProvider, row, 'inputs cloud-provider + instance-type');
-    }
-    else if (settings.cloudProvider !== null) {
-        model = cloudCpuModel(ctx, settings.cloudProvider, 'input cloud-provider');
-    }
-    else if (githubHosted) {
-        model = githubModel(ctx);
-    }
-    else if (cloud) {
-        const row = cloud.instanceType ? instanceRow(tables, cloud.provider, cloud.instanceType) : null;
-        if (row)
-            model = cloudInstanceModel(ctx, cloud.provider, row, cloud.source);
-        else {
-            if (cloud.instanceType)
-                ctx.notes.push(`Instance type "${cloud.instanceType}" from ${cloud.source} is not in the CCF instance table.`);
-            model = cloudCpuModel(ctx, cloud.provider, cloud.source);
-        }
-    }
-    else if (settings.region !== null) {
-        model = cloudCpuModel(ctx, settings.region.provider, `provider of input region`);
-    }
-    else if (settings.powerModel === 'ccf') {
-        model = ccfGenericModel(ctx);
-    }
-    else {
-        model = tdpModel(ctx);
-    }
-    if (detectedRegion)
-        model.region = detectedRegion;
-    if (settings.cpuWattsIdle !== null && settings.cpuWattsMax !== null) {
-        const v = model.vcpus;
-        model.cpu = { kind: 'linear', idleWatts: settings.cpuWattsIdle * v, maxWatts: settings.cpuWattsMax * v };
-        model.id = 'custom';
-        model.label = `${model.label}, CPU watts from inputs`;
-        model.sources = model.sources.filter((s) => s.what !== 'CPU W per vCPU (idle/max)' && s.what !== 'CPU curve' && s.what !== 'CPU TDP');
-        model.sources.push({ what: 'CPU W per vCPU (idle/max)', value: `${settings.cpuWattsIdle} / ${settings.cpuWattsMax} × ${v} vCPU`, source: 'inputs cpu-watts-idle / cpu-watts-max' });
-    }
-    attachGpus(ctx, model);
-    // cpu-watts-idle/max replace a defaulted CPU curve with the user's own figures.
-    if (ctx.cpuDefaulted && model.id !== 'custom')
-        model.defaulted = { ...model.defaulted, cpu: ctx.cpuDefaulted };
-    return model;
-}
 
 ;// CONCATENATED MODULE: ./src/core/model/intensity.ts
 // Grid intensity resolution (pure). Order: input carbon-intensity; live Electricity Maps value
 // (when a token gave one); input region (cloud table); input country (country table); the region
 // found by instance metadata; for GitHub-hosted runners the average of their documented US regions;
 // the OWID world average. Unknown region/country inputs are errors listing the nearest names.
+
 
 
 
@@ -1992,18 +2169,20 @@ function electricityMapsZone(args) {
     const { settings, model, tables } = args;
     if (settings.carbonIntensityGPerKwh !== null)
         return null;
-    const azureZone = (region) => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
+    // Zones are known for the regions of the GitHub-hosted provider (data/github-runner-regions.csv).
+    const hosted = tables.constants.githubHosted.provider;
+    const zoneOf = (region) => tables.runnerRegions.find((r) => r.azureRegion === region.toLowerCase())?.electricityMapsZone || null;
     if (settings.region)
-        return settings.region.provider === 'azure' ? azureZone(settings.region.name) : null;
+        return settings.region.provider === hosted ? zoneOf(settings.region.name) : null;
     if (settings.country)
         return countryRow(tables, settings.country)?.iso2 || null;
-    if (model.region?.provider === 'azure')
-        return azureZone(model.region.name);
+    if (model.region?.provider === hosted)
+        return zoneOf(model.region.name);
     return null;
 }
 /** A country from an ISO code, named as data/country-intensity.csv names it. */
 function countryPlace(tables, code) {
-    const c = tables_countryRow(tables, code);
+    const c = lookups_countryRow(tables, code);
     return c ? { countryIso3: c.iso3, countryName: c.country } : {};
 }
 /**
@@ -2027,7 +2206,7 @@ function placeOf(args) {
     if (settings.country)
         return { ...country, ...(model.provider ? { cloudProvider: model.provider } : {}) };
     if (facts.runnerEnvironment === 'github-hosted')
-        return { ...countryPlace(tables, 'USA'), cloudProvider: 'azure' };
+        return { ...countryPlace(tables, 'USA'), cloudProvider: tables.constants.githubHosted.provider };
     return model.provider ? { cloudProvider: model.provider } : {};
 }
 function resolveIntensity(args) {
@@ -2061,19 +2240,20 @@ function resolveIntensityValue(args) {
     const withFallback = (g) => ({ ...g, source: g.source + fallback });
     if (settings.region) {
         const { provider, name } = settings.region;
+        knownProvider(tables, 'region', provider, `${provider}:${name}`);
         const g = regionIntensity(tables, provider, name);
         if (!g) {
             const names = tables.gridFactors.filter((r) => r.provider === provider).map((r) => `${provider}:${r.region}`);
-            throw new InputError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
+            throw new ModelSettingError('region', `${provider}:${name}`, `a region of data/cloud-grid-factors.csv; nearest: ${nearestNames(names, `${provider}:${name}`).join(', ')}`);
         }
         return withFallback(g);
     }
     if (settings.country) {
-        const c = tables_countryRow(tables, settings.country);
+        const c = lookups_countryRow(tables, settings.country);
         if (!c) {
             const names = tables.countries.flatMap((r) => (r.iso2 ? [r.iso2, r.iso3] : [r.iso3]));
-            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${tables_countryRow(tables, code)?.country})`);
-            throw new InputError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
+            const near = nearestNames(names.filter((x) => x.length === settings.country.length), settings.country).map((code) => `${code} (${lookups_countryRow(tables, code)?.country})`);
+            throw new ModelSettingError('country', settings.country, `an ISO 3166 code in data/country-intensity.csv; nearest: ${near.join(', ')}`);
         }
         return withFallback({
             gCo2ePerKwh: c.gCo2ePerKwh,
@@ -2163,23 +2343,78 @@ function resolveDataDir(env = process.env) {
     throw new Error(`carbon-gate: reference data not found (looked for ${MARKER} in ${candidates.join(', ') || 'no candidate'}); set ${DATA_DIR_ENV} to the data directory`);
 }
 const cache = new Map();
-/** Loads and validates every table. Cached per directory for the life of the process. */
+/**
+ * Loads and validates every table of a data directory (the shipped data/, or the copy CARBON_GATE_DATA_DIR
+ * names, e.g. with a provider added). Cached per directory for the life of the process.
+ */
 function loadTables(dataDir) {
     const dir = dataDir ? external_node_path_default().resolve(dataDir) : resolveDataDir();
     const hit = cache.get(dir);
     if (hit)
         return hit;
-    const texts = {};
+    const texts = { instances: {} };
     for (const [role, file] of Object.entries(TABLE_FILES)) {
         texts[role] = external_node_fs_default().readFileSync(external_node_path_default().join(dir, file), 'utf8');
+    }
+    // One instance file per provider, found by name (instance-types-<provider>.csv): a new provider needs no code.
+    for (const file of external_node_fs_default().readdirSync(dir).sort()) {
+        const m = INSTANCE_FILE.exec(file);
+        if (m)
+            texts.instances[m[1]] = external_node_fs_default().readFileSync(external_node_path_default().join(dir, file), 'utf8');
     }
     const tables = buildTables(texts);
     cache.set(dir, tables);
     return tables;
 }
 
+;// CONCATENATED MODULE: ./src/app/model-inputs.ts
+// The edge between the inputs and the model: the narrow ModelSettings the model reads (never the token
+// or the export credentials), and the mapping of the model's ModelSettingError to the InputError of the
+// input it came from (same message shape: the input, the value, what is accepted).
+
+
+/** The input (and CLI flag) behind each model setting. */
+const MODEL_SETTING_INPUTS = {
+    powerModel: 'power-model',
+    cpuWattsIdle: 'cpu-watts-idle',
+    cpuWattsMax: 'cpu-watts-max',
+    tdpWatts: 'tdp-watts',
+    cloudProvider: 'cloud-provider',
+    instanceType: 'instance-type',
+    region: 'region',
+    country: 'country',
+    carbonIntensityGPerKwh: 'carbon-intensity',
+};
+function modelSettingsOf(s) {
+    return {
+        powerModel: s.powerModel,
+        cpuWattsIdle: s.cpuWattsIdle,
+        cpuWattsMax: s.cpuWattsMax,
+        tdpWatts: s.tdpWatts,
+        cloudProvider: s.cloudProvider,
+        instanceType: s.instanceType,
+        region: s.region,
+        country: s.country,
+        carbonIntensityGPerKwh: s.carbonIntensityGPerKwh,
+    };
+}
+/** A ModelSettingError as the InputError of its input; anything else unchanged. */
+function asInputError(e) {
+    return e instanceof ModelSettingError ? new InputError(MODEL_SETTING_INPUTS[e.setting], e.value, e.accepted) : e;
+}
+/** Runs `fn`, rethrowing a ModelSettingError as the InputError of its input. */
+function withInputErrors(fn) {
+    try {
+        return fn();
+    }
+    catch (e) {
+        throw asInputError(e);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/app/start.ts
 // Starting a measurement: hardware facts, the run directory, the detached sampler and run.json.
+
 
 
 
@@ -2193,10 +2428,11 @@ function loadTables(dataDir) {
  */
 function validateAgainstTables(settings, facts) {
     const tables = loadTables();
-    const modelArgs = { facts, settings, tables, cloud: null };
-    const model = selectModel(modelArgs);
-    const intensityArgs = { settings, model, facts, tables, live: null };
-    resolveIntensity(intensityArgs);
+    const modelSettings = modelSettingsOf(settings);
+    withInputErrors(() => {
+        const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
+        resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
+    });
 }
 function startMeasurement(args) {
     const facts = args.facts ?? readHardwareFacts(args.env);
@@ -2327,7 +2563,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(323);
-/* harmony import */ var _app_action_start_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(870);
+/* harmony import */ var _app_action_start_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73);
 
 
 /** The main step. Exported for GitHub's local-action, which imports the entry and calls run(). */
