@@ -1,6 +1,6 @@
 // The output registry: which outputs run where, in what order, and how failures surface.
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OUTPUTS, RUN_DIR_OUTPUTS, runOutputs, type Output } from '../../src/app/outputs/index.js';
@@ -59,6 +59,28 @@ describe('output registry', () => {
     await runOutputs(list, finished({ artifact: 'false' }), sink, ['run-dir', 'job', 'network']);
     expect(order).toEqual(['one', 'two', 'net-a']);
     expect(log).toEqual(['warn boom failed: disk full', 'note off is off']);
+  });
+
+  test('files that cannot be written (a directory in their place) are a warning, added to the summary the job summary writes', async () => {
+    const f = finished();
+    mkdirSync(f.files.json);
+    mkdirSync(f.files.summary);
+    const got: string[] = [];
+    const { log, sink } = collect();
+    await runOutputs(OUTPUTS, f, { ...sink, appendSummary: (md) => (got.push(md), true) }, ['run-dir', 'job']);
+    expect(log).toEqual(['warn Output files could not be written: carbon-gate.json (EISDIR), summary.md (EISDIR).']);
+    expect(got).toEqual(['## summary\n\n> [!WARNING]\n> Output files could not be written: carbon-gate.json (EISDIR), summary.md (EISDIR).\n']);
+    expect(readFileSync(f.files.emissionsCsv, 'utf8').split('\n')[0]).toMatch(/^timestamp,project_name,/);
+  });
+
+  test('a job summary that cannot be written (disk full) is a warning, and the summary goes to the log', async () => {
+    const f = finished();
+    const { log, sink } = collect();
+    const full = (): boolean => {
+      throw new Error('ENOSPC: no space left on device, write');
+    };
+    await runOutputs(OUTPUTS, f, { ...sink, appendSummary: full }, ['job']);
+    expect(log).toEqual(['warn the job summary could not be written (ENOSPC: no space left on device, write); the report follows in the log.', 'note ## summary\n']);
   });
 
   test('network outputs do nothing without a GitHub context', async () => {
