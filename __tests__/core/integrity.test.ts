@@ -115,6 +115,13 @@ describe('SampleGuard', () => {
     const { report } = run(s, 10);
     expect(report.missing).toEqual([{ fromSeq: 0, toSeq: 6, atS: 0 }]);
   });
+
+  test('a file emptied with nothing written after it: every tick the marker counted is missing', () => {
+    const { report } = run([], 12);
+    expect(report.missing).toEqual([{ fromSeq: 0, toSeq: 11, atS: 0 }]);
+    expect(report.missingSamples).toBe(12);
+    expect(run([], null).report.missingSamples).toBe(0);
+  });
 });
 
 describe('intervalFault', () => {

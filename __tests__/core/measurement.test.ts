@@ -1,20 +1,23 @@
 // "Not measured": never a pass on no data. And the integrity warnings' wording (how many, where).
 import { describe, expect, test } from '@jest/globals';
-import { integrityWarnings, notMeasuredReason, notMeasuredVerdict } from '../../src/core/measurement.js';
+import { integrityWarnings, notMeasuredReason, notMeasuredVerdict, type MeasurementFacts } from '../../src/core/measurement.js';
 import type { IntegrityReport } from '../../src/core/integrity-types.js';
 
-const ok = { samplerStarted: true, samplesFilePresent: true, validSamples: 30, ticks: 30, coveredTicks: 30 };
+const ok: MeasurementFacts = { samplerStarted: true, samplesFilePresent: true, validSamples: 30, ticks: 30, coveredTicks: 30 };
 
 describe('notMeasuredReason', () => {
   test('a complete run is measured', () => {
     expect(notMeasuredReason(ok)).toBeNull();
   });
-  test.each<[string, Partial<typeof ok>, RegExp]>([
+  test.each<[string, Partial<MeasurementFacts>, RegExp]>([
     ['sampler never started', { samplerStarted: false, samplesFilePresent: false, validSamples: 0 }, /never started/],
     ['samples file deleted', { samplesFilePresent: false, validSamples: 0 }, /samples\.jsonl\) is missing/],
     ['no valid sample', { validSamples: 0 }, /only 0 valid samples/],
     ['one valid sample', { validSamples: 1 }, /only 1 valid sample \(/],
     ['file emptied: 10 of 30 ticks readable', { validSamples: 10, coveredTicks: 10 }, /cover 10 of the sampler's 30 ticks/],
+    ['file emptied, one line written after it', { validSamples: 1, coveredTicks: 1 }, /cover 1 of the sampler's 30 ticks: the samples file was emptied or truncated/],
+    ['file emptied, nothing written after it', { validSamples: 0, coveredTicks: null }, /cover 0 of the sampler's 30 ticks: the samples file was emptied or truncated/],
+    ['too few ticks to tell coverage: the sample count decides', { validSamples: 1, ticks: 3, coveredTicks: 1 }, /only 1 valid sample \(/],
   ])('%s → not measured', (_what, over, why) => {
     expect(notMeasuredReason({ ...ok, ...over })).toMatch(why);
   });

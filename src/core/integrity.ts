@@ -139,6 +139,8 @@ export class SampleGuard {
     if (typeof expectedSamples === 'number' && this.nextSeq !== null && expectedSamples > this.nextSeq) {
       this.addMissing(this.nextSeq, expectedSamples - 1, this.ref ? this.at(this.ref) : 0);
     }
+    // Nothing readable at all while the sampler counted ticks: every line is missing.
+    if (typeof expectedSamples === 'number' && expectedSamples > 0 && this.read === 0) this.addMissing(0, expectedSamples - 1, 0);
     return {
       samplesRead: this.read,
       accepted: this.acceptedCount,

@@ -30,10 +30,14 @@ export const MIN_VALID_SAMPLES = 2;
 export function notMeasuredReason(f: MeasurementFacts): string | null {
   if (!f.samplerStarted) return 'the sampler never started';
   if (!f.samplesFilePresent) return 'the samples file (samples.jsonl) is missing: it was deleted or lost';
-  if (f.validSamples < MIN_VALID_SAMPLES) return `only ${f.validSamples} valid sample${f.validSamples === 1 ? '' : 's'} (at least ${MIN_VALID_SAMPLES} are needed)`;
-  if (f.ticks !== null && f.coveredTicks !== null && f.ticks >= 4 && f.coveredTicks * 2 < f.ticks) {
-    return `the readable samples cover ${f.coveredTicks} of the sampler's ${f.ticks} ticks: the samples file was emptied or truncated`;
+  // Coverage first: a file emptied late in the job may still hold a line or two written after it, and
+  // "emptied" says more than "too few samples". Without seq numbers (old files) coverage is unknown,
+  // unless nothing valid is left at all.
+  const covered = f.coveredTicks ?? (f.validSamples === 0 ? 0 : null);
+  if (f.ticks !== null && covered !== null && f.ticks >= 4 && covered * 2 < f.ticks) {
+    return `the readable samples cover ${covered} of the sampler's ${f.ticks} ticks: the samples file was emptied or truncated`;
   }
+  if (f.validSamples < MIN_VALID_SAMPLES) return `only ${f.validSamples} valid sample${f.validSamples === 1 ? '' : 's'} (at least ${MIN_VALID_SAMPLES} are needed)`;
   return null;
 }
 
