@@ -2621,11 +2621,15 @@ function notMeasuredReason(f) {
         return 'the sampler never started';
     if (!f.samplesFilePresent)
         return 'the samples file (samples.jsonl) is missing: it was deleted or lost';
+    // Coverage first: a file emptied late in the job may still hold a line or two written after it, and
+    // "emptied" says more than "too few samples". Without seq numbers (old files) coverage is unknown,
+    // unless nothing valid is left at all.
+    const covered = f.coveredTicks ?? (f.validSamples === 0 ? 0 : null);
+    if (f.ticks !== null && covered !== null && f.ticks >= 4 && covered * 2 < f.ticks) {
+        return `the readable samples cover ${covered} of the sampler's ${f.ticks} ticks: the samples file was emptied or truncated`;
+    }
     if (f.validSamples < MIN_VALID_SAMPLES)
         return `only ${f.validSamples} valid sample${f.validSamples === 1 ? '' : 's'} (at least ${MIN_VALID_SAMPLES} are needed)`;
-    if (f.ticks !== null && f.coveredTicks !== null && f.ticks >= 4 && f.coveredTicks * 2 < f.ticks) {
-        return `the readable samples cover ${f.coveredTicks} of the sampler's ${f.ticks} ticks: the samples file was emptied or truncated`;
-    }
     return null;
 }
 /** The verdict of a run that was not measured: a warning, or a failure with require-measurement. */
@@ -4454,6 +4458,9 @@ class SampleGuard {
         if (typeof expectedSamples === 'number' && this.nextSeq !== null && expectedSamples > this.nextSeq) {
             this.addMissing(this.nextSeq, expectedSamples - 1, this.ref ? this.at(this.ref) : 0);
         }
+        // Nothing readable at all while the sampler counted ticks: every line is missing.
+        if (typeof expectedSamples === 'number' && expectedSamples > 0 && this.read === 0)
+            this.addMissing(0, expectedSamples - 1, 0);
         return {
             samplesRead: this.read,
             accepted: this.acceptedCount,
