@@ -2,7 +2,7 @@
 // import from core/, and pass on a tree that keeps the layers (`npm run lint` runs them on src/). Runs the real depcruise CLI on small fixture trees.
 import { describe, expect, it, afterAll } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,11 @@ function fixture(files: Record<string, string>): string {
 }
 
 describe('import rules', () => {
+  it('are part of npm run lint, on src/ with this config', () => {
+    const scripts = (JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.lint).toContain('depcruise src --config .dependency-cruiser.cjs');
+  });
+
   it('fail on an import cycle', () => {
     const dir = fixture({
       'src/sampler/sources.ts': "import { openRapl } from './rapl.js';\nexport interface RaplReader { read(): number }\nexport const start = () => openRapl();\n",
