@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EmulatedJob, NODE, ROOT, runWorkload } from '../helpers/action-runner.js';
 import { dataDirWith } from '../helpers/fixture-data.js';
+import { parseCsvRows } from '../../src/core/csv.js';
 import type { RunResult } from '../../src/core/types.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
@@ -76,6 +77,10 @@ describe('a provider added as data (dist/)', () => {
     const result = JSON.parse(readFileSync(path.join(out, 'carbon-gate.json'), 'utf8')) as RunResult;
     expect([result.model.provider, result.model.pue, result.emissions.intensity.gCo2ePerKwh, result.emissions.intensity.location]).toEqual(['acme', 1.4, 600, 'acme:south-2']);
     expect(result.emissions.operationalGCo2e).toBeCloseTo((result.energy.totalWh / 1000) * 1.4 * 600, 9);
+    // CodeCarbon's location columns from the fixture row (country_iso3 FRA), not from any label
+    const [header, row] = parseCsvRows(readFileSync(path.join(out, 'emissions.csv'), 'utf8'));
+    const col = (name: string): string => row[header.indexOf(name)];
+    expect([col('cloud_provider'), col('cloud_region'), col('country_iso_code'), col('country_name'), col('on_cloud')]).toEqual(['acme', 'south-2', 'FRA', 'France', 'Y']);
   });
 
   test('CLI on the shipped data: the same region is an input error naming the providers of the data', async () => {

@@ -45,6 +45,16 @@ describe('a provider added as rows in data/', () => {
     expect([g.gCo2ePerKwh, g.location, g.place?.cloudProvider, g.place?.cloudRegion]).toEqual([200, 'acme:north-1', 'acme', 'north-1']);
   });
 
+  test("a region row's country_iso3 is the place's country (CodeCarbon columns); a row without one names none", () => {
+    const place = (region: string): unknown => {
+      const settings = settingsOf({ region });
+      const model = selectModel({ facts: selfHosted, settings, tables: acme });
+      return resolveIntensity({ settings, model, facts: selfHosted, tables: acme, live: null }).place;
+    };
+    expect(place('acme:south-2')).toEqual({ countryIso3: 'FRA', countryName: 'France', cloudProvider: 'acme', cloudRegion: 'south-2' });
+    expect(place('acme:north-1')).toEqual({ cloudProvider: 'acme', cloudRegion: 'north-1' });
+  });
+
   test('cloud-provider acme without an instance: the provider average (defaulted), its PUE', () => {
     const model = selectModel({ facts: selfHosted, settings: settingsOf({ 'cloud-provider': 'acme' }), tables: acme });
     expect(model.cpu).toEqual({ kind: 'linear', idleWatts: 2, maxWatts: 12 });

@@ -216,7 +216,7 @@ console.log('azure sockets by microarchitecture', JSON.stringify(Object.fromEntr
 const gridRows = [];
 for (const r of records('ccf/ccf-app-grid-emissions-factors.csv')) {
   if (r.region === 'Unknown') continue;
-  gridRows.push({ provider: r.provider, region: r.region.toLowerCase(), gco2e_per_kwh: round(num(r.co2e_metric_ton_per_kwh) * 1e6, 6), basis: r.note || '', source: 'CCF app constants (ccf-app-grid-emissions-factors.csv)' });
+  gridRows.push({ provider: r.provider, region: r.region.toLowerCase(), gco2e_per_kwh: round(num(r.co2e_metric_ton_per_kwh) * 1e6, 6), basis: r.note || '', source: 'CCF app constants (ccf-app-grid-emissions-factors.csv)', country_iso3: (r.note || '').startsWith('US ') ? 'USA' : '' });
 }
 // Regions present only in CCF's coefficient-repo Azure file; two of its rows lack the leading "0." (fixed here).
 const have = new Set(gridRows.map((r) => `${r.provider}|${r.region}`));
@@ -226,9 +226,10 @@ for (const row of readCsv('ccf/grid-emissions-factors-azure.csv').slice(1)) {
   let fixed = '';
   if (/^0{3}\d+$/.test(raw)) { raw = `0.${raw}`; fixed = ' (upstream value lacked "0.", fixed)'; }
   if (have.has(`azure|${name}`)) continue;
-  gridRows.push({ provider: 'azure', region: name, gco2e_per_kwh: round(Number(raw) * 1e6, 6), basis: `${row[4]}${fixed}`, source: 'CCF coefficients grid-emissions-factors-azure.csv' });
+  gridRows.push({ provider: 'azure', region: name, gco2e_per_kwh: round(Number(raw) * 1e6, 6), basis: `${row[4]}${fixed}`, source: 'CCF coefficients grid-emissions-factors-azure.csv', country_iso3: '' });
 }
-writeCsv('cloud-grid-factors.csv', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source'], gridRows);
+// country_iso3: the country of the region where the basis names one (the US eGRID rows); else empty.
+writeCsv('cloud-grid-factors.csv', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source', 'country_iso3'], gridRows);
 
 // ---------------- country intensity (OWID via CodeCarbon) ----------------
 const mix = JSON.parse(fs.readFileSync(path.join(UP, 'codecarbon/global_energy_mix.json'), 'utf8'));

@@ -66,12 +66,13 @@ export function buildTables(files: TableFileTexts): Tables {
   const providerIndex = new Map(providers.map((p) => [p.id, p]));
 
   const gf = TABLE_FILES.gridFactors;
-  const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source']).map((r) => ({
+  const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source', 'country_iso3']).map((r) => ({
     provider: provider(providerIndex, gf, r.provider),
     region: r.region,
     gCo2ePerKwh: n(gf, r.gco2e_per_kwh, `${r.provider}:${r.region}`),
     basis: r.basis,
     source: r.source,
+    countryIso3: r.country_iso3 || null,
   }));
 
   const cf = TABLE_FILES.countries;

@@ -54,16 +54,16 @@ function countryPlace(tables: Tables, code: string): Place {
 
 /**
  * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
- * from (an intensity input does not move the machine). A cloud region's country is known only when
- * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
- * are in US Azure regions (METHODOLOGY §4 step 6).
+ * from (an intensity input does not move the machine). A cloud region's country is known when its
+ * grid-factor row has a `country_iso3` (as shipped: the US eGRID rows); GitHub-hosted runners are in
+ * US regions of the hosted provider (METHODOLOGY §4 step 6).
  */
 export function placeOf(args: { settings: ModelSettings; model: PowerModel; facts: HardwareFacts; tables: Tables }): Place {
   const { settings, model, facts, tables } = args;
   const cloud = (provider: Provider, name: string): Place => {
     const g = gridFactor(tables, provider, name);
     const region = g?.region ?? name.toLowerCase();
-    return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+    return { ...(g?.countryIso3 ? countryPlace(tables, g.countryIso3) : {}), cloudProvider: provider, cloudRegion: region };
   };
   const country = settings.country ? countryPlace(tables, settings.country) : {};
   if (settings.region) return { ...cloud(settings.region.provider, settings.region.name), ...country };

@@ -50,6 +50,8 @@ export interface GridFactorRow {
   gCo2ePerKwh: number;
   basis: string;
   source: string;
+  /** ISO 3166 alpha-3 of the region's country where the data says it (the US eGRID rows); null otherwise. */
+  countryIso3: string | null;
 }
 export interface CountryRow {
   iso2: string;
