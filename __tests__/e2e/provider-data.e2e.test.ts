@@ -5,7 +5,7 @@
 // post with the runner's env and file commands) and by the CLI. No source file knows "acme".
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmulatedJob, NODE, ROOT, runWorkload } from '../helpers/action-runner.js';
@@ -81,6 +81,19 @@ describe('a provider added as data (dist/)', () => {
     const [header, row] = parseCsvRows(readFileSync(path.join(out, 'emissions.csv'), 'utf8'));
     const col = (name: string): string => row[header.indexOf(name)];
     expect([col('cloud_provider'), col('cloud_region'), col('country_iso_code'), col('country_name'), col('on_cloud')]).toEqual(['acme', 'south-2', 'FRA', 'France', 'Y']);
+  });
+
+  test('CLI with a data directory whose provider row does not load: an input error on CARBON_GATE_DATA_DIR naming the file and row', async () => {
+    const bad = dataDirWith('provider-acme');
+    try {
+      const file = path.join(bad, 'cloud-providers.csv');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('acme,Acme Cloud,1.4,', 'acme,Acme Cloud,high,'));
+      const r = await cli(['run', '--region', 'acme:south-2', '--', 'true'], { CARBON_GATE_DATA_DIR: bad });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`carbon-gate: Input 'CARBON_GATE_DATA_DIR' has the value ${JSON.stringify(bad)}; accepted: a copy of data/ whose tables load (data/cloud-providers.csv: acme pue is not a number: "high").`);
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
   });
 
   test('CLI on the shipped data: the same region is an input error naming the providers of the data', async () => {

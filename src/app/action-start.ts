@@ -30,7 +30,7 @@ export async function startFromAction(stage: 'pre' | 'main', entryUrl: string, e
   try {
     settings = parseSettings(envLookup(env));
     facts = readHardwareFacts(env);
-    validateAgainstTables(settings, facts);
+    validateAgainstTables(settings, facts, env);
   } catch (e) {
     if (e instanceof InputError) {
       runner.fail(`carbon-gate: ${e.message}`);

@@ -118,7 +118,7 @@ async function cmdRun(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promis
   const settings: Settings = parseSettings((name) => flags.get(name));
   const format = outputFormat(flags.get('format'), io.isTTY === true);
   const facts = readHardwareFacts(env);
-  validateAgainstTables(settings, facts);
+  validateAgainstTables(settings, facts, env);
   const force = flags.get('force');
   if (force !== undefined && force !== 'true' && force !== 'false') throw new InputError('--force', force, "no value (or 'true' / 'false')");
   const out = prepareOutDir(flags.get('out') ?? 'carbon-gate-report', { force: force === 'true' });

@@ -7,7 +7,8 @@ import { startSampler } from '../adapters/sampler-process.js';
 import { makeRunDir, publicSettings, writeRunInfo, type RunInfo } from './run-info.js';
 import { selectModel } from '../core/model/select.js';
 import { resolveIntensity } from '../core/model/intensity.js';
-import { loadTables } from '../data/tables.js';
+import { DATA_DIR_ENV, loadTables, resolveDataDir } from '../data/tables.js';
+import { InputError } from '../settings/inputs.js';
 import { modelSettingsOf, withInputErrors } from './model-inputs.js';
 
 export interface Started {
@@ -20,13 +21,20 @@ export interface Started {
  * Checks the inputs that need the data tables (region, country, instance type, model) so that a typo
  * fails the first step with a clear message rather than surfacing only in post. Throws InputError.
  */
-export function validateAgainstTables(settings: Settings, facts: HardwareFacts): void {
-  const tables = loadTables();
+export function validateAgainstTables(settings: Settings, facts: HardwareFacts, env: NodeJS.ProcessEnv = process.env): void {
   const modelSettings = modelSettingsOf(settings);
-  withInputErrors(() => {
-    const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
-    resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
-  });
+  const ownData = env[DATA_DIR_ENV]?.trim();
+  try {
+    const tables = loadTables(resolveDataDir(env));
+    withInputErrors(() => {
+      const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
+      resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
+    });
+  } catch (e) {
+    // A data directory of the user's own (a provider added as rows) that does not load is their input's fault.
+    if (ownData && !(e instanceof InputError)) throw new InputError(DATA_DIR_ENV, ownData, `a copy of data/ whose tables load (${(e as Error).message})`);
+    throw e;
+  }
 }
 
 export function startMeasurement(args: {
