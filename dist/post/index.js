@@ -1342,16 +1342,16 @@ function countryPlace(tables, code) {
 }
 /**
  * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
- * from (an intensity input does not move the machine). A cloud region's country is known only when
- * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
- * are in US Azure regions (METHODOLOGY §4 step 6).
+ * from (an intensity input does not move the machine). A cloud region's country is known when its
+ * grid-factor row has a `country_iso3` (as shipped: the US eGRID rows); GitHub-hosted runners are in
+ * US regions of the hosted provider (METHODOLOGY §4 step 6).
  */
 function placeOf(args) {
     const { settings, model, facts, tables } = args;
     const cloud = (provider, name) => {
         const g = (0,model_tables/* gridFactor */.w0)(tables, provider, name);
         const region = g?.region ?? name.toLowerCase();
-        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+        return { ...(g?.countryIso3 ? countryPlace(tables, g.countryIso3) : {}), cloudProvider: provider, cloudRegion: region };
     };
     const country = settings.country ? countryPlace(tables, settings.country) : {};
     if (settings.region)
@@ -1455,7 +1455,7 @@ function resolveIntensityValue(args) {
 
 
 
-const DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
+const tables_DATA_DIR_ENV = 'CARBON_GATE_DATA_DIR';
 const DATA_DIR_NAME = ['da', 'ta'].join('');
 const MARKER = model_tables/* TABLE_FILES */.xz.constants;
 function rootAbove(file, p) {
@@ -1480,7 +1480,7 @@ function moduleFile() {
  */
 function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(), entryScript: process.argv[1] }, p = (external_node_path_default())) {
     const out = [];
-    const fromEnv = env[DATA_DIR_ENV]?.trim();
+    const fromEnv = env[tables_DATA_DIR_ENV]?.trim();
     if (fromEnv)
         return [p.resolve(fromEnv)];
     for (const root of [rootAbove(from.moduleFile, p), rootAbove(from.entryScript ? p.resolve(from.entryScript) : undefined, p)]) {
@@ -1489,13 +1489,13 @@ function dataDirCandidates(env = process.env, from = { moduleFile: moduleFile(),
     }
     return [...new Set(out)];
 }
-function resolveDataDir(env = process.env) {
+function tables_resolveDataDir(env = process.env) {
     const candidates = dataDirCandidates(env);
     for (const dir of candidates) {
         if (external_node_fs_default().existsSync(external_node_path_default().join(dir, MARKER)))
             return dir;
     }
-    throw new Error(`carbon-gate: reference data not found (looked for ${MARKER} in ${candidates.join(', ') || 'no candidate'}); set ${DATA_DIR_ENV} to the data directory`);
+    throw new Error(`carbon-gate: reference data not found (looked for ${MARKER} in ${candidates.join(', ') || 'no candidate'}); set ${tables_DATA_DIR_ENV} to the data directory`);
 }
 const cache = new Map();
 /**
@@ -1503,7 +1503,7 @@ const cache = new Map();
  * names, e.g. with a provider added). Cached per directory for the life of the process.
  */
 function tables_loadTables(dataDir) {
-    const dir = dataDir ? external_node_path_default().resolve(dataDir) : resolveDataDir();
+    const dir = dataDir ? external_node_path_default().resolve(dataDir) : tables_resolveDataDir();
     const hit = cache.get(dir);
     if (hit)
         return hit;
@@ -1577,17 +1577,27 @@ function model_inputs_withInputErrors(fn) {
 
 
 
+
 /**
  * Checks the inputs that need the data tables (region, country, instance type, model) so that a typo
  * fails the first step with a clear message rather than surfacing only in post. Throws InputError.
  */
-function start_validateAgainstTables(settings, facts) {
-    const tables = loadTables();
+function start_validateAgainstTables(settings, facts, env = process.env) {
     const modelSettings = modelSettingsOf(settings);
-    withInputErrors(() => {
-        const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
-        resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
-    });
+    const ownData = env[DATA_DIR_ENV]?.trim();
+    try {
+        const tables = loadTables(resolveDataDir(env));
+        withInputErrors(() => {
+            const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
+            resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
+        });
+    }
+    catch (e) {
+        // A data directory of the user's own (a provider added as rows) that does not load is their input's fault.
+        if (ownData && !(e instanceof InputError))
+            throw new InputError(DATA_DIR_ENV, ownData, `a copy of data/ whose tables load (${e.message})`);
+        throw e;
+    }
 }
 function start_startMeasurement(args) {
     const facts = args.facts ?? readHardwareFacts(args.env);
@@ -1650,7 +1660,7 @@ async function startFromAction(stage, entryUrl, env = process.env, runner = crea
     try {
         settings = parseSettings(envLookup(env));
         facts = readHardwareFacts(env);
-        validateAgainstTables(settings, facts);
+        validateAgainstTables(settings, facts, env);
     }
     catch (e) {
         if (e instanceof InputError) {
@@ -6023,12 +6033,13 @@ function buildTables(files) {
     const providers = parseProviders(rec('providers', PROVIDER_COLS));
     const providerIndex = new Map(providers.map((p) => [p.id, p]));
     const gf = table_types/* TABLE_FILES */.xz.gridFactors;
-    const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source']).map((r) => ({
+    const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source', 'country_iso3']).map((r) => ({
         provider: provider(providerIndex, gf, r.provider),
         region: r.region,
         gCo2ePerKwh: n(gf, r.gco2e_per_kwh, `${r.provider}:${r.region}`),
         basis: r.basis,
         source: r.source,
+        countryIso3: r.country_iso3 || null,
     }));
     const cf = table_types/* TABLE_FILES */.xz.countries;
     const countries = rec('countries', ['iso2', 'iso3', 'country', 'year', 'gco2e_per_kwh', 'total_twh']).map((r) => ({

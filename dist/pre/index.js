@@ -1953,12 +1953,13 @@ function buildTables(files) {
     const providers = parseProviders(rec('providers', PROVIDER_COLS));
     const providerIndex = new Map(providers.map((p) => [p.id, p]));
     const gf = TABLE_FILES.gridFactors;
-    const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source']).map((r) => ({
+    const gridFactors = rec('gridFactors', ['provider', 'region', 'gco2e_per_kwh', 'basis', 'source', 'country_iso3']).map((r) => ({
         provider: provider(providerIndex, gf, r.provider),
         region: r.region,
         gCo2ePerKwh: n(gf, r.gco2e_per_kwh, `${r.provider}:${r.region}`),
         basis: r.basis,
         source: r.source,
+        countryIso3: r.country_iso3 || null,
     }));
     const cf = TABLE_FILES.countries;
     const countries = rec('countries', ['iso2', 'iso3', 'country', 'year', 'gco2e_per_kwh', 'total_twh']).map((r) => ({
@@ -2187,16 +2188,16 @@ function countryPlace(tables, code) {
 }
 /**
  * Where the machine is, for CodeCarbon's location columns: independent of where the intensity came
- * from (an intensity input does not move the machine). A cloud region's country is known only when
- * its grid factor is a US eGRID one (every such row's basis starts with "US "); GitHub-hosted runners
- * are in US Azure regions (METHODOLOGY §4 step 6).
+ * from (an intensity input does not move the machine). A cloud region's country is known when its
+ * grid-factor row has a `country_iso3` (as shipped: the US eGRID rows); GitHub-hosted runners are in
+ * US regions of the hosted provider (METHODOLOGY §4 step 6).
  */
 function placeOf(args) {
     const { settings, model, facts, tables } = args;
     const cloud = (provider, name) => {
         const g = gridFactor(tables, provider, name);
         const region = g?.region ?? name.toLowerCase();
-        return { ...(g?.basis.startsWith('US ') ? countryPlace(tables, 'USA') : {}), cloudProvider: provider, cloudRegion: region };
+        return { ...(g?.countryIso3 ? countryPlace(tables, g.countryIso3) : {}), cloudProvider: provider, cloudRegion: region };
     };
     const country = settings.country ? countryPlace(tables, settings.country) : {};
     if (settings.region)
@@ -2422,17 +2423,27 @@ function withInputErrors(fn) {
 
 
 
+
 /**
  * Checks the inputs that need the data tables (region, country, instance type, model) so that a typo
  * fails the first step with a clear message rather than surfacing only in post. Throws InputError.
  */
-function validateAgainstTables(settings, facts) {
-    const tables = loadTables();
+function validateAgainstTables(settings, facts, env = process.env) {
     const modelSettings = modelSettingsOf(settings);
-    withInputErrors(() => {
-        const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
-        resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
-    });
+    const ownData = env[DATA_DIR_ENV]?.trim();
+    try {
+        const tables = loadTables(resolveDataDir(env));
+        withInputErrors(() => {
+            const model = selectModel({ facts, settings: modelSettings, tables, cloud: null });
+            resolveIntensity({ settings: modelSettings, model, facts, tables, live: null });
+        });
+    }
+    catch (e) {
+        // A data directory of the user's own (a provider added as rows) that does not load is their input's fault.
+        if (ownData && !(e instanceof InputError))
+            throw new InputError(DATA_DIR_ENV, ownData, `a copy of data/ whose tables load (${e.message})`);
+        throw e;
+    }
 }
 function startMeasurement(args) {
     const facts = args.facts ?? readHardwareFacts(args.env);
@@ -2495,7 +2506,7 @@ async function startFromAction(stage, entryUrl, env = process.env, runner = runn
     try {
         settings = parseSettings(envLookup(env));
         facts = readHardwareFacts(env);
-        validateAgainstTables(settings, facts);
+        validateAgainstTables(settings, facts, env);
     }
     catch (e) {
         if (e instanceof InputError) {
