@@ -224,6 +224,26 @@ describe('post never fails the build over its own I/O', () => {
   });
 });
 
+describe('the first step\'s state lost entirely', () => {
+  it('both states gone: post finds the one live sampler of this job under RUNNER_TEMP, stops it and reports', async () => {
+    const job = newJob();
+    expect((await job.run('pre')).code).toBe(0);
+    const pid = Number(job.state['sampler-pid']);
+    const runDir = job.state['run-dir'];
+    await until(() => lineCount(samplesPath(job)) >= 2);
+    delete job.state['sampler-pid'];
+    delete job.state['run-dir'];
+    const post = await job.run('post');
+    expect(post.code).toBe(0);
+    expect(post.warnings.join('\n')).toContain(`saved state is lost; this job's run directory was found under RUNNER_TEMP (${runDir}, sampler pid ${pid})`);
+    expect(post.stdout).toMatch(/sampler stopped/);
+    expect(pidAlive(pid)).toBe(false);
+    const r = JSON.parse(readFileSync(path.join(runDir, 'carbon-gate.json'), 'utf8')) as RunResult;
+    expect(r.verdict.status).not.toBe('not-measured');
+    expect(r.quality.partial).toBe(false);
+  });
+});
+
 describe('two instances in one job', () => {
   it('the second instance is detected, asks for distinct job-name values and reports under its own key', async () => {
     const first = newJob();

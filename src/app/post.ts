@@ -1,5 +1,6 @@
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step;
 // post never fails the build over its own I/O (a summary, a file or a vanished run directory is a warning).
+import os from 'node:os';
 import { verdictLine } from '../core/report/verdict-line.js';
 import { co2e, duration, energy } from '../core/format.js';
 import { createRunner, type Runner } from '../adapters/runner.js';
@@ -12,7 +13,7 @@ import { envLookup, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
 import { finishRun, type Finished } from './finish.js';
-import { instanceKeys } from './instances.js';
+import { instanceKeys, liveInstances } from './instances.js';
 import { OUTPUTS, runOutputs } from './outputs/index.js';
 import { readRunInfo, type RunInfo } from './run-info.js';
 
@@ -75,8 +76,24 @@ function reportNotMeasured(runner: Runner, env: NodeJS.ProcessEnv, why: string):
   if (require) runner.fail(`carbon-gate: ⚠️ Not measured (${why}) and require-measurement is true.`);
 }
 
+/**
+ * The first step's state is lost (or was never written): this job's run directory under RUNNER_TEMP, when
+ * exactly one live sampler of this workflow run and report key is there. None or several: not guessed.
+ */
+function adoptLostRun(runner: Runner, env: NodeJS.ProcessEnv): string {
+  try {
+    const s = parseSettings(envLookup(env));
+    const found = liveInstances(env.RUNNER_TEMP ?? os.tmpdir(), { runId: env.GITHUB_RUN_ID, jobName: s.jobName, baselineKey: s.baselineKey });
+    if (found.length !== 1) return '';
+    runner.warning(`carbon-gate: the first step's saved state is lost; this job's run directory was found under RUNNER_TEMP (${found[0].runDir}, sampler pid ${found[0].samplerPid}).`);
+    return found[0].runDir;
+  } catch {
+    return '';
+  }
+}
+
 async function postSteps(env: NodeJS.ProcessEnv, runner: Runner): Promise<void> {
-  const runDir = runner.getState(STATE_RUN_DIR);
+  const runDir = runner.getState(STATE_RUN_DIR) || adoptLostRun(runner, env);
   const statePid = Number(runner.getState(STATE_SAMPLER_PID));
   if (!runDir) {
     reportNotMeasured(runner, env, 'the sampler never started (its first step did not start it; see that step’s log)');
