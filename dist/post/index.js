@@ -59,6 +59,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: failedSummary, notMeasuredSummary
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/core/report/verdict-line.ts
 var verdict_line = __nccwpck_require__(99110);
 // EXTERNAL MODULE: ./src/core/format.ts
@@ -246,7 +249,7 @@ function sampler_process_startSampler(script, cfg, opts = { detached: true }) {
  * True only for a live process that is our sampler. Guards against pid 0 / empty state (which would
  * signal the whole process group) and against a reused pid.
  */
-function sampler_process_isOurSampler(pid, script, runDir) {
+function isOurSampler(pid, script, runDir) {
     if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid)
         return false;
     if (process.platform === 'linux') {
@@ -300,7 +303,7 @@ function readMarker(runDir) {
 }
 /** SIGTERM, wait up to `waitMs` for the completion marker and the exit, then SIGKILL. Never throws. */
 async function stopSampler(pid, script, runDir, waitMs = 4000) {
-    if (!sampler_process_isOurSampler(pid, script, runDir))
+    if (!isOurSampler(pid, script, runDir))
         return { marker: readMarker(runDir), how: 'not-running' };
     try {
         process.kill(pid, 'SIGTERM');
@@ -770,8 +773,6 @@ function inputs_envLookup(env) {
     return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/sampler/container.ts
 // Is the sampler running inside a container (a `container:` job, a self-hosted runner in
 // Docker/Podman/Kubernetes)? Cheap file checks only; every hit is kept as evidence for the report.
@@ -907,7 +908,7 @@ function run_info_writeRunInfo(dir, info) {
     writeFileSync(path.join(dir, RUN_INFO_FILE), JSON.stringify(info, null, 2), { mode: 0o600 });
 }
 /** Reads run.json; a truncated, corrupt or incomplete file throws an Error that says which. */
-function run_info_readRunInfo(dir) {
+function readRunInfo(dir) {
     const file = external_node_path_default().join(dir, RUN_INFO_FILE);
     const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     let info;
@@ -941,14 +942,14 @@ function run_info_readRunInfo(dir) {
 function instances_liveInstances(parent, self) {
     let names;
     try {
-        names = readdirSync(parent).filter((n) => n.startsWith('carbon-gate-'));
+        names = (0,external_node_fs_.readdirSync)(parent).filter((n) => n.startsWith('carbon-gate-'));
     }
     catch {
         return [];
     }
     const out = [];
     for (const n of names) {
-        const runDir = path.join(parent, n);
+        const runDir = external_node_path_default().join(parent, n);
         try {
             const info = readRunInfo(runDir);
             if (info.job.runId !== self.runId)
@@ -4203,6 +4204,7 @@ const OUTPUTS = [
 
 
 
+
 /** The summary written when no report could be computed: flagged, with the reason and where the raw data is. */
 function failedSummary(why, runDir) {
     return [
@@ -4262,8 +4264,25 @@ function reportNotMeasured(runner, env, why) {
     if (require)
         runner.fail(`carbon-gate: ⚠️ Not measured (${why}) and require-measurement is true.`);
 }
+/**
+ * The first step's state is lost (or was never written): this job's run directory under RUNNER_TEMP, when
+ * exactly one live sampler of this workflow run and report key is there. None or several: not guessed.
+ */
+function adoptLostRun(runner, env) {
+    try {
+        const s = inputs_parseSettings(inputs_envLookup(env));
+        const found = instances_liveInstances(env.RUNNER_TEMP ?? external_node_os_default().tmpdir(), { runId: env.GITHUB_RUN_ID, jobName: s.jobName, baselineKey: s.baselineKey });
+        if (found.length !== 1)
+            return '';
+        runner.warning(`carbon-gate: the first step's saved state is lost; this job's run directory was found under RUNNER_TEMP (${found[0].runDir}, sampler pid ${found[0].samplerPid}).`);
+        return found[0].runDir;
+    }
+    catch {
+        return '';
+    }
+}
 async function postSteps(env, runner) {
-    const runDir = runner.getState(STATE_RUN_DIR);
+    const runDir = runner.getState(STATE_RUN_DIR) || adoptLostRun(runner, env);
     const statePid = Number(runner.getState(STATE_SAMPLER_PID));
     if (!runDir) {
         reportNotMeasured(runner, env, 'the sampler never started (its first step did not start it; see that step’s log)');
@@ -4279,7 +4298,7 @@ async function postSteps(env, runner) {
     }
     let info;
     try {
-        info = run_info_readRunInfo(runDir);
+        info = readRunInfo(runDir);
     }
     catch (e) {
         // The run directory vanished or was damaged: still stop the sampler (its cmdline names the directory).
@@ -4289,7 +4308,7 @@ async function postSteps(env, runner) {
     }
     runner.group('carbon-gate: stopping the sampler');
     // State lost (or never saved): the pid recorded in run.json, with the same cmdline check.
-    const pid = sampler_process_isOurSampler(statePid, info.samplerScript, runDir) ? statePid : info.samplerPid;
+    const pid = isOurSampler(statePid, info.samplerScript, runDir) ? statePid : info.samplerPid;
     const stop = await stopSampler(pid, info.samplerScript, runDir);
     runner.info(`sampler ${stop.how}${stop.marker ? ` after ${stop.marker.samples} samples, its own CPU ${(0,format/* duration */.p0)(stop.marker.samplerCpuSeconds)}` : ''}`);
     runner.endGroup();
