@@ -1,32 +1,24 @@
 import type { CompareMetric, FailOn, Scope } from '../core/types.js';
 import type { ChartMode } from '../core/report/chart.js';
-import type { PowerModelChoice } from '../core/model/settings.js';
+import type { ModelSettings, PowerModelChoice } from '../core/model/settings.js';
 
 export type { ChartMode, PowerModelChoice };
 export type CommentMode = 'always' | 'on-regression' | 'never';
 export type GpuMode = 'auto' | 'nvidia' | 'amd' | 'off';
 
-/** Every input of the action, parsed and validated. Units in the names. */
-export interface Settings {
+/**
+ * Every input of the action, parsed and validated. Units in the names. The model's inputs (power-model,
+ * cpu-watts-*, tdp-watts, cloud-provider, instance-type, region, country, carbon-intensity) are the
+ * fields of ModelSettings, declared once in src/core/model/settings.ts.
+ */
+export interface Settings extends ModelSettings {
   sampleIntervalSeconds: number;
   scope: Scope;
-  carbonIntensityGPerKwh: number | null;
   budgetGCo2e: number | null;
   budgetWh: number | null;
   token: string;
 
-  // model
-  powerModel: PowerModelChoice;
-  cpuWattsIdle: number | null;
-  cpuWattsMax: number | null;
-  tdpWatts: number | null;
-  /** A provider id of data/cloud-providers.csv; checked against the tables when the model is selected. */
-  cloudProvider: string | null;
-  instanceType: string | null;
-  /** "azure:eastus2" style, split. */
-  region: { provider: string; name: string } | null;
-  /** ISO2 or ISO3, upper-cased as given. */
-  country: string | null;
+  // model (besides ModelSettings)
   electricityMapsToken: string | null;
   detectCloud: boolean;
   includeEmbodied: boolean;

@@ -7,7 +7,7 @@ import { co2e, mass } from '../format.js';
 import type { BandMember, CpuCurve, Emissions, EnergyResult, HardwareFacts, ModelBand, PowerModel, Sample, Scope } from '../types.js';
 import { widestProvider } from './ccf-cloud.js';
 import type { ModelSettings } from './settings.js';
-import { coefficientRow, microarchitectureOf, tdpOf, type CoefficientRow, type Provider, type Tables } from './tables.js';
+import { coefficientRow, microarchitectureOf, providerRow, tdpOf, type CoefficientRow, type Provider, type Tables } from './tables.js';
 
 const GIB = 1024 ** 3;
 
@@ -76,7 +76,7 @@ export function bandModels(args: { model: PowerModel; facts: HardwareFacts; sett
     const memory = model.id === 'ccf' ? {} : ccfMemory;
     models.push({
       id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
-      label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
+      label: `CCF ${which}${providerRow(tables, r.provider)?.name ?? r.provider} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
       model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
     });
   }

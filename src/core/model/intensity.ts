@@ -5,7 +5,7 @@
 import { num } from '../format.js';
 import type { GridIntensity, HardwareFacts, Place, PowerModel } from '../types.js';
 import { ModelSettingError, type ModelSettings } from './settings.js';
-import { countryRow, gridFactor, nearestNames, type Provider, type Tables } from './tables.js';
+import { countryRow, gridFactor, nearestNames, providerRow, type Provider, type Tables } from './tables.js';
 import { knownProvider } from './select.js';
 
 /** Result of the optional live lookup (src/adapters/electricity-maps.ts). */
@@ -139,12 +139,13 @@ function resolveIntensityValue(args: { settings: ModelSettings; model: PowerMode
   }
   if (facts.runnerEnvironment === 'github-hosted') {
     const regions = tables.runnerRegions.map((r) => r.azureRegion);
+    const hosted = providerRow(tables, tables.constants.githubHosted.provider)?.name ?? tables.constants.githubHosted.provider;
     return withFallback({
       gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
       location: 'github-hosted US average',
       kind: 'github-hosted-average',
-      status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
-      source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
+      status: { status: 'defaulted', reason: `GitHub does not document the runner region: mean of the US ${hosted} regions` },
+      source: `mean of the CCF grid factors of the ${hosted} regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
     });
   }
   return withFallback({
