@@ -2424,7 +2424,7 @@ function bandModels(args) {
         const memory = model.id === 'ccf' ? {} : ccfMemory;
         models.push({
             id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
-            label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
+            label: `CCF ${which}${providerRow(tables, r.provider)?.name ?? r.provider} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
             model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
         });
     }
@@ -3101,12 +3101,13 @@ function resolveIntensityValue(args) {
     }
     if (facts.runnerEnvironment === 'github-hosted') {
         const regions = tables.runnerRegions.map((r) => r.azureRegion);
+        const hosted = providerRow(tables, tables.constants.githubHosted.provider)?.name ?? tables.constants.githubHosted.provider;
         return withFallback({
             gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
             location: 'github-hosted US average',
             kind: 'github-hosted-average',
-            status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
-            source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
+            status: { status: 'defaulted', reason: `GitHub does not document the runner region: mean of the US ${hosted} regions` },
+            source: `mean of the CCF grid factors of the ${hosted} regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
         });
     }
     return withFallback({

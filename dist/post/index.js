@@ -1430,12 +1430,13 @@ function resolveIntensityValue(args) {
     }
     if (facts.runnerEnvironment === 'github-hosted') {
         const regions = tables.runnerRegions.map((r) => r.azureRegion);
+        const hosted = (0,model_tables/* providerRow */.iy)(tables, tables.constants.githubHosted.provider)?.name ?? tables.constants.githubHosted.provider;
         return withFallback({
             gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
             location: 'github-hosted US average',
             kind: 'github-hosted-average',
-            status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
-            source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
+            status: { status: 'defaulted', reason: `GitHub does not document the runner region: mean of the US ${hosted} regions` },
+            source: `mean of the CCF grid factors of the ${hosted} regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
         });
     }
     return withFallback({
@@ -5250,7 +5251,7 @@ function bandModels(args) {
         const memory = model.id === 'ccf' ? {} : ccfMemory;
         models.push({
             id: known ? 'ccf' : i === 0 ? 'ccf-min' : 'ccf-max',
-            label: `CCF ${which}${r.provider.toUpperCase()} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
+            label: `CCF ${which}${(0,_tables_js__WEBPACK_IMPORTED_MODULE_2__/* .providerRow */ .iy)(tables, r.provider)?.name ?? r.provider} ${r.microarchitecture} (${r.minWattsPerVcpu.toFixed(3)}/${r.maxWattsPerVcpu.toFixed(3)} W per vCPU)`,
             model: variant(model, { id: 'ccf', cpu: { kind: 'linear', idleWatts: r.minWattsPerVcpu * model.vcpus, maxWatts: r.maxWattsPerVcpu * model.vcpus }, ...memory }),
         });
     }
@@ -5850,10 +5851,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   w0: () => (/* reexport */ lookups/* gridFactor */.w0),
   z7: () => (/* reexport */ lookups/* microarchitectureOf */.z7),
   LE: () => (/* reexport */ lookups/* nearestNames */.LE),
+  iy: () => (/* reexport */ lookups/* providerRow */.iy),
   qX: () => (/* reexport */ lookups/* tdpOf */.qX)
 });
 
-// UNUSED EXPORTS: TableError, editDistance, gpuRowOf, instanceFileOf, instanceRow, normaliseCpuModel, normaliseGpuName, normaliseInstanceType, parseAllTables, providerList, providerRow
+// UNUSED EXPORTS: TableError, editDistance, gpuRowOf, instanceFileOf, instanceRow, normaliseCpuModel, normaliseGpuName, normaliseInstanceType, parseAllTables, providerList
 
 // EXTERNAL MODULE: ./src/core/model/table-types.ts
 var table_types = __nccwpck_require__(15557);

@@ -2275,12 +2275,13 @@ function resolveIntensityValue(args) {
     }
     if (facts.runnerEnvironment === 'github-hosted') {
         const regions = tables.runnerRegions.map((r) => r.azureRegion);
+        const hosted = providerRow(tables, tables.constants.githubHosted.provider)?.name ?? tables.constants.githubHosted.provider;
         return withFallback({
             gCo2ePerKwh: tables.githubRegionAverageGCo2ePerKwh,
             location: 'github-hosted US average',
             kind: 'github-hosted-average',
-            status: { status: 'defaulted', reason: 'GitHub does not document the runner region: mean of the US Azure regions' },
-            source: `mean of the CCF grid factors of the Azure regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
+            status: { status: 'defaulted', reason: `GitHub does not document the runner region: mean of the US ${hosted} regions` },
+            source: `mean of the CCF grid factors of the ${hosted} regions GitHub-hosted runners were seen in or listed for (${regions.join(', ')}); GitHub does not document the region ("North America")${detectedNote}`,
         });
     }
     return withFallback({
