@@ -36,8 +36,8 @@ export function notMeasuredSummary(why: string, requireMeasurement: boolean): st
   return ['## 🌱 carbon-gate — no report', '', `**${escapeMarkdown(v.headline)}**`, '', ...v.reasons.map((r) => `- ${escapeMarkdown(r)}`), ''].join('\n');
 }
 
-export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const runner = createRunner(env);
+/** Post, with the runner's environment and protocol injectable (tests run it in-process on src/). */
+export async function runPost(env: NodeJS.ProcessEnv = process.env, runner: Runner = createRunner(env)): Promise<void> {
   try {
     await postSteps(env, runner);
   } catch (e) {
