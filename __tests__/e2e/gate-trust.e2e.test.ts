@@ -140,12 +140,14 @@ const comment = (pr: number): string => {
 };
 
 describe('a verdict teams can trust, through dist/', () => {
-  test('five pushes on main make the baseline window, each record with its terms', async () => {
-    for (const runId of [1, 2, 3, 4, 5]) {
-      const r = await runJob({ runId });
-      expect(r.post.code).toBe(0);
-      pushes.push(r);
-    }
+  // The window every PR below is compared with: built once, before the tests, so that they run in any
+  // order (--randomize). A PR never saves a baseline, so the PRs cannot change it for each other.
+  beforeAll(async () => {
+    for (const runId of [1, 2, 3, 4, 5]) pushes.push(await runJob({ runId }));
+  }, 900_000);
+
+  test('five pushes on main make the baseline window, each record with its terms', () => {
+    expect(pushes.map((p) => p.post.code)).toEqual([0, 0, 0, 0, 0]);
     const last = pushes[4]!.result;
     expect(last.baseline.records).toHaveLength(4);
     for (const rec of last.baseline.records) {
@@ -153,7 +155,7 @@ describe('a verdict teams can trust, through dist/', () => {
       expect(rec.terms!.workWh + rec.terms!.timeWh).toBeCloseTo(rec.energyWh, 9);
       expect(rec.terms!.cpuSeconds).toBeGreaterThan(BASE_UNITS * 0.3);
     }
-  }, 300_000);
+  });
 
   test('(1) same work, CPU hogs outside the tree slow it ≥ 1.5×: passes, and the comment says the runner was slower', async () => {
     const pids = await startHogs(3, 120);
@@ -175,7 +177,7 @@ describe('a verdict teams can trust, through dist/', () => {
     // The hogs' CPU is outside the tree: foreign CPU, not the job's.
     expect(run.result.terms!.signals.foreignCpuSeconds).toBeGreaterThan(run.result.terms!.cpuSeconds);
     expect(comment(31)).toMatch(/What drove the delta: .*runner \d+ % slower/);
-  }, 300_000);
+  }, 600_000);
 
   test('(2) twice the CPU work: fails, and the comment names CPU work', async () => {
     const run = await runJob({ runId: 102, eventName: 'pull_request', pr: 32 }, { units: 2 * BASE_UNITS });
@@ -183,7 +185,7 @@ describe('a verdict teams can trust, through dist/', () => {
     expect(run.result.verdict.failBuild).toBe(true);
     expect(run.post.code).toBe(1);
     expect(comment(32)).toMatch(/What drove the delta: CPU work \+\d+ %/);
-  }, 300_000);
+  }, 600_000);
 
   test('(3) an added sleep as long as the job: fails, and the comment names wall time', async () => {
     const jobSeconds = median(pushes.map((p) => p.result.energy.durationSeconds));
@@ -192,5 +194,5 @@ describe('a verdict teams can trust, through dist/', () => {
     expect(run.result.verdict.failBuild).toBe(true);
     expect(run.post.code).toBe(1);
     expect(comment(33)).toMatch(/What drove the delta: Wall time \+\d+ %/);
-  }, 300_000);
+  }, 600_000);
 });
