@@ -92,28 +92,35 @@ async function runJob(spec: Omit<JobSpec, 'resultsUrl' | 'apiUrl'>, opts: { work
 const PR = 21;
 
 describe('gate end to end through dist/', () => {
-  test('(1) a push on main saves a baseline', async () => {
-    const { post, result } = await runJob({ runId: 1 });
-    expect(post.code).toBe(0);
-    expect(post.errors).toEqual([]);
-    expect(result.baseline.status).toBe('none');
-    expect(post.stdout).toMatch(/baseline saved under carbon-gate-v1-CI-build-default-1-1 \(1 run in the window/);
-    expect(results.state.cacheEntries.filter((c) => c.finalized && c.scope === 'refs/heads/main')).toHaveLength(1);
-    expect(post.summary).toContain('No baseline yet');
-  }, 60_000);
+  // Three pushes on main make the window every PR below is compared with. Built once before the tests so
+  // that they run in any order (--randomize); PRs never save, so they cannot change it for each other.
+  const pushRuns: Array<Awaited<ReturnType<typeof runJob>>> = [];
+  let entriesAfterFirstPush = -1;
+  beforeAll(async () => {
+    for (const runId of [1, 2, 3]) {
+      pushRuns.push(await runJob({ runId }));
+      if (runId === 1) entriesAfterFirstPush = results.state.cacheEntries.filter((c) => c.finalized && c.scope === 'refs/heads/main').length;
+    }
+  }, 240_000);
 
-  test('(2) further pushes grow the window', async () => {
-    for (const runId of [2, 3]) {
-      const { post, result } = await runJob({ runId });
+  test('(1) a push on main saves a baseline, (2) further pushes grow the window', () => {
+    const [first, ...more] = pushRuns;
+    expect(first!.post.code).toBe(0);
+    expect(first!.post.errors).toEqual([]);
+    expect(first!.result.baseline.status).toBe('none');
+    expect(first!.post.stdout).toMatch(/baseline saved under carbon-gate-v1-CI-build-default-1-1 \(1 run in the window/);
+    expect(entriesAfterFirstPush).toBe(1);
+    expect(first!.post.summary).toContain('No baseline yet');
+    for (const [i, { post, result }] of more.entries()) {
+      const runId = i + 2;
       expect(post.code).toBe(0);
       expect(result.baseline.status).toBe('found');
       expect(result.baseline.records.map((r) => r.runId)).toEqual(runId === 2 ? ['1'] : ['2', '1']);
       expect(post.stdout).toContain(`(${runId} runs in the window`);
     }
-  }, 120_000);
+  });
 
-  let firstCommentId = 0;
-  test('(3) a PR under the threshold gets one comment and passes', async () => {
+  test('(3) a PR under the threshold gets one comment and passes; (4) its re-run over the threshold updates the same comment and fails with fail-on: regression; (7) both attempts\' artifacts are listed and the CSV downloads and parses', async () => {
     const { post, result } = await runJob({ runId: 20, eventName: 'pull_request', pr: PR });
     expect(post.code).toBe(0);
     expect(result.baseline.records.map((r) => r.runId)).toEqual(['3', '2', '1']);
@@ -123,26 +130,50 @@ describe('gate end to end through dist/', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body.startsWith('<!-- carbon-gate:CI/build/default -->')).toBe(true);
     expect(comments[0]!.body).toContain('Baseline window and regression rule');
-    firstCommentId = comments[0]!.id;
+    const firstCommentId = comments[0]!.id;
     // Never saved from a PR.
     expect(results.state.cacheEntries.some((c) => c.scope.startsWith('refs/pull/'))).toBe(false);
     expect(post.stdout).toContain('never saved from a pull-request ref');
-  }, 60_000);
 
-  test('(4) the same PR re-run over the threshold updates the same comment and fails with fail-on: regression', async () => {
-    const { post, result } = await runJob({ runId: 20, runAttempt: 2, eventName: 'pull_request', pr: PR }, { workUnits: 15 });
-    expect(result.verdict.regression).toMatchObject({ metric: 'cpu-seconds', flagged: true, enforced: true, runs: 3 });
-    expect(result.verdict.failBuild).toBe(true);
-    expect(post.code).toBe(1);
-    expect(post.errors.join('\n')).toMatch(/regression/i);
-    const comments = gh.commentsOn('octo/repo', PR);
-    expect(comments).toHaveLength(1);
-    expect(comments[0]!.id).toBe(firstCommentId);
-    expect(comments[0]!.body).toContain('❌');
-    expect(comments[0]!.body).toContain('🚨');
-    // 15 units of work (≈ 15 CPU-s, about as many seconds on an idle machine); at load 20 on 2 cores six
-    // units alone took over a minute of wall time, hence the bound.
-  }, 180_000);
+    // (4) 15 units of work (≈ 15 CPU-s, about as many seconds on an idle machine); at load 20 on 2 cores
+    // six units alone took over a minute of wall time, hence the bound.
+    const rerun = await runJob({ runId: 20, runAttempt: 2, eventName: 'pull_request', pr: PR }, { workUnits: 15 });
+    expect(rerun.result.verdict.regression).toMatchObject({ metric: 'cpu-seconds', flagged: true, enforced: true, runs: 3 });
+    expect(rerun.result.verdict.failBuild).toBe(true);
+    expect(rerun.post.code).toBe(1);
+    expect(rerun.post.errors.join('\n')).toMatch(/regression/i);
+    const after = gh.commentsOn('octo/repo', PR);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(firstCommentId);
+    expect(after[0]!.body).toContain('❌');
+    expect(after[0]!.body).toContain('🚨');
+
+    // (7) List and download with the real client, as a later step of PR run 20 would.
+    const e = emulateJob({ resultsUrl: results.url, runId: 20, runAttempt: 2, eventName: 'pull_request', pr: PR });
+    const saved = { ...process.env };
+    Object.assign(process.env, e.env);
+    try {
+      const { DefaultArtifactClient } = await import('@actions/artifact');
+      const client = new DefaultArtifactClient();
+      const { artifacts } = await client.listArtifacts();
+      expect(artifacts.map((a) => a.name).sort()).toEqual(['carbon-gate-build-default', 'carbon-gate-build-default-attempt2']);
+      const second = artifacts.find((a) => a.name.endsWith('-attempt2'))!;
+      const dest = mkdtempSync(path.join(tmpdir(), 'cg-e2e-dl-'));
+      await client.downloadArtifact(second.id, { path: dest });
+      const rows = parseCsvRows(readFileSync(path.join(dest, 'emissions.csv'), 'utf8'));
+      expect(rows).toHaveLength(2);
+      const row = Object.fromEntries(rows[0]!.map((k, i) => [k, rows[1]![i]]));
+      const json = JSON.parse(readFileSync(path.join(dest, 'carbon-gate.json'), 'utf8')) as RunResult;
+      expect(json.job.runId).toBe('20');
+      expect(json.job.runAttempt).toBe(2);
+      expect(Number(row.energy_consumed)).toBeCloseTo((json.energy.totalWh / 1000) * json.emissions.pue, 12); // kWh with PUE
+      expect(readFileSync(path.join(dest, 'samples.csv'), 'utf8').split('\n').length).toBeGreaterThan(3);
+      expect(readFileSync(path.join(dest, 'carbon-gate.csv'), 'utf8')).toMatch(/^timestamp,run_id,run_attempt,/);
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  }, 300_000);
 
   test('(5) a fork PR (403 on write) passes with a warning and a full summary', async () => {
     gh.readOnly = true;
@@ -177,34 +208,6 @@ describe('gate end to end through dist/', () => {
       expect(gh.commentsOn('octo/repo', 23)).toHaveLength(1);
     } finally {
       results.setFailure('none');
-    }
-  }, 60_000);
-
-  test('(7) the artifact is listed and its CSV downloads and parses', async () => {
-    // List and download with the real client, as a later step of PR run 20 would.
-    const e = emulateJob({ resultsUrl: results.url, runId: 20, runAttempt: 2, eventName: 'pull_request', pr: PR });
-    const saved = { ...process.env };
-    Object.assign(process.env, e.env);
-    try {
-      const { DefaultArtifactClient } = await import('@actions/artifact');
-      const client = new DefaultArtifactClient();
-      const { artifacts } = await client.listArtifacts();
-      expect(artifacts.map((a) => a.name).sort()).toEqual(['carbon-gate-build-default', 'carbon-gate-build-default-attempt2']);
-      const rerun = artifacts.find((a) => a.name.endsWith('-attempt2'))!;
-      const dest = mkdtempSync(path.join(tmpdir(), 'cg-e2e-dl-'));
-      await client.downloadArtifact(rerun.id, { path: dest });
-      const rows = parseCsvRows(readFileSync(path.join(dest, 'emissions.csv'), 'utf8'));
-      expect(rows).toHaveLength(2);
-      const row = Object.fromEntries(rows[0]!.map((k, i) => [k, rows[1]![i]]));
-      const json = JSON.parse(readFileSync(path.join(dest, 'carbon-gate.json'), 'utf8')) as RunResult;
-      expect(json.job.runId).toBe('20');
-      expect(json.job.runAttempt).toBe(2);
-      expect(Number(row.energy_consumed)).toBeCloseTo((json.energy.totalWh / 1000) * json.emissions.pue, 12); // kWh with PUE
-      expect(readFileSync(path.join(dest, 'samples.csv'), 'utf8').split('\n').length).toBeGreaterThan(3);
-      expect(readFileSync(path.join(dest, 'carbon-gate.csv'), 'utf8')).toMatch(/^timestamp,run_id,run_attempt,/);
-    } finally {
-      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-      Object.assign(process.env, saved);
     }
   }, 60_000);
 });

@@ -53,19 +53,22 @@ async function runJob(spec: Omit<JobSpec, 'resultsUrl' | 'apiUrl'>): Promise<{ s
 }
 
 describe('reports at a glance (runner emulation, dist/)', () => {
-  let pushSummary = '';
-  test('three pushes to main: the summary leads with the budget and its headroom', async () => {
-    for (const runId of [1, 2, 3]) {
-      const { summary, code } = await runJob({ runId });
-      expect(code).toBe(0);
-      pushSummary = summary;
-    }
+  // Three pushes to main make the window the PR is compared with; built before the tests so that they
+  // run in any order (--randomize).
+  const pushes: Array<Awaited<ReturnType<typeof runJob>>> = [];
+  beforeAll(async () => {
+    for (const runId of [1, 2, 3]) pushes.push(await runJob({ runId }));
+  }, 180_000);
+
+  test('three pushes to main: the summary leads with the budget and its headroom', () => {
+    expect(pushes.map((p) => p.code)).toEqual([0, 0, 0]);
+    const pushSummary = pushes[2]!.summary;
     const head = pushSummary.split('\n').slice(0, 4).join('\n');
     expect(head).toMatch(/^## 🌱 carbon-gate · build$/m);
     expect(head).toMatch(/^\*\*✅ [\d.]+ (µg|mg|g) CO2e — [\d.]+ % of the 5 g budget, [\d.]+ (mg|g) headroom; .* vs main \(2 runs\)\*\*$/m);
     expect(pushSummary).not.toMatch(EXPONENT);
     for (const m of pushSummary.matchAll(/^ {2}y-axis "[^"]*" (\S+) -->/gm)) expect(m[1]).toBe('0');
-  }, 180_000);
+  });
 
   test('then a PR: the comment’s first line has the verdict, the absolute and the percent delta, no exponent, a link to the job', async () => {
     const { summary, result } = await runJob({ runId: 20, eventName: 'pull_request', pr: 7 });
