@@ -4223,8 +4223,8 @@ function notMeasuredSummary(why, requireMeasurement) {
     const v = notMeasuredVerdict(why, requireMeasurement);
     return ['## 🌱 carbon-gate — no report', '', `**${(0,report_escape/* escapeMarkdown */.FV)(v.headline)}**`, '', ...v.reasons.map((r) => `- ${(0,report_escape/* escapeMarkdown */.FV)(r)}`), ''].join('\n');
 }
-async function runPost(env = process.env) {
-    const runner = runner_createRunner(env);
+/** Post, with the runner's environment and protocol injectable (tests run it in-process on src/). */
+async function runPost(env = process.env, runner = runner_createRunner(env)) {
     try {
         await postSteps(env, runner);
     }
