@@ -19,8 +19,8 @@ function collect() {
 }
 
 describe('output registry', () => {
-  test('post runs files, summary, baseline save, artifact and comment; the CLI the run-directory ones', () => {
-    expect(OUTPUTS.map((o) => `${o.target}:${o.name}`)).toEqual(['run-dir:files', 'job:job summary', 'network:baseline save', 'network:artifact upload', 'network:PR comment']);
+  test('post runs files, summary, baseline save, artifact, comment and the metric export; the CLI the run-directory ones', () => {
+    expect(OUTPUTS.map((o) => `${o.target}:${o.name}`)).toEqual(['run-dir:files', 'job:job summary', 'network:baseline save', 'network:artifact upload', 'network:PR comment', 'export:metric export']);
     expect(RUN_DIR_OUTPUTS.map((o) => o.name)).toEqual(['files']);
   });
 

@@ -18,6 +18,7 @@ import { commandUsage, EXIT_GATE_FAILED, EXIT_USAGE, EXPORT_USAGE, REPORT_USAGE,
 import { finishRun, OUTPUT_FILES, type Finished } from './finish.js';
 import { RUN_DIR_OUTPUTS } from './outputs/run-dir.js';
 import { runOutputs } from './outputs/run.js';
+import { exportsOutput } from './outputs/exports.js';
 import { jobFromEnv } from './job.js';
 import { RUN_INFO_FILE, readRunInfo, savedSettings } from './run-info.js';
 import { prepareOutDir } from './out-dir.js';
@@ -156,7 +157,7 @@ async function measureInto(
   await writeRunDirOutputs(finished, io);
   const { result, summary, files } = finished;
   printReport(result, summary, format, io, env);
-  if (exportsEnabled(settings)) await runExports(result, settings, cliSink(io));
+  await runOutputs([exportsOutput], finished, { warn: (m) => io.err(`carbon-gate: warning: ${m}\n`), note: (m) => io.err(`${m}\n`), github: null }, ['export']);
   io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
   if (code !== 0) return code;
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;

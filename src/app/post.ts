@@ -8,7 +8,7 @@ import { notMeasuredVerdict } from '../core/measurement.js';
 import { escapeMarkdown } from '../core/report/escape.js';
 import { isOurSampler, stopSampler } from '../adapters/sampler-process.js';
 import type { RunResult } from '../core/types.js';
-import { exportsEnabled, runExports } from '../export/outputs.js';
+import { exportsEnabled } from '../export/outputs.js';
 import { envLookup, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
 import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
@@ -184,7 +184,7 @@ async function postSteps(env: NodeJS.ProcessEnv, runner: Runner): Promise<void> 
   // After the verdict, before the gate may fail the step: the exports never fail it.
   if (exportsEnabled(settings)) {
     runner.group('carbon-gate: export');
-    await runExports(result, settings, runner);
+    await runOutputs(OUTPUTS, finished, { ...sink, setSecret: (v: string) => runner.setSecret(v) }, ['export']);
     runner.endGroup();
   }
 

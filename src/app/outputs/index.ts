@@ -3,6 +3,7 @@
 import { artifactOutput } from './artifact.js';
 import { baselineOutput } from './baseline.js';
 import { commentOutput } from './comment.js';
+import { exportsOutput } from './exports.js';
 import { RUN_DIR_OUTPUTS } from './run-dir.js';
 import { summaryOutput } from './summary.js';
 import type { Output } from './types.js';
@@ -17,4 +18,5 @@ export const OUTPUTS: readonly Output[] = [
   baselineOutput,
   artifactOutput,
   commentOutput,
+  exportsOutput,
 ];

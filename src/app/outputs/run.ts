@@ -4,7 +4,7 @@ import type { Finished } from '../finish.js';
 import type { Output, OutputSink, OutputTarget } from './types.js';
 
 /**
- * Runs the enabled outputs of `targets`: run-dir and job outputs one after another in list order, then
+ * Runs the enabled outputs of `targets`: run-dir, job and export outputs one after another in list order, then
  * the network outputs side by side (the slowest bounds post, not their sum). Never throws: a failing
  * output becomes a warning naming it.
  */

@@ -11,7 +11,9 @@ export type OutputTarget =
   /** the job's step summary: post only, after the files */
   | 'job'
   /** a network side effect: post only, run side by side, each bounded by its own timeout */
-  | 'network';
+  | 'network'
+  /** a push to a metrics backend (Prometheus, OpenTelemetry): post and the CLI, after the verdict, never failing the gate */
+  | 'export';
 
 /** What an output may touch besides the run directory. Problems go to warn(), progress to note(). */
 export interface OutputSink {
@@ -21,6 +23,8 @@ export interface OutputSink {
   appendSummary?(markdown: string): boolean;
   /** The GitHub job context; null when it could not be read (or outside the action). */
   github: JobContext | null;
+  /** Masks a secret in the runner's log (`::add-mask::`); absent outside the runner. */
+  setSecret?(value: string): void;
 }
 
 export interface Output {
