@@ -49,7 +49,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 6742:
+/***/ 2801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6272,7 +6272,7 @@ const RUN_DIR_OUTPUTS = [
 
 ;// CONCATENATED MODULE: ./src/app/outputs/run.ts
 /**
- * Runs the enabled outputs of `targets`: run-dir and job outputs one after another in list order, then
+ * Runs the enabled outputs of `targets`: run-dir, job and export outputs one after another in list order, then
  * the network outputs side by side (the slowest bounds post, not their sum). Never throws: a failing
  * output becomes a warning naming it.
  */
@@ -6295,6 +6295,26 @@ async function runOutputs(outputs, finished, sink, targets) {
         await guard(o);
     await Promise.all(chosen.filter((x) => x.target === 'network').map(guard));
 }
+
+;// CONCATENATED MODULE: ./src/app/outputs/exports.ts
+// The metric exports (Prometheus Pushgateway, OTLP) as one registry output. Post and the CLI run it
+// after the verdict; the engines' own list and their lazy clients stay in export/outputs.ts, so a
+// run without an export destination loads none of them. A failed push is a warning, never a failure.
+
+const exportsOutput = {
+    name: 'metric export',
+    target: 'export',
+    enabled: (settings) => exportsEnabled(settings),
+    async write({ result, settings }, sink) {
+        // The engines' messages already start with "carbon-gate:"; the sink adds its own prefix.
+        const bare = (m) => m.replace(/^carbon-gate: /, '');
+        await runExports(result, settings, {
+            info: (m) => sink.note(m),
+            warning: (m) => sink.warn(bare(m)),
+            setSecret: (v) => sink.setSecret?.(v),
+        });
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/app/job.ts
 function jobFromEnv(env, jobName) {
@@ -6617,6 +6637,7 @@ function startMeasurement(args) {
 
 
 
+
 const ALIASES = { interval: 'sample-interval', budget: 'budget-gco2e' };
 const defaultIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), isTTY: process.stdout.isTTY === true };
 const FORMATS = ['text', 'markdown', 'json'];
@@ -6741,8 +6762,7 @@ async function measureInto({ outDir, rest, settings, facts, format }, io, env) {
     await writeRunDirOutputs(finished, io);
     const { result, summary, files } = finished;
     printReport(result, summary, format, io, env);
-    if (exportsEnabled(settings))
-        await runExports(result, settings, cliSink(io));
+    await runOutputs([exportsOutput], finished, { warn: (m) => io.err(`carbon-gate: warning: ${m}\n`), note: (m) => io.err(`${m}\n`), github: null }, ['export']);
     io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
     if (code !== 0)
         return code;
@@ -7642,7 +7662,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6323);
-/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6742);
+/* harmony import */ var _app_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2801);
 
 
 /** The `carbon-gate` command. Exported so that the CLI can be driven in-process; sets process.exitCode. */

@@ -48,7 +48,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 99030:
+/***/ 36962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3934,6 +3934,26 @@ const commentOutput = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/app/outputs/exports.ts
+// The metric exports (Prometheus Pushgateway, OTLP) as one registry output. Post and the CLI run it
+// after the verdict; the engines' own list and their lazy clients stay in export/outputs.ts, so a
+// run without an export destination loads none of them. A failed push is a warning, never a failure.
+
+const exportsOutput = {
+    name: 'metric export',
+    target: 'export',
+    enabled: (settings) => exportsEnabled(settings),
+    async write({ result, settings }, sink) {
+        // The engines' messages already start with "carbon-gate:"; the sink adds its own prefix.
+        const bare = (m) => m.replace(/^carbon-gate: /, '');
+        await runExports(result, settings, {
+            info: (m) => sink.note(m),
+            warning: (m) => sink.warn(bare(m)),
+            setSecret: (v) => sink.setSecret?.(v),
+        });
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/core/report/codecarbon-csv.ts
 
 const CODECARBON_COLUMNS = [
@@ -4147,7 +4167,7 @@ const summaryOutput = {
 
 ;// CONCATENATED MODULE: ./src/app/outputs/run.ts
 /**
- * Runs the enabled outputs of `targets`: run-dir and job outputs one after another in list order, then
+ * Runs the enabled outputs of `targets`: run-dir, job and export outputs one after another in list order, then
  * the network outputs side by side (the slowest bounds post, not their sum). Never throws: a failing
  * output becomes a warning naming it.
  */
@@ -4181,12 +4201,14 @@ async function runOutputs(outputs, finished, sink, targets) {
 
 
 
+
 const OUTPUTS = [
     ...RUN_DIR_OUTPUTS,
     summaryOutput,
     baselineOutput,
     artifactOutput,
     commentOutput,
+    exportsOutput,
 ];
 
 ;// CONCATENATED MODULE: ./src/app/post.ts
@@ -4373,7 +4395,7 @@ async function postSteps(env, runner) {
     // After the verdict, before the gate may fail the step: the exports never fail it.
     if (exportsEnabled(settings)) {
         runner.group('carbon-gate: export');
-        await runExports(result, settings, runner);
+        await runOutputs(OUTPUTS, finished, { ...sink, setSecret: (v) => runner.setSecret(v) }, ['export']);
         runner.endGroup();
     }
     if (result.verdict.failBuild) {
@@ -7735,7 +7757,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(99030);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36962);
 
 
 /** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */
