@@ -26,6 +26,12 @@ export class Group {
   carried = 0;
   /** Ticks carried because a vanished member's reaper was not a member (or did not account it). */
   lost = 0;
+  /**
+   * Shortfalls of the last refresh, per live ancestor. A tick reads members one by one, so a parent read
+   * just before it reaped a child shows that child only at the next read: the shortfall carried now
+   * is taken back from the carried (and lost) ticks when the ancestor's child times make it up then.
+   */
+  private shortfalls = new Map<number, number>();
 
   sum(): number {
     let S = this.carried;
@@ -56,16 +62,29 @@ export class Group {
       m.rssPages = s.rssPages;
     }
     const expected = new Map<number, number>();
-    if (!vanished.size) return expected;
     for (const m of vanished.values()) {
       let a = m.ppid;
       for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++) a = (vanished.get(a) as Member).ppid;
       if (this.members.has(a)) expected.set(a, (expected.get(a) ?? 0) + m.ticks);
       else this.carry(m.ticks, countLoss);
     }
+    const grew = (a: number): number => (this.members.get(a) as Member).childTicks - (prevChildTicks.get(a) ?? 0);
+    // Last refresh's shortfalls, made up by what the ancestor's child times gained beyond this refresh's reaps.
+    const pending = this.shortfalls;
+    this.shortfalls = new Map();
+    for (const [a, owed] of pending) {
+      if (!this.members.has(a)) continue;
+      const spare = grew(a) - (expected.get(a) ?? 0);
+      const back = Math.min(owed, Math.max(0, spare));
+      this.carried -= back;
+      this.lost -= back;
+    }
     for (const [a, want] of expected) {
-      const got = (this.members.get(a) as Member).childTicks - (prevChildTicks.get(a) ?? 0);
-      if (got < want) this.carry(want - got, true);
+      const got = grew(a);
+      if (got < want) {
+        this.carry(want - got, true);
+        this.shortfalls.set(a, want - got);
+      }
     }
     return expected;
   }
