@@ -674,6 +674,12 @@ class Group {
     carried = 0;
     /** Ticks carried because a vanished member's reaper was not a member (or did not account it). */
     lost = 0;
+    /**
+     * Shortfalls of the last refresh, per live ancestor. A tick reads members one by one, so a parent read
+     * just before it reaped a child shows that child only at the next read: the shortfall carried now
+     * is taken back from the carried (and lost) ticks when the ancestor's child times make it up then.
+     */
+    shortfalls = new Map();
     sum() {
         let S = this.carried;
         for (const m of this.members.values())
@@ -703,8 +709,6 @@ class Group {
             m.rssPages = s.rssPages;
         }
         const expected = new Map();
-        if (!vanished.size)
-            return expected;
         for (const m of vanished.values()) {
             let a = m.ppid;
             for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++)
@@ -714,10 +718,24 @@ class Group {
             else
                 this.carry(m.ticks, countLoss);
         }
+        const grew = (a) => this.members.get(a).childTicks - (prevChildTicks.get(a) ?? 0);
+        // Last refresh's shortfalls, made up by what the ancestor's child times gained beyond this refresh's reaps.
+        const pending = this.shortfalls;
+        this.shortfalls = new Map();
+        for (const [a, owed] of pending) {
+            if (!this.members.has(a))
+                continue;
+            const spare = grew(a) - (expected.get(a) ?? 0);
+            const back = Math.min(owed, Math.max(0, spare));
+            this.carried -= back;
+            this.lost -= back;
+        }
         for (const [a, want] of expected) {
-            const got = this.members.get(a).childTicks - (prevChildTicks.get(a) ?? 0);
-            if (got < want)
+            const got = grew(a);
+            if (got < want) {
                 this.carry(want - got, true);
+                this.shortfalls.set(a, want - got);
+            }
         }
         return expected;
     }
