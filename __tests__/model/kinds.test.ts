@@ -132,6 +132,7 @@ describe('GitHub-hosted kind', () => {
     expect(linear(m)[1]).toBeCloseTo(8.077311197916666, 12);
     // 16 − 4 vCPU × 128 GiB/chip × 1 chip / 96 = 16 − 5.333333333333333
     expect(m.memoryGb).toBeCloseTo(10.666666666666668, 12);
+    expect(m.sources.find((s) => s.what === 'memory')?.source).toContain("/ 96 platform vCPUs; platform = largest Dadsv5/Dpsv6 size (Azure docs); 1 chip(s): CCF's count for EPYC 3rd Gen)");
     expect(m.pue).toBe(1.185);
     expect(m.embodied).toEqual(expect.objectContaining({ totalKgCo2e: 1560.79, instanceVcpus: 4, familyMaxVcpus: 96 }));
     expect(m.notes.join('\n')).toMatch(/the runner SKU \(Dadsv5\/Dadsv6, inferred\) has no CCF embodied row; the CCF Azure D2as – D96as v4 family \(2–96 vCPU/);

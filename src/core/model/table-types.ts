@@ -137,7 +137,8 @@ export interface Constants {
   tdpCurve: { idleFractionOfTdp: number; maxFractionOfTdp: number; source: string };
   unknownCpuTdpWattsPerThread: { value: number; source: string };
   microarchitectureStandIns: Record<string, { use: string; reason: string }>;
-  githubHosted: { provider: Provider; regionAverage: string; platformVcpus: number; platformSource: string };
+  /** The provider GitHub-hosted Linux/Windows runners run on, and their host platform for CCF's memory rule (platformLabel: as the report words it). */
+  githubHosted: { provider: Provider; regionAverage: string; platformVcpus: number; platformLabel: string; platformSource: string };
   ecoci: { embodiedHostKgCo2e: number; instanceVcpus: number; hostVcpus: number; provider: Provider; microarchitecture: string; source: string; pue: number; pueNote: string };
 }
 
