@@ -1598,7 +1598,7 @@ const githubHostedKind = {
         const socketNote = `${sockets} chip(s): CCF's count for ${archs[0] ?? 'an unknown microarchitecture'}${archs[0] && tables.constants.memoryRule.socketsByMicroarchitecture[archs[0]] ? '' : ' (its default)'}`;
         const platform = proxyRow
             ? { vcpus: proxyRow.familyMaxVcpus, sockets, source: `platform = largest ${proxyRow.family} size; ${socketNote}` }
-            : { vcpus: tables.constants.githubHosted.platformVcpus, sockets, source: `platform = largest Dadsv5/Dpsv6 size (Azure docs); ${socketNote}` };
+            : { vcpus: tables.constants.githubHosted.platformVcpus, sockets, source: `platform = ${tables.constants.githubHosted.platformLabel}; ${socketNote}` };
         const memoryGb = chargedMemoryGb(call, { provider: gh, memoryGb: machineMemoryGb(facts), vcpus: facts.logicalCpus, perVcpu, platform, from: 'machine memory' });
         const model = ccfModel(call, {
             provider: gh.id,
