@@ -12,7 +12,7 @@ import { preNodeFlags } from './lib/sampler.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Starts `argv` inside a fresh cgroup (from its first instruction) when possible. */
-function startContender(name, argv, env = {}) {
+export function startContender(name, argv, env = {}) {
   const cg = makeCgroup(`overhead-${name}`);
   const shell = cg ? `echo $$ > "${cg.dir}/cgroup.procs"; exec "$@"` : 'exec "$@"';
   const child = spawn('/bin/sh', ['-c', shell, 'sh', ...argv], { stdio: 'ignore', env: { ...process.env, ...env } });

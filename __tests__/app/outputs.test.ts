@@ -19,9 +19,20 @@ function collect() {
 }
 
 describe('output registry', () => {
-  test('post runs files, summary, baseline save, artifact, comment and the metric export; the CLI the run-directory ones', () => {
-    expect(OUTPUTS.map((o) => `${o.target}:${o.name}`)).toEqual(['run-dir:files', 'job:job summary', 'network:baseline save', 'network:artifact upload', 'network:PR comment', 'export:metric export']);
-    expect(RUN_DIR_OUTPUTS.map((o) => o.name)).toEqual(['files']);
+  test('post runs files, steps.csv, summary, baseline save, artifact, comment and the metric export; the CLI the run-directory ones', () => {
+    expect(OUTPUTS.map((o) => `${o.target}:${o.name}`)).toEqual(['run-dir:files', 'run-dir:steps.csv', 'job:job summary', 'network:baseline save', 'network:artifact upload', 'network:PR comment', 'export:metric export']);
+    expect(RUN_DIR_OUTPUTS.map((o) => o.name)).toEqual(['files', 'steps.csv']);
+  });
+
+  test('the steps.csv output writes one line per step row, and a header alone when the sampler saw no steps', async () => {
+    const f = finished();
+    const { log, sink } = collect();
+    await runOutputs(RUN_DIR_OUTPUTS, f, sink, ['run-dir']);
+    expect(log).toEqual([]);
+    expect(readFileSync(f.files.stepsCsv, 'utf8')).toBe('step,kind,number,name_source,started_at,ended_at,duration_seconds,cpu_seconds,cpu_wh,ram_wh,gpu_wh,energy_wh,operational_gco2e,embodied_gco2e,total_gco2e,gated_gco2e,share,processes\n');
+    const row = { name: 'npm test', kind: 'step' as const, nameSource: 'local' as const, startedWallMs: Date.UTC(2026, 10, 30, 12), endedWallMs: Date.UTC(2026, 10, 30, 12, 0, 30), durationSeconds: 30, cpuSeconds: 12.5, cpuWh: 0.25, ramWh: 0.5, gpuWh: 0, totalWh: 0.75, operationalGCo2e: 0.3, embodiedGCo2e: 0.1, totalGCo2e: 0.4, gatedGCo2e: 0.4, share: 0.8, instances: 1 };
+    await runOutputs(RUN_DIR_OUTPUTS, { ...f, result: { ...f.result, steps: [row] } }, sink, ['run-dir']);
+    expect(readFileSync(f.files.stepsCsv, 'utf8').split('\n')[1]).toBe('npm test,step,,local,2026-11-30T12:00:00.000Z,2026-11-30T12:00:30.000Z,30,12.5,0.25,0.5,0,0.75,0.3,0.1,0.4,0.4,0.8,1');
   });
 
   test('the files output writes emissions.csv, carbon-gate.csv, carbon-gate.json and summary.md', async () => {

@@ -118,4 +118,20 @@ describe('carbon-gate CLI (bundled)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/'scope'.*"galaxy".*'process-tree', 'machine'/);
   });
+
+  it('reports the command’s direct children as steps: bash -c \'a && b\' gives two rows', async () => {
+    const out = path.join(tmp, 'steps');
+    const a = `node -e "let x=0;while(process.cpuUsage().user<0.4e6){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}"`;
+    const b = `node -e "let x=0;while(process.cpuUsage().user<0.8e6){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}"`;
+    const r = await cli(['run', '--interval', '0.25', '--out', out, '--', 'bash', '-c', `${a} && ${b}`]);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(path.join(out, 'carbon-gate.json'), 'utf8')) as RunResult;
+    const steps = (result.steps ?? []).filter((s) => s.kind === 'step');
+    // bash runs the first and execs the last: both are steps, named by their command lines.
+    expect(steps.map((s) => s.name)).toEqual([expect.stringContaining('0.4e6'), expect.stringContaining('0.8e6')]);
+    expect(steps[0].cpuSeconds).toBeGreaterThan(0.38);
+    expect(steps[1].cpuSeconds).toBeGreaterThan(0.7);
+    expect(r.stdout).toContain('### Steps');
+    expect(parseCsvRows(readFileSync(path.join(out, 'steps.csv'), 'utf8'))).toHaveLength(4);
+  }, 180_000);
 });

@@ -169,6 +169,9 @@ describe('gate end to end through dist/', () => {
       expect(Number(row.energy_consumed)).toBeCloseTo((json.energy.totalWh / 1000) * json.emissions.pue, 12); // kWh with PUE
       expect(readFileSync(path.join(dest, 'samples.csv'), 'utf8').split('\n').length).toBeGreaterThan(3);
       expect(readFileSync(path.join(dest, 'carbon-gate.csv'), 'utf8')).toMatch(/^timestamp,run_id,run_attempt,/);
+      // The per-step breakdown travels with it: steps.csv and the steps array of carbon-gate.json.
+      expect(readFileSync(path.join(dest, 'steps.csv'), 'utf8')).toMatch(/^step,kind,number,/);
+      expect(json.steps?.length).toBeGreaterThan(0);
     } finally {
       for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
       Object.assign(process.env, saved);

@@ -49,16 +49,17 @@ function setup(j: Omit<EmulatedJob, 'resultsUrl' | 'apiUrl'>, inputs: Record<str
   const settings = settingsWith(inputs);
   const ctx = readJobContext(settings);
   const dir = mkdtempSync(path.join(tmpdir(), 'cg-out-'));
-  const files = { emissionsCsv: path.join(dir, 'emissions.csv'), carbonGateCsv: path.join(dir, 'carbon-gate.csv'), samplesCsv: path.join(dir, 'samples.csv'), json: path.join(dir, 'carbon-gate.json') };
+  const files = { emissionsCsv: path.join(dir, 'emissions.csv'), carbonGateCsv: path.join(dir, 'carbon-gate.csv'), samplesCsv: path.join(dir, 'samples.csv'), stepsCsv: path.join(dir, 'steps.csv'), json: path.join(dir, 'carbon-gate.json') };
   writeFileSync(files.carbonGateCsv, 'timestamp,total_gco2e\n2026-11-20T12:00:00Z,0.1\n');
   writeFileSync(files.emissionsCsv, 'timestamp,emissions\n2026-11-20T12:00:00Z,0.0001\n');
   writeFileSync(files.samplesCsv, 't_s,cpu_watts\n0,4\n');
+  writeFileSync(files.stepsCsv, 'name,cpu_seconds\n');
   writeFileSync(files.json, '{}');
   return { settings, ctx, files };
 }
 
 /** Runs the registry's network outputs the way post does, collecting warnings and notes. */
-async function publish(result: RunResult, files: { emissionsCsv: string; carbonGateCsv: string; samplesCsv: string; json: string }, settings: Settings, ctx: JobContext): Promise<{ warnings: string[]; notes: string[] }> {
+async function publish(result: RunResult, files: { emissionsCsv: string; carbonGateCsv: string; samplesCsv: string; stepsCsv: string; json: string }, settings: Settings, ctx: JobContext): Promise<{ warnings: string[]; notes: string[] }> {
   const out = { warnings: [] as string[], notes: [] as string[] };
   const runDir = path.dirname(files.json);
   await runOutputs(

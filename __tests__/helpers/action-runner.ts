@@ -1,9 +1,13 @@
 // Runs the bundled action the way the GitHub runner does: `node dist/<stage>/index.js` with INPUT_*
 // env, fresh GITHUB_STATE / GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files for each step, state passed on
-// to later stages as STATE_*, and RUNNER_TEMP. The test process stands in for Runner.Worker: the
-// stages are its children, so pre's parent pid is the test process.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+// to later stages as STATE_*, and RUNNER_TEMP. By default the test process stands in for Runner.Worker:
+// the stages are its children, so pre's parent pid is the test process. With `worker: true` a separate
+// worker process (runner-worker.mjs) runs every step as its own child with its own GITHUB_ACTION, as
+// the real runner does: `run:` steps as `bash --noprofile --norc -eo pipefail <temp>/<uuid>.sh`,
+// JavaScript actions as `node <file>`; each step's start and end are logged (for a Jobs API stand-in).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,16 +59,79 @@ export interface JobOptions {
   env?: Record<string, string>;
   /** Directory of the action (dist/ and data/ inside it). */
   actionDir?: string;
+  /** Run every step as a child of one worker process (the sampler's root), as the real runner does. */
+  worker?: boolean;
 }
+
+/** A step as the runner logged it (what the Jobs API reports). */
+export interface LoggedStep {
+  name: string;
+  number: number;
+  pid: number;
+  startedMs: number;
+  endedMs: number | null;
+}
+
+interface Spawned {
+  code: number;
+  stdout: string;
+  stderr: string;
+  pid: number;
+  startedMs: number;
+  endedMs: number;
+}
+
+/** The identity of the action under test as a `uses:` step (GITHUB_ACTION* of its stages). */
+const ACTION_ENV = { GITHUB_ACTION: 'carbon', GITHUB_ACTION_REPOSITORY: 'acme/carbon-gate', GITHUB_ACTION_REF: 'v1' };
 
 /** One emulated job: shared RUNNER_TEMP and accumulated state across its steps. */
 export class EmulatedJob {
   readonly temp: string;
   readonly state: Record<string, string> = {};
+  /** Steps run so far, in order, with their worker-side start and end. */
+  readonly steps: LoggedStep[] = [];
   private step = 0;
+  private runSteps = 0;
+  private worker: ChildProcess | null = null;
+  private readonly pending = new Map<number, (r: Spawned) => void>();
 
   constructor(private readonly opts: JobOptions = {}) {
     this.temp = mkdtempSync(path.join(os.tmpdir(), 'cg-job-'));
+    if (opts.worker) {
+      // Its own session (and autogroup): the CPU-burning steps it runs do not slow the rest of the jest session.
+      this.worker = spawn(process.execPath, [path.join(ROOT, '__tests__', 'helpers', 'runner-worker.mjs')], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], detached: true });
+      this.worker.on('message', (m: Spawned & { id: number }) => {
+        this.pending.get(m.id)?.(m);
+        this.pending.delete(m.id);
+      });
+    }
+  }
+
+  /** The worker's pid (the root the sampler follows), when the job has one. */
+  get workerPid(): number | undefined {
+    return this.worker?.pid;
+  }
+
+  private exec(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<Spawned> {
+    const worker = this.worker;
+    if (worker) {
+      return new Promise((resolve) => {
+        const id = this.step * 1000 + this.pending.size;
+        this.pending.set(id, resolve);
+        worker.send({ id, file, args, env });
+      });
+    }
+    return new Promise((resolve, reject) => {
+      const startedMs = Date.now();
+      const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      // 'close' waits for the pipes: a sampler that kept the step's stdout open would hang here.
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, pid: child.pid ?? -1, startedMs, endedMs: Date.now() }));
+    });
   }
 
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -113,40 +180,63 @@ export class EmulatedJob {
     for (const f of Object.values(files)) writeFileSync(f, '');
     const env = { ...this.env(extraEnv), ...files, ...extraEnv };
     const script = path.join(this.opts.actionDir ?? ROOT, 'dist', stage, 'index.js');
-    const t0 = Date.now();
-    return new Promise((resolve, reject) => {
-      const argv = [...wrap, NODE, script];
-      const child = spawn(argv[0], argv.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      // 'close' waits for the pipes: a sampler that kept the step's stdout open would hang here.
-      child.on('close', (code) => {
-        const state = parseFileCommands(readFileSync(env.GITHUB_STATE as string, 'utf8'));
-        Object.assign(this.state, state);
-        const cmds = (name: string): string[] =>
-          stdout
-            .split('\n')
-            .filter((l) => l.startsWith(`::${name}`))
-            .map((l) => decodeURIComponent(l.slice(l.indexOf('::', 2) + 2).replace(/%(?![0-9A-F]{2})/g, '%25')));
-        resolve({
-          code: code ?? -1,
-          stdout,
-          stderr,
-          summary: existsSync(files.GITHUB_STEP_SUMMARY) ? readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') : '',
-          state,
-          outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-          warnings: cmds('warning'),
-          errors: cmds('error'),
-          durationMs: Date.now() - t0,
-        });
-      });
+    const name = stage === 'pre' ? 'Pre carbon-gate' : stage === 'post' ? 'Post carbon-gate' : 'Run acme/carbon-gate@v1';
+    const argv = [...wrap, NODE, script];
+    return this.logged(name, this.exec(argv[0], argv.slice(1), this.worker ? { ...ACTION_ENV, ...env } : env)).then((r) => {
+      const state = parseFileCommands(readFileSync(env.GITHUB_STATE as string, 'utf8'));
+      Object.assign(this.state, state);
+      const cmds = (kind: string): string[] =>
+        r.stdout
+          .split('\n')
+          .filter((l) => l.startsWith(`::${kind}`))
+          .map((l) => decodeURIComponent(l.slice(l.indexOf('::', 2) + 2).replace(/%(?![0-9A-F]{2})/g, '%25')));
+      return {
+        code: r.code,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        summary: existsSync(files.GITHUB_STEP_SUMMARY) ? readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') : '',
+        state,
+        outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+        warnings: cmds('warning'),
+        errors: cmds('error'),
+        durationMs: r.endedMs - r.startedMs,
+      };
     });
   }
 
+  /**
+   * A workload step (worker jobs only): `run:` a bash script, written to a temp file like the runner
+   * does, or a JavaScript action `node <file>` with its action reference in GITHUB_ACTION_*.
+   */
+  async runStep(name: string, step: { run: string } | { node: string; repository: string; ref: string; id?: string }, extraEnv: Record<string, string> = {}): Promise<Spawned> {
+    if (!this.worker) throw new Error('runStep needs a job with worker: true');
+    this.step++;
+    const env = this.env(extraEnv);
+    if ('run' in step) {
+      const n = ++this.runSteps;
+      const dir = path.join(this.temp, '_temp');
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${randomUUID()}.sh`);
+      writeFileSync(file, step.run);
+      const r = await this.logged(name, this.exec('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], { ...env, GITHUB_ACTION: n === 1 ? '__run' : `__run_${n}` }));
+      rmSync(file, { force: true });
+      return r;
+    }
+    const actionEnv = { GITHUB_ACTION: step.id ?? `__${step.repository.replace('/', '_')}`, GITHUB_ACTION_REPOSITORY: step.repository, GITHUB_ACTION_REF: step.ref };
+    return this.logged(name, this.exec(NODE, [step.node], { ...env, ...actionEnv }));
+  }
+
+  private async logged(name: string, p: Promise<Spawned>): Promise<Spawned> {
+    const entry: LoggedStep = { name, number: this.steps.length + 1, pid: -1, startedMs: Date.now(), endedMs: null };
+    this.steps.push(entry);
+    const r = await p;
+    Object.assign(entry, { pid: r.pid, startedMs: r.startedMs, endedMs: r.endedMs });
+    return r;
+  }
+
   cleanup(): void {
+    this.worker?.disconnect();
+    this.worker = null;
     rmSync(this.temp, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeptFile, StatReader, environHas, parseAuxv, parseCpuLine, parseLastPid, parseMeminfo, parseProcStat, readPidStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
+import { environHas } from '../../src/sampler/linux/proc-identity.js';
+import { KeptFile, StatReader, parseAuxv, parseCpuLine, parseLastPid, parseMeminfo, parseProcStat, readPidStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
 import { CgroupAccount, cgroupDir, findCgroup2Mount, parseCgroupV2Path, parseUsageUsec, type CgroupSource } from '../../src/sampler/linux/cgroup.js';
 import { jobMarker, procSource } from '../../src/sampler/linux/readers.js';
 import { TreeTracker } from '../../src/sampler/linux/tree.js';
@@ -17,7 +18,7 @@ const INIT_STAT = '1 (process_api) S 0 0 0 0 -1 4194560 66540 359127 0 177 73 32
 
 describe('procfs parsers', () => {
   test('parseProcStat reads utime, stime, cutime, cstime, starttime and rss (fields 14-17, 22, 24)', () => {
-    expect(parseProcStat(INIT_STAT)).toEqual({ pid: 1, state: 'S', ppid: 0, utime: 73, stime: 328, cutime: 902, cstime: 569, starttime: 24, rssPages: 3556 });
+    expect(parseProcStat(INIT_STAT)).toEqual({ pid: 1, state: 'S', ppid: 0, utime: 73, stime: 328, cutime: 902, cstime: 569, starttime: 24, rssPages: 3556, comm: 'process_api' });
   });
 
   test('parseProcStat survives a comm with spaces and parentheses', () => {

@@ -145,7 +145,8 @@ async function measureInto(
   let code: number;
   let started;
   try {
-    started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir, exitWithParent: true });
+    // The command is the CLI's child; its own children are the steps (bash -c 'npm ci && npm test' → two).
+    started = startMeasurement({ env, settings, job, rootPid: process.pid, samplerScript: samplerScript(import.meta.url), facts, runDir: outDir, exitWithParent: true, stepDepth: 2 });
     const first = await waitForFirstSample(started.samplerPid, outDir, 5000);
     if (first !== 'written') io.err(`carbon-gate: warning: the sampler ${first === 'exited' ? 'exited without writing a sample' : 'has not written a first sample after 5 s'}; measuring anyway.\n`);
     code = await runChild(rest, relay);
@@ -158,7 +159,7 @@ async function measureInto(
   const { result, summary, files } = finished;
   printReport(result, summary, format, io, env);
   await runOutputs([exportsOutput], finished, { warn: (m) => io.err(`carbon-gate: warning: ${m}\n`), note: (m) => io.err(`${m}\n`), github: null }, ['export']);
-  io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.json}, ${files.summary}\n`);
+  io.err(`\ncarbon-gate: ${verdictLine(result, settings)}\nfiles: ${files.emissionsCsv}, ${files.carbonGateCsv}, ${files.samplesCsv}, ${files.stepsCsv}, ${files.json}, ${files.summary}\n`);
   if (code !== 0) return code;
   return result.verdict.failBuild ? EXIT_GATE_FAILED : 0;
 }

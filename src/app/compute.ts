@@ -12,6 +12,10 @@ import { componentProvenance } from '../core/provenance.js';
 import { renderModelSection } from '../core/report/model-section.js';
 import { renderSummary } from '../core/report/summary.js';
 import type { SampleStats } from '../core/samples.js';
+import type { StepAccumulator } from '../core/steps/accumulate.js';
+import { stepBreakdown } from '../core/steps/breakdown.js';
+import type { ApiStep } from '../core/steps/name.js';
+import { renderStepsSection } from '../core/report/steps-section.js';
 import type { CompletionMarker, EnergyResult, HardwareFacts, PowerModel, RunResult } from '../core/types.js';
 import { computeVerdict } from '../core/verdict.js';
 import type { Tables } from '../data/tables.js';
@@ -32,6 +36,12 @@ export interface ComputeInput {
   /** The contention signals fed with the same samples (for the gate's time-driven term). */
   contention: Pick<ContentionAccumulator, 'result'>;
   stats: SampleStats;
+  /** The per-step accumulator fed with the same samples. */
+  steps?: StepAccumulator;
+  /** This job's steps from the Jobs API; null: asked without an answer; absent: the CLI (its naming note). */
+  apiSteps?: ApiStep[] | null;
+  /** Pid of the process running finish as a step of the job (post): its share goes to the outside row. */
+  selfPid?: number;
   /** What the integrity guard rejected or found missing (see core/integrity.ts). */
   integrity: IntegrityReport;
   /** Whether samples.jsonl was there to read, and the ticks its accepted samples span (seq numbers). */
@@ -75,6 +85,7 @@ export function computeRun(c: ComputeInput): { result: RunResult; summary: strin
         baseline: baseline.records,
       });
   const provenance = componentProvenance(model, energy, intensity);
+  const stepRows = c.steps ? stepBreakdown(c.steps, energy, emissions, { api: c.apiSteps ?? null, selfPid: c.selfPid }) : undefined;
   const result: RunResult = {
     tool: { name: 'carbon-gate', version: VERSION },
     job: c.info.job,
@@ -84,6 +95,7 @@ export function computeRun(c: ComputeInput): { result: RunResult; summary: strin
     emissions,
     terms,
     verdict,
+    ...(stepRows ? { steps: stepRows } : {}),
     baseline,
     provenance,
     modelBand: c.band.result({ model, energy, emissions }),
@@ -103,6 +115,7 @@ export function computeRun(c: ComputeInput): { result: RunResult; summary: strin
     gate: settings,
     links: { serverUrl: c.serverUrl, repository: c.info.job.repository },
     modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+    stepsSection: renderStepsSection(stepRows, c.apiSteps === undefined ? { naming: 'cli' } : {}),
     ...(c.artifact ? { artifact: c.artifact } : { files: c.fileNames }),
   });
   return { result, summary };

@@ -5,6 +5,7 @@ import { bandModels } from '../core/model/band.js';
 import { modelSettingsOf } from './model-inputs.js';
 import type { CloudMetadata } from '../core/model/cloud.js';
 import type { LiveIntensity } from '../core/model/intensity.js';
+import type { ApiStep } from '../core/steps/name.js';
 import type { CompletionMarker, RunResult } from '../core/types.js';
 import type { Settings } from '../settings/settings.js';
 import { computeRun } from './compute.js';
@@ -14,7 +15,7 @@ import type { RunInfo } from './run-info.js';
 
 export { closingSample } from './load.js';
 
-export const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' } as const;
+export const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', stepsCsv: 'steps.csv', json: 'carbon-gate.json', summary: 'summary.md' } as const;
 
 export type OutputFiles = { [K in keyof typeof OUTPUT_FILES]: string };
 
@@ -33,6 +34,10 @@ export interface FinishOptions {
   env?: NodeJS.ProcessEnv;
   /** The uploaded artifact: the summary links it instead of listing run-directory paths that end with the job. */
   artifact?: { name: string; url?: string };
+  /** This job's steps from the Jobs API (names, numbers, times); null: asked without an answer; absent: the CLI. */
+  apiSteps?: ApiStep[] | null;
+  /** Pid of the process running finish as a step of the job (post): its share goes to the outside row. */
+  selfPid?: number;
 }
 
 /** What the outputs write from: the result, its summary text, the settings and where the files go. */
@@ -50,6 +55,7 @@ export function outputPaths(runDir: string): OutputFiles {
     emissionsCsv: path.join(runDir, OUTPUT_FILES.emissionsCsv),
     carbonGateCsv: path.join(runDir, OUTPUT_FILES.carbonGateCsv),
     samplesCsv: path.join(runDir, OUTPUT_FILES.samplesCsv),
+    stepsCsv: path.join(runDir, OUTPUT_FILES.stepsCsv),
     json: path.join(runDir, OUTPUT_FILES.json),
     summary: path.join(runDir, OUTPUT_FILES.summary),
   };
@@ -78,6 +84,9 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     energy: integrated.energy,
     band: integrated.band,
     contention: integrated.contention,
+    steps: integrated.steps,
+    apiSteps: o.apiSteps,
+    ...(o.selfPid !== undefined ? { selfPid: o.selfPid } : {}),
     stats: integrated.stats,
     integrity: integrated.integrity,
     samplesPresent: integrated.samplesPresent,
@@ -89,7 +98,7 @@ export async function finishRun(o: FinishOptions): Promise<Finished> {
     nowMs: Date.now(),
     serverUrl: env.GITHUB_SERVER_URL,
     ...(o.artifact ? { artifact: o.artifact } : {}),
-    fileNames: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+    fileNames: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'steps.csv': files.stepsCsv, 'carbon-gate.json': files.json },
   });
   return { result, summary, settings: o.settings, runDir: o.runDir, files };
 }

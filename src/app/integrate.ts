@@ -9,6 +9,7 @@ import type { IntegrityReport } from '../core/integrity-types.js';
 import { integrityWarnings } from '../core/measurement.js';
 import { samplesCsvHeader, samplesCsvRow } from '../core/report/csv.js';
 import type { SampleStats } from '../core/samples.js';
+import { StepAccumulator } from '../core/steps/accumulate.js';
 import type { CompletionMarker, EnergyResult, PowerModel, Scope } from '../core/types.js';
 import { readSamples } from './read-samples.js';
 
@@ -19,6 +20,8 @@ export interface Integrated {
   stats: SampleStats;
   /** The kernel's contention signals summed over the run (run delay, pressure, steal, foreign CPU). */
   contention: ContentionAccumulator;
+  /** Per-step CPU, time and energy, fed by the integrator's split of each interval. */
+  steps: StepAccumulator;
   /** Samples and intervals the guard rejected, and lines missing against the sampler's count. */
   integrity: IntegrityReport;
   /** Whether samples.jsonl was there to read. */
@@ -43,12 +46,14 @@ export function integrateSamples(args: {
 }): Integrated {
   const band = new ModelBandTracker(args.band, args.scope, args.intervalSeconds);
   const contention = new ContentionAccumulator();
+  const steps = new StepAccumulator();
   const read = readSamples({
     samplesPath: args.samplesPath,
     csvPath: args.samplesCsvPath,
     csvHeader: samplesCsvHeader(),
     csvRow: samplesCsvRow,
-    makeIntegrator: (onInterval) => new EnergyIntegrator({ model: args.model, scope: args.scope, intervalSeconds: args.intervalSeconds, onInterval }),
+    makeIntegrator: (onInterval) =>
+      new EnergyIntegrator({ model: args.model, scope: args.scope, intervalSeconds: args.intervalSeconds, onInterval, onSplit: (x) => steps.interval(x) }),
     marker: args.marker,
     onAccept: (s, skip) => {
       band.add(s, skip);
@@ -75,6 +80,7 @@ export function integrateSamples(args: {
     energy,
     band,
     contention,
+    steps,
     stats: read.stats,
     integrity,
     samplesPresent: read.present,

@@ -11,6 +11,7 @@ import type { RunResult } from '../core/types.js';
 import { exportsEnabled } from '../export/outputs.js';
 import { envLookup, parseSettings } from '../settings/inputs.js';
 import type { Settings } from '../settings/settings.js';
+import { apiStepsOf } from './api-steps.js';
 import { STATE_RUN_DIR, STATE_SAMPLER_PID } from './action-start.js';
 import { finishRun, type Finished } from './finish.js';
 import { instanceKeys, liveInstances } from './instances.js';
@@ -144,9 +145,12 @@ async function postSteps(env: NodeJS.ProcessEnv, runner: Runner): Promise<void> 
     runner.endGroup();
   }
 
+  // Step names for the per-step breakdown (null when the API did not answer: names from the sampler).
+  const apiSteps = ctx ? await apiStepsOf(settings, ctx, env, (w) => warnings.push(w), (m) => runner.info(m)) : null;
+
   runner.group('carbon-gate: report');
   try {
-    finished = await finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings, env });
+    finished = await finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings, env, selfPid: process.pid, apiSteps });
   } catch (e) {
     runner.endGroup();
     const why = (e as Error).message ?? String(e);
@@ -163,7 +167,7 @@ async function postSteps(env: NodeJS.ProcessEnv, runner: Runner): Promise<void> 
       `energy ${energy(result.energy.totalWh)}, ${co2e(result.emissions.totalGCo2e)} ` +
       `(operational ${co2e(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? co2e(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${duration(result.energy.durationSeconds)}`,
   );
-  runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+  runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.stepsCsv}\n  ${files.json}`);
   // Each output catches its own errors (a failing one is a warning naming it); the summary output
   // falls back to the log when the summary file cannot be written.
   const sink = {

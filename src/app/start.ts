@@ -51,6 +51,8 @@ export function startMeasurement(args: {
   exitWithParent?: boolean;
   /** 2, 3… when other instances in this job share the report key (see instances.ts). */
   instance?: number;
+  /** Depth of the processes that are steps: 1 (the runner's steps, children of the root) or 2 (the CLI command's children). */
+  stepDepth?: number;
 }): Started {
   const facts = args.facts ?? readHardwareFacts(args.env);
   const runDir = args.runDir ?? makeRunDir(args.env);
@@ -62,6 +64,7 @@ export function startMeasurement(args: {
       outDir: runDir,
       gpu: args.settings.gpu,
       rapl: args.settings.rapl,
+      ...(args.stepDepth ? { stepDepth: args.stepDepth } : {}),
       ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
       ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
       ...(args.exitWithParent ? { parentPid: process.pid } : {}),

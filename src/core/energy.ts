@@ -13,8 +13,10 @@
 //   E     += (P_cpu + P_ram + P_gpu) × Δt_i
 // Counters are cumulative, so a gap between two samples loses no CPU time: the interval's average
 // utilisation still comes out right; only the time resolution drops. Gaps are reported.
-import { cpuWatts } from './power.js';
+import { cpuWatts, gpuModelWatts } from './power.js';
+export { gpuModelWatts } from './power.js';
 import { PowerSeries } from './power-series.js';
+import type { IntervalSplit } from './steps/accumulate.js';
 import type { EnergyResult, Gap, GpuReading, PowerModel, PowerPoint, Provenance, Sample, Scope } from './types.js';
 
 export interface IntegratorOptions {
@@ -25,21 +27,11 @@ export interface IntegratorOptions {
   maxSeriesPoints?: number;
   /** Called for every interval with its computed point (to stream samples.csv). */
   onInterval?: (p: PowerPoint, s: Sample) => void;
+  /** Called for every interval with its energy split into work-driven and time-driven parts (per-step energy). */
+  onSplit?: (x: IntervalSplit) => void;
 }
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
-
-export function gpuModelWatts(model: PowerModel, g: GpuReading): { watts: number; modelled: boolean } | null {
-  if (g.watts !== null && Number.isFinite(g.watts)) return { watts: g.watts, modelled: false };
-  const table = model.gpuWatts ?? {};
-  const name = g.name.toLowerCase();
-  const key = Object.keys(table)
-    .filter((k) => name.includes(k.toLowerCase()))
-    .sort((a, b) => b.length - a.length)[0];
-  if (!key) return null;
-  const { idleWatts, maxWatts } = table[key];
-  return { watts: idleWatts + clamp01((g.utilPercent ?? 0) / 100) * (maxWatts - idleWatts), modelled: true };
-}
 
 export class EnergyIntegrator {
   private prev: Sample | null = null;
@@ -160,6 +152,8 @@ export class EnergyIntegrator {
     const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
     const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
     let cpuW: number;
+    // Work-driven: what the CPU draws above idle (model or RAPL floor); time-driven: idle, RAM, GPU.
+    let cpuTimeW = 0;
     const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
     let treeRapl = false;
     if (pkg !== null && pkg >= 0) {
@@ -178,9 +172,11 @@ export class EnergyIntegrator {
         this.raplShareS += share * dt;
         // The point uses the floor seen so far; the totals use the whole run's floor (result()).
         cpuW = reserved * floorW + share * (pkgW - floorW);
+        cpuTimeW = reserved * floorW;
       } else cpuW = pkgW;
     } else {
       cpuW = cpuWatts(this.o.model.cpu, useTree ? (treeUtil as number) : machineUtil);
+      cpuTimeW = Math.min(cpuW, cpuWatts(this.o.model.cpu, 0));
     }
     let ramW: number;
     const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
@@ -220,6 +216,9 @@ export class EnergyIntegrator {
     this.gpuJ += gpuW * dt;
     const p: PowerPoint = { tS: this.elapsedS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
     this.o.onInterval?.(p, s);
+    const work = { cpuJ: (cpuW - cpuTimeW) * dt, ramJ: 0, gpuJ: 0 };
+    const time = { cpuJ: cpuTimeW * dt, ramJ: ramW * dt, gpuJ: gpuW * dt };
+    this.o.onSplit?.({ a, s, dt, workCpuSeconds: useTree ? dTree : this.o.scope === 'machine' ? dBusy : 0, work, time });
     this.series.push(p, dt);
   }
 

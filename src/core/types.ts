@@ -2,6 +2,7 @@
 // the sampler writes Samples, post turns them into an EnergyResult, then Emissions, a Verdict
 // and report text. Units are in the names.
 import type { IntegrityReport } from './integrity-types.js';
+import type { BaselineStep, StepReading, StepRow } from './steps/types.js';
 
 /** One line of samples.jsonl, written by the sampler once per tick. Counters are cumulative. */
 export interface Sample {
@@ -45,6 +46,8 @@ export interface TreeReading {
   method: 'procfs' | 'cgroup' | 'ps' | 'wmi';
   /** True when the root process no longer exists (the sampler then reports the machine only). */
   rootGone?: boolean;
+  /** Per step (procfs only; older samples and other platforms have none): see core/steps/types.ts. */
+  steps?: StepReading[];
 }
 
 /**
@@ -359,6 +362,8 @@ export interface BaselineRecord {
   cpuSeconds: number;
   /** The gated amount's terms; absent in records written before they were stored. */
   terms?: GateTerms;
+  /** Per-step totals keyed by step name (records written before per-step tracking have none). */
+  steps?: Record<string, BaselineStep>;
 }
 
 export interface Verdict {
@@ -453,6 +458,8 @@ export interface RunResult {
   /** The gated amount split into work, time and embodied terms with their factors. */
   terms?: GateTerms;
   verdict: Verdict;
+  /** Per-step breakdown (steps sorted by start, then the outside row); absent when the sampler saw no steps. */
+  steps?: StepRow[];
   baseline: { records: BaselineRecord[]; status: 'found' | 'none' | 'unavailable' | 'disabled'; note?: string };
   /** Per component: measured, modelled or defaulted, with the reason. */
   provenance?: ProvenanceTable;

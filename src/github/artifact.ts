@@ -1,4 +1,4 @@
-// Uploads emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as one artifact with the real
+// Uploads emissions.csv, carbon-gate.csv, samples.csv, steps.csv and carbon-gate.json as one artifact with the real
 // @actions/artifact client, straight from their paths (samples.csv can be tens of MB: it is never read
 // into memory here). Never throws: every failure becomes a warning text.
 import path from 'node:path';
@@ -11,6 +11,8 @@ export interface ArtifactFiles {
   /** carbon-gate's own columns (absent in reports written before it existed). */
   carbonGateCsv?: string;
   samplesCsv: string;
+  /** steps.csv, when the run had one. */
+  stepsCsv?: string;
   json: string;
 }
 
@@ -62,7 +64,7 @@ export async function uploadReportArtifact(
   const name = artifactName(ctx, settings);
   if (!settings.artifact) return { uploaded: false, name, note: 'artifact upload is off (artifact: false)' };
   try {
-    const paths = [files.emissionsCsv, ...(files.carbonGateCsv !== undefined ? [files.carbonGateCsv] : []), files.samplesCsv, files.json].map((p) => path.resolve(p));
+    const paths = [files.emissionsCsv, files.carbonGateCsv, files.samplesCsv, files.stepsCsv, files.json].filter((p): p is string => p !== undefined).map((p) => path.resolve(p));
     const mod = opts.artifact ?? (await import('@actions/artifact'));
     const client = new mod.DefaultArtifactClient();
     const res = await withTimeout(

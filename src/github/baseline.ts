@@ -20,6 +20,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { BaselineRecord, GateTerms, RunResult } from '../core/types.js';
+import { stepTotals } from '../core/steps/compare.js';
 import type { JobContext } from './context.js';
 import { TimeoutError, withTimeout } from './timeout.js';
 import { captureClientFailures } from './client-log.js';
@@ -147,6 +148,7 @@ export function recordOf(result: RunResult, ctx: Pick<JobContext, 'runId' | 'run
     durationSeconds: result.energy.durationSeconds,
     cpuSeconds: result.energy.treeCpuSeconds ?? result.energy.machineCpuSeconds,
     ...(result.terms ? { terms: result.terms } : {}),
+    ...(result.steps?.length ? { steps: stepTotals(result.steps) } : {}),
   };
 }
 

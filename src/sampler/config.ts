@@ -12,6 +12,8 @@ export interface SamplerConfig {
   parentPid?: number;
   /** Read the tree every N ticks (non-Linux platforms where a tree read spawns a process). */
   treeEveryTicks?: number;
+  /** Depth of the processes that start steps: 1 = the root's children (the runner's steps, default), 2 = the CLI command's children; 0 = off (the bench's peer). */
+  stepDepth?: number;
 }
 
 export const CONFIG_FILE = 'sampler-config.json';

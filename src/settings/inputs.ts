@@ -50,7 +50,7 @@ export const INPUTS: InputSpec[] = [
   { name: 'chart', default: 'mermaid', description: '`mermaid`, `sparkline` or `none`.' },
   { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
   { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
-  { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+  { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment (needs `pull-requests: write`) and the step names of the Jobs API (needs `actions: read`).' },
   { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
   { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
   { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },

@@ -5,6 +5,7 @@
 //   POST  /repos/{owner}/{repo}/issues/{n}/comments
 //   PATCH /repos/{owner}/{repo}/issues/comments/{id}
 //   GET   /repos/{owner}/{repo}/pulls                     (state / head filters; for the workflow_run recipe)
+//   GET   /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{n}/jobs   (page / per_page, Link header; `workflowJobs`)
 // Faults are scripted at run time (status, headers such as retry-after, how many times, which requests),
 // and `readOnly` answers 403 "Resource not accessible by integration" to every write, as for fork PRs.
 // Every request is recorded without its token (only whether one was sent).
@@ -55,6 +56,18 @@ export interface StandinPull {
   head: { sha: string; ref: string; label: string; repo: { full_name: string } };
 }
 
+/** A job of a workflow run attempt, as the Jobs API lists it (steps with name, number, status, times). */
+export interface StandinWorkflowJob {
+  repo: string;
+  runId: number;
+  attempt: number;
+  id: number;
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  runner_name: string | null;
+  steps: Array<{ name: string; number: number; status: string; conclusion: string | null; started_at: string | null; completed_at: string | null }>;
+}
+
 export const ACTIONS_BOT: StandinUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
 export interface GitHubApi {
@@ -66,6 +79,8 @@ export interface GitHubApi {
   readOnly: boolean;
   /** Pull requests of the repository, for GET /repos/{owner}/{repo}/pulls (state and head filters). */
   pulls: StandinPull[];
+  /** Jobs of workflow run attempts, for GET …/actions/runs/{run_id}/attempts/{n}/jobs. */
+  workflowJobs: StandinWorkflowJob[];
   addFault(f: Fault): void;
   clearFaults(): void;
   /** Adds a comment as someone (seeding pages of other comments). */
@@ -83,6 +98,7 @@ export async function startGitHubApi(): Promise<GitHubApi> {
     identity: { user: ACTIONS_BOT, installation: true },
     readOnly: false,
     pulls: [] as StandinPull[],
+    workflowJobs: [] as StandinWorkflowJob[],
   };
   let clock = Date.UTC(2026, 10, 1);
   const now = (): string => new Date((clock += 1000)).toISOString();
@@ -181,6 +197,23 @@ export async function startGitHubApi(): Promise<GitHubApi> {
         c.body = text;
         c.updated_at = now();
         return send(200, view(c, base));
+      }
+      if ((m = /^\/repos\/([^/]+\/[^/]+)\/actions\/runs\/(\d+)\/attempts\/(\d+)\/jobs$/.exec(u.pathname)) && method === 'GET') {
+        const [repo, runId, attempt] = [m[1]!, Number(m[2]), Number(m[3])];
+        const all = api.workflowJobs.filter((j) => j.repo === repo && j.runId === runId && j.attempt === attempt);
+        const perPage = Math.min(100, Math.max(1, Number(u.searchParams.get('per_page') ?? 30) || 30));
+        const page = Math.max(1, Number(u.searchParams.get('page') ?? 1) || 1);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const link = (p: number, rel: string): string => {
+          const q = new URLSearchParams(u.searchParams);
+          q.set('per_page', String(perPage));
+          q.set('page', String(p));
+          return `<${base}${u.pathname}?${q}>; rel="${rel}"`;
+        };
+        const links: string[] = [];
+        if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+        const jobs = all.slice((page - 1) * perPage, page * perPage).map(({ repo: _r, runId: run_id, attempt: run_attempt, ...j }) => ({ ...j, run_id, run_attempt }));
+        return send(200, { total_count: all.length, jobs }, links.length ? { link: links.join(', ') } : {});
       }
       if ((m = /^\/repos\/([^/]+\/[^/]+)\/pulls$/.exec(u.pathname)) && method === 'GET') {
         const state = u.searchParams.get('state') ?? 'open';

@@ -1,4 +1,4 @@
-// Uploads emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json from their paths as one artifact.
+// Uploads emissions.csv, carbon-gate.csv, samples.csv, steps.csv and carbon-gate.json from their paths as one artifact.
 import type { Output } from './types.js';
 
 export const artifactOutput: Output = {
@@ -13,7 +13,7 @@ export const artifactOutput: Output = {
     const { TIMEOUTS_MS } = await import('../../github/publish.js');
     const { networkTimeoutMs } = await import('../../github/timeout.js');
     const a = await uploadReportArtifact(
-      { emissionsCsv: files.emissionsCsv, carbonGateCsv: files.carbonGateCsv, samplesCsv: files.samplesCsv, json: files.json },
+      { emissionsCsv: files.emissionsCsv, carbonGateCsv: files.carbonGateCsv, samplesCsv: files.samplesCsv, stepsCsv: files.stepsCsv, json: files.json },
       ctx,
       settings,
       { timeoutMs: networkTimeoutMs(TIMEOUTS_MS.artifact) },

@@ -13,6 +13,7 @@ import { clip, escapeMarkdown, markerFor } from './escape.js';
 import { jobTitle } from './summary.js';
 import { mdTable } from './table.js';
 import { baselineName, deltaText, gates, verdictLine } from './verdict-line.js';
+import { stepsCommentLines } from './steps-comment.js';
 
 export const COMMENT_MAX_CHARS = 60_000;
 const TRUNCATION_NOTE = '\n\n_Comment truncated to stay within GitHub’s size limit; the full report is in the job summary and the artifact._\n';
@@ -112,6 +113,8 @@ export function renderCommentBody(args: CommentBodyArgs): string {
     main.push(...result.verdict.reasons.slice(0, 5).map((r) => `- ${escapeMarkdown(clip(r, 500))}`), '');
   }
   if (result.baseline.records.length > 0) main.push(compactTable(result, settings), '');
+  const steps = stepsCommentLines(result, settings);
+  if (steps.length) main.push(...steps, '');
   if (result.quality.partial || result.quality.warnings.length > 0) {
     const w = result.quality.warnings.slice(0, 3).map((x) => escapeMarkdown(clip(x, 300)));
     main.push(`⚠️ ${result.quality.partial ? 'Partial measurement. ' : ''}${w.join('; ')}${result.quality.warnings.length > 3 ? ` (+${result.quality.warnings.length - 3} more in the job summary)` : ''}`, '');

@@ -14,6 +14,8 @@ export interface ProcStat {
   cstime: number;
   starttime: number;
   rssPages: number;
+  /** Program name (field 2, without the parentheses; it changes on exec). */
+  comm?: string;
 }
 
 /** Parses one /proc/<pid>/stat line. comm (field 2) may contain spaces and ')' so split after the last ')'. */
@@ -34,6 +36,7 @@ export function parseProcStat(text: string): ProcStat | null {
     cstime: Number(f[14]),
     starttime: Number(f[19]),
     rssPages: Number(f[21]),
+    comm: text.slice(text.indexOf('(') + 1, close),
   };
 }
 
@@ -68,26 +71,6 @@ export function readSmallFile(path: string): string | null {
 export function readPidStat(procRoot: string, pid: number): ProcStat | null {
   const text = readSmallFile(`${procRoot}/${pid}/stat`);
   return text === null ? null : parseProcStat(text);
-}
-
-/** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
-export function readEnviron(procRoot: string, pid: number): string | null {
-  try {
-    return readFileSync(`${procRoot}/${pid}/environ`, 'latin1');
-  } catch {
-    return null;
-  }
-}
-
-/** Whether a NUL-separated environ block holds exactly the entry `NAME=value`. */
-export function environHas(environ: string, entry: string): boolean {
-  for (let i = environ.indexOf(entry); i >= 0; i = environ.indexOf(entry, i + 1)) {
-    const startsEntry = i === 0 || environ.charCodeAt(i - 1) === 0;
-    const end = i + entry.length;
-    const endsEntry = end === environ.length || environ.charCodeAt(end) === 0;
-    if (startsEntry && endsEntry) return true;
-  }
-  return false;
 }
 
 /**

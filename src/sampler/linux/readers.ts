@@ -3,7 +3,8 @@
 import type { Sample, TreeReading } from '../../core/types.js';
 import { CgroupAccount, cgroupSource, findCgroupDir } from './cgroup.js';
 import { ContentionTracker } from './contention.js';
-import { KeptFile, StatReader, listPids, parseCpuLine, parseLastPid, parseMeminfo, readEnviron, systemConstants } from './procfs.js';
+import { readCmdline, readEnviron, readHead } from './proc-identity.js';
+import { KeptFile, StatReader, listPids, parseCpuLine, parseLastPid, parseMeminfo, systemConstants } from './procfs.js';
 import { TreeTracker, type ProcSource } from './tree.js';
 import type { PlatformReader } from '../types.js';
 
@@ -20,6 +21,8 @@ export function procSource(procRoot: string): ProcSource {
     stat: (pid) => stats.stat(pid),
     listPids: () => listPids(procRoot),
     environ: (pid) => readEnviron(procRoot, pid),
+    cmdline: (pid) => readCmdline(procRoot, pid),
+    head: (file) => readHead(file),
     lastPid: () => {
       const t = loadavg.read();
       return t === null ? null : parseLastPid(t);
@@ -41,13 +44,20 @@ export function jobMarker(env: NodeJS.ProcessEnv): string | undefined {
  * `CARBON_GATE_TREE_METHOD=procfs` turns the cgroup cross-check off (used by the benchmark to
  * measure the procfs tracker alone); anything else, or unset, means auto-detect.
  */
-export function createLinuxReaders(opts: { procRoot?: string; rootPid: number | null; excludePids: number[]; env?: NodeJS.ProcessEnv }): PlatformReader {
+export function createLinuxReaders(opts: {
+  procRoot?: string;
+  rootPid: number | null;
+  excludePids: number[];
+  env?: NodeJS.ProcessEnv;
+  /** See SamplerConfig.stepDepth. */
+  stepDepth?: number;
+}): PlatformReader {
   const procRoot = opts.procRoot ?? '/proc';
   const env = opts.env ?? process.env;
   const { clkTck, pageBytes } = systemConstants(procRoot);
   const src = procSource(procRoot);
   const tracker = opts.rootPid
-    ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env) })
+    ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env), stepDepth: opts.stepDepth })
     : null;
   const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
   const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;

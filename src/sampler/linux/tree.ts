@@ -30,20 +30,21 @@
 // the job starts), new processes outside the tree that carry it are recognised as escaped daemons
 // even when they left the tree before we ever saw them (a double fork takes well under a tick).
 import type { TreeReading } from '../../core/types.js';
-import { environHas, type ProcStat } from './procfs.js';
+import { environHas } from './proc-identity.js';
+import type { ProcStat } from './procfs.js';
+import { StepBook, type StepProbe } from './steps.js';
 import { Group, member } from './tree-group.js';
 
 /** Where the tracker reads processes from: the real /proc, or recorded snapshots in tests. */
-export interface ProcSource {
+export interface ProcSource extends StepProbe {
   stat(pid: number): ProcStat | null;
   listPids(): number[];
-  /** The environment the process was started with (NUL-separated), or null when unreadable. */
-  environ?(pid: number): string | null;
   /**
    * The most recently allocated pid (/proc/loadavg): while it does not change, no process (or
    * thread) was created anywhere, so the /proc listing can be skipped. Null when unknown.
    */
   lastPid?(): number | null;
+
   /** Told after each read which pids will be read again next tick (to keep their files open). */
   retain?(pids: Iterable<number>): void;
 }
@@ -58,10 +59,16 @@ export interface TreeTrackerOptions {
   fullScanEvery?: number;
   /** `NAME=value` environment entry that marks processes the job started (to recognise escaped daemons). */
   marker?: string;
+  /** Depth of the processes that start steps: 1 = the root's children (the runner), 2 = its grandchildren (the CLI). Default 1. */
+  stepDepth?: number;
+  /** Monotonic clock, seconds (when a step parent's exec starts a step). */
+  nowS?: () => number;
 }
 
 export class TreeTracker {
-  private readonly tree = new Group();
+  /** Per-step accounting; null when `stepDepth` is 0 (off: the bench's peer). */
+  private readonly steps: StepBook | null;
+  private readonly tree: Group;
   /** Processes that left the tree alive, their descendants, and marked processes found outside it. */
   private readonly escaped = new Group();
   /** What escaped members had used when they left (already counted in the tree). */
@@ -81,6 +88,10 @@ export class TreeTracker {
     private readonly opts: TreeTrackerOptions,
   ) {
     this.exclude = new Set(opts.excludePids ?? []);
+    const nowS = opts.nowS ?? ((): number => Number(process.hrtime.bigint()) / 1e9);
+    const stepDepth = opts.stepDepth ?? 1;
+    this.steps = stepDepth > 0 ? new StepBook(src, stepDepth, opts.clkTck, nowS) : null;
+    this.tree = new Group(this.steps ?? undefined);
   }
 
   read(options: { fullScan?: boolean } = {}): TreeReading {
@@ -96,6 +107,7 @@ export class TreeTracker {
       S = this.lastS;
     }
     this.lastS = S;
+    const steps = this.steps?.reading(this.tree.members.values()) ?? [];
     let rss = 0;
     for (const m of this.tree.members.values()) rss += m.rssPages;
     const clk = this.opts.clkTck;
@@ -106,6 +118,7 @@ export class TreeTracker {
       escapedCpuSeconds: Math.max(0, this.escaped.sum() - this.escapedBase) / clk,
       method: 'procfs',
       ...(this.rootGone ? { rootGone: true } : {}),
+      ...(steps.length ? { steps } : {}),
     };
   }
 
@@ -162,9 +175,8 @@ export class TreeTracker {
       changed = false;
       for (const [pid, m] of this.tree.members) {
         if (pid === rootPid || this.tree.members.has(m.ppid)) continue;
-        this.tree.members.delete(pid);
         const inTree = Math.min(m.ticks, m.prevTicks + (reaped.get(pid) ?? 0));
-        this.tree.carried += inTree;
+        this.tree.release(pid, m, inTree);
         this.escaped.members.set(pid, m);
         this.escapedBase += inTree;
         changed = true;
@@ -212,7 +224,11 @@ export class TreeTracker {
     };
     // Descendants of excluded pids (the sampler's helpers) are excluded too; then the tree; then escapees' children.
     adopt([...this.exclude], (s) => this.exclude.add(s.pid));
-    adopt([...this.tree.members.keys()], (s) => this.tree.members.set(s.pid, member(s)));
+    adopt([...this.tree.members.keys()], (s) => {
+      const parent = this.tree.members.get(s.ppid);
+      const { depth, step } = this.steps?.place(s, parent) ?? { depth: (parent?.depth ?? -1) + 1, step: null };
+      this.tree.members.set(s.pid, member(s, depth, step));
+    });
     adopt([...this.escaped.members.keys()], (s) => this.escaped.members.set(s.pid, member(s)));
 
     // Processes outside the tree that carry the job's marker and started after the root: escaped daemons.
