@@ -14,21 +14,11 @@
 // before stays outside.
 // The environment and command line of a step's first process are read once, when it appears.
 import type { StepInfo, StepReading } from '../../core/steps/types.js';
-import type { GroupHooks, Member } from './tree-group.js';
+
+export type { StepRec } from './tree-group.js';
+import type { GroupHooks, Member, StepRec } from './tree-group.js';
 import type { ProcStat } from './procfs.js';
 
-export interface StepRec {
-  id: number;
-  pid: number;
-  starttime: number;
-  /** Ticks carried for processes that are no longer live members. */
-  carried: number;
-  /** Value at the previous reading, and its increase then (the weight for crediting a final interval). */
-  lastTicks: number;
-  lastDelta: number;
-  info: StepInfo;
-  announced: boolean;
-}
 
 /** What the step book reads of a new step's first process (each read once). */
 export interface StepProbe {

@@ -2,7 +2,21 @@
 // processes whose CPU total can only move by the rules written there, with the hooks the step
 // accounting (steps.ts) uses to follow where each carried tick belongs.
 import type { ProcStat } from './procfs.js';
-import type { StepRec } from './steps.js';
+import type { StepInfo } from '../../core/steps/types.js';
+
+/** One step in the making (steps.ts keeps them; a member points at its own). */
+export interface StepRec {
+  id: number;
+  pid: number;
+  starttime: number;
+  /** Ticks carried for processes that are no longer live members. */
+  carried: number;
+  /** Value at the previous reading, and its increase then (the weight for crediting a final interval). */
+  lastTicks: number;
+  lastDelta: number;
+  info: StepInfo;
+  announced: boolean;
+}
 
 export interface Member {
   starttime: number;
