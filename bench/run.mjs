@@ -2,7 +2,7 @@
 // carbon-gate benchmark: `npm run bench` (= node bench/run.mjs). Runs the built bundles in dist/
 // and writes bench/RESULTS.md with the machine, date, commit and every figure next to its target.
 //
-//   node bench/run.mjs [--dist dist] [--work /tmp/carbon-gate-bench] [--quick] [--only accuracy,overhead,scale,startup,gate]
+//   node bench/run.mjs [--dist dist] [--work /tmp/carbon-gate-bench] [--quick] [--only accuracy,overhead,scale,startup,gate,steps]
 //
 // --quick shortens the overhead windows (for trying the bench out; RESULTS.md says so).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { overhead } from './overhead.mjs';
 import { scale } from './scale.mjs';
 import { startup } from './startup.mjs';
 import { gateBench, gateSection, gateTargets } from './gate.mjs';
+import { churnOverhead, stepsOverhead, stepsSection, stepsTargets } from './steps.mjs';
 import { makeCgroup } from './lib/proc.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -27,7 +28,7 @@ const opt = (name, dflt) => {
 const quick = argv.includes('--quick');
 const dist = resolve(repo, opt('dist', 'dist'));
 const work = opt('work', join(os.tmpdir(), 'carbon-gate-bench'));
-const only = new Set((opt('only', 'accuracy,overhead,scale,startup,gate') ?? '').split(','));
+const only = new Set((opt('only', 'accuracy,overhead,scale,startup,gate,steps') ?? '').split(','));
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 
 // ---- prerequisites: one command on a fresh clone ----------------------------------------------
@@ -249,6 +250,20 @@ async function main() {
     sections.push(gateSection(g));
   }
 
+  // 6. per-step tracking and churn (issue 11): two rows, each against its peer in this run
+  let stepsBlock = keptBlock(join(here, 'RESULTS.md'), 'steps-bench');
+  if (only.has('steps')) {
+    log('per-step tracking and churn (alternating rounds)');
+    const windowSeconds = quick ? 30 : 120;
+    const rounds = 2;
+    const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    const steps = await stepsOverhead({ dist, work, windowSeconds, rounds });
+    const churn = await churnOverhead({ dist, work, windowSeconds, rounds });
+    const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+    targets.push(...stepsTargets({ steps, churn }));
+    stepsBlock = `${stepsSection({ steps, churn, windowSeconds, rounds, loadBefore, loadAfter, commit: m.commit })}\n`;
+  }
+
   const notesFile = join(here, 'NOTES.md');
   const out = [
     '# carbon-gate benchmark results',
@@ -276,6 +291,7 @@ async function main() {
     '',
     ...sections.flatMap((s) => [s, '']),
     existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '',
+    stepsBlock,
     keptBlock(join(here, 'RESULTS.md'), 'node-versions'),
   ].join('\n');
   writeFileSync(join(here, 'RESULTS.md'), out);

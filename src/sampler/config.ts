@@ -14,6 +14,8 @@ export interface SamplerConfig {
   treeEveryTicks?: number;
   /** Depth of the processes that start steps: 1 = the root's children (the runner's steps, default), 2 = the CLI command's children; 0 = off (the bench's peer). */
   stepDepth?: number;
+  /** How the tree tracker finds new processes: 'pids' (default) or 'list' (the previous way, the bench's peer); see sampler/linux/tree.ts. */
+  discovery?: 'pids' | 'list';
 }
 
 export const CONFIG_FILE = 'sampler-config.json';

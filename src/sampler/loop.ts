@@ -51,7 +51,7 @@ export function runSampler(configPath: string): void {
   const excludePids = [process.pid];
   const readers: PlatformReader | undefined =
     process.platform === 'linux'
-      ? createLinuxReaders({ procRoot: cfg.procRoot, rootPid: cfg.rootPid, excludePids, stepDepth: cfg.stepDepth })
+      ? createLinuxReaders({ procRoot: cfg.procRoot, rootPid: cfg.rootPid, excludePids, stepDepth: cfg.stepDepth, discovery: cfg.discovery })
       : createPlatformReader(process.platform, { excludePids });
   if (!readers) throw new Error(`no readers for platform ${process.platform}`);
   const treePids = readers.treePids?.bind(readers);

@@ -2,6 +2,7 @@
 // GITHUB_ACTION*), its command line, and the head of the script a shell step runs. Read once per
 // process (a new step, a candidate escaped daemon), never per tick.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readSmallFile } from './procfs.js';
 
 /** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
 export function readEnviron(procRoot: string, pid: number): string | null {
@@ -54,4 +55,16 @@ export function environHas(environ: string, entry: string): boolean {
     if (startsEntry && endsEntry) return true;
   }
   return false;
+}
+
+/**
+ * Whether `pid` is a process (its thread group's leader) and not another thread: thread ids share the
+ * pid space, and /proc/<tid>/stat of a thread shows its whole process (so it must never be adopted).
+ * False when the pid is gone.
+ */
+export function isThreadGroupLeader(procRoot: string, pid: number): boolean {
+  const text = readSmallFile(`${procRoot}/${pid}/status`);
+  if (text === null) return false;
+  const i = text.indexOf('\nTgid:');
+  return i >= 0 && Number.parseInt(text.slice(i + 6), 10) === pid;
 }

@@ -3,7 +3,7 @@
 import type { Sample, TreeReading } from '../../core/types.js';
 import { CgroupAccount, cgroupSource, findCgroupDir } from './cgroup.js';
 import { ContentionTracker } from './contention.js';
-import { readCmdline, readEnviron, readHead } from './proc-identity.js';
+import { isThreadGroupLeader, readCmdline, readEnviron, readHead } from './proc-identity.js';
 import { KeptFile, StatReader, listPids, parseCpuLine, parseLastPid, parseMeminfo, systemConstants } from './procfs.js';
 import { TreeTracker, type ProcSource } from './tree.js';
 import type { PlatformReader } from '../types.js';
@@ -21,6 +21,7 @@ export function procSource(procRoot: string): ProcSource {
     stat: (pid) => stats.stat(pid),
     listPids: () => listPids(procRoot),
     environ: (pid) => readEnviron(procRoot, pid),
+    isProcess: (pid) => isThreadGroupLeader(procRoot, pid),
     cmdline: (pid) => readCmdline(procRoot, pid),
     head: (file) => readHead(file),
     lastPid: () => {
@@ -51,13 +52,15 @@ export function createLinuxReaders(opts: {
   env?: NodeJS.ProcessEnv;
   /** See SamplerConfig.stepDepth. */
   stepDepth?: number;
+  /** See SamplerConfig.discovery. */
+  discovery?: 'pids' | 'list';
 }): PlatformReader {
   const procRoot = opts.procRoot ?? '/proc';
   const env = opts.env ?? process.env;
   const { clkTck, pageBytes } = systemConstants(procRoot);
   const src = procSource(procRoot);
   const tracker = opts.rootPid
-    ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env), stepDepth: opts.stepDepth })
+    ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env), stepDepth: opts.stepDepth, discovery: opts.discovery })
     : null;
   const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
   const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;

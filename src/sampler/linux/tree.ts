@@ -22,10 +22,15 @@
 // Processes are identified by (pid, starttime) so a reused pid is never mistaken for its predecessor.
 //
 // Discovery is cheap: when the last allocated pid (/proc/loadavg) has not moved since the previous
-// tick, nothing was created and nothing is listed; otherwise one readdir of /proc and the stat of
-// pids that were not in the previous listing. A full scan (the stat of every pid) runs on the first
-// tick, when the pid counter wrapped, and every `fullScanEvery` ticks, to catch a pid reused between
-// two listings or a process re-parented into the tree.
+// tick, nothing was created and nothing is read. Pids are allocated in increasing order until the
+// counter wraps, so every process created since the previous tick has a pid after the last one
+// allocated then: when they are few (≤ NEW_PIDS_READ_MAX, with a source that tells processes from
+// threads, whose ids share the pid space) those pids are read one by one; a job that starts 6 short
+// processes a second (CI scripts, Eco CI's own sampler) then costs a few failed opens per tick instead
+// of a /proc listing, which was most of the sampler's cost there. Otherwise one readdir of /proc and
+// the stat of pids that were not in the previous listing. A full scan (the stat of every pid) runs on
+// the first tick, when the pid counter wrapped, and every `fullScanEvery` ticks, to catch a process
+// re-parented into the tree. `discovery: 'list'` always lists (the previous way; the bench's peer).
 // With `marker` (an environment entry such as RUNNER_TRACKING_ID=github_…, inherited by everything
 // the job starts), new processes outside the tree that carry it are recognised as escaped daemons
 // even when they left the tree before we ever saw them (a double fork takes well under a tick).
@@ -44,6 +49,8 @@ export interface ProcSource extends StepProbe {
    * thread) was created anywhere, so the /proc listing can be skipped. Null when unknown.
    */
   lastPid?(): number | null;
+  /** Whether a pid is a process (a thread group leader) rather than another thread; false when gone. */
+  isProcess?(pid: number): boolean;
 
   /** Told after each read which pids will be read again next tick (to keep their files open). */
   retain?(pids: Iterable<number>): void;
@@ -63,7 +70,12 @@ export interface TreeTrackerOptions {
   stepDepth?: number;
   /** Monotonic clock, seconds (when a step parent's exec starts a step). */
   nowS?: () => number;
+  /** 'pids' (default): read the pids allocated since the previous tick when few; 'list': always list /proc. */
+  discovery?: 'pids' | 'list';
 }
+
+/** Above this many pids allocated since the previous tick, one /proc listing is cheaper than reading each. */
+export const NEW_PIDS_READ_MAX = 32;
 
 export class TreeTracker {
   /** Per-step accounting; null when `stepDepth` is 0 (off: the bench's peer). */
@@ -149,6 +161,7 @@ export class TreeTracker {
     const lastPid = this.src.lastPid?.() ?? null;
     const created = lastPid === null || this.prevLastPid === null || lastPid !== this.prevLastPid;
     const wrapped = lastPid !== null && this.prevLastPid !== null && lastPid < this.prevLastPid;
+    const since = this.prevLastPid;
     this.prevLastPid = lastPid;
     // The root. A different starttime under the same pid means the root is gone and the pid reused.
     const root = this.src.stat(rootPid);
@@ -183,7 +196,13 @@ export class TreeTracker {
       }
     }
     this.escaped.refresh((pid) => this.src.stat(pid), false);
-    if (!this.rootGone && (fullScan || wrapped || created)) this.discover(this.src.listPids(), fullScan || wrapped);
+    if (this.rootGone || !(fullScan || wrapped || created)) {
+      // nothing new to look for
+    } else if (!fullScan && !wrapped && lastPid !== null && since !== null && lastPid - since <= NEW_PIDS_READ_MAX && this.src.isProcess && this.opts.discovery !== 'list') {
+      const pids: number[] = [];
+      for (let pid = since + 1; pid <= lastPid; pid++) pids.push(pid);
+      this.discover(pids, true, true);
+    } else this.discover(this.src.listPids(), fullScan || wrapped, false);
     this.src.retain?.(this.followed());
   }
 
@@ -192,16 +211,19 @@ export class TreeTracker {
     yield* this.escaped.members.keys();
   }
 
-  /** New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full scan. */
-  private discover(pids: number[], fullScan: boolean): void {
+  /**
+   * New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full
+   * scan. `byPid`: the pids allocated since the previous tick (threads among them are skipped), not a listing.
+   */
+  private discover(pids: number[], fullScan: boolean, byPid: boolean): void {
     const prev = this.seen;
-    this.seen = new Set(pids);
+    if (!byPid) this.seen = new Set(pids);
     const candidates: ProcStat[] = [];
     for (const pid of pids) {
       if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid)) continue;
       if (!fullScan && prev.has(pid)) continue;
       const s = this.src.stat(pid);
-      if (s) candidates.push(s);
+      if (s && (!byPid || this.src.isProcess?.(pid))) candidates.push(s);
     }
     if (!candidates.length) return;
     const byParent = new Map<number, ProcStat[]>();
