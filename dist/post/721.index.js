@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _timeout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40028);
-// Uploads emissions.csv, carbon-gate.csv, samples.csv and carbon-gate.json as one artifact with the real
+// Uploads emissions.csv, carbon-gate.csv, samples.csv, steps.csv and carbon-gate.json as one artifact with the real
 // @actions/artifact client, straight from their paths (samples.csv can be tens of MB: it is never read
 // into memory here). Never throws: every failure becomes a warning text.
 
@@ -41,7 +41,7 @@ async function uploadReportArtifact(files, ctx, settings, opts) {
     if (!settings.artifact)
         return { uploaded: false, name, note: 'artifact upload is off (artifact: false)' };
     try {
-        const paths = [files.emissionsCsv, ...(files.carbonGateCsv !== undefined ? [files.carbonGateCsv] : []), files.samplesCsv, files.json].map((p) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(p));
+        const paths = [files.emissionsCsv, files.carbonGateCsv, files.samplesCsv, files.stepsCsv, files.json].filter((p) => p !== undefined).map((p) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(p));
         const mod = opts.artifact ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(371), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935)));
         const client = new mod.DefaultArtifactClient();
         const res = await (0,_timeout_js__WEBPACK_IMPORTED_MODULE_1__/* .withTimeout */ .wj)(client.uploadArtifact(name, paths, commonDir(paths), settings.artifactRetentionDays !== null ? { retentionDays: settings.artifactRetentionDays } : {}), opts.timeoutMs, 'artifact upload');

@@ -2,6 +2,52 @@ export const id = 804;
 export const ids = [804,28];
 export const modules = {
 
+/***/ 34196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Oc: () => (/* binding */ stepTotals),
+/* harmony export */   Uz: () => (/* binding */ stepDeltas),
+/* harmony export */   gP: () => (/* binding */ stepMetricWords)
+/* harmony export */ });
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93632);
+
+/** Per-step totals for a baseline record, keyed by step name (the outside row is not a step). */
+function stepTotals(rows) {
+    const out = {};
+    for (const r of rows)
+        if (r.kind === 'step')
+            out[r.name] = { cpuSeconds: r.cpuSeconds, energyWh: r.totalWh, gatedGCo2e: r.gatedGCo2e };
+    return out;
+}
+const metricOfStep = (s, m) => (m === 'cpu-seconds' ? s.cpuSeconds : m === 'energy-wh' ? s.energyWh : s.gatedGCo2e);
+const metricOfRow = (r, m) => (m === 'cpu-seconds' ? r.cpuSeconds : m === 'energy-wh' ? r.totalWh : r.gatedGCo2e);
+/** What the compared metric means for one step, in a sentence: "+48 % CPU work". */
+function stepMetricWords(m) {
+    return m === 'cpu-seconds' ? 'CPU work' : m === 'energy-wh' ? 'energy' : 'emissions';
+}
+/** Each step of this run that the baseline window knows, with its delta against the median of its runs. */
+function stepDeltas(rows, records, compareOn, maxIncreasePercent) {
+    const out = [];
+    for (const r of rows) {
+        if (r.kind !== 'step')
+            continue;
+        const past = records.map((rec) => rec.steps?.[r.name]).filter((x) => !!x);
+        if (!past.length)
+            continue;
+        const med = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(past.map((x) => metricOfStep(x, compareOn)));
+        if (!(med > 0))
+            continue;
+        const current = metricOfRow(r, compareOn);
+        const deltaPercent = ((current - med) / med) * 100;
+        out.push({ name: r.name, current, median: med, runs: past.length, deltaPercent, grew: maxIncreasePercent !== null && deltaPercent > maxIncreasePercent });
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 49804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -23,6 +69,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/core/steps/compare.ts
+var compare = __webpack_require__(34196);
 // EXTERNAL MODULE: ./src/github/timeout.ts
 var timeout = __webpack_require__(40028);
 ;// CONCATENATED MODULE: ./src/github/client-log.ts
@@ -103,6 +151,7 @@ var report_escape = __webpack_require__(8547);
 // undefined / -1. To tell "no baseline yet" from "cache unavailable" and to keep a failing cache from
 // raising error annotations, those client lines are turned into plain log lines and recorded
 // (client-log.ts).
+
 
 
 
@@ -213,6 +262,7 @@ function recordOf(result, ctx) {
         durationSeconds: result.energy.durationSeconds,
         cpuSeconds: result.energy.treeCpuSeconds ?? result.energy.machineCpuSeconds,
         ...(result.terms ? { terms: result.terms } : {}),
+        ...(result.steps?.length ? { steps: (0,compare/* stepTotals */.Oc)(result.steps) } : {}),
     };
 }
 function workspace(env) {

@@ -48,7 +48,7 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
 
 /***/ }),
 
-/***/ 36962:
+/***/ 72667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -602,7 +602,7 @@ const INPUTS = [
     { name: 'chart', default: 'mermaid', description: '`mermaid`, `sparkline` or `none`.' },
     { name: 'job-name', default: '', description: 'Label for this job in reports and the comment marker; default: the workflow job id.' },
     { name: 'job-id', default: '${{ job.check_run_id }}', description: 'Numeric id of this job run, for links from the PR comment to the job and its summary; the default is right in every workflow.' },
-    { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment. Needs `pull-requests: write`.' },
+    { name: 'token', default: '${{ github.token }}', description: 'Token for the PR comment (needs `pull-requests: write`) and the step names of the Jobs API (needs `actions: read`).' },
     { name: 'prometheus-pushgateway-url', default: '', description: 'Prometheus Pushgateway base URL; when set, post pushes this job\'s series (PUT, grouped by repository/workflow/job/matrix). Off when empty.' },
     { name: 'prometheus-pushgateway-headers', default: '', description: 'HTTP headers for the Pushgateway, `Name: value` per line, e.g. an `Authorization` header from a secret. Masked, never logged.' },
     { name: 'otlp-endpoint', default: '', description: 'OTLP/HTTP base URL; when set, post exports this job\'s metrics to `<url>/v1/metrics` (protobuf). Off when empty.' },
@@ -771,6 +771,27 @@ function artifactName(raw) {
 /** Reads action inputs from the runner's environment (INPUT_<NAME>, upper-cased, spaces to underscores). */
 function inputs_envLookup(env) {
     return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+}
+
+;// CONCATENATED MODULE: ./src/app/api-steps.ts
+async function apiStepsOf(settings, ctx, env, warn, note) {
+    const { fetchJobSteps } = await __nccwpck_require__.e(/* import() */ 203).then(__nccwpck_require__.bind(__nccwpck_require__, 20203));
+    const { networkTimeoutMs } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 40028));
+    const named = await fetchJobSteps({
+        token: settings.token,
+        apiUrl: ctx.apiUrl,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        runId: ctx.runId,
+        runAttempt: ctx.runAttempt,
+        runnerName: env.RUNNER_NAME,
+        timeoutMs: networkTimeoutMs(10_000, env),
+    });
+    if (named.warning)
+        warn(named.warning);
+    if (named.note)
+        note(`carbon-gate: ${named.note}`);
+    return named.steps;
 }
 
 ;// CONCATENATED MODULE: ./src/sampler/container.ts
@@ -1610,6 +1631,7 @@ function start_startMeasurement(args) {
         outDir: runDir,
         gpu: args.settings.gpu,
         rapl: args.settings.rapl,
+        ...(args.stepDepth ? { stepDepth: args.stepDepth } : {}),
         ...(args.env.CARBON_GATE_PROC_ROOT ? { procRoot: args.env.CARBON_GATE_PROC_ROOT } : {}),
         ...(args.env.CARBON_GATE_SYSFS_ROOT ? { sysfsRoot: args.env.CARBON_GATE_SYSFS_ROOT } : {}),
         ...(args.exitWithParent ? { parentPid: process.pid } : {}),
@@ -1836,6 +1858,273 @@ function renderModelSection(model, intensity, emissions, energy, prov = (0,core_
 
 // EXTERNAL MODULE: ./src/core/report/summary.ts
 var report_summary = __nccwpck_require__(26942);
+;// CONCATENATED MODULE: ./src/core/steps/name.ts
+/** The local name of one instance. */
+function localName(info, id) {
+    if (info?.actionRepository)
+        return info.actionRef ? `${info.actionRepository}@${info.actionRef}` : info.actionRepository;
+    if (info?.script)
+        return info.script;
+    if (info?.command)
+        return info.command;
+    if (info?.action)
+        return info.action;
+    return `step ${id}`;
+}
+/**
+ * Groups instances under local names. Consecutive instances run from one composite action (the same
+ * GITHUB_ACTION_PATH) are one step. Repeated names get " (2)", " (3)" so that each is its own row and
+ * baselines match them in order.
+ */
+function nameLocally(instances) {
+    const out = [];
+    let prevPath;
+    for (const i of instances) {
+        const path = i.info?.actionPath;
+        const last = out[out.length - 1];
+        if (path && last && path === prevPath)
+            last.instances.push(i);
+        else
+            out.push({ name: localName(i.info, i.id), source: 'local', instances: [i] });
+        prevPath = path;
+    }
+    return dedupe(out);
+}
+/** How far after an instance's start an API step may say it started (its times are whole seconds). */
+const API_SLACK_MS = 500;
+/**
+ * Assigns each instance to the API step it ran in: of the steps that started before the instance did
+ * (+ ½ s of clock offset) and had not completed by then (the API's times are whole seconds, floored, so
+ * a step runs within [started, completed + 1 s)), the one its life overlaps most. When two steps cover
+ * it equally (both within the same seconds), instances taken in start order go first to a step that
+ * has none yet, then to the earlier one: a short step followed within the same second by the next one
+ * keeps its own instance. An instance still running at the end goes to the latest step that had
+ * started. Instances that match no API step keep their local names.
+ */
+function nameFromApi(instances, api, wallMsOf) {
+    const steps = api.filter((s) => s.startedMs !== null).sort((a, b) => a.startedMs - b.startedMs || a.number - b.number);
+    const matched = new Map();
+    const used = new Set();
+    for (const i of [...instances].sort((a, b) => a.startS - b.startS)) {
+        const m = matchStep(i, steps, wallMsOf, used);
+        if (m) {
+            matched.set(i, m);
+            used.add(m.number);
+        }
+    }
+    const byNumber = new Map();
+    const out = [];
+    for (const i of instances) {
+        const match = matched.get(i);
+        if (!match) {
+            out.push({ name: localName(i.info, i.id), source: 'local', instances: [i] });
+            continue;
+        }
+        const g = byNumber.get(match.number);
+        if (g)
+            g.instances.push(i);
+        else {
+            const ng = { name: match.name, number: match.number, source: 'api', instances: [i], api: { startedMs: match.startedMs, completedMs: match.completedMs } };
+            byNumber.set(match.number, ng);
+            out.push(ng);
+        }
+    }
+    return dedupe(out);
+}
+function matchStep(i, steps, wallMsOf, used) {
+    const t = wallMsOf(i.startS);
+    let match;
+    let best = -Infinity;
+    for (const s of steps) {
+        const started = s.startedMs;
+        if (started >= t + API_SLACK_MS)
+            break;
+        const stepEnd = s.completedMs === null ? Infinity : s.completedMs + 1000;
+        if (stepEnd <= t)
+            continue;
+        if (i.endS === null) {
+            match = s;
+            continue;
+        }
+        const overlap = Math.min(wallMsOf(i.endS), stepEnd) - Math.max(t, started);
+        // Within a millisecond the overlaps are equal: a step without an instance yet beats one that has one.
+        const better = overlap > best + 1 || (overlap >= best - 1 && match !== undefined && used.has(match.number) && !used.has(s.number));
+        if (better || match === undefined) {
+            best = overlap;
+            match = s;
+        }
+    }
+    return match;
+}
+function dedupe(groups) {
+    const seen = new Map();
+    for (const g of groups) {
+        const n = (seen.get(g.name) ?? 0) + 1;
+        seen.set(g.name, n);
+        if (n > 1)
+            g.name = `${g.name} (${n})`;
+    }
+    return groups;
+}
+
+;// CONCATENATED MODULE: ./src/core/steps/rows.ts
+const OUTSIDE = 'outside steps';
+function buildStepRows(x) {
+    const { energy: e, emissions: em } = x;
+    const opPerWh = e.totalWh > 0 ? em.operationalGCo2e / e.totalWh : (em.pue * em.intensity.gCo2ePerKwh) / 1000;
+    const embodiedPerS = e.durationSeconds > 0 ? em.embodiedGCo2e / e.durationSeconds : 0;
+    const gatedHasEmbodied = em.gatedGCo2e !== em.operationalGCo2e || em.embodiedGCo2e === 0;
+    const rows = [];
+    const charged = new Map();
+    for (const g of x.groups) {
+        const sum = (f) => g.instances.reduce((a, i) => a + f(i), 0);
+        const cpuWh = sum((i) => i.cpuJ) / 3600;
+        const ramWh = sum((i) => i.ramJ) / 3600;
+        const gpuWh = sum((i) => i.gpuJ) / 3600;
+        const totalWh = cpuWh + ramWh + gpuWh;
+        const chargedSeconds = sum((i) => i.chargedSeconds);
+        const operationalGCo2e = totalWh * opPerWh;
+        const embodiedGCo2e = chargedSeconds * embodiedPerS;
+        const start = Math.min(...g.instances.map((i) => i.startS));
+        const end = Math.max(...g.instances.map((i) => i.endS ?? x.endS));
+        const row = {
+            name: g.name,
+            kind: 'step',
+            ...(g.number !== undefined ? { number: g.number } : {}),
+            nameSource: g.source,
+            startedWallMs: Math.round(x.wallMsOf(start)),
+            endedWallMs: Math.round(x.wallMsOf(end)),
+            durationSeconds: sum((i) => Math.max(0, (i.endS ?? x.endS) - i.startS)),
+            cpuSeconds: sum((i) => i.cpuSeconds),
+            cpuWh,
+            ramWh,
+            gpuWh,
+            totalWh,
+            operationalGCo2e,
+            embodiedGCo2e,
+            totalGCo2e: operationalGCo2e + embodiedGCo2e,
+            gatedGCo2e: gatedHasEmbodied ? operationalGCo2e + embodiedGCo2e : operationalGCo2e,
+            share: 0,
+            instances: g.instances.length,
+            ...(g.api?.startedMs != null ? { apiStartOffsetSeconds: (x.wallMsOf(start) - g.api.startedMs) / 1000 } : {}),
+        };
+        charged.set(row, chargedSeconds);
+        rows.push(row);
+    }
+    const total = (f) => rows.reduce((a, r) => a + f(r), 0);
+    const jobCpu = e.treeCpuSeconds ?? e.machineCpuSeconds;
+    const chargedSum = [...charged.values()].reduce((a, b) => a + b, 0);
+    const outside = {
+        name: OUTSIDE,
+        kind: 'outside',
+        nameSource: 'none',
+        startedWallMs: null,
+        endedWallMs: null,
+        durationSeconds: Math.max(0, e.durationSeconds - chargedSum),
+        cpuSeconds: jobCpu - total((r) => r.cpuSeconds),
+        cpuWh: e.cpuWh - total((r) => r.cpuWh),
+        ramWh: e.ramWh - total((r) => r.ramWh),
+        gpuWh: e.gpuWh - total((r) => r.gpuWh),
+        totalWh: e.totalWh - total((r) => r.totalWh),
+        operationalGCo2e: em.operationalGCo2e - total((r) => r.operationalGCo2e),
+        embodiedGCo2e: em.embodiedGCo2e - total((r) => r.embodiedGCo2e),
+        totalGCo2e: em.totalGCo2e - total((r) => r.totalGCo2e),
+        gatedGCo2e: em.gatedGCo2e - total((r) => r.gatedGCo2e),
+        share: 0,
+        instances: x.outside?.length ?? 0,
+    };
+    rows.sort((a, b) => a.startedWallMs - b.startedWallMs);
+    rows.push(outside);
+    for (const r of rows)
+        r.share = em.totalGCo2e > 0 ? r.totalGCo2e / em.totalGCo2e : 0;
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/core/steps/breakdown.ts
+
+
+/** Rows for the steps the sampler saw, then the outside row; undefined when it saw none. */
+function stepBreakdown(acc, energy, emissions, o) {
+    const clock = acc.clock();
+    const all = acc.instances();
+    if (!clock || !all.length)
+        return undefined;
+    const own = all.filter((i) => o.selfPid !== undefined && i.info?.pid === o.selfPid);
+    const instances = all.filter((i) => !own.includes(i));
+    const groups = o.api?.length ? nameFromApi(instances, o.api, clock.wallMsOf) : nameLocally(instances);
+    return buildStepRows({ groups, energy, emissions, endS: clock.endS, wallMsOf: clock.wallMsOf, outside: own });
+}
+
+;// CONCATENATED MODULE: ./src/core/report/steps-section.ts
+
+
+const BAR_WIDTH = 10;
+/** Rows listed in the table; the rest are summed in one line (the CSV and JSON have them all). */
+const MAX_ROWS = 40;
+/** A bar of `width` cells for a share in 0..1 (█ full, ▏…▉ partial). */
+function shareBar(share, width = BAR_WIDTH) {
+    const cells = Math.max(0, Math.min(1, Number.isFinite(share) ? share : 0)) * width;
+    const full = Math.floor(cells);
+    const part = ' ▏▎▍▌▋▊▉'[Math.floor((cells - full) * 8)];
+    return ('█'.repeat(full) + (full < width ? part : '')).trimEnd() || '▏';
+}
+const byEmissions = (a, b) => b.totalGCo2e - a.totalGCo2e || a.name.localeCompare(b.name);
+function renderStepsTable(rows) {
+    const sorted = [...rows].sort(byEmissions);
+    const shown = sorted.slice(0, MAX_ROWS);
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    const out = [line(['Step', 'Duration', 'CPU', 'Energy', 'Emissions', 'Share']), line(['---', '---:', '---:', '---:', '---:', '---'])];
+    for (const r of shown) {
+        const name = r.kind === 'outside' ? '*outside steps*' : (0,report_escape/* escapeMarkdown */.FV)(r.name);
+        out.push(line([name, (0,format/* duration */.p0)(r.durationSeconds), (0,format/* cpuSeconds */._L)(r.cpuSeconds), (0,format/* energy */.zP)(r.totalWh), (0,format/* co2e */.k)(r.totalGCo2e), `\`${shareBar(r.share)}\` ${(0,format/* share */.uM)(r.share)}`]));
+    }
+    if (sorted.length > shown.length) {
+        const rest = sorted.slice(MAX_ROWS);
+        const g = rest.reduce((a, r) => a + r.totalGCo2e, 0);
+        out.push(line([`… ${rest.length} more steps`, '', '', '', (0,format/* co2e */.k)(g), '']));
+    }
+    return out.join('\n') + '\n';
+}
+/** Mermaid gantt text: a step name may not hold ':' or '#' or ';' (they end the task), nor line breaks. */
+function ganttLabel(name) {
+    return name.replace(/[:#;\n\r]/g, ' ').replace(/[<>"`]/g, "'").slice(0, 60).trim() || 'step';
+}
+function renderStepsGantt(rows) {
+    const steps = rows.filter((r) => r.kind === 'step' && r.startedWallMs !== null && r.endedWallMs !== null).slice(0, MAX_ROWS);
+    if (!steps.length)
+        return '';
+    const t0 = Math.min(...steps.map((r) => r.startedWallMs));
+    const out = ['```mermaid', 'gantt', '  title Steps over time (seconds from the first step)', '  dateFormat x', '  axisFormat %M:%S'];
+    steps.forEach((r, i) => {
+        const from = r.startedWallMs - t0;
+        const to = Math.max(from + 1, r.endedWallMs - t0);
+        out.push(`  ${ganttLabel(r.name)} (${(0,format/* co2e */.k)(r.totalGCo2e)}) :s${i}, ${from}, ${to}`);
+    });
+    out.push('```');
+    return out.join('\n') + '\n';
+}
+function renderStepsSection(rows, opts = {}) {
+    if (!rows?.length)
+        return '';
+    const parts = ['### Steps\n', renderStepsTable(rows)];
+    const outside = rows.find((r) => r.kind === 'outside');
+    const naming = opts.naming ?? (rows.some((r) => r.nameSource === 'api') ? 'api' : 'runner');
+    const names = {
+        api: 'Names from the Jobs API.',
+        runner: 'Names as seen on the runner (grant `actions: read` for the step names of the workflow).',
+        cli: 'Steps are the direct children of the command.',
+    }[naming];
+    const outsideWhat = naming === 'cli' ? 'the command itself and what ran between its children' : "the runner's own work, gaps between steps and carbon-gate's post";
+    parts.push(`\n<sub>Each step's CPU is exact (kernel counters of its processes); its energy is the work-driven part split by CPU and the time-driven part by time. ` +
+        `${names}${outside ? ` *Outside steps*: ${outsideWhat}.` : ''}</sub>\n`);
+    if (opts.gantt !== false) {
+        const g = renderStepsGantt(rows);
+        if (g)
+            parts.push(`\n${g}`);
+    }
+    return parts.join('');
+}
+
 // EXTERNAL MODULE: ./src/core/verdict.ts + 2 modules
 var core_verdict = __nccwpck_require__(93632);
 // EXTERNAL MODULE: ./src/version.ts
@@ -1843,6 +2132,8 @@ var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/app/compute.ts
 // The pure half of finishing a run: integrated energy + model + inputs → RunResult and the summary
 // text. No I/O: everything it needs is passed in (links included), so it is tested without files.
+
+
 
 
 
@@ -1877,6 +2168,7 @@ function computeRun(c) {
             baseline: baseline.records,
         });
     const provenance = (0,core_provenance/* componentProvenance */.t)(model, energy, intensity);
+    const stepRows = c.steps ? stepBreakdown(c.steps, energy, emissions, { api: c.apiSteps ?? null, selfPid: c.selfPid }) : undefined;
     const result = {
         tool: { name: 'carbon-gate', version: version/* VERSION */.x },
         job: c.info.job,
@@ -1886,6 +2178,7 @@ function computeRun(c) {
         emissions,
         terms,
         verdict,
+        ...(stepRows ? { steps: stepRows } : {}),
         baseline,
         provenance,
         modelBand: c.band.result({ model, energy, emissions }),
@@ -1905,6 +2198,7 @@ function computeRun(c) {
         gate: settings,
         links: { serverUrl: c.serverUrl, repository: c.info.job.repository },
         modelSection: renderModelSection(model, intensity, emissions, energy, provenance, result.modelBand),
+        stepsSection: renderStepsSection(stepRows, c.apiSteps === undefined ? { naming: 'cli' } : {}),
         ...(c.artifact ? { artifact: c.artifact } : { files: c.fileNames }),
     });
     return { result, summary };
@@ -2080,6 +2374,95 @@ function samplesCsvRow(p, s) {
     return (`${round(p.tS, 3)},${isoTimestamp(s.wallMs)},${round(p.machineUtil, 4)},${p.treeUtil === null ? '' : round(p.treeUtil, 4)},` +
         `${t ? round(t.cpuSeconds, 2) : ''},${cell(t?.processes)},${cell(t?.rssBytes)},${cell(s.mem.totalBytes - s.mem.availableBytes)},` +
         `${round(p.cpuWatts, 4)},${round(p.ramWatts, 4)},${round(p.gpuWatts, 4)},${s.gpu?.length ?? 0}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/core/steps/accumulate.ts
+class StepAccumulator {
+    live = new Map();
+    all = [];
+    started = false;
+    first = null;
+    lastMonoS = 0;
+    interval(x) {
+        this.lastMonoS = x.s.monoS;
+        if (!this.started) {
+            this.started = true;
+            this.first = { monoS: x.a.monoS, wallMs: x.a.wallMs };
+            // Steps already running at the first sample: their values there are the baseline.
+            for (const r of x.a.tree?.steps ?? [])
+                this.open(r.id, r.info ?? null, r.info ? Math.min(r.info.startS, x.a.monoS) : x.a.monoS, r.cpuSeconds, !!r.ended, x.a.monoS);
+        }
+        const deltas = new Map();
+        for (const r of x.s.tree?.steps ?? []) {
+            let l = this.live.get(r.id);
+            if (!l) {
+                const start = r.info ? Math.min(Math.max(r.info.startS, x.a.monoS), x.s.monoS) : x.a.monoS;
+                l = this.open(r.id, r.info ?? null, start, 0, false, null);
+            }
+            if (l.ended)
+                continue;
+            deltas.set(l, Math.max(0, r.cpuSeconds - l.value));
+            l.value = Math.max(l.value, r.cpuSeconds);
+            if (r.ended) {
+                l.ended = true;
+                l.inst.endS = Math.max(l.inst.startS, (x.a.monoS + x.s.monoS) / 2);
+            }
+        }
+        // Shares of work (by CPU) and of time (by overlap).
+        let sumCpu = 0;
+        for (const d of deltas.values())
+            sumCpu += d;
+        const cpuBase = Math.max(x.workCpuSeconds, sumCpu);
+        const overlaps = new Map();
+        let sumOverlap = 0;
+        for (const l of this.live.values()) {
+            const from = Math.max(x.a.monoS, l.inst.startS);
+            const to = Math.min(x.s.monoS, l.inst.endS ?? x.s.monoS);
+            // Steps that ended before this interval take no time in it.
+            if (l.ended && !deltas.has(l))
+                continue;
+            if (to > from) {
+                overlaps.set(l, to - from);
+                sumOverlap += to - from;
+            }
+        }
+        const timeBase = Math.max(x.dt, sumOverlap);
+        // The steps' CPU is scaled down only when their sum exceeds the tree's (a cgroup-corrected tree).
+        const cpuScale = x.workCpuSeconds > 0 && sumCpu > x.workCpuSeconds ? x.workCpuSeconds / sumCpu : 1;
+        for (const l of this.live.values()) {
+            const d = deltas.get(l) ?? 0;
+            const workShare = cpuBase > 0 && x.workCpuSeconds > 0 ? d / cpuBase : 0;
+            const timeShare = (overlaps.get(l) ?? 0) / timeBase;
+            const i = l.inst;
+            i.cpuSeconds += d * cpuScale;
+            i.chargedSeconds += x.dt * timeShare;
+            i.cpuJ += x.work.cpuJ * workShare + x.time.cpuJ * timeShare;
+            i.ramJ += x.work.ramJ * workShare + x.time.ramJ * timeShare;
+            i.gpuJ += x.work.gpuJ * workShare + x.time.gpuJ * timeShare;
+        }
+        for (const [id, l] of this.live)
+            if (l.ended)
+                this.live.delete(id);
+    }
+    /** The window's clock: ms since the epoch of a monotonic time, and the last sample's monotonic time. Null before any interval. */
+    clock() {
+        const f = this.first;
+        if (!f)
+            return null;
+        return { wallMsOf: (monoS) => f.wallMs + (monoS - f.monoS) * 1000, endS: this.lastMonoS };
+    }
+    /** Every step instance seen, in order of discovery. */
+    instances() {
+        return this.all;
+    }
+    open(id, info, startS, value, ended, endS) {
+        const inst = { id, info, startS, endS: ended ? endS : null, cpuSeconds: 0, chargedSeconds: 0, cpuJ: 0, ramJ: 0, gpuJ: 0 };
+        this.all.push(inst);
+        const l = { inst, value, ended };
+        if (!ended)
+            this.live.set(id, l);
+        return l;
+    }
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
@@ -2506,15 +2889,17 @@ function readSamples(args) {
 
 
 
+
 function integrateSamples(args) {
     const band = new model_band/* ModelBandTracker */.Ff(args.band, args.scope, args.intervalSeconds);
     const contention = new ContentionAccumulator();
+    const steps = new StepAccumulator();
     const read = readSamples({
         samplesPath: args.samplesPath,
         csvPath: args.samplesCsvPath,
         csvHeader: samplesCsvHeader(),
         csvRow: samplesCsvRow,
-        makeIntegrator: (onInterval) => new core_energy/* EnergyIntegrator */.eC({ model: args.model, scope: args.scope, intervalSeconds: args.intervalSeconds, onInterval }),
+        makeIntegrator: (onInterval) => new core_energy/* EnergyIntegrator */.eC({ model: args.model, scope: args.scope, intervalSeconds: args.intervalSeconds, onInterval, onSplit: (x) => steps.interval(x) }),
         marker: args.marker,
         onAccept: (s, skip) => {
             band.add(s, skip);
@@ -2546,6 +2931,7 @@ function integrateSamples(args) {
         energy,
         band,
         contention,
+        steps,
         stats: read.stats,
         integrity,
         samplesPresent: read.present,
@@ -2796,6 +3182,7 @@ function parseProcStat(text) {
         cstime: Number(f[14]),
         starttime: Number(f[19]),
         rssPages: Number(f[21]),
+        comm: text.slice(text.indexOf('(') + 1, close),
     };
 }
 const shared = Buffer.alloc(8192);
@@ -2832,26 +3219,6 @@ function readSmallFile(path) {
 function readPidStat(procRoot, pid) {
     const text = readSmallFile(`${procRoot}/${pid}/stat`);
     return text === null ? null : parseProcStat(text);
-}
-/** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
-function readEnviron(procRoot, pid) {
-    try {
-        return (0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
-    }
-    catch {
-        return null;
-    }
-}
-/** Whether a NUL-separated environ block holds exactly the entry `NAME=value`. */
-function environHas(environ, entry) {
-    for (let i = environ.indexOf(entry); i >= 0; i = environ.indexOf(entry, i + 1)) {
-        const startsEntry = i === 0 || environ.charCodeAt(i - 1) === 0;
-        const end = i + entry.length;
-        const endsEntry = end === environ.length || environ.charCodeAt(end) === 0;
-        if (startsEntry && endsEntry)
-            return true;
-    }
-    return false;
 }
 /**
  * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
@@ -3352,14 +3719,263 @@ class ContentionTracker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sampler/linux/proc-identity.ts
+// What identifies a process beyond its stat line: its environment (the job's marker, a step's
+// GITHUB_ACTION*), its command line, and the head of the script a shell step runs. Read once per
+// process (a new step, a candidate escaped daemon), never per tick.
+
+
+/** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
+function readEnviron(procRoot, pid) {
+    try {
+        return (0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
+    }
+    catch {
+        return null;
+    }
+}
+/** A process's argument vector (/proc/<pid>/cmdline), or null when unreadable or empty (a kernel thread, a zombie). */
+function readCmdline(procRoot, pid) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`, 'utf8');
+    }
+    catch {
+        return null;
+    }
+    if (!text)
+        return null;
+    const argv = text.split('\0');
+    if (argv[argv.length - 1] === '')
+        argv.pop();
+    return argv.length ? argv : null;
+}
+/** The first `maxBytes` of a file (a step's script), or null. */
+function readHead(file, maxBytes = 4096) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch {
+        return null;
+    }
+    try {
+        const buf = Buffer.alloc(maxBytes);
+        const n = (0,external_node_fs_.readSync)(fd, buf, 0, maxBytes, 0);
+        return buf.toString('utf8', 0, n);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Whether a NUL-separated environ block holds exactly the entry `NAME=value`. */
+function environHas(environ, entry) {
+    for (let i = environ.indexOf(entry); i >= 0; i = environ.indexOf(entry, i + 1)) {
+        const startsEntry = i === 0 || environ.charCodeAt(i - 1) === 0;
+        const end = i + entry.length;
+        const endsEntry = end === environ.length || environ.charCodeAt(end) === 0;
+        if (startsEntry && endsEntry)
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether `pid` is a process (its thread group's leader) and not another thread: thread ids share the
+ * pid space, and /proc/<tid>/stat of a thread shows its whole process (so it must never be adopted).
+ * False when the pid is gone.
+ */
+function isThreadGroupLeader(procRoot, pid) {
+    const text = readSmallFile(`${procRoot}/${pid}/status`);
+    if (text === null)
+        return false;
+    const i = text.indexOf('\nTgid:');
+    return i >= 0 && Number.parseInt(text.slice(i + 6), 10) === pid;
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/steps.ts
+const ENV_KEYS = [
+    ['GITHUB_ACTION', 'action'],
+    ['GITHUB_ACTION_REPOSITORY', 'actionRepository'],
+    ['GITHUB_ACTION_REF', 'actionRef'],
+    ['GITHUB_ACTION_PATH', 'actionPath'],
+];
+const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh', 'pwsh', 'powershell', 'python', 'python3']);
+const CLIP = 120;
+/** Printable, one line, at most `max` characters (… when clipped). */
+function clipText(s, max = CLIP) {
+    const one = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+function envValue(environ, name) {
+    const key = `${name}=`;
+    for (let i = environ.indexOf(key); i >= 0; i = environ.indexOf(key, i + 1)) {
+        if (i !== 0 && environ.charCodeAt(i - 1) !== 0)
+            continue;
+        const end = environ.indexOf('\0', i);
+        return environ.slice(i + key.length, end < 0 ? undefined : end);
+    }
+    return undefined;
+}
+/** First non-empty, non-comment line of a script. */
+function firstLine(text) {
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line && !line.startsWith('#'))
+            return line;
+    }
+    return undefined;
+}
+/** Reads what names a step: its GITHUB_ACTION* variables, its script's first line, its command line. */
+function describeStep(probe, pid, startS) {
+    const info = { pid, startS };
+    const env = probe.environ?.(pid) ?? null;
+    if (env) {
+        for (const [name, field] of ENV_KEYS) {
+            const v = envValue(env, name);
+            if (v)
+                info[field] = clipText(v);
+        }
+    }
+    const argv = probe.cmdline?.(pid) ?? null;
+    if (argv?.length) {
+        info.command = clipText(argv.join(' '));
+        const prog = (argv[0].split('/').pop() ?? '').replace(/\.exe$/, '');
+        if (SHELLS.has(prog)) {
+            const c = argv.indexOf('-c');
+            let script;
+            if (c >= 0 && argv[c + 1] !== undefined)
+                script = firstLine(argv[c + 1]);
+            else {
+                // The runner writes a run: step's script to a temp file and passes its path last (bash -e <file>).
+                const file = argv[argv.length - 1];
+                if (argv.length > 1 && file.startsWith('/')) {
+                    const text = probe.head?.(file);
+                    if (text)
+                        script = firstLine(text);
+                }
+            }
+            if (script)
+                info.script = clipText(script);
+        }
+    }
+    return info;
+}
+class StepBook {
+    probe;
+    stepDepth;
+    clkTck;
+    nowS;
+    nextId = 1;
+    live = new Map();
+    constructor(probe, stepDepth, clkTck, nowS) {
+        this.probe = probe;
+        this.stepDepth = stepDepth;
+        this.clkTck = clkTck;
+        this.nowS = nowS;
+    }
+    /** The depth and step of a process that joins the tree under `parent`. */
+    place(s, parent) {
+        const depth = parent ? parent.depth + 1 : 0;
+        if (parent?.step)
+            return { depth, step: parent.step };
+        if (depth !== this.stepDepth)
+            return { depth, step: null };
+        return { depth, step: this.open(s.pid, s.starttime, s.starttime / this.clkTck, false) };
+    }
+    /**
+     * A step parent whose program changed (exec): from now on it is a step of its own. Its own CPU since
+     * the last look goes to the new step (the shell's share before the exec is small next to the command
+     * it became); what it used before, and the children it reaped, stay outside.
+     */
+    execed(pid, m, ownTicks) {
+        if (m.step || m.depth !== this.stepDepth - 1 || m.depth < 1)
+            return;
+        m.step = this.open(pid, m.starttime, this.nowS(), true);
+        m.base = m.ticks - Math.max(0, ownTicks);
+    }
+    carried(m, ticks) {
+        if (m.step)
+            m.step.carried += Math.max(0, ticks - m.base);
+    }
+    madeUp(a, ticks) {
+        // The shortfall was carried by the reaper's step (reaped() below); its child times now hold it.
+        if (a.step)
+            a.step.carried -= ticks;
+    }
+    reaped(a, vanished, gotTicks, wantTicks) {
+        const foreign = new Map();
+        for (const v of vanished) {
+            if (!v.step || v.step === a.step)
+                continue;
+            const f = foreign.get(v.step) ?? { want: 0, weight: Math.max(0, v.step.lastDelta) };
+            f.want += v.ticks - v.base;
+            foreign.set(v.step, f);
+        }
+        if (foreign.size) {
+            const extra = Math.max(0, gotTicks - wantTicks);
+            let weights = 0;
+            for (const f of foreign.values())
+                weights += f.weight;
+            for (const [step, f] of foreign) {
+                const credit = f.want + extra * (weights > 0 ? f.weight / weights : 1 / foreign.size);
+                step.carried += credit;
+                // The reaper's child times now hold this credit: its own step must not count it again.
+                if (a.step)
+                    a.base += credit;
+            }
+        }
+        if (gotTicks < wantTicks && a.step)
+            a.step.carried += wantTicks - gotTicks;
+    }
+    /** The reading of every live step, and of those whose processes are all gone (then forgotten). */
+    reading(members) {
+        const sums = new Map();
+        for (const m of members)
+            if (m.step)
+                sums.set(m.step, (sums.get(m.step) ?? 0) + m.ticks - m.base);
+        const out = [];
+        for (const [id, step] of this.live) {
+            const liveTicks = sums.get(step);
+            const ticks = Math.max(step.lastTicks, step.carried + (liveTicks ?? 0));
+            step.lastDelta = ticks - step.lastTicks;
+            step.lastTicks = ticks;
+            const r = { id, cpuSeconds: ticks / this.clkTck };
+            if (liveTicks === undefined) {
+                r.ended = true;
+                this.live.delete(id);
+            }
+            if (!step.announced) {
+                r.info = step.info;
+                step.announced = true;
+            }
+            out.push(r);
+        }
+        return out;
+    }
+    open(pid, starttime, startS, exec) {
+        const info = describeStep(this.probe, pid, startS);
+        if (exec)
+            info.exec = true;
+        const step = { id: this.nextId++, pid, starttime, carried: 0, lastTicks: 0, lastDelta: 0, info, announced: false };
+        this.live.set(step.id, step);
+        return step;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree-group.ts
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
-const member = (s) => ({ starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
+function member(s, depth = 0, step = null) {
+    return { starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages, depth, step, base: 0, comm: s.comm };
+}
 /**
  * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
  * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
  */
 class Group {
+    hooks;
     members = new Map();
     carried = 0;
     /** Ticks carried because a vanished member's reaper was not a member (or did not account it). */
@@ -3370,11 +3986,20 @@ class Group {
      * is taken back from the carried (and lost) ticks when the ancestor's child times make it up then.
      */
     shortfalls = new Map();
+    constructor(hooks) {
+        this.hooks = hooks;
+    }
     sum() {
         let S = this.carried;
         for (const m of this.members.values())
             S += m.ticks;
         return S;
+    }
+    /** A member leaves the group alive: `inTreeTicks` (what it used while in it) stay counted here. */
+    release(pid, m, inTreeTicks) {
+        this.members.delete(pid);
+        this.carried += inTreeTicks;
+        this.hooks?.carried(m, inTreeTicks);
     }
     /**
      * Re-reads every member. Vanished members must have been reaped into a live member's child times;
@@ -3384,6 +4009,7 @@ class Group {
     refresh(stat, countLoss) {
         const vanished = new Map();
         const prevChildTicks = new Map();
+        const execed = [];
         for (const [pid, m] of this.members) {
             const s = stat(pid);
             if (!s || s.starttime !== m.starttime) {
@@ -3392,42 +4018,71 @@ class Group {
                 continue;
             }
             prevChildTicks.set(pid, m.childTicks);
+            const ownBefore = m.ticks - m.childTicks;
             m.prevTicks = m.ticks;
             m.ticks = total(s);
             m.childTicks = s.cutime + s.cstime;
             m.ppid = s.ppid;
             m.rssPages = s.rssPages;
+            if (s.comm !== undefined && s.comm !== m.comm) {
+                if (m.comm !== undefined)
+                    execed.push([pid, m, m.ticks - m.childTicks - ownBefore]);
+                m.comm = s.comm;
+            }
         }
+        const expected = this.settle(vanished, prevChildTicks, countLoss);
+        // After the reaping is settled: a step parent that exec'd starts its step from its current total.
+        for (const [pid, m, own] of execed)
+            this.hooks?.execed(pid, m, own);
+        return expected;
+    }
+    settle(vanished, prevChildTicks, countLoss) {
         const expected = new Map();
         for (const m of vanished.values()) {
             let a = m.ppid;
             for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++)
                 a = vanished.get(a).ppid;
-            if (this.members.has(a))
-                expected.set(a, (expected.get(a) ?? 0) + m.ticks);
-            else
+            if (this.members.has(a)) {
+                const e = expected.get(a) ?? { want: 0, list: [] };
+                e.want += m.ticks;
+                e.list.push(m);
+                expected.set(a, e);
+            }
+            else {
                 this.carry(m.ticks, countLoss);
+                this.hooks?.carried(m, m.ticks);
+            }
         }
         const grew = (a) => this.members.get(a).childTicks - (prevChildTicks.get(a) ?? 0);
         // Last refresh's shortfalls, made up by what the ancestor's child times gained beyond this refresh's reaps.
         const pending = this.shortfalls;
         this.shortfalls = new Map();
+        const back = new Map();
         for (const [a, owed] of pending) {
             if (!this.members.has(a))
                 continue;
-            const spare = grew(a) - (expected.get(a) ?? 0);
-            const back = Math.min(owed, Math.max(0, spare));
-            this.carried -= back;
-            this.lost -= back;
+            const spare = grew(a) - (expected.get(a)?.want ?? 0);
+            const b = Math.min(owed, Math.max(0, spare));
+            if (b <= 0)
+                continue;
+            this.carried -= b;
+            this.lost -= b;
+            back.set(a, b);
+            this.hooks?.madeUp(this.members.get(a), b);
         }
-        for (const [a, want] of expected) {
+        const wants = new Map();
+        for (const [a, { want, list }] of expected) {
+            const am = this.members.get(a);
             const got = grew(a);
             if (got < want) {
                 this.carry(want - got, true);
                 this.shortfalls.set(a, want - got);
             }
+            // The step book sees only this refresh's reaps (what was made up is no one's extra).
+            this.hooks?.reaped(am, list, got - (back.get(a) ?? 0), want);
+            wants.set(a, want);
         }
-        return expected;
+        return wants;
     }
     carry(ticks, isLoss) {
         this.carried += ticks;
@@ -3439,10 +4094,15 @@ class Group {
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
 
 
+
+/** Above this many pids allocated since the previous tick, one /proc listing is cheaper than reading each. */
+const NEW_PIDS_READ_MAX = 32;
 class TreeTracker {
     src;
     opts;
-    tree = new Group();
+    /** Per-step accounting; null when `stepDepth` is 0 (off: the bench's peer). */
+    steps;
+    tree;
     /** Processes that left the tree alive, their descendants, and marked processes found outside it. */
     escaped = new Group();
     /** What escaped members had used when they left (already counted in the tree). */
@@ -3460,6 +4120,10 @@ class TreeTracker {
         this.src = src;
         this.opts = opts;
         this.exclude = new Set(opts.excludePids ?? []);
+        const nowS = opts.nowS ?? (() => Number(process.hrtime.bigint()) / 1e9);
+        const stepDepth = opts.stepDepth ?? 1;
+        this.steps = stepDepth > 0 ? new StepBook(src, stepDepth, opts.clkTck, nowS) : null;
+        this.tree = new Group(this.steps ?? undefined);
     }
     read(options = {}) {
         const fullScan = options.fullScan ?? this.tick % (this.opts.fullScanEvery ?? 30) === 0;
@@ -3475,6 +4139,7 @@ class TreeTracker {
             S = this.lastS;
         }
         this.lastS = S;
+        const steps = this.steps?.reading(this.tree.members.values()) ?? [];
         let rss = 0;
         for (const m of this.tree.members.values())
             rss += m.rssPages;
@@ -3486,6 +4151,7 @@ class TreeTracker {
             escapedCpuSeconds: Math.max(0, this.escaped.sum() - this.escapedBase) / clk,
             method: 'procfs',
             ...(this.rootGone ? { rootGone: true } : {}),
+            ...(steps.length ? { steps } : {}),
         };
     }
     /** CPU seconds the tree lost track of (members reaped outside the tree between two ticks). */
@@ -3512,6 +4178,7 @@ class TreeTracker {
         const lastPid = this.src.lastPid?.() ?? null;
         const created = lastPid === null || this.prevLastPid === null || lastPid !== this.prevLastPid;
         const wrapped = lastPid !== null && this.prevLastPid !== null && lastPid < this.prevLastPid;
+        const since = this.prevLastPid;
         this.prevLastPid = lastPid;
         // The root. A different starttime under the same pid means the root is gone and the pid reused.
         const root = this.src.stat(rootPid);
@@ -3538,27 +4205,39 @@ class TreeTracker {
             for (const [pid, m] of this.tree.members) {
                 if (pid === rootPid || this.tree.members.has(m.ppid))
                     continue;
-                this.tree.members.delete(pid);
                 const inTree = Math.min(m.ticks, m.prevTicks + (reaped.get(pid) ?? 0));
-                this.tree.carried += inTree;
+                this.tree.release(pid, m, inTree);
                 this.escaped.members.set(pid, m);
                 this.escapedBase += inTree;
                 changed = true;
             }
         }
         this.escaped.refresh((pid) => this.src.stat(pid), false);
-        if (!this.rootGone && (fullScan || wrapped || created))
-            this.discover(this.src.listPids(), fullScan || wrapped);
+        if (this.rootGone || !(fullScan || wrapped || created)) {
+            // nothing new to look for
+        }
+        else if (!fullScan && !wrapped && lastPid !== null && since !== null && lastPid - since <= NEW_PIDS_READ_MAX && this.src.isProcess && this.opts.discovery !== 'list') {
+            const pids = [];
+            for (let pid = since + 1; pid <= lastPid; pid++)
+                pids.push(pid);
+            this.discover(pids, true, true);
+        }
+        else
+            this.discover(this.src.listPids(), fullScan || wrapped, false);
         this.src.retain?.(this.followed());
     }
     *followed() {
         yield* this.tree.members.keys();
         yield* this.escaped.members.keys();
     }
-    /** New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full scan. */
-    discover(pids, fullScan) {
+    /**
+     * New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full
+     * scan. `byPid`: the pids allocated since the previous tick (threads among them are skipped), not a listing.
+     */
+    discover(pids, fullScan, byPid) {
         const prev = this.seen;
-        this.seen = new Set(pids);
+        if (!byPid)
+            this.seen = new Set(pids);
         const candidates = [];
         for (const pid of pids) {
             if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid))
@@ -3566,7 +4245,7 @@ class TreeTracker {
             if (!fullScan && prev.has(pid))
                 continue;
             const s = this.src.stat(pid);
-            if (s)
+            if (s && (!byPid || this.src.isProcess?.(pid)))
                 candidates.push(s);
         }
         if (!candidates.length)
@@ -3594,7 +4273,11 @@ class TreeTracker {
         };
         // Descendants of excluded pids (the sampler's helpers) are excluded too; then the tree; then escapees' children.
         adopt([...this.exclude], (s) => this.exclude.add(s.pid));
-        adopt([...this.tree.members.keys()], (s) => this.tree.members.set(s.pid, member(s)));
+        adopt([...this.tree.members.keys()], (s) => {
+            const parent = this.tree.members.get(s.ppid);
+            const { depth, step } = this.steps?.place(s, parent) ?? { depth: (parent?.depth ?? -1) + 1, step: null };
+            this.tree.members.set(s.pid, member(s, depth, step));
+        });
         adopt([...this.escaped.members.keys()], (s) => this.escaped.members.set(s.pid, member(s)));
         // Processes outside the tree that carry the job's marker and started after the root: escaped daemons.
         const marker = this.opts.marker;
@@ -3620,6 +4303,7 @@ class TreeTracker {
 
 
 
+
 /** Environment entries that mark every process a job starts, in order of preference. */
 const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'];
 /** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
@@ -3631,6 +4315,9 @@ function procSource(procRoot) {
         stat: (pid) => stats.stat(pid),
         listPids: () => listPids(procRoot),
         environ: (pid) => readEnviron(procRoot, pid),
+        isProcess: (pid) => isThreadGroupLeader(procRoot, pid),
+        cmdline: (pid) => readCmdline(procRoot, pid),
+        head: (file) => readHead(file),
         lastPid: () => {
             const t = loadavg.read();
             return t === null ? null : parseLastPid(t);
@@ -3657,7 +4344,7 @@ function createLinuxReaders(opts) {
     const { clkTck, pageBytes } = systemConstants(procRoot);
     const src = procSource(procRoot);
     const tracker = opts.rootPid
-        ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env) })
+        ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env), stepDepth: opts.stepDepth, discovery: opts.discovery })
         : null;
     const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
     const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
@@ -3803,12 +4490,13 @@ async function loadRun(o) {
 
 
 
-const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', json: 'carbon-gate.json', summary: 'summary.md' };
+const OUTPUT_FILES = { emissionsCsv: 'emissions.csv', carbonGateCsv: 'carbon-gate.csv', samplesCsv: 'samples.csv', stepsCsv: 'steps.csv', json: 'carbon-gate.json', summary: 'summary.md' };
 function outputPaths(runDir) {
     return {
         emissionsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.emissionsCsv),
         carbonGateCsv: external_node_path_default().join(runDir, OUTPUT_FILES.carbonGateCsv),
         samplesCsv: external_node_path_default().join(runDir, OUTPUT_FILES.samplesCsv),
+        stepsCsv: external_node_path_default().join(runDir, OUTPUT_FILES.stepsCsv),
         json: external_node_path_default().join(runDir, OUTPUT_FILES.json),
         summary: external_node_path_default().join(runDir, OUTPUT_FILES.summary),
     };
@@ -3836,6 +4524,9 @@ async function finishRun(o) {
         energy: integrated.energy,
         band: integrated.band,
         contention: integrated.contention,
+        steps: integrated.steps,
+        apiSteps: o.apiSteps,
+        ...(o.selfPid !== undefined ? { selfPid: o.selfPid } : {}),
         stats: integrated.stats,
         integrity: integrated.integrity,
         samplesPresent: integrated.samplesPresent,
@@ -3847,7 +4538,7 @@ async function finishRun(o) {
         nowMs: Date.now(),
         serverUrl: env.GITHUB_SERVER_URL,
         ...(o.artifact ? { artifact: o.artifact } : {}),
-        fileNames: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'carbon-gate.json': files.json },
+        fileNames: { 'emissions.csv': files.emissionsCsv, 'carbon-gate.csv': files.carbonGateCsv, 'samples.csv': files.samplesCsv, 'steps.csv': files.stepsCsv, 'carbon-gate.json': files.json },
     });
     return { result, summary, settings: o.settings, runDir: o.runDir, files };
 }
@@ -3865,7 +4556,7 @@ const artifactOutput = {
         const { uploadReportArtifact } = await __nccwpck_require__.e(/* import() */ 721).then(__nccwpck_require__.bind(__nccwpck_require__, 49721));
         const { TIMEOUTS_MS } = await __nccwpck_require__.e(/* import() */ 184).then(__nccwpck_require__.bind(__nccwpck_require__, 77184));
         const { networkTimeoutMs } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 40028));
-        const a = await uploadReportArtifact({ emissionsCsv: files.emissionsCsv, carbonGateCsv: files.carbonGateCsv, samplesCsv: files.samplesCsv, json: files.json }, ctx, settings, { timeoutMs: networkTimeoutMs(TIMEOUTS_MS.artifact) });
+        const a = await uploadReportArtifact({ emissionsCsv: files.emissionsCsv, carbonGateCsv: files.carbonGateCsv, samplesCsv: files.samplesCsv, stepsCsv: files.stepsCsv, json: files.json }, ctx, settings, { timeoutMs: networkTimeoutMs(TIMEOUTS_MS.artifact) });
         if (a.uploaded)
             sink.note(`artifact "${a.name}" uploaded${a.id !== undefined ? ` (id ${a.id})` : ''}`);
         if (a.warning)
@@ -3927,7 +4618,7 @@ const commentOutput = {
             sink.note(plan.why);
             return;
         }
-        const { renderCommentBody } = await __nccwpck_require__.e(/* import() */ 436).then(__nccwpck_require__.bind(__nccwpck_require__, 65436));
+        const { renderCommentBody } = await __nccwpck_require__.e(/* import() */ 915).then(__nccwpck_require__.bind(__nccwpck_require__, 23915));
         const { upsertStickyComment } = await __nccwpck_require__.e(/* import() */ 318).then(__nccwpck_require__.bind(__nccwpck_require__, 47318));
         const { networkTimeoutMs } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 40028));
         const c = await upsertStickyComment({
@@ -4158,12 +4849,46 @@ const filesOutput = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/core/report/steps-csv.ts
+
+const STEPS_COLUMNS = [
+    'step', 'kind', 'number', 'name_source', 'started_at', 'ended_at', 'duration_seconds', 'cpu_seconds',
+    'cpu_wh', 'ram_wh', 'gpu_wh', 'energy_wh', 'operational_gco2e', 'embodied_gco2e', 'total_gco2e', 'gated_gco2e', 'share', 'processes',
+];
+const iso = (ms) => (ms === null ? '' : new Date(ms).toISOString());
+function stepsCsv(rows) {
+    let out = csvLine([...STEPS_COLUMNS]);
+    for (const r of rows) {
+        out += csvLine([
+            r.name, r.kind, r.number ?? '', r.nameSource, iso(r.startedWallMs), iso(r.endedWallMs), r.durationSeconds, r.cpuSeconds,
+            r.cpuWh, r.ramWh, r.gpuWh, r.totalWh, r.operationalGCo2e, r.embodiedGCo2e, r.totalGCo2e, r.gatedGCo2e, r.share, r.instances,
+        ]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/app/outputs/steps.ts
+// steps.csv in the run directory: one row per step and the outside-steps row (a header only when the
+// sampler saw no steps, so the artifact always has the file).
+
+
+const stepsCsvOutput = {
+    name: 'steps.csv',
+    target: 'run-dir',
+    enabled: () => true,
+    write({ result, files }) {
+        (0,external_node_fs_.writeFileSync)(files.stepsCsv, stepsCsv(result.steps ?? []));
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/app/outputs/run-dir.ts
 // The registry's run-directory outputs: files written next to the samples, by post and the CLI alike.
 // A new file output is one module in this directory and one line here.
 
+
 const RUN_DIR_OUTPUTS = [
     filesOutput,
+    stepsCsvOutput,
 ];
 
 ;// CONCATENATED MODULE: ./src/app/outputs/summary.ts
@@ -4232,6 +4957,7 @@ const OUTPUTS = [
 ;// CONCATENATED MODULE: ./src/app/post.ts
 // post: stop the sampler, compute, report, publish, and apply the gate. Only the gate may fail the step;
 // post never fails the build over its own I/O (a summary, a file or a vanished run directory is a warning).
+
 
 
 
@@ -4374,9 +5100,11 @@ async function postSteps(env, runner) {
         baseline = await github.restoreBaseline(settings, ctx);
         runner.endGroup();
     }
+    // Step names for the per-step breakdown (null when the API did not answer: names from the sampler).
+    const apiSteps = ctx ? await apiStepsOf(settings, ctx, env, (w) => warnings.push(w), (m) => runner.info(m)) : null;
     runner.group('carbon-gate: report');
     try {
-        finished = await finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings, env });
+        finished = await finishRun({ runDir, info, settings, marker: stop.marker, samplerEnded: stop.how, baseline, warnings, env, selfPid: process.pid, apiSteps });
     }
     catch (e) {
         runner.endGroup();
@@ -4394,7 +5122,7 @@ async function postSteps(env, runner) {
     runner.info(`${(0,verdict_line/* verdictLine */.MT)(result, settings)}\n` +
         `energy ${(0,format/* energy */.zP)(result.energy.totalWh)}, ${(0,format/* co2e */.k)(result.emissions.totalGCo2e)} ` +
         `(operational ${(0,format/* co2e */.k)(result.emissions.operationalGCo2e)}, embodied ${result.model.embodied ? (0,format/* co2e */.k)(result.emissions.embodiedGCo2e) : 'not estimated'}) over ${(0,format/* duration */.p0)(result.energy.durationSeconds)}`);
-    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.json}`);
+    runner.info(`files:\n  ${files.emissionsCsv}\n  ${files.carbonGateCsv}\n  ${files.samplesCsv}\n  ${files.stepsCsv}\n  ${files.json}`);
     // Each output catches its own errors (a failing one is a warning naming it); the summary output
     // falls back to the log when the summary file cannot be written.
     const sink = {
@@ -4513,20 +5241,8 @@ class PowerSeries {
 // utilisation still comes out right; only the time resolution drops. Gaps are reported.
 
 
+
 const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
-function gpuModelWatts(model, g) {
-    if (g.watts !== null && Number.isFinite(g.watts))
-        return { watts: g.watts, modelled: false };
-    const table = model.gpuWatts ?? {};
-    const name = g.name.toLowerCase();
-    const key = Object.keys(table)
-        .filter((k) => name.includes(k.toLowerCase()))
-        .sort((a, b) => b.length - a.length)[0];
-    if (!key)
-        return null;
-    const { idleWatts, maxWatts } = table[key];
-    return { watts: idleWatts + clamp01((g.utilPercent ?? 0) / 100) * (maxWatts - idleWatts), modelled: true };
-}
 class EnergyIntegrator {
     o;
     prev = null;
@@ -4649,6 +5365,8 @@ class EnergyIntegrator {
         const useTree = this.o.scope === 'process-tree' && treeUtil !== null;
         const share = useTree ? (dBusy > 0 ? clamp01(dTree / dBusy) : 0) : 1;
         let cpuW;
+        // Work-driven: what the CPU draws above idle (model or RAPL floor); time-driven: idle, RAM, GPU.
+        let cpuTimeW = 0;
         const pkg = a.rapl?.packageJoules !== undefined && s.rapl?.packageJoules !== undefined ? s.rapl.packageJoules - a.rapl.packageJoules : null;
         let treeRapl = false;
         if (pkg !== null && pkg >= 0) {
@@ -4668,12 +5386,14 @@ class EnergyIntegrator {
                 this.raplShareS += share * dt;
                 // The point uses the floor seen so far; the totals use the whole run's floor (result()).
                 cpuW = reserved * floorW + share * (pkgW - floorW);
+                cpuTimeW = reserved * floorW;
             }
             else
                 cpuW = pkgW;
         }
         else {
             cpuW = (0,power/* cpuWatts */.U)(this.o.model.cpu, useTree ? treeUtil : machineUtil);
+            cpuTimeW = Math.min(cpuW, (0,power/* cpuWatts */.U)(this.o.model.cpu, 0));
         }
         let ramW;
         const dram = a.rapl?.dramJoules !== undefined && s.rapl?.dramJoules !== undefined ? s.rapl.dramJoules - a.rapl.dramJoules : null;
@@ -4701,7 +5421,7 @@ class EnergyIntegrator {
             this.gpuUtilSeconds += dt;
         }
         for (const g of gpus ?? []) {
-            const w = gpuModelWatts(this.o.model, g);
+            const w = (0,power/* gpuModelWatts */.N)(this.o.model, g);
             if (!w) {
                 this.gpuUnpowered = true;
                 continue;
@@ -4718,6 +5438,9 @@ class EnergyIntegrator {
         this.gpuJ += gpuW * dt;
         const p = { tS: this.elapsedS, wallMs: s.wallMs, machineUtil, treeUtil, cpuWatts: cpuW, ramWatts: ramW, gpuWatts: gpuW };
         this.o.onInterval?.(p, s);
+        const work = { cpuJ: (cpuW - cpuTimeW) * dt, ramJ: 0, gpuJ: 0 };
+        const time = { cpuJ: cpuTimeW * dt, ramJ: ramW * dt, gpuJ: gpuW * dt };
+        this.o.onSplit?.({ a, s, dt, workCpuSeconds: useTree ? dTree : this.o.scope === 'machine' ? dBusy : 0, work, time });
         this.series.push(p, dt);
     }
     /** Seconds where no GPU reading arrived and the last one was carried forward. */
@@ -6291,8 +7014,10 @@ function parseAllTables(tables) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ gpuModelWatts),
 /* harmony export */   U: () => (/* binding */ cpuWatts)
 /* harmony export */ });
+const clamp01 = (x) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
 /** Whole-CPU power (W) of the reserved vCPUs at utilisation `util` (0..1, clamped). */
 function cpuWatts(curve, util) {
     const u = Math.min(1, Math.max(0, Number.isFinite(util) ? util : 0));
@@ -6309,6 +7034,20 @@ function cpuWatts(curve, util) {
         }
     }
     return pts[pts.length - 1][1];
+}
+/** A GPU's board power: measured, or idle + util × (max − idle) from the model's row for its name (longest match). */
+function gpuModelWatts(model, g) {
+    if (g.watts !== null && Number.isFinite(g.watts))
+        return { watts: g.watts, modelled: false };
+    const table = model.gpuWatts ?? {};
+    const name = g.name.toLowerCase();
+    const key = Object.keys(table)
+        .filter((k) => name.includes(k.toLowerCase()))
+        .sort((a, b) => b.length - a.length)[0];
+    if (!key)
+        return null;
+    const { idleWatts, maxWatts } = table[key];
+    return { watts: idleWatts + clamp01((g.utilPercent ?? 0) / 100) * (maxWatts - idleWatts), modelled: true };
 }
 
 
@@ -7775,7 +8514,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _adapters_direct_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26323);
-/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36962);
+/* harmony import */ var _app_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72667);
 
 
 /** The post step. Exported for GitHub's local-action, which imports the entry and calls run(). */

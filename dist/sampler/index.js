@@ -106,6 +106,7 @@ function parseProcStat(text) {
         cstime: Number(f[14]),
         starttime: Number(f[19]),
         rssPages: Number(f[21]),
+        comm: text.slice(text.indexOf('(') + 1, close),
     };
 }
 const shared = Buffer.alloc(8192);
@@ -142,26 +143,6 @@ function readSmallFile(path) {
 function readPidStat(procRoot, pid) {
     const text = readSmallFile(`${procRoot}/${pid}/stat`);
     return text === null ? null : parseProcStat(text);
-}
-/** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
-function readEnviron(procRoot, pid) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
-    }
-    catch {
-        return null;
-    }
-}
-/** Whether a NUL-separated environ block holds exactly the entry `NAME=value`. */
-function environHas(environ, entry) {
-    for (let i = environ.indexOf(entry); i >= 0; i = environ.indexOf(entry, i + 1)) {
-        const startsEntry = i === 0 || environ.charCodeAt(i - 1) === 0;
-        const end = i + entry.length;
-        const endsEntry = end === environ.length || environ.charCodeAt(end) === 0;
-        if (startsEntry && endsEntry)
-            return true;
-    }
-    return false;
 }
 /**
  * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
@@ -662,14 +643,263 @@ class ContentionTracker {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sampler/linux/proc-identity.ts
+// What identifies a process beyond its stat line: its environment (the job's marker, a step's
+// GITHUB_ACTION*), its command line, and the head of the script a shell step runs. Read once per
+// process (a new step, a candidate escaped daemon), never per tick.
+
+
+/** The environment a process was started with (NUL-separated NAME=value), or null when unreadable. */
+function readEnviron(procRoot, pid) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/${pid}/environ`, 'latin1');
+    }
+    catch {
+        return null;
+    }
+}
+/** A process's argument vector (/proc/<pid>/cmdline), or null when unreadable or empty (a kernel thread, a zombie). */
+function readCmdline(procRoot, pid) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/${pid}/cmdline`, 'utf8');
+    }
+    catch {
+        return null;
+    }
+    if (!text)
+        return null;
+    const argv = text.split('\0');
+    if (argv[argv.length - 1] === '')
+        argv.pop();
+    return argv.length ? argv : null;
+}
+/** The first `maxBytes` of a file (a step's script), or null. */
+function readHead(file, maxBytes = 4096) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    }
+    catch {
+        return null;
+    }
+    try {
+        const buf = Buffer.alloc(maxBytes);
+        const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, maxBytes, 0);
+        return buf.toString('utf8', 0, n);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Whether a NUL-separated environ block holds exactly the entry `NAME=value`. */
+function environHas(environ, entry) {
+    for (let i = environ.indexOf(entry); i >= 0; i = environ.indexOf(entry, i + 1)) {
+        const startsEntry = i === 0 || environ.charCodeAt(i - 1) === 0;
+        const end = i + entry.length;
+        const endsEntry = end === environ.length || environ.charCodeAt(end) === 0;
+        if (startsEntry && endsEntry)
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether `pid` is a process (its thread group's leader) and not another thread: thread ids share the
+ * pid space, and /proc/<tid>/stat of a thread shows its whole process (so it must never be adopted).
+ * False when the pid is gone.
+ */
+function isThreadGroupLeader(procRoot, pid) {
+    const text = readSmallFile(`${procRoot}/${pid}/status`);
+    if (text === null)
+        return false;
+    const i = text.indexOf('\nTgid:');
+    return i >= 0 && Number.parseInt(text.slice(i + 6), 10) === pid;
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/steps.ts
+const ENV_KEYS = [
+    ['GITHUB_ACTION', 'action'],
+    ['GITHUB_ACTION_REPOSITORY', 'actionRepository'],
+    ['GITHUB_ACTION_REF', 'actionRef'],
+    ['GITHUB_ACTION_PATH', 'actionPath'],
+];
+const SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'ksh', 'pwsh', 'powershell', 'python', 'python3']);
+const CLIP = 120;
+/** Printable, one line, at most `max` characters (… when clipped). */
+function clipText(s, max = CLIP) {
+    const one = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+function envValue(environ, name) {
+    const key = `${name}=`;
+    for (let i = environ.indexOf(key); i >= 0; i = environ.indexOf(key, i + 1)) {
+        if (i !== 0 && environ.charCodeAt(i - 1) !== 0)
+            continue;
+        const end = environ.indexOf('\0', i);
+        return environ.slice(i + key.length, end < 0 ? undefined : end);
+    }
+    return undefined;
+}
+/** First non-empty, non-comment line of a script. */
+function firstLine(text) {
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line && !line.startsWith('#'))
+            return line;
+    }
+    return undefined;
+}
+/** Reads what names a step: its GITHUB_ACTION* variables, its script's first line, its command line. */
+function describeStep(probe, pid, startS) {
+    const info = { pid, startS };
+    const env = probe.environ?.(pid) ?? null;
+    if (env) {
+        for (const [name, field] of ENV_KEYS) {
+            const v = envValue(env, name);
+            if (v)
+                info[field] = clipText(v);
+        }
+    }
+    const argv = probe.cmdline?.(pid) ?? null;
+    if (argv?.length) {
+        info.command = clipText(argv.join(' '));
+        const prog = (argv[0].split('/').pop() ?? '').replace(/\.exe$/, '');
+        if (SHELLS.has(prog)) {
+            const c = argv.indexOf('-c');
+            let script;
+            if (c >= 0 && argv[c + 1] !== undefined)
+                script = firstLine(argv[c + 1]);
+            else {
+                // The runner writes a run: step's script to a temp file and passes its path last (bash -e <file>).
+                const file = argv[argv.length - 1];
+                if (argv.length > 1 && file.startsWith('/')) {
+                    const text = probe.head?.(file);
+                    if (text)
+                        script = firstLine(text);
+                }
+            }
+            if (script)
+                info.script = clipText(script);
+        }
+    }
+    return info;
+}
+class StepBook {
+    probe;
+    stepDepth;
+    clkTck;
+    nowS;
+    nextId = 1;
+    live = new Map();
+    constructor(probe, stepDepth, clkTck, nowS) {
+        this.probe = probe;
+        this.stepDepth = stepDepth;
+        this.clkTck = clkTck;
+        this.nowS = nowS;
+    }
+    /** The depth and step of a process that joins the tree under `parent`. */
+    place(s, parent) {
+        const depth = parent ? parent.depth + 1 : 0;
+        if (parent?.step)
+            return { depth, step: parent.step };
+        if (depth !== this.stepDepth)
+            return { depth, step: null };
+        return { depth, step: this.open(s.pid, s.starttime, s.starttime / this.clkTck, false) };
+    }
+    /**
+     * A step parent whose program changed (exec): from now on it is a step of its own. Its own CPU since
+     * the last look goes to the new step (the shell's share before the exec is small next to the command
+     * it became); what it used before, and the children it reaped, stay outside.
+     */
+    execed(pid, m, ownTicks) {
+        if (m.step || m.depth !== this.stepDepth - 1 || m.depth < 1)
+            return;
+        m.step = this.open(pid, m.starttime, this.nowS(), true);
+        m.base = m.ticks - Math.max(0, ownTicks);
+    }
+    carried(m, ticks) {
+        if (m.step)
+            m.step.carried += Math.max(0, ticks - m.base);
+    }
+    madeUp(a, ticks) {
+        // The shortfall was carried by the reaper's step (reaped() below); its child times now hold it.
+        if (a.step)
+            a.step.carried -= ticks;
+    }
+    reaped(a, vanished, gotTicks, wantTicks) {
+        const foreign = new Map();
+        for (const v of vanished) {
+            if (!v.step || v.step === a.step)
+                continue;
+            const f = foreign.get(v.step) ?? { want: 0, weight: Math.max(0, v.step.lastDelta) };
+            f.want += v.ticks - v.base;
+            foreign.set(v.step, f);
+        }
+        if (foreign.size) {
+            const extra = Math.max(0, gotTicks - wantTicks);
+            let weights = 0;
+            for (const f of foreign.values())
+                weights += f.weight;
+            for (const [step, f] of foreign) {
+                const credit = f.want + extra * (weights > 0 ? f.weight / weights : 1 / foreign.size);
+                step.carried += credit;
+                // The reaper's child times now hold this credit: its own step must not count it again.
+                if (a.step)
+                    a.base += credit;
+            }
+        }
+        if (gotTicks < wantTicks && a.step)
+            a.step.carried += wantTicks - gotTicks;
+    }
+    /** The reading of every live step, and of those whose processes are all gone (then forgotten). */
+    reading(members) {
+        const sums = new Map();
+        for (const m of members)
+            if (m.step)
+                sums.set(m.step, (sums.get(m.step) ?? 0) + m.ticks - m.base);
+        const out = [];
+        for (const [id, step] of this.live) {
+            const liveTicks = sums.get(step);
+            const ticks = Math.max(step.lastTicks, step.carried + (liveTicks ?? 0));
+            step.lastDelta = ticks - step.lastTicks;
+            step.lastTicks = ticks;
+            const r = { id, cpuSeconds: ticks / this.clkTck };
+            if (liveTicks === undefined) {
+                r.ended = true;
+                this.live.delete(id);
+            }
+            if (!step.announced) {
+                r.info = step.info;
+                step.announced = true;
+            }
+            out.push(r);
+        }
+        return out;
+    }
+    open(pid, starttime, startS, exec) {
+        const info = describeStep(this.probe, pid, startS);
+        if (exec)
+            info.exec = true;
+        const step = { id: this.nextId++, pid, starttime, carried: 0, lastTicks: 0, lastDelta: 0, info, announced: false };
+        this.live.set(step.id, step);
+        return step;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree-group.ts
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
-const member = (s) => ({ starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages });
+function member(s, depth = 0, step = null) {
+    return { starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages, depth, step, base: 0, comm: s.comm };
+}
 /**
  * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
  * members that left it (alive, or reaped by a non-member). Used for the tree and for its escapees.
  */
 class Group {
+    hooks;
     members = new Map();
     carried = 0;
     /** Ticks carried because a vanished member's reaper was not a member (or did not account it). */
@@ -680,11 +910,20 @@ class Group {
      * is taken back from the carried (and lost) ticks when the ancestor's child times make it up then.
      */
     shortfalls = new Map();
+    constructor(hooks) {
+        this.hooks = hooks;
+    }
     sum() {
         let S = this.carried;
         for (const m of this.members.values())
             S += m.ticks;
         return S;
+    }
+    /** A member leaves the group alive: `inTreeTicks` (what it used while in it) stay counted here. */
+    release(pid, m, inTreeTicks) {
+        this.members.delete(pid);
+        this.carried += inTreeTicks;
+        this.hooks?.carried(m, inTreeTicks);
     }
     /**
      * Re-reads every member. Vanished members must have been reaped into a live member's child times;
@@ -694,6 +933,7 @@ class Group {
     refresh(stat, countLoss) {
         const vanished = new Map();
         const prevChildTicks = new Map();
+        const execed = [];
         for (const [pid, m] of this.members) {
             const s = stat(pid);
             if (!s || s.starttime !== m.starttime) {
@@ -702,42 +942,71 @@ class Group {
                 continue;
             }
             prevChildTicks.set(pid, m.childTicks);
+            const ownBefore = m.ticks - m.childTicks;
             m.prevTicks = m.ticks;
             m.ticks = total(s);
             m.childTicks = s.cutime + s.cstime;
             m.ppid = s.ppid;
             m.rssPages = s.rssPages;
+            if (s.comm !== undefined && s.comm !== m.comm) {
+                if (m.comm !== undefined)
+                    execed.push([pid, m, m.ticks - m.childTicks - ownBefore]);
+                m.comm = s.comm;
+            }
         }
+        const expected = this.settle(vanished, prevChildTicks, countLoss);
+        // After the reaping is settled: a step parent that exec'd starts its step from its current total.
+        for (const [pid, m, own] of execed)
+            this.hooks?.execed(pid, m, own);
+        return expected;
+    }
+    settle(vanished, prevChildTicks, countLoss) {
         const expected = new Map();
         for (const m of vanished.values()) {
             let a = m.ppid;
             for (let hops = 0; vanished.has(a) && hops < vanished.size; hops++)
                 a = vanished.get(a).ppid;
-            if (this.members.has(a))
-                expected.set(a, (expected.get(a) ?? 0) + m.ticks);
-            else
+            if (this.members.has(a)) {
+                const e = expected.get(a) ?? { want: 0, list: [] };
+                e.want += m.ticks;
+                e.list.push(m);
+                expected.set(a, e);
+            }
+            else {
                 this.carry(m.ticks, countLoss);
+                this.hooks?.carried(m, m.ticks);
+            }
         }
         const grew = (a) => this.members.get(a).childTicks - (prevChildTicks.get(a) ?? 0);
         // Last refresh's shortfalls, made up by what the ancestor's child times gained beyond this refresh's reaps.
         const pending = this.shortfalls;
         this.shortfalls = new Map();
+        const back = new Map();
         for (const [a, owed] of pending) {
             if (!this.members.has(a))
                 continue;
-            const spare = grew(a) - (expected.get(a) ?? 0);
-            const back = Math.min(owed, Math.max(0, spare));
-            this.carried -= back;
-            this.lost -= back;
+            const spare = grew(a) - (expected.get(a)?.want ?? 0);
+            const b = Math.min(owed, Math.max(0, spare));
+            if (b <= 0)
+                continue;
+            this.carried -= b;
+            this.lost -= b;
+            back.set(a, b);
+            this.hooks?.madeUp(this.members.get(a), b);
         }
-        for (const [a, want] of expected) {
+        const wants = new Map();
+        for (const [a, { want, list }] of expected) {
+            const am = this.members.get(a);
             const got = grew(a);
             if (got < want) {
                 this.carry(want - got, true);
                 this.shortfalls.set(a, want - got);
             }
+            // The step book sees only this refresh's reaps (what was made up is no one's extra).
+            this.hooks?.reaped(am, list, got - (back.get(a) ?? 0), want);
+            wants.set(a, want);
         }
-        return expected;
+        return wants;
     }
     carry(ticks, isLoss) {
         this.carried += ticks;
@@ -749,10 +1018,15 @@ class Group {
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree.ts
 
 
+
+/** Above this many pids allocated since the previous tick, one /proc listing is cheaper than reading each. */
+const NEW_PIDS_READ_MAX = 32;
 class TreeTracker {
     src;
     opts;
-    tree = new Group();
+    /** Per-step accounting; null when `stepDepth` is 0 (off: the bench's peer). */
+    steps;
+    tree;
     /** Processes that left the tree alive, their descendants, and marked processes found outside it. */
     escaped = new Group();
     /** What escaped members had used when they left (already counted in the tree). */
@@ -770,6 +1044,10 @@ class TreeTracker {
         this.src = src;
         this.opts = opts;
         this.exclude = new Set(opts.excludePids ?? []);
+        const nowS = opts.nowS ?? (() => Number(process.hrtime.bigint()) / 1e9);
+        const stepDepth = opts.stepDepth ?? 1;
+        this.steps = stepDepth > 0 ? new StepBook(src, stepDepth, opts.clkTck, nowS) : null;
+        this.tree = new Group(this.steps ?? undefined);
     }
     read(options = {}) {
         const fullScan = options.fullScan ?? this.tick % (this.opts.fullScanEvery ?? 30) === 0;
@@ -785,6 +1063,7 @@ class TreeTracker {
             S = this.lastS;
         }
         this.lastS = S;
+        const steps = this.steps?.reading(this.tree.members.values()) ?? [];
         let rss = 0;
         for (const m of this.tree.members.values())
             rss += m.rssPages;
@@ -796,6 +1075,7 @@ class TreeTracker {
             escapedCpuSeconds: Math.max(0, this.escaped.sum() - this.escapedBase) / clk,
             method: 'procfs',
             ...(this.rootGone ? { rootGone: true } : {}),
+            ...(steps.length ? { steps } : {}),
         };
     }
     /** CPU seconds the tree lost track of (members reaped outside the tree between two ticks). */
@@ -822,6 +1102,7 @@ class TreeTracker {
         const lastPid = this.src.lastPid?.() ?? null;
         const created = lastPid === null || this.prevLastPid === null || lastPid !== this.prevLastPid;
         const wrapped = lastPid !== null && this.prevLastPid !== null && lastPid < this.prevLastPid;
+        const since = this.prevLastPid;
         this.prevLastPid = lastPid;
         // The root. A different starttime under the same pid means the root is gone and the pid reused.
         const root = this.src.stat(rootPid);
@@ -848,27 +1129,39 @@ class TreeTracker {
             for (const [pid, m] of this.tree.members) {
                 if (pid === rootPid || this.tree.members.has(m.ppid))
                     continue;
-                this.tree.members.delete(pid);
                 const inTree = Math.min(m.ticks, m.prevTicks + (reaped.get(pid) ?? 0));
-                this.tree.carried += inTree;
+                this.tree.release(pid, m, inTree);
                 this.escaped.members.set(pid, m);
                 this.escapedBase += inTree;
                 changed = true;
             }
         }
         this.escaped.refresh((pid) => this.src.stat(pid), false);
-        if (!this.rootGone && (fullScan || wrapped || created))
-            this.discover(this.src.listPids(), fullScan || wrapped);
+        if (this.rootGone || !(fullScan || wrapped || created)) {
+            // nothing new to look for
+        }
+        else if (!fullScan && !wrapped && lastPid !== null && since !== null && lastPid - since <= NEW_PIDS_READ_MAX && this.src.isProcess && this.opts.discovery !== 'list') {
+            const pids = [];
+            for (let pid = since + 1; pid <= lastPid; pid++)
+                pids.push(pid);
+            this.discover(pids, true, true);
+        }
+        else
+            this.discover(this.src.listPids(), fullScan || wrapped, false);
         this.src.retain?.(this.followed());
     }
     *followed() {
         yield* this.tree.members.keys();
         yield* this.escaped.members.keys();
     }
-    /** New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full scan. */
-    discover(pids, fullScan) {
+    /**
+     * New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full
+     * scan. `byPid`: the pids allocated since the previous tick (threads among them are skipped), not a listing.
+     */
+    discover(pids, fullScan, byPid) {
         const prev = this.seen;
-        this.seen = new Set(pids);
+        if (!byPid)
+            this.seen = new Set(pids);
         const candidates = [];
         for (const pid of pids) {
             if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid))
@@ -876,7 +1169,7 @@ class TreeTracker {
             if (!fullScan && prev.has(pid))
                 continue;
             const s = this.src.stat(pid);
-            if (s)
+            if (s && (!byPid || this.src.isProcess?.(pid)))
                 candidates.push(s);
         }
         if (!candidates.length)
@@ -904,7 +1197,11 @@ class TreeTracker {
         };
         // Descendants of excluded pids (the sampler's helpers) are excluded too; then the tree; then escapees' children.
         adopt([...this.exclude], (s) => this.exclude.add(s.pid));
-        adopt([...this.tree.members.keys()], (s) => this.tree.members.set(s.pid, member(s)));
+        adopt([...this.tree.members.keys()], (s) => {
+            const parent = this.tree.members.get(s.ppid);
+            const { depth, step } = this.steps?.place(s, parent) ?? { depth: (parent?.depth ?? -1) + 1, step: null };
+            this.tree.members.set(s.pid, member(s, depth, step));
+        });
         adopt([...this.escaped.members.keys()], (s) => this.escaped.members.set(s.pid, member(s)));
         // Processes outside the tree that carry the job's marker and started after the root: escaped daemons.
         const marker = this.opts.marker;
@@ -930,6 +1227,7 @@ class TreeTracker {
 
 
 
+
 /** Environment entries that mark every process a job starts, in order of preference. */
 const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'];
 /** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
@@ -941,6 +1239,9 @@ function procSource(procRoot) {
         stat: (pid) => stats.stat(pid),
         listPids: () => listPids(procRoot),
         environ: (pid) => readEnviron(procRoot, pid),
+        isProcess: (pid) => isThreadGroupLeader(procRoot, pid),
+        cmdline: (pid) => readCmdline(procRoot, pid),
+        head: (file) => readHead(file),
         lastPid: () => {
             const t = loadavg.read();
             return t === null ? null : parseLastPid(t);
@@ -967,7 +1268,7 @@ function createLinuxReaders(opts) {
     const { clkTck, pageBytes } = systemConstants(procRoot);
     const src = procSource(procRoot);
     const tracker = opts.rootPid
-        ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env) })
+        ? new TreeTracker(src, { rootPid: opts.rootPid, clkTck, pageBytes, excludePids: opts.excludePids, marker: jobMarker(env), stepDepth: opts.stepDepth, discovery: opts.discovery })
         : null;
     const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
     const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
@@ -1763,7 +2064,7 @@ class GpuSourceState {
 
 
 
-function firstLine(text) {
+function nvidia_firstLine(text) {
     return (text ?? '').split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '')?.slice(0, 200) ?? '';
 }
 /** One synchronous `nvidia-smi --query-gpu=index,uuid,name` at start: is there a driver and which GPUs. */
@@ -1783,7 +2084,7 @@ function probeNvidia(env, timeoutMs = 15000) {
     }
     const gpus = res.status === 0 ? parseNvidiaProbe(res.stdout) : [];
     if (gpus.length === 0) {
-        const why = firstLine(res.stdout) || firstLine(res.stderr) || 'no GPU listed';
+        const why = nvidia_firstLine(res.stdout) || nvidia_firstLine(res.stderr) || 'no GPU listed';
         return { ok: false, found: true, command, gpus: [], note: `nvidia-smi exited with code ${res.status ?? res.signal}: ${why}; no NVIDIA GPU measured` };
     }
     return { ok: true, found: true, command, gpus, note: '' };
@@ -1850,7 +2151,7 @@ function startNvidiaSource(opts) {
             if (child !== proc)
                 return;
             child = undefined;
-            const why = firstLine(stderrTail) || firstLine(splitter.pending());
+            const why = nvidia_firstLine(stderrTail) || nvidia_firstLine(splitter.pending());
             onExit(`exited (${signal ?? `code ${code}`}) after ${linesThisRun} line(s)${why ? `: ${why}` : ''}`);
         });
     };
@@ -2307,7 +2608,7 @@ function runSampler(configPath) {
     process.on('uncaughtException', (e) => log(`uncaught: ${e.stack ?? e}`));
     const excludePids = [process.pid];
     const readers = process.platform === 'linux'
-        ? createLinuxReaders({ procRoot: cfg.procRoot, rootPid: cfg.rootPid, excludePids })
+        ? createLinuxReaders({ procRoot: cfg.procRoot, rootPid: cfg.rootPid, excludePids, stepDepth: cfg.stepDepth, discovery: cfg.discovery })
         : createPlatformReader(process.platform, { excludePids });
     if (!readers)
         throw new Error(`no readers for platform ${process.platform}`);
