@@ -53,10 +53,10 @@ function parseCsv(text: string): Array<Record<string, string>> {
 
 describe('artifact names', () => {
   test('default, explicit, forbidden characters and re-run attempts', () => {
-    expect(artifactName({ job: 'build', baselineKey: 'default', runAttempt: 1 }, { artifactName: null })).toBe('carbon-gate-build-default');
-    expect(artifactName({ job: 'build', baselineKey: 'm0123456789', runAttempt: 3 }, { artifactName: null })).toBe('carbon-gate-build-m0123456789-attempt3');
-    expect(artifactName({ job: 'a/b:c', baselineKey: 'default', runAttempt: 1 }, { artifactName: null })).toBe('carbon-gate-a_b_c-default');
-    expect(artifactName({ job: 'x', baselineKey: 'default', runAttempt: 2 }, { artifactName: 'mine' })).toBe('mine-attempt2');
+    expect(artifactName({ job: 'build', legKey: 'default', runAttempt: 1 }, { artifactName: null })).toBe('carbon-gate-build-default');
+    expect(artifactName({ job: 'build', legKey: 'm0123456789', runAttempt: 3 }, { artifactName: null })).toBe('carbon-gate-build-m0123456789-attempt3');
+    expect(artifactName({ job: 'a/b:c', legKey: 'default', runAttempt: 1 }, { artifactName: null })).toBe('carbon-gate-a_b_c-default');
+    expect(artifactName({ job: 'x', legKey: 'default', runAttempt: 2 }, { artifactName: 'mine' })).toBe('mine-attempt2');
   });
 
   test('the artifact root is the deepest directory holding every file', () => {

@@ -5,7 +5,7 @@ import { startAzurite, type Azurite } from '../helpers/standins/azurite.js';
 import { startResultsService, type ResultsService } from '../helpers/standins/results-service.js';
 import { applyJobEnv, emulateJob, type EmulatedJob } from '../helpers/standins/job-env.js';
 import { readJobContext } from '../../src/github/context.js';
-import { baselineKey, baselinePrefix, keyPart, restoreBaselineWindow, saveBaselineWindow, saveDecision } from '../../src/github/baseline.js';
+import { baselineCacheKey, baselinePrefix, keyPart, restoreBaselineWindow, saveBaselineWindow, saveDecision } from '../../src/github/baseline.js';
 import { baselineRecord } from '../helpers/run-result-fixture.js';
 
 let azurite: Azurite;
@@ -49,9 +49,9 @@ describe('keys', () => {
     expect(keyPart('a,b')).not.toContain(',');
     expect(keyPart('x'.repeat(300)).length).toBeLessThanOrEqual(40);
     expect(keyPart('a-b')).not.toBe(keyPart('a_b'));
-    const ctx = { workflow: 'CI / main', job: 'test', baselineKey: 'default', runId: '77', runAttempt: 2 };
-    expect(baselineKey(ctx).startsWith(baselinePrefix(ctx))).toBe(true);
-    expect(baselineKey(ctx)).toMatch(/^carbon-gate-v1-CI___main_[0-9a-f]{8}-test-default-77-2$/);
+    const ctx = { workflow: 'CI / main', job: 'test', legKey: 'default', runId: '77', runAttempt: 2 };
+    expect(baselineCacheKey(ctx).startsWith(baselinePrefix(ctx))).toBe(true);
+    expect(baselineCacheKey(ctx)).toMatch(/^carbon-gate-v1-CI___main_[0-9a-f]{8}-test-default-77-2$/);
   });
 });
 
@@ -87,7 +87,7 @@ describe('real cache client against the stand-in', () => {
     let ctx = job({ runId: 101 });
     expect(await restoreBaselineWindow(ctx, settings, opts)).toEqual({ records: [], status: 'none' });
     const s1 = await saveBaselineWindow(ctx, settings, baselineRecord(1, 1.0, { runId: '101' }), [], opts);
-    expect(s1).toMatchObject({ saved: true, records: 1, key: baselineKey(ctx) });
+    expect(s1).toMatchObject({ saved: true, records: 1, key: baselineCacheKey(ctx) });
     expect(results.state.cacheEntries.filter((e) => e.finalized && e.scope === 'refs/heads/main')).toHaveLength(1);
 
     for (const [i, runId] of [102, 103, 104].entries()) {
@@ -129,7 +129,7 @@ describe('real cache client against the stand-in', () => {
     const cwd = process.cwd();
     process.chdir(process.env.GITHUB_WORKSPACE!);
     try {
-      expect(await saveCache(['.carbon-gate-baseline/baseline.json'], baselineKey(ctxPr))).toBeGreaterThan(0);
+      expect(await saveCache(['.carbon-gate-baseline/baseline.json'], baselineCacheKey(ctxPr))).toBeGreaterThan(0);
     } finally {
       process.chdir(cwd);
     }
@@ -169,11 +169,11 @@ describe('real cache client against the stand-in', () => {
     expect((await saveBaselineWindow(ctxA, settings, baselineRecord(1, 1, { runId: '501' }), [], opts)).saved).toBe(true);
     applyJobEnv(emulateJob({ resultsUrl: results.url, runId: 502, job: 'mx', matrix: { node: 20, os: 'ubuntu' } }));
     const same = readJobContext({ baselineKey: null, jobName: null });
-    expect(same.baselineKey).toBe(ctxA.baselineKey);
+    expect(same.legKey).toBe(ctxA.legKey);
     expect((await restoreBaselineWindow(same, settings, opts)).status).toBe('found');
     applyJobEnv(emulateJob({ resultsUrl: results.url, runId: 503, job: 'mx', matrix: { node: 22, os: 'ubuntu' } }));
     const other = readJobContext({ baselineKey: null, jobName: null });
-    expect(other.baselineKey).not.toBe(ctxA.baselineKey);
+    expect(other.legKey).not.toBe(ctxA.legKey);
     expect((await restoreBaselineWindow(other, settings, opts)).status).toBe('none');
   });
 

@@ -36,7 +36,7 @@ describe('job context', () => {
       baseBranch: 'main',
       owner: 'octo',
       repo: 'repo',
-      baselineKey: 'default',
+      legKey: 'default',
       jobKey: 'CI/test/default',
       jobLabel: 'test',
       runUrl: 'https://github.com/octo/repo/actions/runs/99/attempts/2',
@@ -60,13 +60,13 @@ describe('job context', () => {
     const a = jobContextFrom({ ...env, INPUT_MATRIX: '{"os":"ubuntu-latest","node":20}' }, prPayload, none);
     const b = jobContextFrom({ ...env, INPUT_MATRIX: '{\n  "node": 20,\n  "os": "ubuntu-latest"\n}' }, prPayload, none);
     const c = jobContextFrom({ ...env, INPUT_MATRIX: '{"os":"ubuntu-latest","node":22}' }, prPayload, none);
-    expect(a.baselineKey).toMatch(/^m[0-9a-f]{10}$/);
-    expect(a.baselineKey).toBe(b.baselineKey);
-    expect(a.baselineKey).not.toBe(c.baselineKey);
+    expect(a.legKey).toMatch(/^m[0-9a-f]{10}$/);
+    expect(a.legKey).toBe(b.legKey);
+    expect(a.legKey).not.toBe(c.legKey);
     expect(a.jobLabel).toBe('test (20, ubuntu-latest)');
-    expect(a.jobKey).toBe(`CI/test/${a.baselineKey}`);
+    expect(a.jobKey).toBe(`CI/test/${a.legKey}`);
     const named = jobContextFrom({ ...env, INPUT_MATRIX: '{"os":"x"}' }, prPayload, { baselineKey: 'linux', jobName: 'unit tests' });
-    expect(named).toMatchObject({ baselineKey: 'linux', job: 'unit tests', jobLabel: 'unit tests', jobKey: 'CI/unit tests/linux' });
+    expect(named).toMatchObject({ legKey: 'linux', job: 'unit tests', jobLabel: 'unit tests', jobKey: 'CI/unit tests/linux' });
   });
 
   test('matrix input edge cases', () => {
@@ -82,7 +82,7 @@ describe('job context', () => {
 
   test('missing env and payload: safe defaults, never throws', () => {
     const c = jobContextFrom({}, null, none);
-    expect(c).toMatchObject({ prNumber: null, isFork: false, defaultBranch: null, runAttempt: 1, baselineKey: 'default', runUrl: '' });
+    expect(c).toMatchObject({ prNumber: null, isFork: false, defaultBranch: null, runAttempt: 1, legKey: 'default', runUrl: '' });
   });
 });
 

@@ -39,8 +39,8 @@ export function liveInstances(parent: string, self: { runId: string | undefined;
 }
 
 /** The key parts of instance n > 1: its own baseline key (and so its own comment marker and artifact). */
-export function instanceKeys(ctx: { workflow: string; job: string; baselineKey: string; jobLabel: string }, instance: number): { baselineKey: string; jobKey: string; jobLabel: string } {
-  if (instance <= 1) return { baselineKey: ctx.baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${ctx.baselineKey}`, jobLabel: ctx.jobLabel };
-  const baselineKey = `${ctx.baselineKey}-i${instance}`;
-  return { baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${baselineKey}`, jobLabel: `${ctx.jobLabel} (instance ${instance})` };
+export function instanceKeys(ctx: { workflow: string; job: string; legKey: string; jobLabel: string }, instance: number): { legKey: string; jobKey: string; jobLabel: string } {
+  if (instance <= 1) return { legKey: ctx.legKey, jobKey: `${ctx.workflow}/${ctx.job}/${ctx.legKey}`, jobLabel: ctx.jobLabel };
+  const legKey = `${ctx.legKey}-i${instance}`;
+  return { legKey, jobKey: `${ctx.workflow}/${ctx.job}/${legKey}`, jobLabel: `${ctx.jobLabel} (instance ${instance})` };
 }

@@ -48,8 +48,8 @@ const FORBIDDEN = /["':<>|*?\\/\r\n]/g;
  * `artifact-name`, or `carbon-gate-<job>-<baseline-key>`; plus `-attempt<N>` on re-runs, because artifact
  * names are unique per workflow run across attempts (a re-run uploading the same name gets 409).
  */
-export function artifactName(ctx: Pick<JobContext, 'job' | 'baselineKey' | 'runAttempt'>, settings: Pick<ArtifactSettings, 'artifactName'>): string {
-  const base = settings.artifactName ?? `carbon-gate-${ctx.job}-${ctx.baselineKey}`.replace(FORBIDDEN, '_');
+export function artifactName(ctx: Pick<JobContext, 'job' | 'legKey' | 'runAttempt'>, settings: Pick<ArtifactSettings, 'artifactName'>): string {
+  const base = settings.artifactName ?? `carbon-gate-${ctx.job}-${ctx.legKey}`.replace(FORBIDDEN, '_');
   return ctx.runAttempt > 1 ? `${base}-attempt${ctx.runAttempt}` : base;
 }
 

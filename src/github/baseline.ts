@@ -50,11 +50,11 @@ export function keyPart(raw: string): string {
   return `${clean.slice(0, 31)}_${h}`;
 }
 
-export function baselinePrefix(ctx: Pick<JobContext, 'workflow' | 'job' | 'baselineKey'>): string {
-  return `carbon-gate-v1-${keyPart(ctx.workflow)}-${keyPart(ctx.job)}-${keyPart(ctx.baselineKey)}-`;
+export function baselinePrefix(ctx: Pick<JobContext, 'workflow' | 'job' | 'legKey'>): string {
+  return `carbon-gate-v1-${keyPart(ctx.workflow)}-${keyPart(ctx.job)}-${keyPart(ctx.legKey)}-`;
 }
 
-export function baselineKey(ctx: Pick<JobContext, 'workflow' | 'job' | 'baselineKey' | 'runId' | 'runAttempt'>): string {
+export function baselineCacheKey(ctx: Pick<JobContext, 'workflow' | 'job' | 'legKey' | 'runId' | 'runAttempt'>): string {
   return `${baselinePrefix(ctx)}${keyPart(ctx.runId || '0')}-${ctx.runAttempt}`;
 }
 
@@ -192,7 +192,7 @@ export async function restoreBaselineWindow(ctx: JobContext, settings: BaselineS
     const prefix = baselinePrefix(ctx);
     const { value: matchedKey, failures } = await captureClientFailures(() =>
       withTimeout(
-        inWorkspace(dir, () => cache.restoreCache([BASELINE_FILE], baselineKey(ctx), [prefix])),
+        inWorkspace(dir, () => cache.restoreCache([BASELINE_FILE], baselineCacheKey(ctx), [prefix])),
         opts.timeoutMs,
         'baseline restore',
       ),
@@ -238,7 +238,7 @@ export async function saveBaselineWindow(
   const decision = saveDecision(ctx, settings);
   if (!decision.save) return { saved: false, reason: decision.reason, failed: false };
   const env = opts.env ?? process.env;
-  const key = baselineKey(ctx);
+  const key = baselineCacheKey(ctx);
   try {
     const cache = opts.cache ?? (await import('@actions/cache'));
     if (!cache.isFeatureAvailable()) return { saved: false, key, reason: 'the Actions cache service is not available to this job', failed: true };

@@ -38,8 +38,8 @@ export interface JobContext {
   baseBranch: string | null;
   /** The matrix of this job, or null. */
   matrix: Record<string, unknown> | null;
-  /** settings.baselineKey, or a stable short hash of the matrix, or 'default'. */
-  baselineKey: string;
+  /** This job leg's key: the baseline-key input, else a stable short hash of the matrix, else 'default'. */
+  legKey: string;
   /** `<workflow>/<job>/<baseline-key>`: the comment marker key. */
   jobKey: string;
   /** Human label: job-name, or the job id with the matrix values. */
@@ -160,7 +160,7 @@ export function jobContextFrom(env: NodeJS.ProcessEnv, payload: unknown, setting
     defaultBranch: p.repository?.default_branch ?? null,
     baseBranch: p.pull_request?.base?.ref ?? null,
     matrix,
-    baselineKey,
+    legKey: baselineKey,
     jobKey: `${workflow}/${job}/${baselineKey}`,
     jobLabel: settings.jobName ?? (matrix ? `${job} (${matrixValues(matrix)})` : job),
     forkRecipeUrl: `${serverUrl}/${actionRepo}#fork-pull-requests`,
