@@ -18,6 +18,8 @@
 // ticks, or auto-reaped because its parent ignores SIGCHLD) would make S drop: we check, per live
 // ancestor, that the ancestor's cutime+cstime grew by at least the vanished members' last totals,
 // and carry the shortfall ("lost" ticks: the CPU it used after our last look is unknowable here).
+// Members are read one by one, so a parent read just before it reaped a child shows that child only at
+// the next tick: a shortfall its ancestor's child times make up at the next refresh is taken back.
 //
 // Processes are identified by (pid, starttime) so a reused pid is never mistaken for its predecessor.
 //
