@@ -991,9 +991,9 @@ function liveInstances(parent, self) {
 /** The key parts of instance n > 1: its own baseline key (and so its own comment marker and artifact). */
 function instanceKeys(ctx, instance) {
     if (instance <= 1)
-        return { baselineKey: ctx.baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${ctx.baselineKey}`, jobLabel: ctx.jobLabel };
-    const baselineKey = `${ctx.baselineKey}-i${instance}`;
-    return { baselineKey, jobKey: `${ctx.workflow}/${ctx.job}/${baselineKey}`, jobLabel: `${ctx.jobLabel} (instance ${instance})` };
+        return { legKey: ctx.legKey, jobKey: `${ctx.workflow}/${ctx.job}/${ctx.legKey}`, jobLabel: ctx.jobLabel };
+    const legKey = `${ctx.legKey}-i${instance}`;
+    return { legKey, jobKey: `${ctx.workflow}/${ctx.job}/${legKey}`, jobLabel: `${ctx.jobLabel} (instance ${instance})` };
 }
 
 ;// CONCATENATED MODULE: ./src/core/constants.ts

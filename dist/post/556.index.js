@@ -120,7 +120,7 @@ function jobContextFrom(env, payload, settings) {
         defaultBranch: p.repository?.default_branch ?? null,
         baseBranch: p.pull_request?.base?.ref ?? null,
         matrix,
-        baselineKey,
+        legKey: baselineKey,
         jobKey: `${workflow}/${job}/${baselineKey}`,
         jobLabel: settings.jobName ?? (matrix ? `${job} (${matrixValues(matrix)})` : job),
         forkRecipeUrl: `${serverUrl}/${actionRepo}#fork-pull-requests`,

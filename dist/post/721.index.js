@@ -33,7 +33,7 @@ const FORBIDDEN = /["':<>|*?\\/\r\n]/g;
  * names are unique per workflow run across attempts (a re-run uploading the same name gets 409).
  */
 function artifactName(ctx, settings) {
-    const base = settings.artifactName ?? `carbon-gate-${ctx.job}-${ctx.baselineKey}`.replace(FORBIDDEN, '_');
+    const base = settings.artifactName ?? `carbon-gate-${ctx.job}-${ctx.legKey}`.replace(FORBIDDEN, '_');
     return ctx.runAttempt > 1 ? `${base}-attempt${ctx.runAttempt}` : base;
 }
 async function uploadReportArtifact(files, ctx, settings, opts) {

@@ -60,7 +60,7 @@ __webpack_require__.d(__webpack_exports__, {
   saveDecision: () => (/* binding */ saveDecision)
 });
 
-// UNUSED EXPORTS: BASELINE_DIR, BASELINE_FILE, baselineKey, baselinePrefix, keyPart, nextWindow, parseBaselineFile
+// UNUSED EXPORTS: BASELINE_DIR, BASELINE_FILE, baselineCacheKey, baselinePrefix, keyPart, nextWindow, parseBaselineFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -169,9 +169,9 @@ function keyPart(raw) {
     return `${clean.slice(0, 31)}_${h}`;
 }
 function baselinePrefix(ctx) {
-    return `carbon-gate-v1-${keyPart(ctx.workflow)}-${keyPart(ctx.job)}-${keyPart(ctx.baselineKey)}-`;
+    return `carbon-gate-v1-${keyPart(ctx.workflow)}-${keyPart(ctx.job)}-${keyPart(ctx.legKey)}-`;
 }
-function baselineKey(ctx) {
+function baselineCacheKey(ctx) {
     return `${baselinePrefix(ctx)}${keyPart(ctx.runId || '0')}-${ctx.runAttempt}`;
 }
 const SAVE_EVENTS = new Set(['push', 'workflow_dispatch', 'schedule']);
@@ -297,7 +297,7 @@ async function restoreBaselineWindow(ctx, settings, opts) {
         const file = external_node_path_default().join(dir, BASELINE_FILE);
         (0,external_node_fs_.rmSync)(external_node_path_default().join(dir, BASELINE_DIR), { recursive: true, force: true });
         const prefix = baselinePrefix(ctx);
-        const { value: matchedKey, failures } = await captureClientFailures(() => (0,timeout/* withTimeout */.wj)(inWorkspace(dir, () => cache.restoreCache([BASELINE_FILE], baselineKey(ctx), [prefix])), opts.timeoutMs, 'baseline restore'));
+        const { value: matchedKey, failures } = await captureClientFailures(() => (0,timeout/* withTimeout */.wj)(inWorkspace(dir, () => cache.restoreCache([BASELINE_FILE], baselineCacheKey(ctx), [prefix])), opts.timeoutMs, 'baseline restore'));
         if (!matchedKey) {
             (0,external_node_fs_.rmSync)(external_node_path_default().join(dir, BASELINE_DIR), { recursive: true, force: true });
             if (failures.length > 0)
@@ -327,7 +327,7 @@ async function saveBaselineWindow(ctx, settings, current, previous, opts) {
     if (!decision.save)
         return { saved: false, reason: decision.reason, failed: false };
     const env = opts.env ?? process.env;
-    const key = baselineKey(ctx);
+    const key = baselineCacheKey(ctx);
     try {
         const cache = opts.cache ?? (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(371), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091)));
         if (!cache.isFeatureAvailable())
