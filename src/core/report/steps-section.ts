@@ -3,6 +3,7 @@
 import type { StepRow } from '../steps/types.js';
 import { escapeMarkdown } from './escape.js';
 import { co2e, cpuSeconds, duration, energy, share } from '../format.js';
+import { mdTable } from './table.js';
 
 const BAR_WIDTH = 10;
 /** Rows listed in the table; the rest are summed in one line (the CSV and JSON have them all). */
@@ -21,18 +22,16 @@ const byEmissions = (a: StepRow, b: StepRow): number => b.totalGCo2e - a.totalGC
 export function renderStepsTable(rows: StepRow[]): string {
   const sorted = [...rows].sort(byEmissions);
   const shown = sorted.slice(0, MAX_ROWS);
-  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  const out = [line(['Step', 'Duration', 'CPU', 'Energy', 'Emissions', 'Share']), line(['---', '---:', '---:', '---:', '---:', '---'])];
-  for (const r of shown) {
+  const body = shown.map((r) => {
     const name = r.kind === 'outside' ? '*outside steps*' : escapeMarkdown(r.name);
-    out.push(line([name, duration(r.durationSeconds), cpuSeconds(r.cpuSeconds), energy(r.totalWh), co2e(r.totalGCo2e), `\`${shareBar(r.share)}\` ${share(r.share)}`]));
-  }
+    return [name, duration(r.durationSeconds), cpuSeconds(r.cpuSeconds), energy(r.totalWh), co2e(r.totalGCo2e), `\`${shareBar(r.share)}\` ${share(r.share)}`];
+  });
   if (sorted.length > shown.length) {
     const rest = sorted.slice(MAX_ROWS);
     const g = rest.reduce((a, r) => a + r.totalGCo2e, 0);
-    out.push(line([`… ${rest.length} more steps`, '', '', '', co2e(g), '']));
+    body.push([`… ${rest.length} more steps`, '', '', '', co2e(g), '']);
   }
-  return out.join('\n') + '\n';
+  return mdTable(['Step', 'Duration', 'CPU', 'Energy', 'Emissions', 'Share'], body, ['l', 'r', 'r', 'r', 'r', 'l']);
 }
 
 /** Mermaid gantt text: a step name may not hold ':' or '#' or ';' (they end the task), nor line breaks. */
