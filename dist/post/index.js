@@ -2058,6 +2058,7 @@ function stepBreakdown(acc, energy, emissions, o) {
 ;// CONCATENATED MODULE: ./src/core/report/steps-section.ts
 
 
+
 const BAR_WIDTH = 10;
 /** Rows listed in the table; the rest are summed in one line (the CSV and JSON have them all). */
 const MAX_ROWS = 40;
@@ -2072,18 +2073,16 @@ const byEmissions = (a, b) => b.totalGCo2e - a.totalGCo2e || a.name.localeCompar
 function renderStepsTable(rows) {
     const sorted = [...rows].sort(byEmissions);
     const shown = sorted.slice(0, MAX_ROWS);
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    const out = [line(['Step', 'Duration', 'CPU', 'Energy', 'Emissions', 'Share']), line(['---', '---:', '---:', '---:', '---:', '---'])];
-    for (const r of shown) {
+    const body = shown.map((r) => {
         const name = r.kind === 'outside' ? '*outside steps*' : (0,report_escape/* escapeMarkdown */.FV)(r.name);
-        out.push(line([name, (0,format/* duration */.p0)(r.durationSeconds), (0,format/* cpuSeconds */._L)(r.cpuSeconds), (0,format/* energy */.zP)(r.totalWh), (0,format/* co2e */.k)(r.totalGCo2e), `\`${shareBar(r.share)}\` ${(0,format/* share */.uM)(r.share)}`]));
-    }
+        return [name, (0,format/* duration */.p0)(r.durationSeconds), (0,format/* cpuSeconds */._L)(r.cpuSeconds), (0,format/* energy */.zP)(r.totalWh), (0,format/* co2e */.k)(r.totalGCo2e), `\`${shareBar(r.share)}\` ${(0,format/* share */.uM)(r.share)}`];
+    });
     if (sorted.length > shown.length) {
         const rest = sorted.slice(MAX_ROWS);
         const g = rest.reduce((a, r) => a + r.totalGCo2e, 0);
-        out.push(line([`… ${rest.length} more steps`, '', '', '', (0,format/* co2e */.k)(g), '']));
+        body.push([`… ${rest.length} more steps`, '', '', '', (0,format/* co2e */.k)(g), '']);
     }
-    return out.join('\n') + '\n';
+    return (0,table/* mdTable */.g)(['Step', 'Duration', 'CPU', 'Energy', 'Emissions', 'Share'], body, ['l', 'r', 'r', 'r', 'r', 'l']);
 }
 /** Mermaid gantt text: a step name may not hold ':' or '#' or ';' (they end the task), nor line breaks. */
 function ganttLabel(name) {
