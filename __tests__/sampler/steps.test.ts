@@ -159,6 +159,20 @@ describe('steps in the tree tracker', () => {
     expect(readings[0].steps?.[0].info?.script).toBe('npm test -- --ci');
   });
 
+  test('a child reaped between the reads of its parent and its own: the shortfall its step carried is taken back when the parent’s child times make it up', () => {
+    const root: Proc = { pid: ROOT, ppid: 1, utime: 1, start: 100 };
+    const { readings } = run([
+      [init, root, { pid: 201, ppid: ROOT, utime: 10, start: 150 }, { pid: 301, ppid: 201, utime: 40, start: 151 }],
+      // 201 was read before it reaped 301 (its cutime still 0), 301 after: gone. 40 ticks are carried.
+      [init, root, { pid: 201, ppid: ROOT, utime: 10, start: 150 }],
+      // Next tick 201's cutime holds 301's final 45 (5 used after the last look): the 40 are taken back.
+      [init, root, { pid: 201, ppid: ROOT, utime: 10, cutime: 45, start: 150 }],
+    ]);
+    const v = stepValues(readings);
+    expect([v[0].get(1), v[1].get(1), v[2].get(1)]).toEqual([expect.closeTo(0.5, 10), expect.closeTo(0.5, 10), expect.closeTo(0.55, 10)]);
+    expect(readings.map((r) => r.cpuSeconds)).toEqual([expect.closeTo(0.51, 10), expect.closeTo(0.51, 10), expect.closeTo(0.56, 10)]);
+  });
+
   test('stepDepth 0 turns per-step tracking off: no steps, nothing read for them, the same tree total', () => {
     const snaps: Proc[][] = [
       [init, { pid: ROOT, ppid: 1, utime: 1, start: 100 }, { pid: 201, ppid: ROOT, utime: 10, start: 150 }],
