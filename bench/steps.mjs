@@ -155,6 +155,21 @@ export async function churnOverhead({ dist, work, windowSeconds = 60, rounds: n 
         { key: 'list', name: "listing whenever the last pid moved (before; discovery: 'list')", argv: samplerArgv({ dist, dir, name: 'list', rootPid: job.pid, extra: { discovery: 'list' }, node, flags }) },
       ],
     });
+    job.stop();
+    // The floor: the same sampler and background, the job's step a plain sleep (no churn), measured next.
+    const quiet = await startJob('sleep 3600 & wait', (pid) => treeSize(pid) >= 2);
+    try {
+      rows.push(
+        ...(await rounds({
+          rounds: n,
+          windowSeconds,
+          warmupSeconds,
+          contenders: [{ key: 'floor', name: 'floor: the same sampler, the job without churn (measured after the two above)', argv: samplerArgv({ dist, dir, name: 'floor', rootPid: quiet.pid, extra: {}, node, flags }) }],
+        })),
+      );
+    } finally {
+      quiet.stop();
+    }
     const by = (k) => rows.find((r) => r.key === k);
     return { pidsPerSecond, processesOnMachine, flags, rows, ratio: by('range').percentOfOneCore / by('list').percentOfOneCore };
   } finally {
@@ -207,7 +222,8 @@ export function stepsSection({ steps, churn, windowSeconds, rounds: n, loadBefor
       `meanwhile: ${f(churn.pidsPerSecond, 1)} per second (the job's plus everything else this shared machine started); ${churn.processesOnMachine} processes`,
       'on the machine (≈200 sleepers started by the bench). Today\'s discovery reads the stat of the pids allocated since the',
       'previous tick (from /proc/loadavg\'s last pid; a /proc listing when more than 32 were); the previous one listed /proc whenever the last pid moved.',
-      `Today: **${f(count.percentOfOneCore, 3)} %** of one core (target ≤ 0.10 %), ${f(churn.ratio, 2)}× the previous discovery.`,
+      `Today: **${f(count.percentOfOneCore, 3)} %** of one core (target ≤ 0.10 %), ${f(churn.ratio, 2)}× the previous discovery;`,
+      `the same sampler on the same machine without churn in its job (the floor row): ${f(churn.rows.find((r) => r.key === 'floor')?.percentOfOneCore, 3)} %.`,
       '',
       ...head,
       ...churn.rows.map(row),
