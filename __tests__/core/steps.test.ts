@@ -5,7 +5,7 @@ import { EnergyIntegrator } from '../../src/core/energy.js';
 import { computeEmissions } from '../../src/core/emissions.js';
 import { StepAccumulator, type StepInstance } from '../../src/core/steps/accumulate.js';
 import { stepBreakdown } from '../../src/core/steps/breakdown.js';
-import { localName, nameFromApi, nameLocally } from '../../src/core/steps/name.js';
+import { couldBe, localName, nameFromApi, nameLocally } from '../../src/core/steps/name.js';
 import type { StepReading, StepRow } from '../../src/core/steps/types.js';
 import { model, sample, T0_WALL_MS } from '../helpers/fixtures.js';
 
@@ -139,6 +139,37 @@ describe('step names', () => {
       ['Lint', [2]],
       ['Unit tests', [1]],
     ]);
+  });
+
+  test('API: a run: step is not given to an unseen action step of the same second (seen in an e2e run)', () => {
+    // `Run acme/carbon-gate@v1` (a uses: step, GitHub's default name) lasted 50 ms and the sampler never saw
+    // it; `Unit tests` started in the same second, so both cover its instance equally.
+    const wall = (s: number): number => 1_000_000 + s * 1000;
+    const api = [
+      { number: 1, name: 'Pre carbon-gate', status: 'completed', conclusion: 'success', startedMs: 999_000, completedMs: 1_000_000 },
+      { number: 2, name: 'Run acme/carbon-gate@v1', status: 'completed', conclusion: 'success', startedMs: 1_000_000, completedMs: 1_000_000 },
+      { number: 3, name: 'Unit tests', status: 'completed', conclusion: 'success', startedMs: 1_000_000, completedMs: 1_000_000 },
+      { number: 4, name: 'Lint', status: 'completed', conclusion: 'success', startedMs: 1_000_000, completedMs: 1_001_000 },
+    ];
+    const groups = nameFromApi(
+      [
+        { ...inst(1, -0.7, { action: 'carbon', actionRepository: 'acme/carbon-gate', actionRef: 'v1' }), endS: 0.52 },
+        { ...inst(2, 0.456, { action: '__run', script: 'npm test' }), endS: 0.771 },
+        { ...inst(3, 0.866, { action: '__run_2', script: 'npm run lint' }), endS: 1.195 },
+      ],
+      api,
+      wall,
+    );
+    expect(groups.map((g) => [g.name, g.instances.map((i) => i.id)])).toEqual([
+      ['Pre carbon-gate', [1]],
+      ['Unit tests', [2]],
+      ['Lint', [3]],
+    ]);
+    // The action's own instance still goes to its step when that step is the one it overlaps.
+    expect(couldBe(inst(5, 0, { action: 'carbon', actionRepository: 'acme/carbon-gate' }), api[1])).toBe(true);
+    expect(couldBe(inst(5, 0, { action: 'checkout', actionRepository: 'actions/checkout' }), api[1])).toBe(false);
+    expect(couldBe(inst(5, 0, { action: '__run' }), api[1])).toBe(false);
+    expect(couldBe(inst(5, 0, { action: '__run' }), api[2])).toBe(true);
   });
 
   test('API: each instance goes to the step running when it started (times to the second)', () => {
