@@ -1899,7 +1899,8 @@ const API_SLACK_MS = 500;
  * it equally (both within the same seconds), instances taken in start order go first to a step that
  * has none yet, then to the earlier one: a short step followed within the same second by the next one
  * keeps its own instance. An instance still running at the end goes to the latest step that had
- * started. Instances that match no API step keep their local names.
+ * started. A step named after an action (GitHub's default "Run owner/repo@ref") takes only an instance
+ * of that action (couldBe), when another step fits. Instances that match no API step keep their local names.
  */
 function nameFromApi(instances, api, wallMsOf) {
     const steps = api.filter((s) => s.startedMs !== null).sort((a, b) => a.startedMs - b.startedMs || a.number - b.number);
@@ -1931,7 +1932,27 @@ function nameFromApi(instances, api, wallMsOf) {
     }
     return dedupe(out);
 }
-function matchStep(i, steps, wallMsOf, used) {
+/** An action reference in a step name: GitHub names a `uses:` step "Run owner/repo@ref" unless it has a name. */
+const ACTION_REF = /\b([\w.-]+\/[\w.-]+)(?:\/[^@\s]*)?@[\w./-]+/;
+/**
+ * False when the instance cannot be that API step: the step's name is an action's default name and the
+ * instance is a `run:` script or another action (the API's whole seconds cannot tell two steps of one
+ * second apart, and a step too short for the sampler to see would otherwise take the next one's instance).
+ */
+function couldBe(i, s) {
+    const ref = ACTION_REF.exec(s.name);
+    if (!ref)
+        return true;
+    const repo = i.info?.actionRepository;
+    if (repo)
+        return repo.toLowerCase() === ref[1].toLowerCase();
+    return !i.info?.action?.startsWith('__run');
+}
+function matchStep(i, all, wallMsOf, used) {
+    const fitting = all.filter((s) => couldBe(i, s));
+    return bestStep(i, fitting, wallMsOf, used) ?? bestStep(i, all, wallMsOf, used);
+}
+function bestStep(i, steps, wallMsOf, used) {
     const t = wallMsOf(i.startS);
     let match;
     let best = -Infinity;
