@@ -40,7 +40,10 @@ async function firstSample(job: EmulatedJob): Promise<void> {
   throw new Error('the sampler wrote no sample within 20 s');
 }
 
-/** pre, main, `Unit tests` (burning `testsCpu`), `Lint` (0.3 CPU-s), post; the Jobs API names the steps. */
+/**
+ * pre, main, `Unit tests` (burning `testsCpu`), `Lint` (1.2 CPU-s), post; the Jobs API names the steps. The steps last
+ * over a second: the API's times are whole seconds, so two sub-second steps in one second cannot be told apart by time.
+ */
 async function runJob(spec: Omit<JobSpec, 'resultsUrl' | 'apiUrl'>, testsCpu: number): Promise<{ result: RunResult; comment?: string; warnings: string[] }> {
   const e = emulateJob({ resultsUrl: results.url, apiUrl: gh.url, ...spec });
   const { RUNNER_TEMP: _ignored, ...env } = e.env;
@@ -50,7 +53,7 @@ async function runJob(spec: Omit<JobSpec, 'resultsUrl' | 'apiUrl'>, testsCpu: nu
   expect((await job.run('main')).code).toBe(0);
   await firstSample(job);
   expect((await job.runStep('Unit tests', { run: burn(testsCpu) })).code).toBe(0);
-  expect((await job.runStep('Lint', { run: burn(0.3) })).code).toBe(0);
+  expect((await job.runStep('Lint', { run: burn(1.2) })).code).toBe(0);
   gh.workflowJobs.push({
     repo: env.GITHUB_REPOSITORY,
     runId: spec.runId,
@@ -71,12 +74,12 @@ async function runJob(spec: Omit<JobSpec, 'resultsUrl' | 'apiUrl'>, testsCpu: nu
 describe('per-step regression in the PR comment', () => {
   test('a PR in which only one step grew gets a comment naming that step and its delta', async () => {
     for (const runId of [1, 2]) {
-      const { result } = await runJob({ runId }, 0.4);
+      const { result } = await runJob({ runId }, 1.5);
       expect((result.steps ?? []).map((s) => s.name)).toEqual(expect.arrayContaining(['Unit tests', 'Lint']));
     }
-    const { result, comment } = await runJob({ runId: 10, eventName: 'pull_request', pr: 5 }, 2);
+    const { result, comment } = await runJob({ runId: 10, eventName: 'pull_request', pr: 5 }, 6);
     expect(result.baseline.records.map((r) => r.runId)).toEqual(['2', '1']);
-    expect(result.baseline.records[0].steps?.['Unit tests']?.cpuSeconds).toBeGreaterThan(0.35);
+    expect(result.baseline.records[0].steps?.['Unit tests']?.cpuSeconds).toBeGreaterThan(1.4);
     expect(comment).toBeDefined();
     expect(comment).toMatch(/\*\*Steps\*\* \(top \d of \d by emissions\): `Unit tests`/);
     expect(comment).toMatch(/- `Unit tests` \+\d+ % CPU work \(median of 2 runs\)/);
