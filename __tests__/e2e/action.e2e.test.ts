@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EmulatedJob, pidAlive, runWorkload } from '../helpers/action-runner.js';
+import { cpuSecondsOfTimes, EmulatedJob, pidAlive, runWorkload, workloadScript } from '../helpers/action-runner.js';
 import { parseSamples } from '../../src/core/samples.js';
 import { parseCsvRows as parseCsv } from '../../src/core/csv.js';
 import type { RunResult } from '../../src/core/types.js';
@@ -12,9 +12,9 @@ import type { RunResult } from '../../src/core/types.js';
 const jobs: EmulatedJob[] = [];
 afterAll(() => jobs.forEach((j) => j.cleanup()));
 
-function newJob(inputs: Record<string, string>): EmulatedJob {
+function newJob(inputs: Record<string, string>, worker = false): EmulatedJob {
   // artifact/baseline/comment are exercised by the gate e2e against stand-ins; here they are off.
-  const job = new EmulatedJob({ inputs: { 'sample-interval': '0.25', baseline: 'false', artifact: 'false', comment: 'never', ...inputs } });
+  const job = new EmulatedJob({ inputs: { 'sample-interval': '0.25', baseline: 'false', artifact: 'false', comment: 'never', ...inputs }, worker });
   jobs.push(job);
   return job;
 }
@@ -30,7 +30,9 @@ function treeCpuAround(samplesText: string, fromMs: number, toMs: number): numbe
 
 describe('the bundled action, pre → main → workload → post', () => {
   it('measures a real workload, reports it, and leaves no sampler behind', async () => {
-    const job = newJob({ 'carbon-intensity': '400' });
+    // The runner's worker is a process of its own (not this jest worker, whose other children and own
+    // work would be in the tree), and the workload is a `run:` step of it, as on a runner.
+    const job = newJob({ 'carbon-intensity': '400' }, true);
     const pre = await job.run('pre');
     expect(pre.code).toBe(0);
     expect(pre.errors).toEqual([]);
@@ -45,7 +47,9 @@ describe('the bundled action, pre → main → workload → post', () => {
     expect(main.stdout).toMatch(/sampling is running/);
 
     await sleep(600);
-    const work = await runWorkload({ burnSeconds: 2, shortLived: 200 });
+    const step = await job.runStep('Workload', { run: workloadScript({ burnSeconds: 2, shortLived: 200 }) });
+    expect(step.code).toBe(0);
+    const work = { cpuSeconds: cpuSecondsOfTimes(step.stdout), wallMs: [step.startedMs, step.endedMs] as const };
     await sleep(600);
 
     const post = await job.run('post');

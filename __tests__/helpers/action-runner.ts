@@ -262,11 +262,23 @@ export function pidAlive(pid: number): boolean {
  * short processes, run by bash, whose `times` builtin prints the kernel's own accounting of the shell
  * and all the children it waited for. Returns that truth in CPU seconds.
  */
-export function runWorkload(opts: { burnSeconds: number; shortLived: number }): Promise<{ cpuSeconds: number; wallMs: [number, number] }> {
+/** Two CPU burners beside `shortLived` short processes, then bash `times` (the kernel's account of it all). */
+export function workloadScript(opts: { burnSeconds: number; shortLived: number }): string {
   // Each burner stops after burnSeconds of its own CPU time (not wall time), so the workload is the
   // same amount of CPU however busy the machine is.
   const burn = `node -e "let x=0; while(process.cpuUsage().user<${opts.burnSeconds * 1e6}){for(let i=0;i<1e5;i++)x+=Math.sqrt(x+i)}"`;
-  const script = `${burn} & ${burn} & i=0; while [ $i -lt ${opts.shortLived} ]; do /bin/true; i=$((i+1)); done; wait; times`;
+  return `${burn} & ${burn} & i=0; while [ $i -lt ${opts.shortLived} ]; do /bin/true; i=$((i+1)); done; wait; times`;
+}
+
+/** CPU seconds in bash `times` output: the shell's and its waited-for children's user + system. */
+export function cpuSecondsOfTimes(out: string): number {
+  const secs = [...out.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  if (secs.length !== 4) throw new Error(`unexpected times output: ${out}`);
+  return secs.reduce((a, b) => a + b, 0);
+}
+
+export function runWorkload(opts: { burnSeconds: number; shortLived: number }): Promise<{ cpuSeconds: number; wallMs: [number, number] }> {
+  const script = workloadScript(opts);
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
     const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -275,9 +287,11 @@ export function runWorkload(opts: { burnSeconds: number; shortLived: number }): 
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`workload exited ${code}`));
-      const secs = [...out.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-      if (secs.length !== 4) return reject(new Error(`unexpected times output: ${out}`));
-      resolve({ cpuSeconds: secs.reduce((a, b) => a + b, 0), wallMs: [t0, Date.now()] });
+      try {
+        resolve({ cpuSeconds: cpuSecondsOfTimes(out), wallMs: [t0, Date.now()] });
+      } catch (e) {
+        reject(e as Error);
+      }
     });
   });
 }
