@@ -6,7 +6,8 @@
 //   node bench/steps.mjs [--window 60] [--rounds 2] [--dist dist] [--work /tmp/carbon-gate-bench-steps] [--only steps,churn]
 //
 // Alone it writes its block into bench/RESULTS.md between the `steps-bench` markers (bench/run.mjs
-// keeps that block, and rewrites it when run with --only …,steps).
+// keeps that block, and rewrites it when run with --only …,steps); with --only one row it prints the
+// block and writes nothing.
 //
 // 1. steps: a job of ~200 processes (a root shell, 4 step shells, 49 sleepers under each) followed by
 //    the sampler with per-step tracking (`stepDepth` 1, the default) and without it (`stepDepth` 0).
@@ -220,8 +221,9 @@ export function stepsSection({ steps, churn, windowSeconds, rounds: n, loadBefor
     out.push(
       `**Churn** — the job's step is the Eco CI-style loop (sed, date ×2, sleep, awk ×2 per second); pids allocated on the machine`,
       `meanwhile: ${f(churn.pidsPerSecond, 1)} per second (the job's plus everything else this shared machine started); ${churn.processesOnMachine} processes`,
-      'on the machine (≈200 sleepers started by the bench). Today\'s discovery reads the stat of the pids allocated since the',
-      'previous tick (from /proc/loadavg\'s last pid; a /proc listing when more than 32 were); the previous one listed /proc whenever the last pid moved.',
+      'on the machine (≈200 sleepers started by the bench). Today\'s discovery looks up the pids allocated since the previous tick',
+      '(from /proc/loadavg\'s last pid; an existence check, then the stat of those still there; a /proc listing when more than 32 were);',
+      'the previous one listed /proc whenever the last pid moved. The sampler runs with the Node flags pre uses: ' + churn.flags.join(' ') + '.',
       `Today: **${f(count.percentOfOneCore, 3)} %** of one core (target ≤ 0.10 %), ${f(churn.ratio, 2)}× the previous discovery;`,
       `the same sampler on the same machine without churn in its job (the floor row): ${f(churn.rows.find((r) => r.key === 'floor')?.percentOfOneCore, 3)} %.`,
       '',
@@ -256,6 +258,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const block = stepsSection({ steps, churn, windowSeconds, rounds: n, loadBefore, loadAfter, commit });
   console.log(block);
   console.log(JSON.stringify({ steps, churn }, null, 1));
+  // Section 6 holds both rows: a run of one row (--only) prints its block and leaves RESULTS.md alone,
+  // rather than replacing the section with half of it.
+  if (!steps || !churn) {
+    console.error('bench/RESULTS.md left unchanged: only a run of both rows writes section 6');
+    process.exit(0);
+  }
   const results = join(here, 'RESULTS.md');
   const text = existsSync(results) ? readFileSync(results, 'utf8') : '# carbon-gate benchmark results\n';
   const a = text.indexOf('<!-- steps-bench:start -->');

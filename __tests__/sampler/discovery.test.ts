@@ -16,16 +16,18 @@ interface Proc {
   env?: string[];
   /** A thread (its id is not a thread group's): its stat line shows its whole process. */
   thread?: boolean;
+  /** Threads of the process (stat field 20); 2 for a thread's line and a process that has one. */
+  threads?: number;
 }
 
 const statLine = (p: Proc): string =>
-  `${p.pid} (sh) S ${p.ppid} ${p.pid} ${p.pid} 0 -1 4194304 100 0 0 0 ${p.utime} 0 ${p.cutime ?? 0} 0 20 0 1 0 ${p.start} 3133440 100 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n`;
+  `${p.pid} (sh) S ${p.ppid} ${p.pid} ${p.pid} 0 -1 4194304 100 0 0 0 ${p.utime} 0 ${p.cutime ?? 0} 0 20 0 ${p.threads ?? (p.thread ? 2 : 1)} 0 ${p.start} 3133440 100 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n`;
 
 /** Replays snapshots with /proc/loadavg's last pid per snapshot; counts listings and stat reads. */
 function replay(snaps: Proc[][], lastPids: number[]) {
   let cur = new Map<number, { stat: ProcStat; p: Proc }>();
   let i = 0;
-  const calls = { listPids: 0, stat: 0, isProcess: 0 };
+  const calls = { listPids: 0, stat: 0, isProcess: 0, exists: 0 };
   const src: ProcSource = {
     stat: (pid) => {
       calls.stat++;
@@ -41,6 +43,11 @@ function replay(snaps: Proc[][], lastPids: number[]) {
       return p ? `${(p.env ?? ['PATH=/usr/bin']).join('\0')}\0` : null;
     },
     lastPid: () => lastPids[i],
+    // /proc/<tid> exists for threads too.
+    exists: (pid) => {
+      calls.exists++;
+      return cur.has(pid);
+    },
     isProcess: (pid) => {
       calls.isProcess++;
       const p = cur.get(pid)?.p;
@@ -67,7 +74,7 @@ function track(snaps: Proc[][], lastPids: number[], opts: { discovery?: 'pids' |
     r.at(k);
     const before = { ...r.calls };
     const reading = t.read({ fullScan: k === 0 });
-    return { reading, listed: r.calls.listPids > before.listPids, stats: r.calls.stat - before.stat };
+    return { reading, listed: r.calls.listPids > before.listPids, stats: r.calls.stat - before.stat, exists: r.calls.exists - before.exists, isProcess: r.calls.isProcess - before.isProcess };
   });
 }
 
@@ -77,8 +84,11 @@ describe('discovery by the pids allocated since the previous tick', () => {
     const snaps = [[init, agent, root(), step(2)], [init, agent, root(), step(3, 3)], [init, agent, root(), step(3, 7)], [init, agent, root(), step(4, 12)]];
     const got = track(snaps, [300, 306, 312, 318]);
     expect(got.map((g) => g.listed)).toEqual([true, false, false, false]);
-    // The root, the step, and the 6 new pids (none of them there any more).
-    expect(got.slice(1).map((g) => g.stats)).toEqual([8, 8, 8]);
+    // The 6 new pids are looked up (none of them is there any more), and only the root and the step are read:
+    // a failed read costs an exception, a look-up does not.
+    expect(got.slice(1).map((g) => g.exists)).toEqual([6, 6, 6]);
+    expect(got.slice(1).map((g) => g.stats)).toEqual([2, 2, 2]);
+    expect(got.slice(1).map((g) => g.isProcess)).toEqual([0, 0, 0]);
     expect(got.map((g) => g.reading.cpuSeconds)).toEqual([expect.closeTo(0.12, 10), expect.closeTo(0.16, 10), expect.closeTo(0.2, 10), expect.closeTo(0.26, 10)]);
     expect(got[3].reading.steps).toEqual([{ id: 1, cpuSeconds: expect.closeTo(0.16, 10) }]);
   });
@@ -91,7 +101,7 @@ describe('discovery by the pids allocated since the previous tick', () => {
   });
 
   test('a new child that is still running is read by its pid and adopted with all its CPU; a thread of it is not a process', () => {
-    const child: Proc = { pid: 310, ppid: 201, utime: 40, start: 160 };
+    const child: Proc = { pid: 310, ppid: 201, utime: 40, start: 160, threads: 2 };
     // Thread 311 of process 310: its parent is 310's parent, and its line shows the whole process.
     const thread: Proc = { pid: 311, ppid: 201, utime: 40, start: 161, thread: true };
     const snaps = [
@@ -101,9 +111,23 @@ describe('discovery by the pids allocated since the previous tick', () => {
     ];
     const got = track(snaps, [300, 311, 311]);
     expect(got.map((g) => g.listed)).toEqual([true, false, false]);
+    // Both lines show two threads, so both pids are asked whether they are a process.
+    expect(got[1].isProcess).toBe(2);
     expect(got[1].reading.processes).toBe(3);
     expect(got[2].reading.cpuSeconds).toBeCloseTo(1.03, 10);
     expect(got[2].reading.steps).toEqual([{ id: 1, cpuSeconds: expect.closeTo(0.93, 10) }]);
+  });
+
+  test('a new single-threaded child is a process by its stat line alone (one thread): no status read', () => {
+    const child: Proc = { pid: 305, ppid: 201, utime: 5, start: 160 };
+    const snaps = [
+      [init, agent, root(), step(2)],
+      [init, agent, root(), step(3), child],
+    ];
+    const got = track(snaps, [300, 306]);
+    expect(got[1]).toMatchObject({ listed: false, exists: 6, isProcess: 0 });
+    expect(got[1].reading.processes).toBe(3);
+    expect(got[1].reading.steps).toEqual([{ id: 1, cpuSeconds: expect.closeTo(0.08, 10) }]);
   });
 
   test('a marked daemon that left the tree between two ticks is read by its pid and counted as escaped', () => {

@@ -2,7 +2,7 @@
 // this machine against the kernel's own accounting of the same processes.
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environHas } from '../../src/sampler/linux/proc-identity.js';
@@ -17,8 +17,8 @@ import type { TreeReading } from '../../src/core/types.js';
 const INIT_STAT = '1 (process_api) S 0 0 0 0 -1 4194560 66540 359127 0 177 73 328 902 569 10 -10 13 0 24 44920832 3556 18446744073709551615 1 1 0 0 0 0 0 4096 1256 0 0 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 0\n';
 
 describe('procfs parsers', () => {
-  test('parseProcStat reads utime, stime, cutime, cstime, starttime and rss (fields 14-17, 22, 24)', () => {
-    expect(parseProcStat(INIT_STAT)).toEqual({ pid: 1, state: 'S', ppid: 0, utime: 73, stime: 328, cutime: 902, cstime: 569, starttime: 24, rssPages: 3556, comm: 'process_api' });
+  test('parseProcStat reads utime, stime, cutime, cstime, num_threads, starttime and rss (fields 14-17, 20, 22, 24)', () => {
+    expect(parseProcStat(INIT_STAT)).toEqual({ pid: 1, state: 'S', ppid: 0, utime: 73, stime: 328, cutime: 902, cstime: 569, numThreads: 13, starttime: 24, rssPages: 3556, comm: 'process_api' });
   });
 
   test('parseProcStat survives a comm with spaces and parentheses', () => {
@@ -80,6 +80,54 @@ describe('procfs parsers', () => {
 });
 
 describe('system constants and kept files', () => {
+  test('kept files and one-record reads return the whole file at every size around the 8 KiB buffer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-procfs-'));
+    try {
+      const file = join(dir, 'f');
+      writeFileSync(file, '');
+      const kept = new KeptFile(file);
+      for (const size of [0, 1, 8191, 8192, 8193, 20000, 3]) {
+        const body = 'abcdefghij'.repeat(Math.ceil(size / 10)).slice(0, size);
+        writeFileSync(file, body);
+        expect(readSmallFile(file, true)).toBe(body);
+        expect(readSmallFile(file)).toBe(body);
+        expect(kept.read()).toBe(body);
+      }
+      kept.close();
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('candidates read before retain() hold at most FRESH_MAX descriptors, and retain() closes all but its own', async () => {
+    const children = Array.from({ length: 2 * StatReader.FRESH_MAX + 5 }, () => spawn('sleep', ['30'], { stdio: 'ignore' }));
+    try {
+      const fds = (): number => readdirSync('/proc/self/fd').length;
+      const reader = new StatReader('/proc');
+      const before = fds();
+      for (const c of children) expect(reader.stat(c.pid as number)?.pid).toBe(c.pid);
+      expect(fds() - before).toBeLessThanOrEqual(StatReader.FRESH_MAX);
+      expect(fds() - before).toBeGreaterThan(0);
+      reader.retain([children[children.length - 1].pid as number]);
+      expect(reader.keptCount).toBe(1);
+      expect(fds() - before).toBe(1);
+      reader.retain([]);
+      expect(fds()).toBe(before);
+    } finally {
+      for (const c of children) c.kill('SIGKILL');
+    }
+  });
+
+  test('the stat line gives the thread count: this process has as many as /proc/self/task lists', () => {
+    // Between two stat lines that agree (no thread started or ended meanwhile).
+    const threads = (): number | undefined => parseProcStat(readSmallFile('/proc/self/stat', true) as string)?.numThreads;
+    let seen: [number | undefined, number, number | undefined] = [undefined, -1, undefined];
+    for (let i = 0; i < 5 && !(seen[0] !== undefined && seen[0] === seen[2]); i++) seen = [threads(), readdirSync('/proc/self/task').length, threads()];
+    expect(seen[0]).toBe(seen[2]);
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[0]).toBeGreaterThan(1);
+  });
+
   test('parseAuxv finds AT_CLKTCK and AT_PAGESZ in 64- and 32-bit vectors', () => {
     // Recorded from /proc/self/auxv on x86-64 (first pairs: AT_SYSINFO_EHDR, AT_MINSIGSTKSZ, AT_HWCAP, AT_PAGESZ, AT_CLKTCK).
     const hex = '2100000000000000' + '0010bd60ce7f0000' + '3300000000000000' + '300d000000000000' + '1000000000000000' + 'fffb8b1700000000' + '0600000000000000' + '0010000000000000' + '1100000000000000' + '6400000000000000' + '0000000000000000' + '0000000000000000';
@@ -99,15 +147,22 @@ describe('system constants and kept files', () => {
   test('parseLastPid reads the 5th field of /proc/loadavg', () => {
     expect(parseLastPid('0.38 1.72 2.61 2/311 30123\n')).toBe(30123);
     expect(parseLastPid('0.38 1.72')).toBeNull();
+    expect(parseLastPid('0.38 1.72 2.61 2/311\n')).toBeNull();
+    expect(parseLastPid('0.38 1.72 2.61 2/311 \n')).toBeNull();
+    expect(parseLastPid('0.00 0.01 0.05 1/64 7\n')).toBe(7);
   });
 
   test('a kept /proc/<pid>/stat stops reading once its process has exited (no pid-reuse confusion)', async () => {
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     const pid = child.pid as number;
     const reader = new StatReader('/proc');
-    reader.retain([pid]);
+    // Read first as a candidate (this process's own stat too, not retained: its descriptor is closed).
     expect(reader.stat(pid)?.pid).toBe(pid);
+    expect(reader.stat(process.pid)?.pid).toBe(process.pid);
+    expect(reader.keptCount).toBe(0);
+    reader.retain([pid]);
     expect(reader.keptCount).toBe(1);
+    expect(reader.stat(pid)?.pid).toBe(pid);
     const gone = new Promise((r) => child.on('exit', r));
     child.kill('SIGKILL');
     await gone;

@@ -63,7 +63,7 @@ export function environHas(environ: string, entry: string): boolean {
  * False when the pid is gone.
  */
 export function isThreadGroupLeader(procRoot: string, pid: number): boolean {
-  const text = readSmallFile(`${procRoot}/${pid}/status`);
+  const text = readSmallFile(`${procRoot}/${pid}/status`, true);
   if (text === null) return false;
   const i = text.indexOf('\nTgid:');
   return i >= 0 && Number.parseInt(text.slice(i + 6), 10) === pid;

@@ -1,7 +1,7 @@
 // Minimal synchronous /proc readers for the sampler's hot loop. No allocation-heavy parsing.
 // Small /proc files are read through one shared buffer with open/read/close: about 40 % cheaper
 // than readFileSync, which first fstat()s the file and allocates a buffer per call.
-import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 
 /** Fields of /proc/<pid>/stat the sampler uses. Times in clock ticks, rss in pages. */
 export interface ProcStat {
@@ -14,6 +14,8 @@ export interface ProcStat {
   cstime: number;
   starttime: number;
   rssPages: number;
+  /** Threads in the process (field 20). 1 means the pid is the process itself, not one of its threads. */
+  numThreads?: number;
   /** Program name (field 2, without the parentheses; it changes on exec). */
   comm?: string;
 }
@@ -34,6 +36,7 @@ export function parseProcStat(text: string): ProcStat | null {
     stime: Number(f[12]),
     cutime: Number(f[13]),
     cstime: Number(f[14]),
+    numThreads: Number(f[17]),
     starttime: Number(f[19]),
     rssPages: Number(f[21]),
     comm: text.slice(text.indexOf('(') + 1, close),
@@ -45,8 +48,11 @@ const shared = Buffer.alloc(8192);
 /**
  * Reads a small procfs file (stat, cgroup.procs, cpu.stat) whole through the shared buffer, or null
  * when it cannot be opened (the process is gone). Files larger than the buffer fall back to readFileSync.
+ * `oneRecord`: the file is produced whole by one read (a single-record seq_file such as /proc/<pid>/stat or
+ * status, or a regular file), so a read that leaves the buffer unfilled has it all and the read that
+ * would return 0 is skipped. Not for multi-record files (cgroup.procs, mountinfo), which a read may cut.
  */
-export function readSmallFile(path: string): string | null {
+export function readSmallFile(path: string, oneRecord = false): string | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -56,8 +62,9 @@ export function readSmallFile(path: string): string | null {
   try {
     let n = 0;
     for (;;) {
-      const got = readSync(fd, shared, n, shared.length - n, null);
-      if (got === 0) return shared.toString('latin1', 0, n);
+      const room = shared.length - n;
+      const got = readSync(fd, shared, n, room, null);
+      if (got === 0 || (oneRecord && got < room)) return shared.toString('latin1', 0, n + got);
       n += got;
       if (n === shared.length) return readFileSync(path, 'latin1');
     }
@@ -68,8 +75,17 @@ export function readSmallFile(path: string): string | null {
   }
 }
 
+/**
+ * Whether /proc/<pid> exists (a process, or a thread, whose id it is). It never throws: a failed open
+ * throws an Error with a stack trace, which costs the interpreted sampler more than the read itself,
+ * and most pids allocated between two ticks of a churning job are gone by then.
+ */
+export function pidExists(procRoot: string, pid: number): boolean {
+  return existsSync(`${procRoot}/${pid}`);
+}
+
 export function readPidStat(procRoot: string, pid: number): ProcStat | null {
-  const text = readSmallFile(`${procRoot}/${pid}/stat`);
+  const text = readSmallFile(`${procRoot}/${pid}/stat`, true);
   return text === null ? null : parseProcStat(text);
 }
 
@@ -79,7 +95,8 @@ export function readPidStat(procRoot: string, pid: number): ProcStat | null {
  */
 export function parseCpuLine(text: string): { busyTicks: number; totalTicks: number; logicalCpus: number; stealTicks: number } {
   const nl = text.indexOf('\n');
-  const first = text.slice(0, nl < 0 ? undefined : nl).trim().split(/\s+/);
+  // "cpu  user nice …": split on a string, not a RegExp (interpreted under --jitless); empty fields dropped.
+  const first = text.slice(0, nl < 0 ? undefined : nl).split(' ').filter((x) => x !== '');
   const [user, nice, system, idle, iowait, irq, softirq, steal] = first.slice(1, 9).map(Number);
   const busyTicks = user + nice + system + (irq || 0) + (softirq || 0);
   let logicalCpus = 0;
@@ -159,6 +176,8 @@ export function systemConstants(procRoot = '/proc'): { clkTck: number; pageBytes
  * A /proc file kept open and re-read with pread at offset 0 (procfs regenerates it on each read):
  * one syscall per read instead of open+read+close and a path walk. For a /proc/<pid>/… file the
  * descriptor stays bound to that process: once it has exited, reads fail even if the pid is reused.
+ * Only for files produced whole by one read (see readSmallFile's `oneRecord`): loadavg, stat, meminfo,
+ * schedstat, a PSI file. A read that leaves the buffer unfilled is the whole file: no second read.
  */
 export class KeptFile {
   private fd: number | null = null;
@@ -175,8 +194,9 @@ export class KeptFile {
     try {
       let n = 0;
       for (;;) {
-        const got = readSync(this.fd, shared, n, shared.length - n, n);
-        if (got === 0) return shared.toString('latin1', 0, n);
+        const room = shared.length - n;
+        const got = readSync(this.fd, shared, n, room, n);
+        if (got < room) return shared.toString('latin1', 0, n + got);
         n += got;
         if (n === shared.length) {
           this.close();
@@ -203,27 +223,37 @@ export class KeptFile {
 
 /**
  * /proc/<pid>/stat reader that keeps descriptors open for the pids it is told to retain (tree
- * members: read every tick) and opens the others by path (candidates: read once).
+ * members: read every tick). Other pids (candidates) are opened when first read, and their descriptor
+ * is kept if the next retain() names them (a new member), else closed there.
  */
 export class StatReader {
   private readonly kept = new Map<number, KeptFile>();
+  /**
+   * Opened by stat() since the last retain(), not yet kept: at most FRESH_MAX (a tick reads at most 32
+   * new pids one by one; a full scan reads every pid, and must not hold hundreds of descriptors open).
+   */
+  private readonly fresh = new Map<number, KeptFile>();
+  static readonly FRESH_MAX = 32;
   constructor(
     private readonly procRoot: string,
     private readonly maxKept = 512,
   ) {}
 
   stat(pid: number): ProcStat | null {
-    const k = this.kept.get(pid);
-    if (k) {
-      const text = k.read();
-      if (text === null) {
-        k.close();
-        this.kept.delete(pid);
-        return null;
-      }
-      return parseProcStat(text);
+    let k = this.kept.get(pid) ?? this.fresh.get(pid);
+    if (!k) {
+      if (this.fresh.size >= StatReader.FRESH_MAX) this.closeFresh();
+      k = new KeptFile(`${this.procRoot}/${pid}/stat`);
+      this.fresh.set(pid, k);
     }
-    return readPidStat(this.procRoot, pid);
+    const text = k.read();
+    if (text === null) {
+      k.close();
+      this.kept.delete(pid);
+      this.fresh.delete(pid);
+      return null;
+    }
+    return parseProcStat(text);
   }
 
   /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
@@ -239,7 +269,18 @@ export class StatReader {
         this.kept.delete(pid);
       }
     }
-    for (const pid of want) if (!this.kept.has(pid)) this.kept.set(pid, new KeptFile(`${this.procRoot}/${pid}/stat`));
+    for (const pid of want) {
+      if (this.kept.has(pid)) continue;
+      const f = this.fresh.get(pid);
+      this.fresh.delete(pid);
+      this.kept.set(pid, f ?? new KeptFile(`${this.procRoot}/${pid}/stat`));
+    }
+    this.closeFresh();
+  }
+
+  private closeFresh(): void {
+    for (const k of this.fresh.values()) k.close();
+    this.fresh.clear();
   }
 
   get keptCount(): number {
@@ -249,7 +290,8 @@ export class StatReader {
 
 /** The most recently allocated pid of this pid namespace (5th field of /proc/loadavg), or null. */
 export function parseLastPid(loadavg: string): number | null {
-  const f = loadavg.trim().split(/\s+/);
+  // split on a string, not a RegExp: the sampler runs --jitless, where RegExps are interpreted.
+  const f = loadavg.trim().split(' ');
   const n = Number(f[4]);
-  return f.length >= 5 && Number.isInteger(n) && n >= 0 ? n : null;
+  return f.length >= 5 && f[4] !== '' && Number.isInteger(n) && n >= 0 ? n : null;
 }

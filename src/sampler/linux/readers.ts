@@ -4,7 +4,7 @@ import type { Sample, TreeReading } from '../../core/types.js';
 import { CgroupAccount, cgroupSource, findCgroupDir } from './cgroup.js';
 import { ContentionTracker } from './contention.js';
 import { isThreadGroupLeader, readCmdline, readEnviron, readHead } from './proc-identity.js';
-import { KeptFile, StatReader, listPids, parseCpuLine, parseLastPid, parseMeminfo, systemConstants } from './procfs.js';
+import { KeptFile, StatReader, listPids, pidExists, parseCpuLine, parseLastPid, parseMeminfo, systemConstants } from './procfs.js';
 import { TreeTracker, type ProcSource } from './tree.js';
 import type { PlatformReader } from '../types.js';
 
@@ -20,6 +20,7 @@ export function procSource(procRoot: string): ProcSource {
   return {
     stat: (pid) => stats.stat(pid),
     listPids: () => listPids(procRoot),
+    exists: (pid) => pidExists(procRoot, pid),
     environ: (pid) => readEnviron(procRoot, pid),
     isProcess: (pid) => isThreadGroupLeader(procRoot, pid),
     cmdline: (pid) => readCmdline(procRoot, pid),

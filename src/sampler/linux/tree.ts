@@ -53,6 +53,8 @@ export interface ProcSource extends StepProbe {
   lastPid?(): number | null;
   /** Whether a pid is a process (a thread group leader) rather than another thread; false when gone. */
   isProcess?(pid: number): boolean;
+  /** Whether a pid exists, without the cost of a failed read (most new pids of a churning job are gone by the next tick). */
+  exists?(pid: number): boolean;
 
   /** Told after each read which pids will be read again next tick (to keep their files open). */
   retain?(pids: Iterable<number>): void;
@@ -224,8 +226,10 @@ export class TreeTracker {
     for (const pid of pids) {
       if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid)) continue;
       if (!fullScan && prev.has(pid)) continue;
+      if (byPid && this.src.exists?.(pid) === false) continue;
       const s = this.src.stat(pid);
-      if (s && (!byPid || this.src.isProcess?.(pid))) candidates.push(s);
+      // A stat line with one thread is the process itself; with more, the pid may be one of its threads.
+      if (s && (!byPid || s.numThreads === 1 || this.src.isProcess?.(pid))) candidates.push(s);
     }
     if (!candidates.length) return;
     const byParent = new Map<number, ProcStat[]>();
