@@ -330,9 +330,12 @@ function samplerScript(entryUrl, p = (external_node_path_default())) {
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
  * small young generation keeps its memory flat. Measured in bench/RESULTS.md: 3.86 → 3.41 CPU-s per hour
- * at 1 Hz and 51.8 → 47 MB peak RSS. Both flags exist in Node 20 and 24.
+ * at 1 Hz and 51.8 → 47 MB peak RSS. The memory reducer's idle-time full collections and background GC
+ * threads cost a process that wakes once a second more than its own work: 0.206 → 0.123 % of a core for
+ * the 1 Hz sampler on a small job, same machine and run (bench/RESULTS.md section 6 has the bench after
+ * them). All four flags exist in Node 20 and 24.
  */
-const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1'];
+const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1', '--no-memory-reducer', '--single-threaded-gc'];
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function startSampler(script, cfg, opts = { detached: true }) {
     const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);

@@ -231,9 +231,12 @@ function sampler_process_samplerScript(entryUrl, p = path) {
 /**
  * Node flags for the sampler: its tick is far too short to profit from the optimising compiler, and a
  * small young generation keeps its memory flat. Measured in bench/RESULTS.md: 3.86 → 3.41 CPU-s per hour
- * at 1 Hz and 51.8 → 47 MB peak RSS. Both flags exist in Node 20 and 24.
+ * at 1 Hz and 51.8 → 47 MB peak RSS. The memory reducer's idle-time full collections and background GC
+ * threads cost a process that wakes once a second more than its own work: 0.206 → 0.123 % of a core for
+ * the 1 Hz sampler on a small job, same machine and run (bench/RESULTS.md section 6 has the bench after
+ * them). All four flags exist in Node 20 and 24.
  */
-const SAMPLER_NODE_FLAGS = (/* unused pure expression or super */ null && (['--jitless', '--max-semi-space-size=1']));
+const SAMPLER_NODE_FLAGS = (/* unused pure expression or super */ null && (['--jitless', '--max-semi-space-size=1', '--no-memory-reducer', '--single-threaded-gc']));
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function sampler_process_startSampler(script, cfg, opts = { detached: true }) {
     const configPath = path.join(cfg.outDir, CONFIG_FILE);
@@ -3200,6 +3203,7 @@ function parseProcStat(text) {
         stime: Number(f[12]),
         cutime: Number(f[13]),
         cstime: Number(f[14]),
+        numThreads: Number(f[17]),
         starttime: Number(f[19]),
         rssPages: Number(f[21]),
         comm: text.slice(text.indexOf('(') + 1, close),
@@ -3209,8 +3213,11 @@ const shared = Buffer.alloc(8192);
 /**
  * Reads a small procfs file (stat, cgroup.procs, cpu.stat) whole through the shared buffer, or null
  * when it cannot be opened (the process is gone). Files larger than the buffer fall back to readFileSync.
+ * `oneRecord`: the file is produced whole by one read (a single-record seq_file such as /proc/<pid>/stat or
+ * status, or a regular file), so a read that leaves the buffer unfilled has it all and the read that
+ * would return 0 is skipped. Not for multi-record files (cgroup.procs, mountinfo), which a read may cut.
  */
-function readSmallFile(path) {
+function readSmallFile(path, oneRecord = false) {
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(path, 'r');
@@ -3221,9 +3228,10 @@ function readSmallFile(path) {
     try {
         let n = 0;
         for (;;) {
-            const got = (0,external_node_fs_.readSync)(fd, shared, n, shared.length - n, null);
-            if (got === 0)
-                return shared.toString('latin1', 0, n);
+            const room = shared.length - n;
+            const got = (0,external_node_fs_.readSync)(fd, shared, n, room, null);
+            if (got === 0 || (oneRecord && got < room))
+                return shared.toString('latin1', 0, n + got);
             n += got;
             if (n === shared.length)
                 return (0,external_node_fs_.readFileSync)(path, 'latin1');
@@ -3236,8 +3244,16 @@ function readSmallFile(path) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/**
+ * Whether /proc/<pid> exists (a process, or a thread, whose id it is). It never throws: a failed open
+ * throws an Error with a stack trace, which costs the interpreted sampler more than the read itself,
+ * and most pids allocated between two ticks of a churning job are gone by then.
+ */
+function pidExists(procRoot, pid) {
+    return (0,external_node_fs_.existsSync)(`${procRoot}/${pid}`);
+}
 function readPidStat(procRoot, pid) {
-    const text = readSmallFile(`${procRoot}/${pid}/stat`);
+    const text = readSmallFile(`${procRoot}/${pid}/stat`, true);
     return text === null ? null : parseProcStat(text);
 }
 /**
@@ -3246,7 +3262,8 @@ function readPidStat(procRoot, pid) {
  */
 function parseCpuLine(text) {
     const nl = text.indexOf('\n');
-    const first = text.slice(0, nl < 0 ? undefined : nl).trim().split(/\s+/);
+    // "cpu  user nice …": split on a string, not a RegExp (interpreted under --jitless); empty fields dropped.
+    const first = text.slice(0, nl < 0 ? undefined : nl).split(' ').filter((x) => x !== '');
     const [user, nice, system, idle, iowait, irq, softirq, steal] = first.slice(1, 9).map(Number);
     const busyTicks = user + nice + system + (irq || 0) + (softirq || 0);
     let logicalCpus = 0;
@@ -3332,6 +3349,8 @@ function systemConstants(procRoot = '/proc') {
  * A /proc file kept open and re-read with pread at offset 0 (procfs regenerates it on each read):
  * one syscall per read instead of open+read+close and a path walk. For a /proc/<pid>/… file the
  * descriptor stays bound to that process: once it has exited, reads fail even if the pid is reused.
+ * Only for files produced whole by one read (see readSmallFile's `oneRecord`): loadavg, stat, meminfo,
+ * schedstat, a PSI file. A read that leaves the buffer unfilled is the whole file: no second read.
  */
 class KeptFile {
     path;
@@ -3351,9 +3370,10 @@ class KeptFile {
         try {
             let n = 0;
             for (;;) {
-                const got = (0,external_node_fs_.readSync)(this.fd, shared, n, shared.length - n, n);
-                if (got === 0)
-                    return shared.toString('latin1', 0, n);
+                const room = shared.length - n;
+                const got = (0,external_node_fs_.readSync)(this.fd, shared, n, room, n);
+                if (got < room)
+                    return shared.toString('latin1', 0, n + got);
                 n += got;
                 if (n === shared.length) {
                     this.close();
@@ -3380,28 +3400,39 @@ class KeptFile {
 }
 /**
  * /proc/<pid>/stat reader that keeps descriptors open for the pids it is told to retain (tree
- * members: read every tick) and opens the others by path (candidates: read once).
+ * members: read every tick). Other pids (candidates) are opened when first read, and their descriptor
+ * is kept if the next retain() names them (a new member), else closed there.
  */
 class StatReader {
     procRoot;
     maxKept;
     kept = new Map();
+    /**
+     * Opened by stat() since the last retain(), not yet kept: at most FRESH_MAX (a tick reads at most 32
+     * new pids one by one; a full scan reads every pid, and must not hold hundreds of descriptors open).
+     */
+    fresh = new Map();
+    static FRESH_MAX = 32;
     constructor(procRoot, maxKept = 512) {
         this.procRoot = procRoot;
         this.maxKept = maxKept;
     }
     stat(pid) {
-        const k = this.kept.get(pid);
-        if (k) {
-            const text = k.read();
-            if (text === null) {
-                k.close();
-                this.kept.delete(pid);
-                return null;
-            }
-            return parseProcStat(text);
+        let k = this.kept.get(pid) ?? this.fresh.get(pid);
+        if (!k) {
+            if (this.fresh.size >= StatReader.FRESH_MAX)
+                this.closeFresh();
+            k = new KeptFile(`${this.procRoot}/${pid}/stat`);
+            this.fresh.set(pid, k);
         }
-        return readPidStat(this.procRoot, pid);
+        const text = k.read();
+        if (text === null) {
+            k.close();
+            this.kept.delete(pid);
+            this.fresh.delete(pid);
+            return null;
+        }
+        return parseProcStat(text);
     }
     /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
     retain(pids) {
@@ -3417,9 +3448,19 @@ class StatReader {
                 this.kept.delete(pid);
             }
         }
-        for (const pid of want)
-            if (!this.kept.has(pid))
-                this.kept.set(pid, new KeptFile(`${this.procRoot}/${pid}/stat`));
+        for (const pid of want) {
+            if (this.kept.has(pid))
+                continue;
+            const f = this.fresh.get(pid);
+            this.fresh.delete(pid);
+            this.kept.set(pid, f ?? new KeptFile(`${this.procRoot}/${pid}/stat`));
+        }
+        this.closeFresh();
+    }
+    closeFresh() {
+        for (const k of this.fresh.values())
+            k.close();
+        this.fresh.clear();
     }
     get keptCount() {
         return this.kept.size;
@@ -3427,9 +3468,10 @@ class StatReader {
 }
 /** The most recently allocated pid of this pid namespace (5th field of /proc/loadavg), or null. */
 function parseLastPid(loadavg) {
-    const f = loadavg.trim().split(/\s+/);
+    // split on a string, not a RegExp: the sampler runs --jitless, where RegExps are interpreted.
+    const f = loadavg.trim().split(' ');
     const n = Number(f[4]);
-    return f.length >= 5 && Number.isInteger(n) && n >= 0 ? n : null;
+    return f.length >= 5 && f[4] !== '' && Number.isInteger(n) && n >= 0 ? n : null;
 }
 
 ;// CONCATENATED MODULE: ./src/sampler/linux/cgroup.ts
@@ -3808,7 +3850,7 @@ function environHas(environ, entry) {
  * False when the pid is gone.
  */
 function isThreadGroupLeader(procRoot, pid) {
-    const text = readSmallFile(`${procRoot}/${pid}/status`);
+    const text = readSmallFile(`${procRoot}/${pid}/status`, true);
     if (text === null)
         return false;
     const i = text.indexOf('\nTgid:');
@@ -4264,8 +4306,11 @@ class TreeTracker {
                 continue;
             if (!fullScan && prev.has(pid))
                 continue;
+            if (byPid && this.src.exists?.(pid) === false)
+                continue;
             const s = this.src.stat(pid);
-            if (s && (!byPid || this.src.isProcess?.(pid)))
+            // A stat line with one thread is the process itself; with more, the pid may be one of its threads.
+            if (s && (!byPid || s.numThreads === 1 || this.src.isProcess?.(pid)))
                 candidates.push(s);
         }
         if (!candidates.length)
@@ -4334,6 +4379,7 @@ function procSource(procRoot) {
     return {
         stat: (pid) => stats.stat(pid),
         listPids: () => listPids(procRoot),
+        exists: (pid) => pidExists(procRoot, pid),
         environ: (pid) => readEnviron(procRoot, pid),
         isProcess: (pid) => isThreadGroupLeader(procRoot, pid),
         cmdline: (pid) => readCmdline(procRoot, pid),
