@@ -128,9 +128,12 @@ describe('GPU and RAPL through the bundled action', () => {
       expect(result.energy.ram).toBe('measured');
       expect(summary).toMatch(/measured \(RAPL package\)/);
       expect(summary).toMatch(/measured \(RAPL DRAM\)/);
-      // the tree's share of 100 W can never exceed 100 W, the wrap (after ≈1.4 s) must not show up as a spike
+      // the tree's share of 100 W can never exceed 100 W, the wrap (after ≈1.4 s) must not show up as a spike.
+      // The writer's steps are at least 50 ms apart, so a window of d seconds holds at most d / 0.05 + 1 of
+      // them: one 5 J step more than nominal (+0.84 W once, in a clean-clone run, on a 6 s window).
       expect(result.energy.avgCpuWatts).toBeGreaterThanOrEqual(0);
-      expect(result.energy.avgCpuWatts).toBeLessThanOrEqual(100.5);
+      expect(result.energy.avgCpuWatts).toBeLessThanOrEqual(100 + 5 / result.energy.durationSeconds + 1e-9);
+      expect(result.energy.durationSeconds).toBeGreaterThan(1);
       // all DRAM is charged (METHODOLOGY §1); the writer advances in 50 ms steps, so one step more than
       // the nominal 5 W can fall inside the measured window
       expect(result.energy.avgRamWatts).toBeLessThanOrEqual(5.5);
