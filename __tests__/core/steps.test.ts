@@ -172,6 +172,35 @@ describe('step names', () => {
     expect(couldBe(inst(5, 0, { action: '__run' }), api[2])).toBe(true);
   });
 
+  test('API: an end estimated late (a delayed tick) does not give an instance to the next step (seen in a clean-clone CI run)', () => {
+    const wall = (s: number): number => 1_000_000 + s * 1000;
+    const api = [
+      { number: 3, name: 'Setup demo', status: 'completed', conclusion: 'success', startedMs: 1_009_000, completedMs: 1_010_000 },
+      { number: 4, name: 'Burn one CPU-second', status: 'completed', conclusion: 'success', startedMs: 1_010_000, completedMs: 1_011_000 },
+      { number: 5, name: 'Wait', status: 'completed', conclusion: 'success', startedMs: 1_011_000, completedMs: 1_013_000 },
+      { number: 6, name: 'Burn six CPU-seconds', status: 'completed', conclusion: 'success', startedMs: 1_013_000, completedMs: 1_020_000 },
+    ];
+    // The 1 CPU-s step ran from 10.9 s to 11.95 s, but the tick after its end came 1 s late, so its end is
+    // estimated at 12.45 s: by that estimate it overlaps Wait ([11 s, 14 s): 1.45 s) more than its own step
+    // ([10 s, 12 s): 1.1 s). Wait's own process started at 11.96 s: the 1 CPU-s step had ended by then.
+    const groups = nameFromApi(
+      [
+        { ...inst(1, 9.8), endS: 10.9 },
+        { ...inst(2, 10.9), endS: 12.45 },
+        { ...inst(3, 11.96), endS: 13.96 },
+        { ...inst(4, 13.97), endS: 20.1 },
+      ],
+      api,
+      wall,
+    );
+    expect(groups.map((g) => [g.name, g.instances.map((i) => i.id)])).toEqual([
+      ['Setup demo', [1]],
+      ['Burn one CPU-second', [2]],
+      ['Wait', [3]],
+      ['Burn six CPU-seconds', [4]],
+    ]);
+  });
+
   test('API: each instance goes to the step running when it started (times to the second)', () => {
     const wall = (s: number): number => 1_000_000 + s * 1000;
     const api = [

@@ -85,8 +85,9 @@ describe('discovery by the pids allocated since the previous tick', () => {
     const got = track(snaps, [300, 306, 312, 318]);
     expect(got.map((g) => g.listed)).toEqual([true, false, false, false]);
     // The 6 new pids are looked up (none of them is there any more), and only the root and the step are read:
-    // a failed read costs an exception, a look-up does not.
-    expect(got.slice(1).map((g) => g.exists)).toEqual([6, 6, 6]);
+    // a failed read costs an exception, a look-up does not. The last two of them are looked up once more at
+    // the next tick (a fork in flight has its pid before its /proc entry): 6, then 2 + 6.
+    expect(got.slice(1).map((g) => g.exists)).toEqual([6, 8, 8]);
     expect(got.slice(1).map((g) => g.stats)).toEqual([2, 2, 2]);
     expect(got.slice(1).map((g) => g.isProcess)).toEqual([0, 0, 0]);
     expect(got.map((g) => g.reading.cpuSeconds)).toEqual([expect.closeTo(0.12, 10), expect.closeTo(0.16, 10), expect.closeTo(0.2, 10), expect.closeTo(0.26, 10)]);
@@ -128,6 +129,18 @@ describe('discovery by the pids allocated since the previous tick', () => {
     expect(got[1]).toMatchObject({ listed: false, exists: 6, isProcess: 0 });
     expect(got[1].reading.processes).toBe(3);
     expect(got[1].reading.steps).toEqual([{ id: 1, cpuSeconds: expect.closeTo(0.08, 10) }]);
+  });
+
+  test('a fork in flight at the look (its pid allocated, its process not attached to it yet) is found at the next tick', () => {
+    // Tick 1: loadavg says 306 was allocated, but /proc/306 is not there yet (the kernel attaches the new
+    // process to its pid later in fork). Tick 2: no pid was allocated since, and the step's child is there.
+    const child: Proc = { pid: 306, ppid: 201, utime: 5, start: 160 };
+    const snaps = [[init, agent, root(), step(2)], [init, agent, root(), step(3)], [init, agent, root(), step(3), child], [init, agent, root(), step(3), { ...child, utime: 9 }]];
+    const got = track(snaps, [300, 306, 306, 306]);
+    expect(got.map((g) => g.exists)).toEqual([0, 6, 2, 0]);
+    expect(got[2].reading.processes).toBe(3);
+    expect(got[3].reading.steps).toEqual([{ id: 1, cpuSeconds: expect.closeTo(0.12, 10) }]);
+    expect(got[3].reading.cpuSeconds).toBeCloseTo(0.22, 10);
   });
 
   test('a marked daemon that left the tree between two ticks is read by its pid and counted as escaped', () => {

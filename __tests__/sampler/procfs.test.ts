@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environHas } from '../../src/sampler/linux/proc-identity.js';
-import { KeptFile, StatReader, parseAuxv, parseCpuLine, parseLastPid, parseMeminfo, parseProcStat, readPidStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
+import { KeptFile, StatReader, parseAuxv, parseCpuLine, parseLastPid, parseMeminfo, parseProcStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
 import { CgroupAccount, cgroupDir, findCgroup2Mount, parseCgroupV2Path, parseUsageUsec, type CgroupSource } from '../../src/sampler/linux/cgroup.js';
 import { jobMarker, procSource } from '../../src/sampler/linux/readers.js';
 import { TreeTracker } from '../../src/sampler/linux/tree.js';
@@ -273,7 +273,8 @@ describe('cgroup v2 helpers', () => {
 const ticksOf = (pid: number): number => {
   // A marked process (the daemon's short sleeps) may exit between the listing and this read: it then
   // has nothing left to count here (its time went into its reaper's cutime, read with the reaper).
-  const s = readPidStat('/proc', pid);
+  const text = readSmallFile(`/proc/${pid}/stat`, true);
+  const s = text === null ? null : parseProcStat(text);
   return s ? s.utime + s.stime + s.cutime + s.cstime : 0;
 };
 

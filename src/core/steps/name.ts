@@ -62,13 +62,20 @@ const API_SLACK_MS = 500;
  * keeps its own instance. An instance still running at the end goes to the latest step that had
  * started. A step named after an action (GitHub's default "Run owner/repo@ref") takes only an instance
  * of that action (couldBe), when another step fits. Instances that match no API step keep their local names.
+ * An instance's life is cut at the next instance's start: steps run one after another, and an end
+ * estimated late (a tick delayed on a loaded machine) must not make it overlap the next step most.
  */
 export function nameFromApi(instances: StepInstance[], api: ApiStep[], wallMsOf: (monoS: number) => number): NamedGroup[] {
   const steps = api.filter((s) => s.startedMs !== null).sort((a, b) => (a.startedMs as number) - (b.startedMs as number) || a.number - b.number);
   const matched = new Map<StepInstance, ApiStep>();
   const used = new Set<number>();
-  for (const i of [...instances].sort((a, b) => a.startS - b.startS)) {
-    const m = matchStep(i, steps, wallMsOf, used);
+  const byStart = [...instances].sort((a, b) => a.startS - b.startS);
+  for (const [k, i] of byStart.entries()) {
+    // Steps run one after another: an instance ended before the next one started, whatever its end
+    // estimate says (the midpoint between two ticks, late by a delayed tick on a loaded machine).
+    const next = byStart.slice(k + 1).find((x) => x.startS > i.startS);
+    const endS = i.endS === null || !next ? i.endS : Math.min(i.endS, next.startS);
+    const m = matchStep({ ...i, endS }, steps, wallMsOf, used);
     if (m) {
       matched.set(i, m);
       used.add(m.number);

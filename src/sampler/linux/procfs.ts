@@ -84,11 +84,6 @@ export function pidExists(procRoot: string, pid: number): boolean {
   return existsSync(`${procRoot}/${pid}`);
 }
 
-export function readPidStat(procRoot: string, pid: number): ProcStat | null {
-  const text = readSmallFile(`${procRoot}/${pid}/stat`, true);
-  return text === null ? null : parseProcStat(text);
-}
-
 /**
  * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
  * and total (guest is already in user); steal (time the hypervisor ran something else) is returned apart.

@@ -80,6 +80,8 @@ export interface TreeTrackerOptions {
 
 /** Above this many pids allocated since the previous tick, one /proc listing is cheaper than reading each. */
 export const NEW_PIDS_READ_MAX = 32;
+/** Missing pids among this many last allocated are looked up again at the next tick (forks in flight). */
+export const RECHECK_LAST_PIDS = 2;
 
 export class TreeTracker {
   /** Per-step accounting; null when `stepDepth` is 0 (off: the bench's peer). */
@@ -92,6 +94,8 @@ export class TreeTracker {
   /** Pids in the previous /proc listing: only pids not in it are read on an ordinary tick. */
   private seen = new Set<number>();
   private prevLastPid: number | null = null;
+  /** Pids allocated just before the last look whose process was not there yet (see step()). */
+  private recheck: number[] = [];
   private lastS = 0;
   private monotoneFix = 0;
   private tick = 0;
@@ -200,12 +204,17 @@ export class TreeTracker {
       }
     }
     this.escaped.refresh((pid) => this.src.stat(pid), false);
-    if (this.rootGone || !(fullScan || wrapped || created)) {
+    const recheck = this.recheck;
+    this.recheck = [];
+    if (this.rootGone || !(fullScan || wrapped || created || recheck.length)) {
       // nothing new to look for
     } else if (!fullScan && !wrapped && lastPid !== null && since !== null && lastPid - since <= NEW_PIDS_READ_MAX && this.src.isProcess && this.opts.discovery !== 'list') {
-      const pids: number[] = [];
+      const pids = [...recheck];
       for (let pid = since + 1; pid <= lastPid; pid++) pids.push(pid);
-      this.discover(pids, true, true);
+      const missing = this.discover(pids, true, true);
+      // A pid is allocated (and shown in loadavg) before its process is attached to it: a fork in flight
+      // at the loadavg read has no /proc entry yet. The last few allocated are looked up once more.
+      for (const pid of missing) if (pid > lastPid - RECHECK_LAST_PIDS && !recheck.includes(pid)) this.recheck.push(pid);
     } else this.discover(this.src.listPids(), fullScan || wrapped, false);
     this.src.retain?.(this.followed());
   }
@@ -219,19 +228,20 @@ export class TreeTracker {
    * New members (and escaped daemons carrying the marker) among new pids, or among all pids on a full
    * scan. `byPid`: the pids allocated since the previous tick (threads among them are skipped), not a listing.
    */
-  private discover(pids: number[], fullScan: boolean, byPid: boolean): void {
+  private discover(pids: number[], fullScan: boolean, byPid: boolean): number[] {
     const prev = this.seen;
     if (!byPid) this.seen = new Set(pids);
     const candidates: ProcStat[] = [];
+    const missing: number[] = [];
     for (const pid of pids) {
       if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid)) continue;
       if (!fullScan && prev.has(pid)) continue;
-      if (byPid && this.src.exists?.(pid) === false) continue;
-      const s = this.src.stat(pid);
+      const s = byPid && this.src.exists?.(pid) === false ? null : this.src.stat(pid);
+      if (!s) missing.push(pid);
       // A stat line with one thread is the process itself; with more, the pid may be one of its threads.
-      if (s && (!byPid || s.numThreads === 1 || this.src.isProcess?.(pid))) candidates.push(s);
+      else if (!byPid || s.numThreads === 1 || this.src.isProcess?.(pid)) candidates.push(s);
     }
-    if (!candidates.length) return;
+    if (!candidates.length) return missing;
     const byParent = new Map<number, ProcStat[]>();
     for (const s of candidates) {
       const list = byParent.get(s.ppid);
@@ -261,7 +271,7 @@ export class TreeTracker {
 
     // Processes outside the tree that carry the job's marker and started after the root: escaped daemons.
     const marker = this.opts.marker;
-    if (!marker || !this.src.environ || this.rootStart === null) return;
+    if (!marker || !this.src.environ || this.rootStart === null) return missing;
     const marked: number[] = [];
     for (const s of candidates) {
       if (taken.has(s.pid) || s.starttime < this.rootStart) continue;
@@ -272,5 +282,6 @@ export class TreeTracker {
       marked.push(s.pid);
     }
     adopt(marked, (s) => this.escaped.members.set(s.pid, member(s)));
+    return missing;
   }
 }
