@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ContentionTracker, parsePressureSomeTotalUs, parseSchedstat } from '../../src/sampler/linux/contention.js';
+import { ContentionTracker, parsePressureSomeTotalUs } from '../../src/sampler/linux/contention.js';
+import { parseSchedstat } from '../../src/sampler/linux/schedstat.js';
 
 describe('parsers', () => {
   test('schedstat: on-CPU ns, run delay ns', () => {
@@ -40,13 +41,19 @@ describe('ContentionTracker over a recorded /proc', () => {
       expect(r?.onCpuSeconds).toBeCloseTo(0.6, 12);
       expect(r?.runDelaySeconds).toBeCloseTo(0.45, 12);
       expect(r?.tasks).toBe(2);
-      expect(r?.pressureSomeSeconds).toBeCloseTo(3.5, 12);
+      // PSI is read on the first reading, every PRESSURE_EVERY_TICKS, and on the closing one.
+      expect(r?.pressureSomeSeconds).toBeUndefined();
+      expect(t.read([10, 11], true)?.pressureSomeSeconds).toBeCloseTo(3.5, 12);
       // 10 left the tree (no longer a member): not read, its descriptor closed.
       put(11, 0.3e9, 0.2e9);
       const r2 = t.read([11]);
       expect(r2?.onCpuSeconds).toBeCloseTo(0.8, 12);
       expect(r2?.tasks).toBe(1);
       expect(t.read([99])).toBeUndefined();
+      // Readings 1 (the first) and 3 (the closing one) had PSI; the 10th reading has it again.
+      const withPressure: number[] = [];
+      for (let k = 6; k <= 21; k++) if (t.read([11])?.pressureSomeSeconds !== undefined) withPressure.push(k);
+      expect(withPressure).toEqual([10, 20]);
       t.close();
     } finally {
       rmSync(root, { recursive: true, force: true });

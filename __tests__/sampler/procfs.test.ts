@@ -6,7 +6,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { environHas } from '../../src/sampler/linux/proc-identity.js';
-import { KeptFile, StatReader, parseAuxv, parseCpuLine, parseLastPid, parseMeminfo, parseProcStat, readSmallFile, systemConstants } from '../../src/sampler/linux/procfs.js';
+import { KeptFile, StatReader, parseCpuLine, parseLastPid, parseMeminfo, parseProcStat, readSmallFile } from '../../src/sampler/linux/procfs.js';
+import { parseAuxv, systemConstants } from '../../src/sampler/linux/sysconf.js';
 import { CgroupAccount, cgroupDir, findCgroup2Mount, parseCgroupV2Path, parseUsageUsec, type CgroupSource } from '../../src/sampler/linux/cgroup.js';
 import { jobMarker, procSource } from '../../src/sampler/linux/readers.js';
 import { TreeTracker } from '../../src/sampler/linux/tree.js';
@@ -96,6 +97,28 @@ describe('system constants and kept files', () => {
       kept.close();
     } finally {
       rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('a kept file decodes only the text before a marker (the head of /proc/stat, of meminfo), and all of it without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-until-'));
+    try {
+      const long = join(dir, 'long');
+      const short = join(dir, 'short');
+      writeFileSync(long, `cpu  1 2 3\ncpu0 1 2 3\ncpu1 0 0 0\n${'x'.repeat(300)}\nintr 5 6 7\nctxt 9\n`);
+      writeFileSync(short, 'cpu  4 5 6\ncpu0 4 5 6\n');
+      expect(new KeptFile(long).read('\nintr ')).toBe(`cpu  1 2 3\ncpu0 1 2 3\ncpu1 0 0 0\n${'x'.repeat(300)}`);
+      // The shared buffer still holds the long file's "\nintr " past the short file's end: not a match.
+      expect(new KeptFile(short).read('\nintr ')).toBe('cpu  4 5 6\ncpu0 4 5 6\n');
+      // This machine's: every cpu line, none of the rest (the counters themselves move between two reads).
+      const head = new KeptFile('/proc/stat').read('\nintr ') as string;
+      expect(head.split('\n').every((l) => l.startsWith('cpu'))).toBe(true);
+      expect(parseCpuLine(head).logicalCpus).toBe(parseCpuLine(readSmallFile('/proc/stat') as string).logicalCpus);
+      const mem = new KeptFile('/proc/meminfo').read('\nSwapCached:') as string;
+      expect(mem.split('\n')).toHaveLength(5);
+      expect(parseMeminfo(mem).totalBytes).toBe(parseMeminfo(readSmallFile('/proc/meminfo') as string).totalBytes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -153,10 +153,6 @@ function readSmallFile(path, oneRecord = false) {
 function pidExists(procRoot, pid) {
     return (0,external_node_fs_namespaceObject.existsSync)(`${procRoot}/${pid}`);
 }
-function readPidStat(procRoot, pid) {
-    const text = readSmallFile(`${procRoot}/${pid}/stat`, true);
-    return text === null ? null : parseProcStat(text);
-}
 /**
  * Machine CPU from the first line of /proc/stat, in clock ticks. steal and guest are left out of busy
  * and total (guest is already in user); steal (time the hypervisor ran something else) is returned apart.
@@ -214,39 +210,6 @@ function readChildren(procRoot, pid) {
     return out;
 }
 /**
- * AT_CLKTCK (17) and AT_PAGESZ (6) from an ELF auxiliary vector (/proc/self/auxv): the values
- * sysconf(_SC_CLK_TCK) and sysconf(_SC_PAGESIZE) return, without starting `getconf`.
- */
-function parseAuxv(buf, wordBytes) {
-    const out = {};
-    const word = (at) => (wordBytes === 8 ? Number(buf.readBigUInt64LE(at)) : buf.readUInt32LE(at));
-    for (let at = 0; at + 2 * wordBytes <= buf.length; at += 2 * wordBytes) {
-        const type = word(at);
-        if (type === 0)
-            break;
-        if (type === 17)
-            out.clkTck = word(at + wordBytes);
-        if (type === 6)
-            out.pageBytes = word(at + wordBytes);
-    }
-    return out;
-}
-/** USER_HZ and the page size of this machine (100 and 4096 almost everywhere), read once. */
-function systemConstants(procRoot = '/proc') {
-    let found = {};
-    try {
-        const wordBytes = process.arch === 'arm' || process.arch === 'ia32' ? 4 : 8;
-        if (!(process.arch === 'x64' || process.arch === 'arm64' || wordBytes === 4) || process.platform !== 'linux')
-            throw new Error('unknown layout');
-        found = parseAuxv((0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/self/auxv`), wordBytes);
-    }
-    catch {
-        /* fall back below */
-    }
-    const ok = (n) => typeof n === 'number' && Number.isFinite(n) && n > 0 && n < 1 << 30;
-    return { clkTck: ok(found.clkTck) ? found.clkTck : 100, pageBytes: ok(found.pageBytes) ? found.pageBytes : 4096 };
-}
-/**
  * A /proc file kept open and re-read with pread at offset 0 (procfs regenerates it on each read):
  * one syscall per read instead of open+read+close and a path walk. For a /proc/<pid>/… file the
  * descriptor stays bound to that process: once it has exited, reads fail even if the pid is reused.
@@ -256,15 +219,26 @@ function systemConstants(procRoot = '/proc') {
 class KeptFile {
     path;
     fd = null;
+    /** The error code of the last failed open or read (ESRCH: the process this descriptor was bound to is gone). */
+    lastError;
     constructor(path) {
         this.path = path;
     }
-    read() {
+    /** Whether a descriptor is open (the next read() does not open the file). */
+    get isOpen() {
+        return this.fd !== null;
+    }
+    /**
+     * The file's text, or null. `until`: only the text before the first occurrence of this marker is
+     * decoded (the sampler needs the head of /proc/stat and meminfo: less to allocate, so fewer collections).
+     */
+    read(until) {
         if (this.fd === null) {
             try {
                 this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, 'r');
             }
-            catch {
+            catch (e) {
+                this.lastError = e.code;
                 return null;
             }
         }
@@ -273,8 +247,10 @@ class KeptFile {
             for (;;) {
                 const room = shared.length - n;
                 const got = (0,external_node_fs_namespaceObject.readSync)(this.fd, shared, n, room, n);
-                if (got < room)
-                    return shared.toString('latin1', 0, n + got);
+                if (got < room) {
+                    const at = until === undefined ? -1 : shared.indexOf(until, 0, 'latin1');
+                    return shared.toString('latin1', 0, at >= 0 && at < n + got ? at : n + got);
+                }
                 n += got;
                 if (n === shared.length) {
                     this.close();
@@ -282,7 +258,8 @@ class KeptFile {
                 }
             }
         }
-        catch {
+        catch (e) {
+            this.lastError = e.code;
             this.close();
             return null;
         }
@@ -587,8 +564,18 @@ class CgroupAccount {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sampler/linux/contention.ts
+;// CONCATENATED MODULE: ./src/sampler/linux/schedstat.ts
+// /proc/<pid>/schedstat through kept descriptors, read at most once per tick and shared by the tree's
+// refresh (look.ts) and the contention signals (contention.ts). The file holds three numbers for a task
+// (here: a process's main thread): time on a CPU (ns), time runnable but waiting on a run queue (ns,
+// "run delay") and the number of timeslices (kernel Documentation/scheduler/sched-stats.rst).
 
+/**
+ * A read through a kept descriptor failed with ESRCH: the process it was opened for has been reaped.
+ * The descriptor was opened while the pid was a tree member (only members are read), so that member is
+ * gone too: it was that process, or had died before the pid was taken again.
+ */
+const GONE = 'gone';
 /** Time on CPU and run delay (ns) from /proc/<pid>/schedstat text, or null. */
 function parseSchedstat(text) {
     const sp1 = text.indexOf(' ');
@@ -599,6 +586,71 @@ function parseSchedstat(text) {
     const runDelayNs = Number(text.slice(sp1 + 1, sp2));
     return Number.isFinite(onCpuNs) && Number.isFinite(runDelayNs) && onCpuNs >= 0 && runDelayNs >= 0 ? { onCpuNs, runDelayNs } : null;
 }
+class SchedstatReader {
+    procRoot;
+    maxKept;
+    entries = new Map();
+    tick = 0;
+    constructor(procRoot, maxKept = 512) {
+        this.procRoot = procRoot;
+        this.maxKept = maxKept;
+    }
+    /** A new tick: the next read of each pid reads its file again. */
+    nextTick() {
+        this.tick++;
+    }
+    /**
+     * The pid's main thread's counters, read once per tick (the object is reused: copy what must outlive
+     * the tick); GONE when its process has been reaped; null when unreadable for another reason.
+     */
+    read(pid) {
+        let e = this.entries.get(pid);
+        if (e && e.tick === this.tick)
+            return e.value;
+        if (!e) {
+            e = { file: new KeptFile(`${this.procRoot}/${pid}/schedstat`), tick: -1, value: null, look: { onCpuNs: 0, runDelayNs: 0, opened: false } };
+            this.entries.set(pid, e);
+        }
+        const opened = !e.file.isOpen;
+        const text = e.file.read();
+        const v = text === null ? null : parseSchedstat(text);
+        e.tick = this.tick;
+        if (v) {
+            e.look.onCpuNs = v.onCpuNs;
+            e.look.runDelayNs = v.runDelayNs;
+            e.look.opened = opened;
+            e.value = e.look;
+        }
+        else
+            e.value = text === null && !opened && e.file.lastError === 'ESRCH' ? GONE : null;
+        return e.value;
+    }
+    /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
+    retain(pids) {
+        const want = new Set();
+        for (const p of pids) {
+            if (want.size >= this.maxKept)
+                break;
+            want.add(p);
+        }
+        for (const [pid, e] of this.entries) {
+            if (want.has(pid))
+                continue;
+            e.file.close();
+            this.entries.delete(pid);
+        }
+    }
+    close() {
+        this.retain([]);
+    }
+    get keptCount() {
+        return this.entries.size;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/contention.ts
+
+
 /** The "some" total (µs) of a cpu.pressure / /proc/pressure/cpu text, or null. */
 function parsePressureSomeTotalUs(text) {
     const at = text.startsWith('some ') ? 0 : text.indexOf('\nsome ');
@@ -610,41 +662,47 @@ function parsePressureSomeTotalUs(text) {
     const n = Number.parseInt(text.slice(t + 6), 10);
     return Number.isFinite(n) && n >= 0 ? n : null;
 }
+/** The PSI total is read on one tick in this many (and on the first and the closing one). */
+const PRESSURE_EVERY_TICKS = 10;
 /** Most tasks read per tick: beyond this the tick stays cheap and the ratio is taken over the first ones. */
 const MAX_TASKS_PER_TICK = 256;
 class ContentionTracker {
-    procRoot;
     tasks = new Map();
     onCpuNs = 0;
     runDelayNs = 0;
     ticks = 0;
+    pressureReads = 0;
     pressure;
     pressureScope;
-    constructor(procRoot, cgroupDir) {
-        this.procRoot = procRoot;
+    /** Whether the reader is this tracker's own (else the tree's source shares it and turns its ticks). */
+    ownReader;
+    schedstat;
+    constructor(procRoot, cgroupDir, shared) {
         this.pressureScope = cgroupDir ? 'cgroup' : 'machine';
         this.pressure = new KeptFile(cgroupDir ? `${cgroupDir}/cpu.pressure` : `${procRoot}/pressure/cpu`);
+        this.ownReader = !shared;
+        this.schedstat = shared ?? new SchedstatReader(procRoot);
     }
     /** Reads the given live tree pids; returns the running totals, or undefined when no schedstat is readable. */
-    read(pids) {
+    read(pids, final = false) {
         const first = this.ticks++ === 0;
+        if (this.ownReader)
+            this.schedstat.nextTick();
         const seen = new Set();
         let readable = 0;
         for (const pid of pids) {
             if (seen.size >= MAX_TASKS_PER_TICK)
                 break;
             seen.add(pid);
-            let t = this.tasks.get(pid);
-            if (!t) {
-                t = { file: new KeptFile(`${this.procRoot}/${pid}/schedstat`), read: false, onCpuNs: 0, runDelayNs: 0 };
-                this.tasks.set(pid, t);
-            }
-            const text = t.file.read();
-            const v = text === null ? null : parseSchedstat(text);
-            if (!v)
+            const v = this.schedstat.read(pid);
+            if (!v || v === GONE) {
+                // Gone: a pid read again later is another process behind a new descriptor.
+                this.tasks.delete(pid);
                 continue;
+            }
             readable++;
-            if (t.read && v.onCpuNs >= t.onCpuNs && v.runDelayNs >= t.runDelayNs) {
+            const t = this.tasks.get(pid);
+            if (t && !v.opened && v.onCpuNs >= t.onCpuNs && v.runDelayNs >= t.runDelayNs) {
                 this.onCpuNs += v.onCpuNs - t.onCpuNs;
                 this.runDelayNs += v.runDelayNs - t.runDelayNs;
             }
@@ -653,30 +711,37 @@ class ContentionTracker {
                 this.onCpuNs += v.onCpuNs;
                 this.runDelayNs += v.runDelayNs;
             }
-            t.read = true;
-            t.onCpuNs = v.onCpuNs;
-            t.runDelayNs = v.runDelayNs;
-        }
-        for (const [pid, t] of this.tasks) {
-            if (!seen.has(pid)) {
-                t.file.close();
-                this.tasks.delete(pid);
+            if (t) {
+                t.onCpuNs = v.onCpuNs;
+                t.runDelayNs = v.runDelayNs;
             }
+            else
+                this.tasks.set(pid, { onCpuNs: v.onCpuNs, runDelayNs: v.runDelayNs });
         }
+        for (const pid of this.tasks.keys())
+            if (!seen.has(pid))
+                this.tasks.delete(pid);
+        if (this.ownReader)
+            this.schedstat.retain(seen);
         if (readable === 0)
             return undefined;
         const out = { runDelaySeconds: this.runDelayNs / 1e9, onCpuSeconds: this.onCpuNs / 1e9, tasks: readable };
+        // PSI's total is a cumulative counter of which the gate uses the first and the last value: read on the
+        // first reading, every PRESSURE_EVERY_TICKS, and on the closing one (`final`).
+        if (this.pressureReads > 0 && !final && this.ticks % PRESSURE_EVERY_TICKS !== 0)
+            return out;
         const p = this.pressure?.read();
         const us = p ? parsePressureSomeTotalUs(p) : null;
         if (us !== null && this.pressureScope) {
             out.pressureSomeSeconds = us / 1e6;
             out.pressureScope = this.pressureScope;
+            this.pressureReads++;
         }
         return out;
     }
     close() {
-        for (const t of this.tasks.values())
-            t.file.close();
+        if (this.ownReader)
+            this.schedstat.close();
         this.tasks.clear();
         this.pressure?.close();
     }
@@ -756,6 +821,66 @@ function isThreadGroupLeader(procRoot, pid) {
         return false;
     const i = text.indexOf('\nTgid:');
     return i >= 0 && Number.parseInt(text.slice(i + 6), 10) === pid;
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/sysconf.ts
+// USER_HZ and the page size of this machine, from the ELF auxiliary vector the kernel gave this process.
+
+/**
+ * AT_CLKTCK (17) and AT_PAGESZ (6) from an ELF auxiliary vector (/proc/self/auxv): the values
+ * sysconf(_SC_CLK_TCK) and sysconf(_SC_PAGESIZE) return, without starting `getconf`.
+ */
+function parseAuxv(buf, wordBytes) {
+    const out = {};
+    const word = (at) => (wordBytes === 8 ? Number(buf.readBigUInt64LE(at)) : buf.readUInt32LE(at));
+    for (let at = 0; at + 2 * wordBytes <= buf.length; at += 2 * wordBytes) {
+        const type = word(at);
+        if (type === 0)
+            break;
+        if (type === 17)
+            out.clkTck = word(at + wordBytes);
+        if (type === 6)
+            out.pageBytes = word(at + wordBytes);
+    }
+    return out;
+}
+/** USER_HZ and the page size of this machine (100 and 4096 almost everywhere), read once. */
+function systemConstants(procRoot = '/proc') {
+    let found = {};
+    try {
+        const wordBytes = process.arch === 'arm' || process.arch === 'ia32' ? 4 : 8;
+        if (!(process.arch === 'x64' || process.arch === 'arm64' || wordBytes === 4) || process.platform !== 'linux')
+            throw new Error('unknown layout');
+        found = parseAuxv((0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/self/auxv`), wordBytes);
+    }
+    catch {
+        /* fall back below */
+    }
+    const ok = (n) => typeof n === 'number' && Number.isFinite(n) && n > 0 && n < 1 << 30;
+    return { clkTck: ok(found.clkTck) ? found.clkTck : 100, pageBytes: ok(found.pageBytes) ? found.pageBytes : 4096 };
+}
+
+;// CONCATENATED MODULE: ./src/sampler/linux/look.ts
+
+/**
+ * The member's stat line, null when it is gone, or undefined when it cannot have changed since the last look.
+ * `reapable`: its parent ran since the last look (its stat line was read) or vanished, so it may have been
+ * reaped: its pid is looked up first, because a read of a reaped process throws, and a throw costs a
+ * 1 Hz tick more than a hundred microseconds (cold code).
+ */
+function lookMember(src, pid, m, force, reapable = false) {
+    if (reapable && src.exists?.(pid) === false)
+        return null;
+    const sched = src.schedstat?.(pid) ?? null;
+    // Reaped: the stat read would fail too (a failed read throws, the dearest thing a tick does).
+    if (sched === GONE)
+        return null;
+    if (!force && sched && !sched.opened && m.threads === 1 && m.runNs === sched.onCpuNs)
+        return undefined;
+    const s = src.stat(pid);
+    if (s && s.starttime === m.starttime)
+        m.runNs = sched?.onCpuNs;
+    return s;
 }
 
 ;// CONCATENATED MODULE: ./src/sampler/linux/steps.ts
@@ -931,7 +1056,20 @@ class StepBook {
 ;// CONCATENATED MODULE: ./src/sampler/linux/tree-group.ts
 const total = (s) => s.utime + s.stime + s.cutime + s.cstime;
 function member(s, depth = 0, step = null) {
-    return { starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages, depth, step, base: 0, comm: s.comm };
+    return {
+        starttime: s.starttime,
+        ticks: total(s),
+        prevTicks: total(s),
+        childTicks: s.cutime + s.cstime,
+        ppid: s.ppid,
+        rssPages: s.rssPages,
+        depth,
+        step,
+        base: 0,
+        comm: s.comm,
+        threads: s.numThreads ?? 0,
+        zombie: s.state === 'Z',
+    };
 }
 /**
  * A set of processes whose CPU is conserved: sum() = Σ live members' totals + carried ticks of
@@ -968,17 +1106,20 @@ class Group {
      * Re-reads every member. Vanished members must have been reaped into a live member's child times;
      * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
      * Returns, per live ancestor, the last totals of the vanished members it now holds.
+     * `look` returns a member's stat line, null when it is gone, or undefined when it cannot have changed
+     * (see look.ts); such a member whose parent vanished or exited has been re-parented, and is read then
+     * with `force`. `reapable`: its parent was read this tick (it ran, and may have reaped it) or vanished.
      */
-    refresh(stat, countLoss) {
+    refresh(look, countLoss) {
         const vanished = new Map();
         const prevChildTicks = new Map();
         const execed = [];
-        for (const [pid, m] of this.members) {
-            const s = stat(pid);
+        const unchanged = [];
+        const apply = (pid, m, s) => {
             if (!s || s.starttime !== m.starttime) {
                 this.members.delete(pid);
                 vanished.set(pid, m);
-                continue;
+                return;
             }
             prevChildTicks.set(pid, m.childTicks);
             const ownBefore = m.ticks - m.childTicks;
@@ -987,10 +1128,28 @@ class Group {
             m.childTicks = s.cutime + s.cstime;
             m.ppid = s.ppid;
             m.rssPages = s.rssPages;
+            m.threads = s.numThreads ?? 0;
+            m.zombie = s.state === 'Z';
             if (s.comm !== undefined && s.comm !== m.comm) {
                 if (m.comm !== undefined)
                     execed.push([pid, m, m.ticks - m.childTicks - ownBefore]);
                 m.comm = s.comm;
+            }
+        };
+        // Members come in order of adoption, parents before their children.
+        for (const [pid, m] of this.members) {
+            const s = look(pid, m, false, prevChildTicks.has(m.ppid) || vanished.has(m.ppid));
+            if (s === undefined)
+                unchanged.push([pid, m]);
+            else
+                apply(pid, m, s);
+        }
+        for (const [pid, m] of unchanged) {
+            if (vanished.has(m.ppid) || this.members.get(m.ppid)?.zombie)
+                apply(pid, m, look(pid, m, true, true) ?? null);
+            else {
+                prevChildTicks.set(pid, m.childTicks);
+                m.prevTicks = m.ticks;
             }
         }
         const expected = this.settle(vanished, prevChildTicks, countLoss);
@@ -1058,8 +1217,11 @@ class Group {
 
 
 
+
 /** Above this many pids allocated since the previous tick, one /proc listing is cheaper than reading each. */
 const NEW_PIDS_READ_MAX = 32;
+/** Missing pids among this many last allocated are looked up again at the next tick (forks in flight). */
+const RECHECK_LAST_PIDS = 2;
 class TreeTracker {
     src;
     opts;
@@ -1073,12 +1235,16 @@ class TreeTracker {
     /** Pids in the previous /proc listing: only pids not in it are read on an ordinary tick. */
     seen = new Set();
     prevLastPid = null;
+    /** Pids allocated just before the last look whose process was not there yet (see step()). */
+    recheck = [];
     lastS = 0;
     monotoneFix = 0;
     tick = 0;
     rootStart = null;
     rootGone = false;
     exclude;
+    /** Members adopted by the last read's discovery. */
+    adopted = new Set();
     constructor(src, opts) {
         this.src = src;
         this.opts = opts;
@@ -1091,6 +1257,8 @@ class TreeTracker {
     read(options = {}) {
         const fullScan = options.fullScan ?? this.tick % (this.opts.fullScanEvery ?? 30) === 0;
         this.tick++;
+        this.src.beginTick?.();
+        this.adopted.clear();
         if (!this.rootGone)
             this.step(fullScan);
         else
@@ -1135,6 +1303,12 @@ class TreeTracker {
     memberPids() {
         return this.tree.members.keys();
     }
+    /** Live pids of the tree that the last read refreshed (not those its discovery adopted). */
+    *refreshedPids() {
+        for (const pid of this.tree.members.keys())
+            if (!this.adopted.has(pid))
+                yield pid;
+    }
     step(fullScan) {
         const rootPid = this.opts.rootPid;
         // Read before anything else: a process created after this read moves it for the next tick.
@@ -1144,8 +1318,10 @@ class TreeTracker {
         const since = this.prevLastPid;
         this.prevLastPid = lastPid;
         // The root. A different starttime under the same pid means the root is gone and the pid reused.
-        const root = this.src.stat(rootPid);
-        if (!root || (this.rootStart !== null && root.starttime !== this.rootStart)) {
+        // Undefined: it has not run since the last look (look.ts), so it is there and unchanged.
+        const known = this.tree.members.get(rootPid);
+        const root = known ? lookMember(this.src, rootPid, known, fullScan) : this.src.stat(rootPid);
+        if (root === null || (root && this.rootStart !== null && root.starttime !== this.rootStart)) {
             this.rootGone = true;
             const last = this.tree.members.get(rootPid);
             if (last) {
@@ -1154,11 +1330,11 @@ class TreeTracker {
                 this.tree.carried += last.ticks;
             }
         }
-        else if (this.rootStart === null) {
+        else if (this.rootStart === null && root) {
             this.rootStart = root.starttime;
             this.tree.members.set(rootPid, member(root));
         }
-        const reaped = this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+        const reaped = this.tree.refresh((pid, m, force, reapable) => (pid === rootPid && !force ? root : lookMember(this.src, pid, m, force || fullScan, reapable)), true);
         // Members whose parent is no longer a member have been re-parented away: carry what they used
         // while in the tree (their total at the previous look, plus the members they reaped since, which
         // S held), and follow them (with their descendants) in the escaped group, where the rest of their
@@ -1176,14 +1352,21 @@ class TreeTracker {
             }
         }
         this.escaped.refresh((pid) => this.src.stat(pid), false);
-        if (this.rootGone || !(fullScan || wrapped || created)) {
+        const recheck = this.recheck;
+        this.recheck = [];
+        if (this.rootGone || !(fullScan || wrapped || created || recheck.length)) {
             // nothing new to look for
         }
         else if (!fullScan && !wrapped && lastPid !== null && since !== null && lastPid - since <= NEW_PIDS_READ_MAX && this.src.isProcess && this.opts.discovery !== 'list') {
-            const pids = [];
+            const pids = [...recheck];
             for (let pid = since + 1; pid <= lastPid; pid++)
                 pids.push(pid);
-            this.discover(pids, true, true);
+            const missing = this.discover(pids, true, true);
+            // A pid is allocated (and shown in loadavg) before its process is attached to it: a fork in flight
+            // at the loadavg read has no /proc entry yet. The last few allocated are looked up once more.
+            for (const pid of missing)
+                if (pid > lastPid - RECHECK_LAST_PIDS && !recheck.includes(pid))
+                    this.recheck.push(pid);
         }
         else
             this.discover(this.src.listPids(), fullScan || wrapped, false);
@@ -1202,20 +1385,21 @@ class TreeTracker {
         if (!byPid)
             this.seen = new Set(pids);
         const candidates = [];
+        const missing = [];
         for (const pid of pids) {
             if (this.tree.members.has(pid) || this.escaped.members.has(pid) || this.exclude.has(pid))
                 continue;
             if (!fullScan && prev.has(pid))
                 continue;
-            if (byPid && this.src.exists?.(pid) === false)
-                continue;
-            const s = this.src.stat(pid);
+            const s = byPid && this.src.exists?.(pid) === false ? null : this.src.stat(pid);
+            if (!s)
+                missing.push(pid);
             // A stat line with one thread is the process itself; with more, the pid may be one of its threads.
-            if (s && (!byPid || s.numThreads === 1 || this.src.isProcess?.(pid)))
+            else if (!byPid || s.numThreads === 1 || this.src.isProcess?.(pid))
                 candidates.push(s);
         }
         if (!candidates.length)
-            return;
+            return missing;
         const byParent = new Map();
         for (const s of candidates) {
             const list = byParent.get(s.ppid);
@@ -1243,12 +1427,13 @@ class TreeTracker {
             const parent = this.tree.members.get(s.ppid);
             const { depth, step } = this.steps?.place(s, parent) ?? { depth: (parent?.depth ?? -1) + 1, step: null };
             this.tree.members.set(s.pid, member(s, depth, step));
+            this.adopted.add(s.pid);
         });
         adopt([...this.escaped.members.keys()], (s) => this.escaped.members.set(s.pid, member(s)));
         // Processes outside the tree that carry the job's marker and started after the root: escaped daemons.
         const marker = this.opts.marker;
         if (!marker || !this.src.environ || this.rootStart === null)
-            return;
+            return missing;
         const marked = [];
         for (const s of candidates) {
             if (taken.has(s.pid) || s.starttime < this.rootStart)
@@ -1261,10 +1446,13 @@ class TreeTracker {
             marked.push(s.pid);
         }
         adopt(marked, (s) => this.escaped.members.set(s.pid, member(s)));
+        return missing;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/sampler/linux/readers.ts
+
+
 
 
 
@@ -1276,9 +1464,13 @@ const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'];
 const FULL_SCAN_EVERY_MS = 300_000;
 function procSource(procRoot) {
     const stats = new StatReader(procRoot);
+    const schedstats = new SchedstatReader(procRoot);
     const loadavg = new KeptFile(`${procRoot}/loadavg`);
     return {
+        schedstats,
         stat: (pid) => stats.stat(pid),
+        schedstat: (pid) => schedstats.read(pid),
+        beginTick: () => schedstats.nextTick(),
         listPids: () => listPids(procRoot),
         exists: (pid) => pidExists(procRoot, pid),
         environ: (pid) => readEnviron(procRoot, pid),
@@ -1289,7 +1481,11 @@ function procSource(procRoot) {
             const t = loadavg.read();
             return t === null ? null : parseLastPid(t);
         },
-        retain: (pids) => stats.retain(pids),
+        retain: (pids) => {
+            const list = [...pids];
+            stats.retain(list);
+            schedstats.retain(list);
+        },
     };
 }
 /** The `NAME=value` marker inherited from the job (the sampler is started from inside it), or undefined. */
@@ -1315,14 +1511,15 @@ function createLinuxReaders(opts) {
         : null;
     const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
     const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
-    const contention = tracker ? new ContentionTracker(procRoot, cgDir) : null;
+    const contention = tracker ? new ContentionTracker(procRoot, cgDir, src.schedstats) : null;
     let lastFullScanMs = -Infinity;
     const procStat = new KeptFile(`${procRoot}/stat`);
     const meminfo = new KeptFile(`${procRoot}/meminfo`);
     return {
         machine() {
-            const stat = procStat.read();
-            const mem = meminfo.read();
+            // The cpu lines (before the long intr line), and the first five lines of meminfo.
+            const stat = procStat.read('\nintr ');
+            const mem = meminfo.read('\nSwapCached:');
             if (stat === null || mem === null)
                 throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
             const cpu = parseCpuLine(stat);
@@ -1341,8 +1538,12 @@ function createLinuxReaders(opts) {
                 return cgroup ? cgroup.combine(r, tracker) : r;
             }
             : undefined,
-        /** Scheduler counters of the tree's live members at the last tree read (call right after tree()). */
-        contention: tracker && contention ? () => contention.read(tracker.memberPids()) : undefined,
+        /**
+         * Scheduler counters of the tree's live members at the last tree read (call right after tree()). A
+         * member adopted by that read is counted from the next (whole: it was born during the job): most
+         * processes of a churning job are gone by then, which saves an open and a close of its schedstat.
+         */
+        contention: tracker && contention ? (final) => contention.read(tracker.refreshedPids(), final) : undefined,
         /** Live pids of the tree at the last read (the GPU source keeps only these). */
         treePids: tracker ? () => new Set(tracker.memberPids()) : undefined,
     };
@@ -2677,7 +2878,7 @@ function runSampler(configPath) {
     let treeEvery = cfg.treeEveryTicks ?? 1;
     let lastTree;
     let lastContention;
-    const sample = () => {
+    const sample = (final = false) => {
         const faults = [];
         let tree;
         let freshTree = false;
@@ -2695,7 +2896,7 @@ function runSampler(configPath) {
         }
         if (freshTree && readers.contention) {
             try {
-                lastContention = readers.contention();
+                lastContention = readers.contention(final);
             }
             catch (e) {
                 faults.push(`contention: ${e.message}`);
@@ -2755,7 +2956,7 @@ function runSampler(configPath) {
         if (timer)
             clearTimeout(timer);
         try {
-            sample();
+            sample(true);
         }
         catch (e) {
             log(`last sample failed: ${e.message}`);

@@ -77,7 +77,7 @@ export function runSampler(configPath: string): void {
   let lastTree: TreeReading | undefined;
   let lastContention: Sample['contention'];
 
-  const sample = (): void => {
+  const sample = (final = false): void => {
     const faults: string[] = [];
     let tree: TreeReading | undefined;
     let freshTree = false;
@@ -92,7 +92,7 @@ export function runSampler(configPath: string): void {
     }
     if (freshTree && readers.contention) {
       try {
-        lastContention = readers.contention();
+        lastContention = readers.contention(final);
       } catch (e) {
         faults.push(`contention: ${(e as Error).message}`);
       }
@@ -141,7 +141,7 @@ export function runSampler(configPath: string): void {
     stopping = true;
     if (timer) clearTimeout(timer);
     try {
-      sample();
+      sample(true);
     } catch (e) {
       log(`last sample failed: ${(e as Error).message}`);
     }

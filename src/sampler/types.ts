@@ -24,7 +24,8 @@ export interface PlatformReader {
   /** Tree reading, may be called less often than machine(); undefined when not available. */
   tree?(rootPid: number): TreeReading | undefined;
   /** Scheduler counters of the tree's live members at the last tree read (call right after tree()). */
-  contention?(): Sample['contention'];
+  /** `final`: the closing sample (cumulative counters read on some ticks only are read then too). */
+  contention?(final?: boolean): Sample['contention'];
   /** Live pids of the tree at the last read (the GPU source keeps only these). */
   treePids?(): ReadonlySet<number>;
   /** Fault messages since the previous call, drained. */

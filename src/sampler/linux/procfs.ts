@@ -138,36 +138,6 @@ export function readChildren(procRoot: string, pid: number): number[] | null {
 }
 
 /**
- * AT_CLKTCK (17) and AT_PAGESZ (6) from an ELF auxiliary vector (/proc/self/auxv): the values
- * sysconf(_SC_CLK_TCK) and sysconf(_SC_PAGESIZE) return, without starting `getconf`.
- */
-export function parseAuxv(buf: Buffer, wordBytes: 4 | 8): { clkTck?: number; pageBytes?: number } {
-  const out: { clkTck?: number; pageBytes?: number } = {};
-  const word = (at: number): number => (wordBytes === 8 ? Number(buf.readBigUInt64LE(at)) : buf.readUInt32LE(at));
-  for (let at = 0; at + 2 * wordBytes <= buf.length; at += 2 * wordBytes) {
-    const type = word(at);
-    if (type === 0) break;
-    if (type === 17) out.clkTck = word(at + wordBytes);
-    if (type === 6) out.pageBytes = word(at + wordBytes);
-  }
-  return out;
-}
-
-/** USER_HZ and the page size of this machine (100 and 4096 almost everywhere), read once. */
-export function systemConstants(procRoot = '/proc'): { clkTck: number; pageBytes: number } {
-  let found: { clkTck?: number; pageBytes?: number } = {};
-  try {
-    const wordBytes = process.arch === 'arm' || process.arch === 'ia32' ? 4 : 8;
-    if (!(process.arch === 'x64' || process.arch === 'arm64' || wordBytes === 4) || process.platform !== 'linux') throw new Error('unknown layout');
-    found = parseAuxv(readFileSync(`${procRoot}/self/auxv`), wordBytes);
-  } catch {
-    /* fall back below */
-  }
-  const ok = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0 && n < 1 << 30;
-  return { clkTck: ok(found.clkTck) ? found.clkTck : 100, pageBytes: ok(found.pageBytes) ? found.pageBytes : 4096 };
-}
-
-/**
  * A /proc file kept open and re-read with pread at offset 0 (procfs regenerates it on each read):
  * one syscall per read instead of open+read+close and a path walk. For a /proc/<pid>/… file the
  * descriptor stays bound to that process: once it has exited, reads fail even if the pid is reused.
@@ -176,13 +146,25 @@ export function systemConstants(procRoot = '/proc'): { clkTck: number; pageBytes
  */
 export class KeptFile {
   private fd: number | null = null;
+  /** The error code of the last failed open or read (ESRCH: the process this descriptor was bound to is gone). */
+  lastError: string | undefined;
   constructor(readonly path: string) {}
 
-  read(): string | null {
+  /** Whether a descriptor is open (the next read() does not open the file). */
+  get isOpen(): boolean {
+    return this.fd !== null;
+  }
+
+  /**
+   * The file's text, or null. `until`: only the text before the first occurrence of this marker is
+   * decoded (the sampler needs the head of /proc/stat and meminfo: less to allocate, so fewer collections).
+   */
+  read(until?: string): string | null {
     if (this.fd === null) {
       try {
         this.fd = openSync(this.path, 'r');
-      } catch {
+      } catch (e) {
+        this.lastError = (e as NodeJS.ErrnoException).code;
         return null;
       }
     }
@@ -191,14 +173,18 @@ export class KeptFile {
       for (;;) {
         const room = shared.length - n;
         const got = readSync(this.fd, shared, n, room, n);
-        if (got < room) return shared.toString('latin1', 0, n + got);
+        if (got < room) {
+          const at = until === undefined ? -1 : shared.indexOf(until, 0, 'latin1');
+          return shared.toString('latin1', 0, at >= 0 && at < n + got ? at : n + got);
+        }
         n += got;
         if (n === shared.length) {
           this.close();
           return readFileSync(this.path, 'latin1');
         }
       }
-    } catch {
+    } catch (e) {
+      this.lastError = (e as NodeJS.ErrnoException).code;
       this.close();
       return null;
     }

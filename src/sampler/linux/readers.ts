@@ -4,7 +4,9 @@ import type { Sample, TreeReading } from '../../core/types.js';
 import { CgroupAccount, cgroupSource, findCgroupDir } from './cgroup.js';
 import { ContentionTracker } from './contention.js';
 import { isThreadGroupLeader, readCmdline, readEnviron, readHead } from './proc-identity.js';
-import { KeptFile, StatReader, listPids, pidExists, parseCpuLine, parseLastPid, parseMeminfo, systemConstants } from './procfs.js';
+import { KeptFile, StatReader, listPids, pidExists, parseCpuLine, parseLastPid, parseMeminfo } from './procfs.js';
+import { systemConstants } from './sysconf.js';
+import { SchedstatReader } from './schedstat.js';
 import { TreeTracker, type ProcSource } from './tree.js';
 import type { PlatformReader } from '../types.js';
 
@@ -14,11 +16,15 @@ export const MARKER_VARIABLES = ['RUNNER_TRACKING_ID', 'CARBON_GATE_TRACKING_ID'
 /** How often the tracker re-reads every pid, whatever the sampling rate (the first read always does). */
 export const FULL_SCAN_EVERY_MS = 300_000;
 
-export function procSource(procRoot: string): ProcSource {
+export function procSource(procRoot: string): ProcSource & { schedstats: SchedstatReader } {
   const stats = new StatReader(procRoot);
+  const schedstats = new SchedstatReader(procRoot);
   const loadavg = new KeptFile(`${procRoot}/loadavg`);
   return {
+    schedstats,
     stat: (pid) => stats.stat(pid),
+    schedstat: (pid) => schedstats.read(pid),
+    beginTick: () => schedstats.nextTick(),
     listPids: () => listPids(procRoot),
     exists: (pid) => pidExists(procRoot, pid),
     environ: (pid) => readEnviron(procRoot, pid),
@@ -29,7 +35,11 @@ export function procSource(procRoot: string): ProcSource {
       const t = loadavg.read();
       return t === null ? null : parseLastPid(t);
     },
-    retain: (pids) => stats.retain(pids),
+    retain: (pids) => {
+      const list = [...pids];
+      stats.retain(list);
+      schedstats.retain(list);
+    },
   };
 }
 
@@ -65,14 +75,15 @@ export function createLinuxReaders(opts: {
     : null;
   const cgDir = opts.rootPid && env.CARBON_GATE_TREE_METHOD !== 'procfs' ? findCgroupDir(procRoot, opts.rootPid) : null;
   const cgroup = tracker && cgDir ? new CgroupAccount(cgroupSource(cgDir), src.stat, clkTck) : null;
-  const contention = tracker ? new ContentionTracker(procRoot, cgDir) : null;
+  const contention = tracker ? new ContentionTracker(procRoot, cgDir, src.schedstats) : null;
   let lastFullScanMs = -Infinity;
   const procStat = new KeptFile(`${procRoot}/stat`);
   const meminfo = new KeptFile(`${procRoot}/meminfo`);
   return {
     machine(): { cpu: Sample['cpu']; mem: Sample['mem'] } {
-      const stat = procStat.read();
-      const mem = meminfo.read();
+      // The cpu lines (before the long intr line), and the first five lines of meminfo.
+      const stat = procStat.read('\nintr ');
+      const mem = meminfo.read('\nSwapCached:');
       if (stat === null || mem === null) throw new Error(`cannot read ${procRoot}/stat or ${procRoot}/meminfo`);
       const cpu = parseCpuLine(stat);
       return {
@@ -89,8 +100,12 @@ export function createLinuxReaders(opts: {
           return cgroup ? cgroup.combine(r, tracker) : r;
         }
       : undefined,
-    /** Scheduler counters of the tree's live members at the last tree read (call right after tree()). */
-    contention: tracker && contention ? () => contention.read(tracker.memberPids()) : undefined,
+    /**
+     * Scheduler counters of the tree's live members at the last tree read (call right after tree()). A
+     * member adopted by that read is counted from the next (whole: it was born during the job): most
+     * processes of a churning job are gone by then, which saves an open and a close of its schedstat.
+     */
+    contention: tracker && contention ? (final?: boolean) => contention.read(tracker.refreshedPids(), final) : undefined,
     /** Live pids of the tree at the last read (the GPU source keeps only these). */
     treePids: tracker ? (): ReadonlySet<number> => new Set(tracker.memberPids()) : undefined,
   };

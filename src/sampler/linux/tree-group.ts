@@ -36,11 +36,30 @@ export interface Member {
   base: number;
   /** Program name (stat field 2), kept for the processes whose exec starts a step. */
   comm?: string;
+  /** Threads at the last stat read (1: the main thread's schedstat is the whole process's run time). */
+  threads: number;
+  /** Exited, not yet reaped, at the last stat read (its children have been re-parented). */
+  zombie: boolean;
+  /** The main thread's run time (ns, schedstat) read just before the last stat read that found this process. */
+  runNs?: number;
 }
 
 export const total = (s: ProcStat): number => s.utime + s.stime + s.cutime + s.cstime;
 export function member(s: ProcStat, depth = 0, step: StepRec | null = null): Member {
-  return { starttime: s.starttime, ticks: total(s), prevTicks: total(s), childTicks: s.cutime + s.cstime, ppid: s.ppid, rssPages: s.rssPages, depth, step, base: 0, comm: s.comm };
+  return {
+    starttime: s.starttime,
+    ticks: total(s),
+    prevTicks: total(s),
+    childTicks: s.cutime + s.cstime,
+    ppid: s.ppid,
+    rssPages: s.rssPages,
+    depth,
+    step,
+    base: 0,
+    comm: s.comm,
+    threads: s.numThreads ?? 0,
+    zombie: s.state === 'Z',
+  };
 }
 
 /** Told where carried ticks go, so each step can carry its own share. */
@@ -93,17 +112,20 @@ export class Group {
    * Re-reads every member. Vanished members must have been reaped into a live member's child times;
    * per nearest live ancestor, the shortfall is carried (and, when `countLoss`, counted as lost).
    * Returns, per live ancestor, the last totals of the vanished members it now holds.
+   * `look` returns a member's stat line, null when it is gone, or undefined when it cannot have changed
+   * (see look.ts); such a member whose parent vanished or exited has been re-parented, and is read then
+   * with `force`. `reapable`: its parent was read this tick (it ran, and may have reaped it) or vanished.
    */
-  refresh(stat: (pid: number) => ProcStat | null, countLoss: boolean): ReadonlyMap<number, number> {
+  refresh(look: (pid: number, m: Member, force: boolean, reapable: boolean) => ProcStat | null | undefined, countLoss: boolean): ReadonlyMap<number, number> {
     const vanished = new Map<number, Member>();
     const prevChildTicks = new Map<number, number>();
     const execed: Array<[number, Member, number]> = [];
-    for (const [pid, m] of this.members) {
-      const s = stat(pid);
+    const unchanged: Array<[number, Member]> = [];
+    const apply = (pid: number, m: Member, s: ProcStat | null): void => {
       if (!s || s.starttime !== m.starttime) {
         this.members.delete(pid);
         vanished.set(pid, m);
-        continue;
+        return;
       }
       prevChildTicks.set(pid, m.childTicks);
       const ownBefore = m.ticks - m.childTicks;
@@ -112,9 +134,24 @@ export class Group {
       m.childTicks = s.cutime + s.cstime;
       m.ppid = s.ppid;
       m.rssPages = s.rssPages;
+      m.threads = s.numThreads ?? 0;
+      m.zombie = s.state === 'Z';
       if (s.comm !== undefined && s.comm !== m.comm) {
         if (m.comm !== undefined) execed.push([pid, m, m.ticks - m.childTicks - ownBefore]);
         m.comm = s.comm;
+      }
+    };
+    // Members come in order of adoption, parents before their children.
+    for (const [pid, m] of this.members) {
+      const s = look(pid, m, false, prevChildTicks.has(m.ppid) || vanished.has(m.ppid));
+      if (s === undefined) unchanged.push([pid, m]);
+      else apply(pid, m, s);
+    }
+    for (const [pid, m] of unchanged) {
+      if (vanished.has(m.ppid) || this.members.get(m.ppid)?.zombie) apply(pid, m, look(pid, m, true, true) ?? null);
+      else {
+        prevChildTicks.set(pid, m.childTicks);
+        m.prevTicks = m.ticks;
       }
     }
     const expected = this.settle(vanished, prevChildTicks, countLoss);

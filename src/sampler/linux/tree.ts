@@ -27,10 +27,9 @@
 // tick, nothing was created and nothing is read. Pids are allocated in increasing order until the
 // counter wraps, so every process created since the previous tick has a pid after the last one
 // allocated then: when they are few (≤ NEW_PIDS_READ_MAX, with a source that tells processes from
-// threads, whose ids share the pid space) those pids are read one by one; a job that starts 6 short
-// processes a second (CI scripts, Eco CI's own sampler) then costs a few failed opens per tick instead
-// of a /proc listing, which was most of the sampler's cost there. Otherwise one readdir of /proc and
-// the stat of pids that were not in the previous listing. A full scan (the stat of every pid) runs on
+// threads, whose ids share the pid space) those pids are looked up one by one (a churning job then costs
+// a few look-ups per tick, not a /proc listing); otherwise one readdir of /proc and the stat of pids
+// that were not in the previous listing. A full scan (the stat of every pid) runs on
 // the first tick, when the pid counter wrapped, and every `fullScanEvery` ticks, to catch a process
 // re-parented into the tree. `discovery: 'list'` always lists (the previous way; the bench's peer).
 // With `marker` (an environment entry such as RUNNER_TRACKING_ID=github_…, inherited by everything
@@ -39,11 +38,12 @@
 import type { TreeReading } from '../../core/types.js';
 import { environHas } from './proc-identity.js';
 import type { ProcStat } from './procfs.js';
+import { lookMember, type LookSource } from './look.js';
 import { StepBook, type StepProbe } from './steps.js';
 import { Group, member } from './tree-group.js';
 
 /** Where the tracker reads processes from: the real /proc, or recorded snapshots in tests. */
-export interface ProcSource extends StepProbe {
+export interface ProcSource extends StepProbe, LookSource {
   stat(pid: number): ProcStat | null;
   listPids(): number[];
   /**
@@ -53,11 +53,11 @@ export interface ProcSource extends StepProbe {
   lastPid?(): number | null;
   /** Whether a pid is a process (a thread group leader) rather than another thread; false when gone. */
   isProcess?(pid: number): boolean;
-  /** Whether a pid exists, without the cost of a failed read (most new pids of a churning job are gone by the next tick). */
-  exists?(pid: number): boolean;
 
   /** Told after each read which pids will be read again next tick (to keep their files open). */
   retain?(pids: Iterable<number>): void;
+  /** A tick begins: values read before it are stale. */
+  beginTick?(): void;
 }
 
 export interface TreeTrackerOptions {
@@ -102,6 +102,8 @@ export class TreeTracker {
   private rootStart: number | null = null;
   private rootGone = false;
   private readonly exclude: Set<number>;
+  /** Members adopted by the last read's discovery. */
+  private readonly adopted = new Set<number>();
 
   constructor(
     private readonly src: ProcSource,
@@ -117,6 +119,8 @@ export class TreeTracker {
   read(options: { fullScan?: boolean } = {}): TreeReading {
     const fullScan = options.fullScan ?? this.tick % (this.opts.fullScanEvery ?? 30) === 0;
     this.tick++;
+    this.src.beginTick?.();
+    this.adopted.clear();
     if (!this.rootGone) this.step(fullScan);
     else this.escaped.refresh((pid) => this.src.stat(pid), false);
 
@@ -163,6 +167,11 @@ export class TreeTracker {
     return this.tree.members.keys();
   }
 
+  /** Live pids of the tree that the last read refreshed (not those its discovery adopted). */
+  *refreshedPids(): IterableIterator<number> {
+    for (const pid of this.tree.members.keys()) if (!this.adopted.has(pid)) yield pid;
+  }
+
   private step(fullScan: boolean): void {
     const rootPid = this.opts.rootPid;
     // Read before anything else: a process created after this read moves it for the next tick.
@@ -172,8 +181,10 @@ export class TreeTracker {
     const since = this.prevLastPid;
     this.prevLastPid = lastPid;
     // The root. A different starttime under the same pid means the root is gone and the pid reused.
-    const root = this.src.stat(rootPid);
-    if (!root || (this.rootStart !== null && root.starttime !== this.rootStart)) {
+    // Undefined: it has not run since the last look (look.ts), so it is there and unchanged.
+    const known = this.tree.members.get(rootPid);
+    const root = known ? lookMember(this.src, rootPid, known, fullScan) : this.src.stat(rootPid);
+    if (root === null || (root && this.rootStart !== null && root.starttime !== this.rootStart)) {
       this.rootGone = true;
       const last = this.tree.members.get(rootPid);
       if (last) {
@@ -181,12 +192,12 @@ export class TreeTracker {
         this.tree.members.delete(rootPid);
         this.tree.carried += last.ticks;
       }
-    } else if (this.rootStart === null) {
+    } else if (this.rootStart === null && root) {
       this.rootStart = root.starttime;
       this.tree.members.set(rootPid, member(root));
     }
 
-    const reaped = this.tree.refresh((pid) => (pid === rootPid && root && !this.rootGone ? root : this.src.stat(pid)), true);
+    const reaped = this.tree.refresh((pid, m, force, reapable) => (pid === rootPid && !force ? root : lookMember(this.src, pid, m, force || fullScan, reapable)), true);
 
     // Members whose parent is no longer a member have been re-parented away: carry what they used
     // while in the tree (their total at the previous look, plus the members they reaped since, which
@@ -266,6 +277,7 @@ export class TreeTracker {
       const parent = this.tree.members.get(s.ppid);
       const { depth, step } = this.steps?.place(s, parent) ?? { depth: (parent?.depth ?? -1) + 1, step: null };
       this.tree.members.set(s.pid, member(s, depth, step));
+      this.adopted.add(s.pid);
     });
     adopt([...this.escaped.members.keys()], (s) => this.escaped.members.set(s.pid, member(s)));
 
