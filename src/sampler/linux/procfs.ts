@@ -137,6 +137,16 @@ export function readChildren(procRoot: string, pid: number): number[] | null {
   return out;
 }
 
+/** The first `max` pids of a list, as a set: the pids whose descriptors a reader keeps open. */
+export function firstPids(pids: Iterable<number>, max: number): Set<number> {
+  const want = new Set<number>();
+  for (const p of pids) {
+    if (want.size >= max) break;
+    want.add(p);
+  }
+  return want;
+}
+
 /**
  * A /proc file kept open and re-read with pread at offset 0 (procfs regenerates it on each read):
  * one syscall per read instead of open+read+close and a path walk. For a /proc/<pid>/… file the
@@ -239,11 +249,7 @@ export class StatReader {
 
   /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
   retain(pids: Iterable<number>): void {
-    const want = new Set<number>();
-    for (const p of pids) {
-      if (want.size >= this.maxKept) break;
-      want.add(p);
-    }
+    const want = firstPids(pids, this.maxKept);
     for (const [pid, k] of this.kept) {
       if (!want.has(pid)) {
         k.close();

@@ -2,7 +2,7 @@
 // refresh (look.ts) and the contention signals (contention.ts). The file holds three numbers for a task
 // (here: a process's main thread): time on a CPU (ns), time runnable but waiting on a run queue (ns,
 // "run delay") and the number of timeslices (kernel Documentation/scheduler/sched-stats.rst).
-import { KeptFile } from './procfs.js';
+import { KeptFile, firstPids } from './procfs.js';
 
 export interface Schedstat {
   onCpuNs: number;
@@ -79,11 +79,7 @@ export class SchedstatReader {
 
   /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
   retain(pids: Iterable<number>): void {
-    const want = new Set<number>();
-    for (const p of pids) {
-      if (want.size >= this.maxKept) break;
-      want.add(p);
-    }
+    const want = firstPids(pids, this.maxKept);
     for (const [pid, e] of this.entries) {
       if (want.has(pid)) continue;
       e.file.close();
