@@ -209,6 +209,16 @@ function readChildren(procRoot, pid) {
             out.push(Number(s));
     return out;
 }
+/** The first `max` pids of a list, as a set: the pids whose descriptors a reader keeps open. */
+function firstPids(pids, max) {
+    const want = new Set();
+    for (const p of pids) {
+        if (want.size >= max)
+            break;
+        want.add(p);
+    }
+    return want;
+}
 /**
  * A /proc file kept open and re-read with pread at offset 0 (procfs regenerates it on each read):
  * one syscall per read instead of open+read+close and a path walk. For a /proc/<pid>/… file the
@@ -314,12 +324,7 @@ class StatReader {
     }
     /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
     retain(pids) {
-        const want = new Set();
-        for (const p of pids) {
-            if (want.size >= this.maxKept)
-                break;
-            want.add(p);
-        }
+        const want = firstPids(pids, this.maxKept);
         for (const [pid, k] of this.kept) {
             if (!want.has(pid)) {
                 k.close();
@@ -627,12 +632,7 @@ class SchedstatReader {
     }
     /** Keeps descriptors for exactly these pids (up to maxKept), closing the rest. */
     retain(pids) {
-        const want = new Set();
-        for (const p of pids) {
-            if (want.size >= this.maxKept)
-                break;
-            want.add(p);
-        }
+        const want = firstPids(pids, this.maxKept);
         for (const [pid, e] of this.entries) {
             if (want.has(pid))
                 continue;
