@@ -165,7 +165,11 @@ export async function churnOverhead({ dist, work, windowSeconds = 60, rounds: n 
           rounds: n,
           windowSeconds,
           warmupSeconds,
-          contenders: [{ key: 'floor', name: 'floor: the same sampler, the job without churn (measured after the two above)', argv: samplerArgv({ dist, dir, name: 'floor', rootPid: quiet.pid, extra: {}, node, flags }) }],
+          contenders: [
+            { key: 'floor', name: 'floor: the same sampler, the job without churn (measured after the two above)', argv: samplerArgv({ dist, dir, name: 'floor', rootPid: quiet.pid, extra: {}, node, flags }) },
+            // A reference for this machine's speed today: the same Node and flags waking once a second to do nothing.
+            { key: 'timer', name: 'reference: a bare 1 Hz timer (the same Node and flags, `setInterval(() => {}, 1000)`)', argv: [node, ...flags, '-e', 'setInterval(() => {}, 1000)'] },
+          ],
         })),
       );
     } finally {
@@ -225,7 +229,8 @@ export function stepsSection({ steps, churn, windowSeconds, rounds: n, loadBefor
       '(from /proc/loadavg\'s last pid; an existence check, then the stat of those still there; a /proc listing when more than 32 were);',
       'the previous one listed /proc whenever the last pid moved. The sampler runs with the Node flags pre uses: ' + churn.flags.join(' ') + '.',
       `Today: **${f(count.percentOfOneCore, 3)} %** of one core (target ≤ 0.10 %), ${f(churn.ratio, 2)}× the previous discovery;`,
-      `the same sampler on the same machine without churn in its job (the floor row): ${f(churn.rows.find((r) => r.key === 'floor')?.percentOfOneCore, 3)} %.`,
+      `the same sampler on the same machine without churn in its job (the floor row): ${f(churn.rows.find((r) => r.key === 'floor')?.percentOfOneCore, 3)} %;`,
+      `a Node process that only wakes once a second (the reference row, for comparing runs on machines of different speed): ${f(churn.rows.find((r) => r.key === 'timer')?.percentOfOneCore, 3)} %.`,
       '',
       ...head,
       ...churn.rows.map(row),
