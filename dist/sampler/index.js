@@ -81,10 +81,14 @@ function isDirectRun(moduleUrl, argv1 = process.argv[1]) {
     return [asked, `${asked}.js`, external_node_path_default().join(asked, 'index.js')].some((candidate) => realOrResolved(candidate) === self);
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/sampler/linux/procfs.ts
 // Minimal synchronous /proc readers for the sampler's hot loop. No allocation-heavy parsing.
 // Small /proc files are read through one shared buffer with open/read/close: about 40 % cheaper
 // than readFileSync, which first fstat()s the file and allocates a buffer per call.
+
 
 /** Parses one /proc/<pid>/stat line. comm (field 2) may contain spaces and ')' so split after the last ')'. */
 function parseProcStat(text) {
@@ -145,12 +149,19 @@ function readSmallFile(path, oneRecord = false) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** Node's binding under process.kill: kill(2) returning 0 or a negative errno, without the throw. */
+const rawKill = process._kill;
+const NO_SUCH_PROCESS = -(external_node_os_namespaceObject.constants.errno.ESRCH ?? 3);
 /**
- * Whether /proc/<pid> exists (a process, or a thread, whose id it is). It never throws: a failed open
- * throws an Error with a stack trace, which costs the interpreted sampler more than the read itself,
- * and most pids allocated between two ticks of a churning job are gone by then.
+ * Whether /proc/<pid> exists (a process, a zombie, or a thread, whose id it is). It never throws: a
+ * failed open throws an Error with a stack trace, which costs the interpreted sampler more than the
+ * read itself, and most pids allocated between two ticks of a churning job are gone by then. Under
+ * the real /proc, kill(pid, 0) answers the same (EPERM: it exists) without a path look-up, whose
+ * failing branch for a gone pid is the costly one (bench/RESULTS.md §6).
  */
 function pidExists(procRoot, pid) {
+    if (procRoot === '/proc' && rawKill && pid > 0)
+        return rawKill(pid, 0) !== NO_SUCH_PROCESS;
     return (0,external_node_fs_namespaceObject.existsSync)(`${procRoot}/${pid}`);
 }
 /**
@@ -1551,9 +1562,6 @@ function createLinuxReaders(opts) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/sampler/platform/machine.ts
 // Machine CPU and memory without /proc: os.cpus() times and os.totalmem()/os.freemem().
 // os.cpus() reports, per logical CPU, cumulative milliseconds in user, nice, sys, idle and irq
