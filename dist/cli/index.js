@@ -771,9 +771,11 @@ function samplerScript(entryUrl, p = (external_node_path_default())) {
  * at 1 Hz and 51.8 → 47 MB peak RSS. The memory reducer's idle-time full collections and background GC
  * threads cost a process that wakes once a second more than its own work: 0.206 → 0.123 % of a core for
  * the 1 Hz sampler on a small job, same machine and run (bench/RESULTS.md section 6 has the bench after
- * them). All four flags exist in Node 20 and 24.
+ * them). Feedback vectors allocated at a function's first call, not after a budget of calls, took
+ * 3–7 % off the tick on a churning job for +0.4 MB (bench/RESULTS.md section 6). All five flags exist in
+ * Node 20 and 24.
  */
-const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1', '--no-memory-reducer', '--single-threaded-gc'];
+const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1', '--no-memory-reducer', '--single-threaded-gc', '--no-lazy-feedback-allocation'];
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function startSampler(script, cfg, opts = { detached: true }) {
     const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);
@@ -5407,6 +5409,7 @@ function loadTables(dataDir) {
 // Small /proc files are read through one shared buffer with open/read/close: about 40 % cheaper
 // than readFileSync, which first fstat()s the file and allocates a buffer per call.
 
+
 /** Parses one /proc/<pid>/stat line. comm (field 2) may contain spaces and ')' so split after the last ')'. */
 function parseProcStat(text) {
     const close = text.lastIndexOf(')');
@@ -5466,12 +5469,19 @@ function readSmallFile(path, oneRecord = false) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/** Node's binding under process.kill: kill(2) returning 0 or a negative errno, without the throw. */
+const rawKill = process._kill;
+const NO_SUCH_PROCESS = -(external_node_os_namespaceObject.constants.errno.ESRCH ?? 3);
 /**
- * Whether /proc/<pid> exists (a process, or a thread, whose id it is). It never throws: a failed open
- * throws an Error with a stack trace, which costs the interpreted sampler more than the read itself,
- * and most pids allocated between two ticks of a churning job are gone by then.
+ * Whether /proc/<pid> exists (a process, a zombie, or a thread, whose id it is). It never throws: a
+ * failed open throws an Error with a stack trace, which costs the interpreted sampler more than the
+ * read itself, and most pids allocated between two ticks of a churning job are gone by then. Under
+ * the real /proc, kill(pid, 0) answers the same (EPERM: it exists) without a path look-up, whose
+ * failing branch for a gone pid is the costly one (bench/RESULTS.md §6).
  */
 function pidExists(procRoot, pid) {
+    if (procRoot === '/proc' && rawKill && pid > 0)
+        return rawKill(pid, 0) !== NO_SUCH_PROCESS;
     return (0,external_node_fs_.existsSync)(`${procRoot}/${pid}`);
 }
 /**

@@ -333,9 +333,11 @@ function samplerScript(entryUrl, p = (external_node_path_default())) {
  * at 1 Hz and 51.8 → 47 MB peak RSS. The memory reducer's idle-time full collections and background GC
  * threads cost a process that wakes once a second more than its own work: 0.206 → 0.123 % of a core for
  * the 1 Hz sampler on a small job, same machine and run (bench/RESULTS.md section 6 has the bench after
- * them). All four flags exist in Node 20 and 24.
+ * them). Feedback vectors allocated at a function's first call, not after a budget of calls, took
+ * 3–7 % off the tick on a churning job for +0.4 MB (bench/RESULTS.md section 6). All five flags exist in
+ * Node 20 and 24.
  */
-const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1', '--no-memory-reducer', '--single-threaded-gc'];
+const SAMPLER_NODE_FLAGS = ['--jitless', '--max-semi-space-size=1', '--no-memory-reducer', '--single-threaded-gc', '--no-lazy-feedback-allocation'];
 /** Spawns the sampler detached with no stdio (a child holding the step's stdout makes the runner wait). */
 function startSampler(script, cfg, opts = { detached: true }) {
     const configPath = external_node_path_default().join(cfg.outDir, CONFIG_FILE);
